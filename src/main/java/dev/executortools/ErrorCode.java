@@ -1,0 +1,33 @@
+package dev.executortools;
+
+import java.util.Locale;
+
+/** Stable, snake_case error codes of {@code {"ok": false, "error": {"code": ...}}}. */
+public enum ErrorCode {
+  UNKNOWN_TOOL,
+  INVALID_ARGUMENTS,
+  UPSTREAM_HTTP_ERROR,
+  NETWORK_ERROR,
+  TIMEOUT,
+  RESPONSE_TOO_LARGE,
+  OPENAPI_PARSE_FAILED,
+  OPENAPI_FETCH_FAILED,
+  UNSAFE_REFERENCE,
+  SOURCE_EXISTS,
+  UNKNOWN_SOURCE,
+  APPROVAL_REQUIRED,
+  APPROVAL_DECLINED,
+  BLOCKED,
+  MISSING_SECRET,
+  STORE_FAILED,
+  INTERNAL_ERROR;
+
+  /** The code as it appears on the wire, e.g. {@code invalid_arguments}. */
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static ErrorCode fromWireName(String wireName) {
+    return valueOf(wireName.toUpperCase(Locale.ROOT));
+  }
+}

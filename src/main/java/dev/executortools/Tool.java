@@ -1,0 +1,62 @@
+package dev.executortools;
+
+import dev.executortools.internal.Json;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A named, JSON-schema-described action an agent can call. Immutable; its JSON form is the
+ * contract other programs read ({@code tools list}, MCP, the manifest).
+ *
+ * @param id what a caller passes to invoke the tool, e.g. {@code github.repos.get}
+ * @param name the part of the id after the source namespace, e.g. {@code repos.get}
+ * @param source the id of the source the tool comes from
+ * @param outputSchema the schema of {@code data} on success, or null when unknown
+ */
+public record Tool(
+    String id,
+    String name,
+    String source,
+    String description,
+    ObjectNode inputSchema,
+    ObjectNode outputSchema,
+    ToolAnnotations annotations) {
+
+  public Tool {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(inputSchema, "inputSchema");
+    Objects.requireNonNull(annotations, "annotations");
+  }
+
+  public Tool withAnnotations(ToolAnnotations value) {
+    return new Tool(id, name, source, description, inputSchema, outputSchema, value);
+  }
+
+  public ObjectNode toJson() {
+    ObjectNode json = Json.object();
+    json.put("id", id);
+    json.put("name", name);
+    json.put("source", source);
+    json.put("description", description);
+    json.set("inputSchema", inputSchema);
+    if (outputSchema != null) json.set("outputSchema", outputSchema);
+    json.set("annotations", annotations.toJson());
+    return json;
+  }
+
+  public static Tool fromJson(JsonNode json) {
+    JsonNode output = json.get("outputSchema");
+    return new Tool(
+        json.get("id").stringValue(),
+        json.get("name").stringValue(),
+        json.get("source").stringValue(),
+        json.get("description").stringValue(),
+        (ObjectNode) json.get("inputSchema"),
+        output == null || output.isNull() ? null : (ObjectNode) output,
+        ToolAnnotations.fromJson(json.get("annotations")));
+  }
+}

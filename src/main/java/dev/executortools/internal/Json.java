@@ -1,0 +1,55 @@
+package dev.executortools.internal;
+
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The one JSON mapper of the plugin, with bounds that hold for hostile input. */
+public final class Json {
+  /** Deepest nesting accepted in any JSON we read (specs, arguments, responses). */
+  public static final int MAX_NESTING_DEPTH = 1_000;
+
+  public static final JsonMapper MAPPER =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(MAX_NESTING_DEPTH)
+                          .maxStringLength(256 * 1024 * 1024)
+                          .maxDocumentLength(512L * 1024 * 1024)
+                          .build())
+                  .build())
+          .build();
+
+  private Json() {}
+
+  public static ObjectNode object() {
+    return JsonNodeFactory.instance.objectNode();
+  }
+
+  public static ArrayNode array() {
+    return JsonNodeFactory.instance.arrayNode();
+  }
+
+  public static JsonNode parse(String text) {
+    return MAPPER.readTree(text);
+  }
+
+  public static String write(JsonNode node) {
+    return MAPPER.writeValueAsString(node);
+  }
+
+  public static String pretty(JsonNode node) {
+    return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+  }
+
+  /** Text of a string node, else null (never the textual form of numbers or objects). */
+  public static String text(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    return value != null && value.isString() ? value.stringValue() : null;
+  }
+}
