@@ -56,11 +56,13 @@ public final class AwsEndpointResolver implements ServerResolver {
   }
 
   @Override
-  public String baseUrl(JsonNode requestedServerArg, String sourceBaseUrl, List<ServerSpec> servers) {
+  public String baseUrl(
+      JsonNode requestedServerArg, String sourceBaseUrl, List<ServerSpec> servers) {
     JsonNode variables = requestedServerArg == null ? null : requestedServerArg.get("variables");
     String requestedUrl = nonBlank(Json.text(requestedServerArg, "url"));
     if (requestedUrl != null) return trimSlash(fill(requestedUrl, variables));
-    String override = firstNonBlank(sourceBaseUrl, env(ENDPOINT_ENV_SERVICE), env(ENDPOINT_ENV_GLOBAL));
+    String override =
+        firstNonBlank(sourceBaseUrl, env(ENDPOINT_ENV_SERVICE), env(ENDPOINT_ENV_GLOBAL));
     if (override != null) return trimSlash(override);
     return regionalEndpoint(region(variables));
   }
@@ -72,7 +74,7 @@ public final class AwsEndpointResolver implements ServerResolver {
     return "https://oidc." + checked + "." + suffix;
   }
 
-  /** The region in effect: the call's, else {@code AWS_REGION}, {@code AWS_DEFAULT_REGION}, us-east-1. */
+  /** The region in effect: the call's, else AWS_REGION, else AWS_DEFAULT_REGION, else us-east-1. */
   public String region(JsonNode variables) {
     String region =
         firstNonBlank(Json.text(variables, "region"), env("AWS_REGION"), env("AWS_DEFAULT_REGION"));
@@ -84,8 +86,10 @@ public final class AwsEndpointResolver implements ServerResolver {
     StringBuilder filled = new StringBuilder();
     while (matcher.find()) {
       String name = matcher.group(1);
-      String value = name.equals("region") ? checkRegion(region(variables)) : Json.text(variables, name);
-      matcher.appendReplacement(filled, Matcher.quoteReplacement(value == null ? matcher.group() : value));
+      String value =
+          name.equals("region") ? checkRegion(region(variables)) : Json.text(variables, name);
+      String replacement = value == null ? matcher.group() : value;
+      matcher.appendReplacement(filled, Matcher.quoteReplacement(replacement));
     }
     matcher.appendTail(filled);
     return filled.toString();

@@ -78,10 +78,13 @@ public final class AwsJsonErrorModel implements ErrorModel {
   private static String describe(JsonNode body) {
     String text =
         firstNonNull(
-            Json.text(body, "error_description"), Json.text(body, "message"), Json.text(body, "Message"));
+            Json.text(body, "error_description"),
+            Json.text(body, "message"),
+            Json.text(body, "Message"));
     if (text == null || text.isBlank()) return null;
     String stripped = text.strip();
-    return stripped.length() <= MAX_DESCRIPTION ? stripped : stripped.substring(0, MAX_DESCRIPTION) + "…";
+    if (stripped.length() <= MAX_DESCRIPTION) return stripped;
+    return stripped.substring(0, MAX_DESCRIPTION) + "…";
   }
 
   private static String firstNonNull(String... values) {

@@ -30,7 +30,8 @@ public record HttpSettings(
     requireNonNegative(callTimeout, "callTimeout");
     requireNonNegative(maxRetryAfter, "maxRetryAfter");
     if (maxResponseBytes <= 0 || maxResponseBytes > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("maxResponseBytes must be in 1..2^31-9: " + maxResponseBytes);
+      throw new IllegalArgumentException(
+          "maxResponseBytes must be in 1..2^31-9: " + maxResponseBytes);
     }
     if (maxRetries < 0 || maxRetries > 10) {
       throw new IllegalArgumentException("maxRetries must be in 0..10: " + maxRetries);
@@ -40,6 +41,7 @@ public record HttpSettings(
   /** Connect 10 s, read 30 s, call 60 s, 1 MiB bodies, 2 retries, Retry-After up to 10 s. */
   public static HttpSettings defaults() {
     return new HttpSettings(
+        
         Duration.ofSeconds(10),
         Duration.ofSeconds(30),
         Duration.ofSeconds(60),
@@ -49,27 +51,63 @@ public record HttpSettings(
   }
 
   public HttpSettings withConnectTimeout(Duration value) {
-    return new HttpSettings(value, readTimeout, callTimeout, maxResponseBytes, maxRetries, maxRetryAfter);
+    return new HttpSettings(
+        value,
+        readTimeout,
+        callTimeout,
+        maxResponseBytes,
+        maxRetries,
+        maxRetryAfter);
   }
 
   public HttpSettings withReadTimeout(Duration value) {
-    return new HttpSettings(connectTimeout, value, callTimeout, maxResponseBytes, maxRetries, maxRetryAfter);
+    return new HttpSettings(
+        connectTimeout,
+        value,
+        callTimeout,
+        maxResponseBytes,
+        maxRetries,
+        maxRetryAfter);
   }
 
   public HttpSettings withCallTimeout(Duration value) {
-    return new HttpSettings(connectTimeout, readTimeout, value, maxResponseBytes, maxRetries, maxRetryAfter);
+    return new HttpSettings(
+        connectTimeout,
+        readTimeout,
+        value,
+        maxResponseBytes,
+        maxRetries,
+        maxRetryAfter);
   }
 
   public HttpSettings withMaxResponseBytes(long value) {
-    return new HttpSettings(connectTimeout, readTimeout, callTimeout, value, maxRetries, maxRetryAfter);
+    return new HttpSettings(
+        connectTimeout,
+        readTimeout,
+        callTimeout,
+        value,
+        maxRetries,
+        maxRetryAfter);
   }
 
   public HttpSettings withMaxRetries(int value) {
-    return new HttpSettings(connectTimeout, readTimeout, callTimeout, maxResponseBytes, value, maxRetryAfter);
+    return new HttpSettings(
+        connectTimeout,
+        readTimeout,
+        callTimeout,
+        maxResponseBytes,
+        value,
+        maxRetryAfter);
   }
 
   public HttpSettings withMaxRetryAfter(Duration value) {
-    return new HttpSettings(connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxRetries, value);
+    return new HttpSettings(
+        connectTimeout,
+        readTimeout,
+        callTimeout,
+        maxResponseBytes,
+        maxRetries,
+        value);
   }
 
   private static void requireNonNegative(Duration value, String name) {

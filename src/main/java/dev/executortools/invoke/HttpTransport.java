@@ -67,7 +67,8 @@ public final class HttpTransport {
         client
             .newBuilder()
             .addInterceptor(
-                new RetryInterceptor(settings.maxRetries(), settings.maxRetryAfter(), Clock.systemUTC()))
+                new RetryInterceptor(
+                    settings.maxRetries(), settings.maxRetryAfter(), Clock.systemUTC()))
             .addNetworkInterceptor(new SourceCredentialsInterceptor())
             .build();
     return new HttpTransport(withStack, settings);
@@ -77,8 +78,16 @@ public final class HttpTransport {
     return settings;
   }
 
-  /** Sends {@code request} with the source's {@code credentials}; non-2xx replies go through {@code errorModel}. */
-  public ToolResult send(HttpRequestSpec request, SourceCredentials credentials, ErrorModel errorModel) {
+  /**
+   * Sends {@code request} with the source's {@code credentials}; non-2xx replies go through {@code
+   * errorModel}. Never throws for anything the network or the server does: every outcome is a
+   * result (null arguments are a caller bug and throw).
+   */
+  public ToolResult send(
+      HttpRequestSpec request, SourceCredentials credentials, ErrorModel errorModel) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(credentials, "credentials (use SourceCredentials.NONE)");
+    Objects.requireNonNull(errorModel, "errorModel (use ErrorModel.GENERIC)");
     Redactor redactor = Redactor.of(credentials);
     String method = request.method().toUpperCase(Locale.ROOT);
     String shownUrl = redactor.text(request.url());
@@ -87,8 +96,8 @@ public final class HttpTransport {
       OkHttpRequests.checkCredentials(credentials);
       okRequest = OkHttpRequests.toRequest(request, credentials);
     } catch (IllegalArgumentException e) {
-      return redactor.apply(
-          ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, "Cannot send " + method + " " + shownUrl + ": " + e.getMessage()));
+      String message = "Cannot send " + method + " " + shownUrl + ": " + e.getMessage();
+      return redactor.apply(ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, message));
     }
     try (Response response = client.newCall(okRequest).execute()) {
       return redactor.apply(ResultMapper.toResult(read(response, method, shownUrl), errorModel));
@@ -104,8 +113,8 @@ public final class HttpTransport {
 
   private UpstreamResponse read(Response response, String method, String url) throws IOException {
     long limit = settings.maxResponseBytes();
-    return new UpstreamResponse(
-        method, url, response.code(), headers(response), boundedBody(response.body(), limit), limit);
+    byte[] body = boundedBody(response.body(), limit);
+    return new UpstreamResponse(method, url, response.code(), headers(response), body, limit);
   }
 
   /** At most {@code limit} bytes; null (and nothing more read) when the body is longer. */

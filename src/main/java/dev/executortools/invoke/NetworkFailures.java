@@ -60,7 +60,8 @@ final class NetworkFailures {
 
   /** The exception's class and message, and its cause's when the message alone says little. */
   private static String reason(Throwable e) {
-    String text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    String text = e.getClass().getSimpleName();
+    if (e.getMessage() != null) text += ": " + e.getMessage();
     Throwable cause = e.getCause();
     if (cause != null && cause != e && cause.getMessage() != null) {
       text += " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";

@@ -2,6 +2,7 @@ package dev.executortools.invoke;
 
 import dev.executortools.bind.HttpRequestSpec;
 import dev.executortools.bind.HttpRequestSpec.HttpHeader;
+import dev.executortools.invoke.SourceCredentialsInterceptor.Scope;
 import java.util.Locale;
 import java.util.Set;
 import okhttp3.Headers;
@@ -15,7 +16,8 @@ import okhttp3.RequestBody;
  * are {@link IllegalArgumentException}s whose messages never quote a header value.
  */
 final class OkHttpRequests {
-  private static final Set<String> BODY_REQUIRED = Set.of("POST", "PUT", "PATCH", "PROPPATCH", "REPORT");
+  private static final Set<String> BODY_REQUIRED =
+      Set.of("POST", "PUT", "PATCH", "PROPPATCH", "REPORT");
 
   private OkHttpRequests() {}
 
@@ -27,13 +29,15 @@ final class OkHttpRequests {
         .url(url)
         .headers(headers(spec))
         .method(method, body(spec, method))
-        .tag(SourceCredentialsInterceptor.Scope.class, SourceCredentialsInterceptor.Scope.of(credentials, url))
+        .tag(Scope.class, Scope.of(credentials, url))
         .build();
   }
 
   /** Checks that the source's own headers can be sent, without quoting their values. */
   static void checkCredentials(SourceCredentials credentials) {
-    for (HttpHeader header : credentials.headers()) checkedAdd(new Headers.Builder(), header, "source header");
+    for (HttpHeader header : credentials.headers()) {
+      checkedAdd(new Headers.Builder(), header, "source header");
+    }
   }
 
   private static Headers headers(HttpRequestSpec spec) {
@@ -46,7 +50,8 @@ final class OkHttpRequests {
     try {
       headers.add(header.name(), header.value());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(what + " '" + safeName(header.name()) + "' has a name or value that cannot be sent");
+      throw new IllegalArgumentException(
+          what + " '" + safeName(header.name()) + "' has a name or value that cannot be sent");
     }
   }
 
@@ -57,7 +62,8 @@ final class OkHttpRequests {
   private static RequestBody body(HttpRequestSpec spec, String method) {
     MediaType type = spec.contentType() == null ? null : MediaType.parse(spec.contentType());
     if (spec.contentType() != null && type == null) {
-      throw new IllegalArgumentException("the content type '" + spec.contentType() + "' is not a media type");
+      throw new IllegalArgumentException(
+          "the content type '" + spec.contentType() + "' is not a media type");
     }
     if (spec.body() != null) return RequestBody.create(spec.body(), type);
     return BODY_REQUIRED.contains(method) ? RequestBody.create(new byte[0], type) : null;

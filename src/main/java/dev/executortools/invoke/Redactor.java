@@ -66,7 +66,8 @@ final class Redactor {
     if (secrets.isEmpty()) return result;
     if (!result.ok()) return ToolResult.failure(apply(result.error()));
     HttpInfo http = result.http();
-    HttpInfo redactedHttp = http == null ? null : new HttpInfo(http.status(), headers(http.headers()));
+    if (http == null) return ToolResult.success(json(result.data()));
+    HttpInfo redactedHttp = new HttpInfo(http.status(), headers(http.headers()));
     return ToolResult.success(json(result.data()), redactedHttp);
   }
 

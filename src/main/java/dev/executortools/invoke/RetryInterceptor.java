@@ -37,7 +37,8 @@ final class RetryInterceptor implements Interceptor {
     Request request = chain.request();
     Response response = chain.proceed(request);
     if (!IDEMPOTENT_METHODS.contains(request.method())) return response;
-    for (int attempt = 0; attempt < maxRetries && RETRY_STATUSES.contains(response.code()); attempt++) {
+    for (int attempt = 0; attempt < maxRetries; attempt++) {
+      if (!RETRY_STATUSES.contains(response.code())) break;
       Duration wait = waitBefore(response, attempt);
       if (wait == null) break;
       response.close();

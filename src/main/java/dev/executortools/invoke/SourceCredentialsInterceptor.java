@@ -52,7 +52,9 @@ final class SourceCredentialsInterceptor implements Interceptor {
     Set<String> names = new LinkedHashSet<>();
     credentials.headers().forEach(header -> names.add(header.name()));
     names.forEach(builder::removeHeader);
-    for (HttpHeader header : credentials.headers()) builder.addHeader(header.name(), header.value());
+    for (HttpHeader header : credentials.headers()) {
+      builder.addHeader(header.name(), header.value());
+    }
     return builder.build();
   }
 }

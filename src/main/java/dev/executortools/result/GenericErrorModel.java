@@ -35,7 +35,8 @@ final class GenericErrorModel implements ErrorModel {
   static String summary(JsonNode body) {
     if (body.isString()) {
       String text = body.stringValue().strip();
-      return text.isEmpty() || text.startsWith("<") ? null : shorten(text.lines().findFirst().get());
+      if (text.isEmpty() || text.startsWith("<")) return null;
+      return shorten(text.lines().findFirst().orElse(text));
     }
     if (!body.isObject()) return null;
     for (String field : MESSAGE_FIELDS) {

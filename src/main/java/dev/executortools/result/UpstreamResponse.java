@@ -14,7 +14,12 @@ import java.util.Objects;
  * @param bodyLimit the largest body, in bytes, the transport accepts
  */
 public record UpstreamResponse(
-    String method, String url, int status, Map<String, String> headers, byte[] body, long bodyLimit) {
+    String method,
+    String url,
+    int status,
+    Map<String, String> headers,
+    byte[] body,
+    long bodyLimit) {
 
   public UpstreamResponse {
     Objects.requireNonNull(method, "method");
