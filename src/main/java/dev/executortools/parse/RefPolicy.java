@@ -27,8 +27,20 @@ final class RefPolicy {
             "external $ref refused: " + abbreviate(ref.stringValue())
                 + " (only references inside the document, starting with '#', are followed)");
       }
-      for (JsonNode child : node) pending.push(child);
+      if (node.isArray()) {
+        for (JsonNode child : node) pending.push(child);
+        continue;
+      }
+      for (var field : node.properties()) {
+        if (!isLiteralValue(field.getKey())) pending.push(field.getValue());
+      }
     }
+  }
+
+  /** Keys whose values are data, where a {@code $ref} key is just data (GitHub's examples have some). */
+  static boolean isLiteralValue(String key) {
+    return key.equals("example") || key.equals("examples") || key.equals("default")
+        || key.equals("enum") || key.equals("const") || key.startsWith("x-");
   }
 
   private static String abbreviate(String value) {
