@@ -10,11 +10,14 @@ import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
 import dev.executortools.internal.Json;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,6 +32,7 @@ public final class ArgumentValidator {
   /** Keyword evaluations per call, against combinator blow-ups. */
   private static final long MAX_EVALUATION_STEPS = 2_000_000;
   private static final int MAX_MESSAGE_LENGTH = 300;
+  private static final Pattern TYPE_MESSAGE = Pattern.compile("(\\S+) found, (.+) expected");
 
   private static final SchemaRegistry REGISTRY = SchemaRegistry.withDialect(
       Dialects.getDraft202012(),
@@ -81,7 +85,30 @@ public final class ArgumentValidator {
     }
     Set<ArgumentProblem> problems = new LinkedHashSet<>();
     for (Error error : errors) problems.add(problem(error));
-    return List.copyOf(new ArrayList<>(problems));
+    return mergeTypeProblems(problems);
+  }
+
+  /**
+   * Alternatives ({@code anyOf} of a nullable reference) fail one type check each at the same place:
+   * "integer found, object expected" and "integer found, null expected" read better as one problem.
+   */
+  private static List<ArgumentProblem> mergeTypeProblems(Set<ArgumentProblem> problems) {
+    Map<String, ArgumentProblem> byKey = new LinkedHashMap<>();
+    for (ArgumentProblem problem : problems) {
+      Matcher type = TYPE_MESSAGE.matcher(problem.message());
+      if (!type.matches()) {
+        byKey.put(problem.path() + '\n' + problem.message(), problem);
+        continue;
+      }
+      String key = problem.path() + '\n' + type.group(1) + " found";
+      ArgumentProblem earlier = byKey.get(key);
+      String message = earlier == null
+          ? problem.message()
+          : earlier.message().substring(0, earlier.message().length() - " expected".length())
+              + " or " + type.group(2) + " expected";
+      byKey.put(key, new ArgumentProblem(problem.path(), message));
+    }
+    return List.copyOf(byKey.values());
   }
 
   private static ArgumentProblem problem(Error error) {
