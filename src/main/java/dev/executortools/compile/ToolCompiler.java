@@ -56,10 +56,13 @@ public final class ToolCompiler {
         tool, binding, new OperationInfo(op.operationId(), op.summary(), op.tags(), op.deprecated()));
   }
 
-  /** executor's rule: the description, else the summary, else {@code METHOD /path}. */
+  /**
+   * executor's rule: the description, else the summary, else {@code METHOD /path}; a blank text
+   * counts as absent (a model gains nothing from an empty description).
+   */
   static String description(Operation op) {
-    if (op.description() != null) return op.description();
-    if (op.summary() != null) return op.summary();
+    if (op.description() != null && !op.description().isBlank()) return op.description();
+    if (op.summary() != null && !op.summary().isBlank()) return op.summary();
     return op.method().toUpperCase(Locale.ROOT) + " " + op.pathTemplate();
   }
 }
