@@ -10,7 +10,7 @@ import java.util.function.Function;
 /**
  * What is particular about the bundled AWS SSO-OIDC source, as data the generic stages take:
  *
- * @param hiddenParameterKeys parameters left out of the tools' input schemas and never sent
+ * @param hiddenParamKeys parameters left out of the tools' input schemas and never sent
  *     ({@code Param.key()} form): the seven SigV4 headers the APIs.guru spec declares on every path.
  *     AWS serves these operations unsigned (botocore: {@code authtype: none}, {@code
  *     smithy.api#noAuth}).
@@ -18,15 +18,21 @@ import java.util.function.Function;
  *     hmac} (SigV4 via {@code Authorization}); requests go unsigned.
  * @param requestContentType the media type bodies are sent with: {@code application/json}, what the
  *     spec declares for every request body and what the AWS SDKs send for REST-JSON services.
- * @param endpoints the endpoint rule ({@link AwsEndpointResolver})
+ * @param serverResolver the endpoint rule ({@link AwsEndpointResolver})
  * @param errorModel AWS's error replies ({@link AwsJsonErrorModel} with the SSO-OIDC codes)
  */
 public record SsoOidcProfile(
-    Set<String> hiddenParameterKeys,
+    Set<String> hiddenParamKeys,
     Set<String> unappliedSecuritySchemes,
     String requestContentType,
-    ServerResolver endpoints,
+    ServerResolver serverResolver,
     ErrorModel errorModel) {
+
+  /**
+   * The bundled source's id, also a reserved namespace: what the namespace rule makes of the spec's
+   * title ({@code AWS SSO OIDC}). Its tools' ids carry no prefix ({@code token.createToken}).
+   */
+  public static final String SOURCE_ID = "aws_sso_oidc";
 
   /** The bundled spec on the classpath. */
   public static final String SPEC_RESOURCE = "/specs/sso-oidc-2019-06-10.openapi.yaml";
@@ -42,20 +48,20 @@ public record SsoOidcProfile(
           "header:X-Amz-SignedHeaders");
 
   public SsoOidcProfile {
-    hiddenParameterKeys = Set.copyOf(hiddenParameterKeys);
+    hiddenParamKeys = Set.copyOf(hiddenParamKeys);
     unappliedSecuritySchemes = Set.copyOf(unappliedSecuritySchemes);
     Objects.requireNonNull(requestContentType, "requestContentType");
-    Objects.requireNonNull(endpoints, "endpoints");
+    Objects.requireNonNull(serverResolver, "serverResolver");
     Objects.requireNonNull(errorModel, "errorModel");
   }
 
   /** The profile with endpoints read from the process environment. */
   public static SsoOidcProfile standard() {
-    return withEnvironment(System::getenv);
+    return create(System::getenv);
   }
 
   /** The profile with endpoints read from {@code environment} (tests, embedding hosts). */
-  public static SsoOidcProfile withEnvironment(Function<String, String> environment) {
+  public static SsoOidcProfile create(Function<String, String> environment) {
     return new SsoOidcProfile(
         SIGV4_HEADER_KEYS,
         Set.of("hmac"),
@@ -64,8 +70,8 @@ public record SsoOidcProfile(
         SsoOidcErrors.model());
   }
 
-  public static SsoOidcProfile withEnvironment(Map<String, String> environment) {
+  public static SsoOidcProfile create(Map<String, String> environment) {
     Map<String, String> copy = Map.copyOf(environment);
-    return withEnvironment(copy::get);
+    return create(copy::get);
   }
 }

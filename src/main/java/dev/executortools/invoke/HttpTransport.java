@@ -74,6 +74,14 @@ public final class HttpTransport {
     return new HttpTransport(withStack, settings);
   }
 
+  /**
+   * The client with this transport's stack, for other HTTP work of the registry (fetching specs):
+   * same pool, timeouts and retry policy; without a credentials scope nothing is added to requests.
+   */
+  public OkHttpClient client() {
+    return client;
+  }
+
   public HttpSettings settings() {
     return settings;
   }

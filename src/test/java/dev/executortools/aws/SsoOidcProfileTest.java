@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.executortools.naming.Namespaces;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 class SsoOidcProfileTest {
-  private static final SsoOidcProfile profile = SsoOidcProfile.withEnvironment(Map.of());
+  private static final SsoOidcProfile profile = SsoOidcProfile.create(Map.of());
 
   private static JsonNode spec() throws Exception {
     try (InputStream in = SsoOidcProfile.class.getResourceAsStream(SsoOidcProfile.SPEC_RESOURCE)) {
@@ -57,7 +58,7 @@ class SsoOidcProfileTest {
       }
     }
 
-    assertThat(keys).hasSize(7).isEqualTo(profile.hiddenParameterKeys());
+    assertThat(keys).hasSize(7).isEqualTo(profile.hiddenParamKeys());
   }
 
   @Test
@@ -79,6 +80,14 @@ class SsoOidcProfileTest {
     }
 
     assertThat(mediaTypes).containsExactly(profile.requestContentType());
+  }
+
+  @Test
+  void sourceIdIsTheNamespaceTheSpecTitleGives() throws Exception {
+    String title = spec().get("info").get("title").stringValue();
+
+    assertThat(SsoOidcProfile.SOURCE_ID).isEqualTo(Namespaces.fromTitle(title));
+    assertThat(Namespaces.isValid(SsoOidcProfile.SOURCE_ID)).isTrue();
   }
 
   /** The reference client sends the same media type, and no signature, for these operations. */
