@@ -10,10 +10,14 @@ final class BaseUrl {
 
   private BaseUrl() {}
 
-  /** Refuses a missing base URL, one with an unfilled {@code {variable}}, or one that is not http(s). */
+  /**
+   * Refuses a missing base URL, one with an unfilled {@code {variable}}, or one that is not
+   * http(s).
+   */
   static String check(String resolved) {
     if (resolved == null || resolved.isBlank()) {
-      throw new BindException("/server", "no base URL: pass server.url or set the source's baseUrl");
+      throw new BindException(
+          "/server", "no base URL: pass server.url or set the source's baseUrl");
     }
     Matcher variable = VARIABLE.matcher(resolved);
     if (variable.find()) {

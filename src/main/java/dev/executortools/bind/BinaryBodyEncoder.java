@@ -5,10 +5,10 @@ import dev.executortools.internal.Json;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code application/octet-stream}, images, audio, ranges such as {@code *}{@code /*}, and any
- * type whose schema is binary: the body is base64 (see {@link FileContent}), decoded to bytes. A
- * range is not a sendable Content-Type, so there the content's own type is sent (else
- * {@code application/octet-stream}), and a JSON value that is not file content goes as JSON.
+ * {@code application/octet-stream}, images, audio, ranges such as {@code *}{@code /*}, and any type
+ * whose schema is binary: the body is base64 (see {@link FileContent}), decoded to bytes. A range
+ * is not a sendable Content-Type, so there the content's own type is sent (else {@code
+ * application/octet-stream}), and a JSON value that is not file content goes as JSON.
  */
 final class BinaryBodyEncoder implements BodyEncoder {
   private static final String OCTET_STREAM = "application/octet-stream";

@@ -4,15 +4,15 @@ import dev.executortools.internal.Json;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the raw OpenAPI schema of a body or property for what the encoders need. References are
- * not resolved here: a {@code $ref} schema says nothing, and the argument's own shape decides.
+ * Reads the raw OpenAPI schema of a body or property for what the encoders need. References are not
+ * resolved here: a {@code $ref} schema says nothing, and the argument's own shape decides.
  */
 final class BinarySchemas {
   private BinarySchemas() {}
 
   /**
-   * True when the schema describes file content: {@code format: binary}, a
-   * {@code contentEncoding}, or a non-text {@code contentMediaType}.
+   * True when the schema describes file content: {@code format: binary}, a {@code contentEncoding},
+   * or a non-text {@code contentMediaType}.
    */
   static boolean isBinary(JsonNode schema) {
     if (schema == null || !schema.isObject()) return false;

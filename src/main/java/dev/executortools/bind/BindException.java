@@ -1,8 +1,8 @@
 package dev.executortools.bind;
 
 /**
- * An argument that cannot be bound. Thrown inside the stage only; {@link RequestPlan#bind} turns
- * it into an {@code invalid_arguments} entry.
+ * An argument that cannot be bound. Thrown inside the stage only; {@link RequestPlan#bind} turns it
+ * into an {@code invalid_arguments} entry.
  *
  * @param pointer JSON pointer of the offending argument, e.g. {@code /xRequestId}
  */

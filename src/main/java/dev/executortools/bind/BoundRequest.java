@@ -3,8 +3,8 @@ package dev.executortools.bind;
 import dev.executortools.ToolError;
 
 /**
- * The outcome of binding one call: a request to send, or the error that stopped it (nothing is
- * sent then). Exactly one of the two is non-null.
+ * The outcome of binding one call: a request to send, or the error that stopped it (nothing is sent
+ * then). Exactly one of the two is non-null.
  */
 public record BoundRequest(HttpRequestSpec request, ToolError error) {
 

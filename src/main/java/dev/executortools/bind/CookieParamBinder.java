@@ -7,8 +7,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A cookie parameter, {@code form} style with values percent-encoded; the plan folds all cookies
- * into one {@code Cookie: a=1; b=2} header. Exploded arrays repeat the cookie
- * ({@code color=blue; color=black}), exploded objects send one cookie per property.
+ * into one {@code Cookie: a=1; b=2} header. Exploded arrays repeat the cookie ({@code color=blue;
+ * color=black}), exploded objects send one cookie per property.
  */
 final class CookieParamBinder implements ParamBinder {
   private final String property;

@@ -8,7 +8,10 @@ import java.util.Map;
 import okhttp3.HttpUrl;
 import tools.jackson.databind.JsonNode;
 
-/** The resolution order of {@link ServerResolver#DEFAULT}. Variables without a value stay {@code {name}}. */
+/**
+ * The resolution order of {@link ServerResolver#DEFAULT}. Variables without a value stay {@code
+ * {name}}.
+ */
 final class DefaultServerResolver implements ServerResolver {
 
   @Override

@@ -19,7 +19,9 @@ record FileContent(byte[] bytes, String filename, String contentType) {
     return base64 != null && base64.isString();
   }
 
-  /** Reads content from a string or file object, or throws {@link BindException} at {@code pointer}. */
+  /**
+   * Reads content from a string or file object, or throws {@link BindException} at {@code pointer}.
+   */
   static FileContent read(JsonNode value, String pointer) {
     if (isFileObject(value)) {
       return new FileContent(

@@ -9,15 +9,16 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code application/x-www-form-urlencoded}: one pair per property. Nested objects and arrays go
- * in brackets as Stripe reads them ({@code metadata[order_id]=6735}, {@code items[0][price]=x})
- * unless the media type's {@code encoding} gives the property a {@code style}/{@code explode} (then
- * as that query style) or a {@code contentType} (then the JSON text, for JSON types). A string body
- * is taken as an already-encoded form.
+ * {@code application/x-www-form-urlencoded}: one pair per property. Nested objects and arrays go in
+ * brackets as Stripe reads them ({@code metadata[order_id]=6735}, {@code items[0][price]=x}) unless
+ * the media type's {@code encoding} gives the property a {@code style}/{@code explode} (then as
+ * that query style) or a {@code contentType} (then the JSON text, for JSON types). A string body is
+ * taken as an already-encoded form.
  */
 final class FormBodyEncoder implements BodyEncoder {
   private static final PairEncoding RESERVED =
-      new PairEncoding(PercentEncoder.RESERVED, PairEncoding.FORM_BODY.open(), PairEncoding.FORM_BODY.close());
+      new PairEncoding(
+          PercentEncoder.RESERVED, PairEncoding.FORM_BODY.open(), PairEncoding.FORM_BODY.close());
 
   private final String contentType;
   private final JsonNode encoding;
@@ -47,7 +48,8 @@ final class FormBodyEncoder implements BodyEncoder {
       JsonNode rule = encoding == null ? null : encoding.get(field.getKey());
       for (QueryPair pair : pairs(field.getKey(), field.getValue(), rule)) parts.add(pair.joined());
     }
-    return new EncodedBody(String.join("&", parts).getBytes(StandardCharsets.US_ASCII), contentType);
+    return new EncodedBody(
+        String.join("&", parts).getBytes(StandardCharsets.US_ASCII), contentType);
   }
 
   private static List<QueryPair> pairs(String name, JsonNode value, JsonNode rule) {
@@ -61,9 +63,10 @@ final class FormBodyEncoder implements BodyEncoder {
     JsonNode explode = rule == null ? null : rule.get("explode");
     if (style != null || (explode != null && explode.isBoolean())) {
       String effective = style != null ? style : "form";
-      boolean exploded = explode != null && explode.isBoolean()
-          ? explode.booleanValue()
-          : effective.equals("form");
+      boolean exploded =
+          explode != null && explode.isBoolean()
+              ? explode.booleanValue()
+              : effective.equals("form");
       JsonNode reserved = rule.get("allowReserved");
       if (reserved != null && reserved.booleanValue()) pairs = RESERVED;
       return PairSerializer.serialize(effective, name, value, exploded, pairs);

@@ -5,8 +5,8 @@ import dev.executortools.extract.Param;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A header parameter, {@code simple} style without percent-encoding ({@code blue,black},
- * {@code R=100,G=200} exploded). Values with CR, LF or other control characters are refused.
+ * A header parameter, {@code simple} style without percent-encoding ({@code blue,black}, {@code
+ * R=100,G=200} exploded). Values with CR, LF or other control characters are refused.
  */
 final class HeaderParamBinder implements ParamBinder {
   private final String property;

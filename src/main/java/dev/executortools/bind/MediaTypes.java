@@ -2,7 +2,9 @@ package dev.executortools.bind;
 
 import java.util.Locale;
 
-/** Classifies declared media types ({@code application/vnd.github+json; charset=utf-8} and such). */
+/**
+ * Classifies declared media types ({@code application/vnd.github+json; charset=utf-8} and such).
+ */
 final class MediaTypes {
   private MediaTypes() {}
 
@@ -39,7 +41,9 @@ final class MediaTypes {
     return essence(mediaType).contains("*");
   }
 
-  /** Types whose content is bytes, not text: octet-stream, ranges, images, audio, video, archives. */
+  /**
+   * Types whose content is bytes, not text: octet-stream, ranges, images, audio, video, archives.
+   */
   static boolean isBinary(String mediaType) {
     String essence = essence(mediaType);
     if (isJson(essence) || isText(essence)) return false;

@@ -13,9 +13,9 @@ import okio.Buffer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code multipart/form-data} (and other {@code multipart/*}), built with OkHttp's
- * {@link MultipartBody}: one part per top-level property, one per element for arrays. File content
- * (a binary schema, a binary {@code encoding.contentType}, or a {@code {"base64": ...}} value) becomes
+ * {@code multipart/form-data} (and other {@code multipart/*}), built with OkHttp's {@link
+ * MultipartBody}: one part per top-level property, one per element for arrays. File content (a
+ * binary schema, a binary {@code encoding.contentType}, or a {@code {"base64": ...}} value) becomes
  * a file part with a filename (given, else the property name); objects become JSON parts; other
  * values plain text parts. {@code encoding.contentType} sets a part's type.
  */
@@ -55,7 +55,12 @@ final class MultipartBodyEncoder implements BodyEncoder {
       if (value.isArray() && !FileContent.isFileObject(value) && !MediaTypes.isJson(partType)) {
         int index = 0;
         for (JsonNode element : value) {
-          addPart(builder, name, element, BinarySchemas.items(propertySchema), partType,
+          addPart(
+              builder,
+              name,
+              element,
+              BinarySchemas.items(propertySchema),
+              partType,
               pointer + "/" + index++);
         }
       } else {
@@ -78,10 +83,13 @@ final class MultipartBodyEncoder implements BodyEncoder {
       FileContent content = FileContent.read(value, pointer);
       String filename = content.filename() != null ? content.filename() : name;
       builder.addFormDataPart(
-          name, filename, RequestBody.create(content.bytes(), fileType(content, partSchema, partType)));
+          name,
+          filename,
+          RequestBody.create(content.bytes(), fileType(content, partSchema, partType)));
     } else if (value.isContainer() || MediaTypes.isJson(partType)) {
       MediaType json = MediaType.parse(partType != null ? partType : "application/json");
-      builder.addFormDataPart(name, null, RequestBody.create(Json.MAPPER.writeValueAsBytes(value), json));
+      builder.addFormDataPart(
+          name, null, RequestBody.create(Json.MAPPER.writeValueAsBytes(value), json));
     } else if (partType == null) {
       builder.addFormDataPart(name, Values.text(value));
     } else {
@@ -93,10 +101,14 @@ final class MultipartBodyEncoder implements BodyEncoder {
   private static boolean isFile(JsonNode value, JsonNode partSchema, String partType) {
     if (FileContent.isFileObject(value)) return true;
     return value.isString()
-        && (BinarySchemas.isBinary(partSchema) || (partType != null && MediaTypes.isBinary(partType)));
+        && (BinarySchemas.isBinary(partSchema)
+            || (partType != null && MediaTypes.isBinary(partType)));
   }
 
-  /** The content's own type, else the encoding's (unless a range), else the schema's, else octet-stream. */
+  /**
+   * The content's own type, else the encoding's (unless a range), else the schema's, else
+   * octet-stream.
+   */
   private static MediaType fileType(FileContent content, JsonNode partSchema, String partType) {
     String type = content.contentType();
     if (type == null && partType != null && !MediaTypes.isRange(partType)) type = partType;
@@ -105,7 +117,9 @@ final class MultipartBodyEncoder implements BodyEncoder {
     return parsed != null ? parsed : MediaType.parse(OCTET_STREAM);
   }
 
-  /** The first type of the property's {@code encoding.contentType} (it may list several), or null. */
+  /**
+   * The first type of the property's {@code encoding.contentType} (it may list several), or null.
+   */
   private String partType(String property) {
     String declared = Json.text(encoding == null ? null : encoding.get(property), "contentType");
     if (declared == null || declared.isBlank()) return null;

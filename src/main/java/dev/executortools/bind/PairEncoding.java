@@ -2,8 +2,8 @@ package dev.executortools.bind;
 
 /**
  * How names, values and {@code deepObject} brackets of pairs are encoded. URLs follow RFC 3986
- * strictly, as the OpenAPI 3.1.1 style table does ({@code color%5BR%5D=100}): servers such as Tomcat
- * refuse raw brackets in a request target. Form bodies keep brackets literal in names
+ * strictly, as the OpenAPI 3.1.1 style table does ({@code color%5BR%5D=100}): servers such as
+ * Tomcat refuse raw brackets in a request target. Form bodies keep brackets literal in names
  * ({@code metadata[order_id]=6735}), as Stripe's client libraries send them.
  */
 record PairEncoding(PercentEncoder values, String open, String close) {

@@ -6,8 +6,8 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The styles that make {@code name=value} pairs: {@code form}, {@code spaceDelimited},
- * {@code pipeDelimited} and {@code deepObject}, for queries, cookies and form bodies.
+ * The styles that make {@code name=value} pairs: {@code form}, {@code spaceDelimited}, {@code
+ * pipeDelimited} and {@code deepObject}, for queries, cookies and form bodies.
  */
 final class PairSerializer {
   private PairSerializer() {}
@@ -58,18 +58,20 @@ final class PairSerializer {
   }
 
   /**
-   * {@code color[R]=100&color[G]=200}; nested objects as {@code a[b][c]=v}, arrays inside as
-   * {@code a[items][0]=v}. A top-level primitive or array falls back to exploded {@code form}.
+   * {@code color[R]=100&color[G]=200}; nested objects as {@code a[b][c]=v}, arrays (which OpenAPI
+   * leaves undefined) indexed as {@code expand[0]=v}, the way Stripe declares and reads them. A
+   * primitive falls back to {@code form}.
    */
   static List<QueryPair> deepObject(String name, JsonNode value, PairEncoding encoding) {
-    if (!value.isObject()) return form(name, value, true, encoding);
+    if (!value.isContainer()) return form(name, value, true, encoding);
     List<QueryPair> out = new ArrayList<>();
     nested(encoding.name(name), value, encoding, out);
     return out;
   }
 
   /** Adds the pairs of {@code value} under an already-encoded name, brackets for each level. */
-  static void nested(String encodedName, JsonNode value, PairEncoding encoding, List<QueryPair> out) {
+  static void nested(
+      String encodedName, JsonNode value, PairEncoding encoding, List<QueryPair> out) {
     if (Values.isAbsent(value)) return;
     if (value.isObject()) {
       for (Map.Entry<String, JsonNode> entry : value.properties()) {

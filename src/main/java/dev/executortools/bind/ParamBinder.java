@@ -19,7 +19,9 @@ interface ParamBinder {
   /** The input-schema property holding the argument. */
   String property();
 
-  /** Binds the argument ({@code null} when absent) into the draft, or throws {@link BindException}. */
+  /**
+   * Binds the argument ({@code null} when absent) into the draft, or throws {@link BindException}.
+   */
   void bind(JsonNode value, RequestDraft draft);
 
   /** The binder for a parameter, or null when it is not sent (ignored header, unknown location). */
@@ -45,10 +47,7 @@ interface ParamBinder {
    */
   static JsonNode contentValue(Param param, JsonNode value) {
     if (param.contentType() == null) return value;
-    String text =
-        MediaTypes.isJson(param.contentType())
-            ? Json.write(value)
-            : Values.text(value);
+    String text = MediaTypes.isJson(param.contentType()) ? Json.write(value) : Values.text(value);
     return StringNode.valueOf(text);
   }
 }

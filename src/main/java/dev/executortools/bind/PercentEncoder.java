@@ -11,7 +11,8 @@ enum PercentEncoder {
   STRICT(""),
   /**
    * RFC 6570 reserved expansion for {@code allowReserved}: reserved characters and existing
-   * percent-encoded triplets pass, except {@code [ ] #}, which a query may not hold (OpenAPI 3.1.1).
+   * percent-encoded triplets pass, except {@code [ ] #}, which a query may not hold (OpenAPI
+   * 3.1.1).
    */
   RESERVED(":/?@!$&'()*+,;="),
   /** Literal text of a path template: path characters and existing triplets pass. */

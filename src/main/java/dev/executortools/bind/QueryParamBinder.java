@@ -5,8 +5,8 @@ import dev.executortools.extract.Param;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A query parameter: {@code form}, {@code spaceDelimited}, {@code pipeDelimited} or
- * {@code deepObject}, RFC 3986 encoded (space as {@code %20}); {@code allowReserved} lets reserved
+ * A query parameter: {@code form}, {@code spaceDelimited}, {@code pipeDelimited} or {@code
+ * deepObject}, RFC 3986 encoded (space as {@code %20}); {@code allowReserved} lets reserved
  * characters through.
  */
 final class QueryParamBinder implements ParamBinder {

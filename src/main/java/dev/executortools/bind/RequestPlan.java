@@ -48,7 +48,8 @@ public final class RequestPlan {
       ParamBinder binder = ParamBinder.of(param);
       if (binder == null) continue;
       binders.add(binder);
-      if (binder instanceof PathParamBinder) pathProperties.put(param.param().name(), param.property());
+      if (binder instanceof PathParamBinder)
+        pathProperties.put(param.param().name(), param.property());
     }
     this.binders = List.copyOf(binders);
     this.pathProperties = Map.copyOf(pathProperties);
@@ -60,9 +61,12 @@ public final class RequestPlan {
     this.servers = binding.servers();
   }
 
-  /** Compiles the plan. Never throws: a binding that cannot work fails each {@link #bind} instead. */
+  /**
+   * Compiles the plan. Never throws: a binding that cannot work fails each {@link #bind} instead.
+   */
   public static RequestPlan of(HttpBinding binding) {
-    return new RequestPlan(binding);
+    return new RequestPlan(
+        binding != null ? binding : new HttpBinding(null, "", List.of(), null, List.of()));
   }
 
   private static Map<String, BodyEncoder> encoders(RequestBodySpec body) {
@@ -188,9 +192,11 @@ public final class RequestPlan {
     List<String> lines = new ArrayList<>();
     for (BindException problem : problems) {
       errors.addObject().put("path", problem.pointer()).put("message", problem.getMessage());
-      lines.add((problem.pointer().isEmpty() ? "/" : problem.pointer()) + ": " + problem.getMessage());
+      lines.add(
+          (problem.pointer().isEmpty() ? "/" : problem.pointer()) + ": " + problem.getMessage());
     }
-    return ToolError.of(ErrorCode.INVALID_ARGUMENTS, "invalid arguments: " + String.join("; ", lines))
+    return ToolError.of(
+            ErrorCode.INVALID_ARGUMENTS, "invalid arguments: " + String.join("; ", lines))
         .withDetails(details);
   }
 }

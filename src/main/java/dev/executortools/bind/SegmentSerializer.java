@@ -14,18 +14,26 @@ import tools.jackson.databind.JsonNode;
 final class SegmentSerializer {
   private SegmentSerializer() {}
 
-  /** {@code blue}, {@code blue,black,brown}, {@code R,100,G,200,B,150} / {@code R=100,G=200,B=150}. */
+  /**
+   * {@code blue}, {@code blue,black,brown}, {@code R,100,G,200,B,150} / {@code R=100,G=200,B=150}.
+   */
   static String simple(JsonNode value, boolean explode, UnaryOperator<String> encode) {
     return String.join(",", items(value, explode, encode, "="));
   }
 
-  /** {@code .blue}, {@code .blue,black,brown} / {@code .blue.black.brown}, {@code .R=100.G=200.B=150}. */
+  /**
+   * {@code .blue}, {@code .blue,black,brown} / {@code .blue.black.brown}, {@code
+   * .R=100.G=200.B=150}.
+   */
   static String label(JsonNode value, boolean explode, UnaryOperator<String> encode) {
     if (Values.isEmptyContainer(value)) return "";
     return "." + String.join(explode ? "." : ",", items(value, explode, encode, "="));
   }
 
-  /** {@code ;color=blue}, {@code ;color=blue;color=black}, {@code ;R=100;G=200}, {@code ;color} if empty. */
+  /**
+   * {@code ;color=blue}, {@code ;color=blue;color=black}, {@code ;R=100;G=200}, {@code ;color} if
+   * empty.
+   */
   static String matrix(String name, JsonNode value, boolean explode, UnaryOperator<String> encode) {
     if (Values.isEmptyContainer(value)) return "";
     String prefix = ";" + encode.apply(name);
@@ -36,7 +44,8 @@ final class SegmentSerializer {
     if (!explode) return prefix + "=" + String.join(",", items(value, false, encode, "="));
     StringBuilder out = new StringBuilder();
     if (value.isArray()) {
-      for (String element : Values.elements(value)) out.append(prefix).append('=').append(encode.apply(element));
+      for (String element : Values.elements(value))
+        out.append(prefix).append('=').append(encode.apply(element));
     } else {
       for (String pair : items(value, true, encode, "=")) out.append(';').append(pair);
     }
