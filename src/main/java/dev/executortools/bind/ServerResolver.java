@@ -5,16 +5,27 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Chooses the base URL of one call.
+ * Chooses the base URL of a call. A hook: a source with its own endpoint rules (the bundled AWS
+ * source) plugs in its resolver through {@link BindContext}.
  *
- * <p>TEMPORARY COPY made by the {@code invoke} branch so {@code aws.AwsEndpointResolver} compiles
- * before {@code bind} lands; the {@code bind} branch owns this interface and its version wins.
- *
- * @param requestedServerArg the call's {@code server} argument ({@code {"url"?, "variables"?}}),
- *     or null when absent
- * @param sourceBaseUrl the source's configured base URL, or null
- * @param servers the operation's servers (operation, path or document level)
+ * <p>A returned URL may still hold {@code {name}} variables; the plan then refuses the call and
+ * names the missing {@code server.variables} entry.
  */
 public interface ServerResolver {
-  String baseUrl(JsonNode requestedServerArg, String sourceBaseUrl, List<ServerSpec> servers);
+
+  /**
+   * {@link DefaultServerResolver}: the per-call {@code url} (its {@code {vars}} filled from the
+   * per-call variables), else per-call variables applied to the first server, else the source's
+   * base URL, else the first server with its variable defaults. Relative server URLs ({@code /v2})
+   * are resolved against the source's base URL when there is one.
+   */
+  ServerResolver DEFAULT = new DefaultServerResolver();
+
+  /**
+   * @param requested the per-call {@code server} argument ({@code {"url"?, "variables"?}}), or null
+   * @param sourceBaseUrl the source's configured base URL, or null
+   * @param servers the operation's servers in effect, possibly empty
+   * @return the base URL, or null when no server is known
+   */
+  String baseUrl(JsonNode requested, String sourceBaseUrl, List<ServerSpec> servers);
 }
