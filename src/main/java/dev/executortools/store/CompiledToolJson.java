@@ -28,19 +28,27 @@ final class CompiledToolJson {
 
   private CompiledToolJson() {}
 
-  static ObjectNode toJson(CompiledTool compiled) {
+  /** The stored form, with the schemas' {@code $defs} members as indices into {@code pool}. */
+  static ObjectNode toJson(CompiledTool compiled, DefsPool pool) {
+    Tool tool = compiled.tool();
+    ObjectNode toolJson = tool.toJson();
+    toolJson.set("inputSchema", pool.pooled(tool.inputSchema()));
+    if (tool.outputSchema() != null) toolJson.set("outputSchema", pool.pooled(tool.outputSchema()));
     ObjectNode json = Json.object();
-    json.set("tool", compiled.tool().toJson());
+    json.set("tool", toolJson);
     if (compiled.binding() != null) json.set("binding", binding(compiled.binding()));
     return json;
   }
 
   /** @throws IllegalArgumentException when {@code json} is not the stored form */
-  static CompiledTool fromJson(JsonNode json) {
+  static CompiledTool fromJson(JsonNode json, DefsPool pool) {
     try {
+      ObjectNode toolJson = (ObjectNode) required(json, "tool");
+      toolJson.set("inputSchema", pool.unpooled((ObjectNode) required(toolJson, "inputSchema")));
+      JsonNode output = toolJson.get("outputSchema");
+      if (output != null && output.isObject()) toolJson.set("outputSchema", pool.unpooled((ObjectNode) output));
       JsonNode binding = json.get("binding");
-      return new CompiledTool(
-          Tool.fromJson(required(json, "tool")), binding == null ? null : binding(binding));
+      return new CompiledTool(Tool.fromJson(toolJson), binding == null ? null : binding(binding));
     } catch (NullPointerException | ClassCastException | UnsupportedOperationException e) {
       throw new IllegalArgumentException("a required field is missing or has the wrong type");
     }

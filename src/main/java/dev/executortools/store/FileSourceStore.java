@@ -83,7 +83,7 @@ public final class FileSourceStore implements SourceStore {
 
   @Override
   public boolean remove(String namespace) {
-    if (!SourceConfig.isValidNamespace(namespace)) return false;
+    if (!SourceConfig.isValidNamespace(namespace) || !Files.isDirectory(dir)) return false;
     return HomeLock.locked(home, () -> PrivateFiles.delete(fileOf(namespace)));
   }
 

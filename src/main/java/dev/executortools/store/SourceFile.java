@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The file of one stored source, streamed both ways (no pretty printing, no whole-file string):
  * {@code {"formatVersion":1,"namespace":..,"addedAt":..,"refreshedAt":..,"config":{..},
- * "toolCount":N,"tools":[{"tool":{..},"binding":{..}},..]}}.
+ * "toolCount":N,"defs":[..],"tools":[{"tool":{..},"binding":{..}},..]}}, where {@code defs} holds
+ * every {@code $defs} member of the tools' schemas once (see {@link DefsPool}).
  */
 final class SourceFile {
   static final int FORMAT_VERSION = 1;
@@ -34,9 +35,14 @@ final class SourceFile {
       gen.writeName("config");
       gen.writeTree(source.config().toJson());
       gen.writeNumberProperty("toolCount", source.tools().size());
+      DefsPool pool = DefsPool.of(source.tools());
+      gen.writeName("defs");
+      gen.writeStartArray();
+      for (JsonNode def : pool.nodes()) gen.writeTree(def);
+      gen.writeEndArray();
       gen.writeName("tools");
       gen.writeStartArray();
-      for (CompiledTool tool : source.tools()) gen.writeTree(CompiledToolJson.toJson(tool));
+      for (CompiledTool tool : source.tools()) gen.writeTree(CompiledToolJson.toJson(tool, pool));
       gen.writeEndArray();
       gen.writeEndObject();
     }
@@ -57,6 +63,7 @@ final class SourceFile {
     SourceConfig config = null;
     Integer toolCount = null;
     List<CompiledTool> tools = null;
+    DefsPool pool = null;
     try (JsonParser p = Json.MAPPER.createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalArgumentException("not a JSON object");
       for (String name = p.nextName(); name != null; name = p.nextName()) {
@@ -75,7 +82,11 @@ final class SourceFile {
           case "refreshedAt" -> refreshedAt = instant(p.getValueAsString(), name);
           case "config" -> config = config(p.readValueAsTree());
           case "toolCount" -> toolCount = p.getValueAsInt(-1);
-          case "tools" -> tools = tools(p, token);
+          case "defs" -> pool = DefsPool.read(p.readValueAsTree());
+          case "tools" -> {
+            if (pool == null) throw new IllegalArgumentException("defs is missing or not before tools");
+            tools = tools(p, token, pool);
+          }
           default -> p.skipChildren();
         }
       }
@@ -94,13 +105,13 @@ final class SourceFile {
     return new StoredSource(config, addedAt, refreshedAt, tools);
   }
 
-  private static List<CompiledTool> tools(JsonParser p, JsonToken token) {
+  private static List<CompiledTool> tools(JsonParser p, JsonToken token, DefsPool pool) {
     if (token != JsonToken.START_ARRAY) throw new IllegalArgumentException("tools is not an array");
     List<CompiledTool> tools = new ArrayList<>();
     while (p.nextToken() != JsonToken.END_ARRAY) {
       JsonNode json = p.readValueAsTree();
       try {
-        tools.add(CompiledToolJson.fromJson(json));
+        tools.add(CompiledToolJson.fromJson(json, pool));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("tool #" + (tools.size() + 1) + ": " + e.getMessage());
       }
