@@ -1,0 +1,138 @@
+package dev.executortools.store;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
+
+/**
+ * Sources kept under a home directory, one file per source: {@code <home>/sources/<namespace>.json}
+ * (0600, in a 0700 directory). Writes are atomic and serialised across threads and processes by
+ * the {@link HomeLock}; reads take no lock. A damaged file is reported, never hidden or deleted.
+ */
+public final class FileSourceStore implements SourceStore {
+  /** The directory of source files, relative to the home directory. */
+  public static final String DIRECTORY = "sources";
+
+  private static final String SUFFIX = ".json";
+
+  private final Path home;
+  private final Path dir;
+
+  public FileSourceStore(Path home) {
+    this.home = home;
+    this.dir = home.resolve(DIRECTORY);
+  }
+
+  /** The file a namespace is stored in. */
+  public Path fileOf(String namespace) {
+    return dir.resolve(namespace + SUFFIX);
+  }
+
+  @Override
+  public LoadReport loadAll() {
+    List<StoredSource> sources = new ArrayList<>();
+    List<StoreProblem> problems = new ArrayList<>();
+    for (Path file : sourceFiles()) {
+      String name = file.getFileName().toString();
+      String namespace = name.substring(0, name.length() - SUFFIX.length());
+      if (!SourceConfig.isValidNamespace(namespace)) {
+        problems.add(
+            new StoreProblem(name, file + " is not named after a namespace ([a-z0-9_]+.json)"));
+        continue;
+      }
+      try {
+        read(file, namespace).ifPresent(sources::add);
+      } catch (StoreException e) {
+        problems.add(new StoreProblem(namespace, e.getMessage()));
+      }
+    }
+    return new LoadReport(sources, problems);
+  }
+
+  @Override
+  public Optional<StoredSource> get(String namespace) {
+    if (!SourceConfig.isValidNamespace(namespace)) return Optional.empty();
+    return read(fileOf(namespace), namespace);
+  }
+
+  @Override
+  public void put(StoredSource source) {
+    HomeLock.run(home, () -> write(source));
+  }
+
+  @Override
+  public boolean putIfAbsent(StoredSource source) {
+    return HomeLock.locked(
+        home,
+        () -> {
+          if (Files.exists(fileOf(source.namespace()))) return false;
+          write(source);
+          return true;
+        });
+  }
+
+  @Override
+  public boolean remove(String namespace) {
+    if (!SourceConfig.isValidNamespace(namespace) || !Files.isDirectory(dir)) return false;
+    return HomeLock.locked(home, () -> PrivateFiles.delete(fileOf(namespace)));
+  }
+
+  @Override
+  public String toString() {
+    return "FileSourceStore[" + dir + "]";
+  }
+
+  private void write(StoredSource source) {
+    PrivateFiles.createDirectories(dir);
+    PrivateFiles.deleteStaleTempFiles(dir);
+    PrivateFiles.writeAtomically(fileOf(source.namespace()), out -> SourceFile.write(source, out));
+  }
+
+  private Optional<StoredSource> read(Path file, String namespace) {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      StoredSource source = SourceFile.read(in);
+      if (!source.namespace().equals(namespace)) {
+        throw damaged(file, "it holds namespace \"" + source.namespace() + "\", not \"" + namespace + "\"");
+      }
+      return Optional.of(source);
+    } catch (NoSuchFileException e) {
+      return Optional.empty(); // removed meanwhile, or never there
+    } catch (UnexpectedEndOfInputException e) {
+      throw damaged(file, "it ends early (cut short?) at line " + e.getLocation().getLineNr());
+    } catch (JacksonException e) {
+      throw damaged(file, "it is not valid JSON (line " + e.getLocation().getLineNr()
+          + ", column " + e.getLocation().getColumnNr() + ")");
+    } catch (IllegalArgumentException e) {
+      throw damaged(file, e.getMessage());
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + file + ": " + PrivateFiles.reason(e));
+    }
+  }
+
+  private StoreException damaged(Path file, String why) {
+    return new StoreException(
+        "source file " + file + " is damaged: " + why
+            + ". It was left in place; fix it, or remove the source and add it again.");
+  }
+
+  private TreeSet<Path> sourceFiles() {
+    TreeSet<Path> files = new TreeSet<>();
+    if (!Files.isDirectory(dir)) return files;
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "[!.]*" + SUFFIX)) {
+      for (Path file : stream) files.add(file);
+    } catch (IOException e) {
+      throw new StoreException("cannot list " + dir + ": " + PrivateFiles.reason(e));
+    }
+    return files;
+  }
+}

@@ -1,0 +1,141 @@
+package dev.executortools.store;
+
+import dev.executortools.internal.Json;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What a user gave when adding a source: enough to list it, call it and refresh it. Credential
+ * values are kept as given (literals or secret references); {@link #toString()} and {@link
+ * #toRedactedJson()} never show a literal value nor the spec text.
+ *
+ * @param namespace {@code [a-z0-9_]+}; the first segment of every tool id of the source
+ * @param name a display name, or null
+ * @param specUrl where the spec was fetched from, or null when it was given inline
+ * @param specText the spec as given inline (or read from a file), or null when only a URL is kept
+ * @param baseUrl overrides the spec's servers, or null
+ * @param specFetchHeaders sent when fetching {@code specUrl} (refresh)
+ */
+public record SourceConfig(
+    String namespace,
+    String name,
+    String specUrl,
+    String specText,
+    String baseUrl,
+    Map<String, CredentialValue> headers,
+    Map<String, CredentialValue> queryParams,
+    Map<String, CredentialValue> specFetchHeaders,
+    Map<String, CredentialValue> specFetchQueryParams) {
+
+  private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9_]+");
+  private static final Pattern URL_USER_INFO = Pattern.compile("(?<=://)[^/?#@]*@");
+
+  public SourceConfig {
+    Objects.requireNonNull(namespace, "namespace");
+    if (!isValidNamespace(namespace)) {
+      throw new IllegalArgumentException(
+          "namespace \"" + namespace + "\" must match [a-z0-9_]+ (at most 128 characters)");
+    }
+    if (specUrl == null && specText == null) {
+      throw new IllegalArgumentException("source \"" + namespace + "\" needs a spec URL or spec text");
+    }
+    headers = copy(headers);
+    queryParams = copy(queryParams);
+    specFetchHeaders = copy(specFetchHeaders);
+    specFetchQueryParams = copy(specFetchQueryParams);
+  }
+
+  /** A source with only a spec and no credentials. */
+  public static SourceConfig of(String namespace, String specUrl, String specText) {
+    return new SourceConfig(namespace, null, specUrl, specText, null, null, null, null, null);
+  }
+
+  /** Whether {@code value} can be a namespace: {@code [a-z0-9_]+}, at most 128 characters. */
+  public static boolean isValidNamespace(String value) {
+    return value != null && value.length() <= 128 && NAMESPACE.matcher(value).matches();
+  }
+
+  /** The stored form, literal credential values included. */
+  public ObjectNode toJson() {
+    ObjectNode json = identity(false);
+    if (specText != null) json.put("specText", specText);
+    json.set("headers", CredentialValue.mapToJson(headers));
+    json.set("queryParams", CredentialValue.mapToJson(queryParams));
+    json.set("specFetchHeaders", CredentialValue.mapToJson(specFetchHeaders));
+    json.set("specFetchQueryParams", CredentialValue.mapToJson(specFetchQueryParams));
+    return json;
+  }
+
+  /**
+   * The form for listings: literal values are {@code "<redacted>"}, user info in the spec URL is
+   * hidden, and the spec text is replaced by its length ({@code specTextChars}).
+   */
+  public ObjectNode toRedactedJson() {
+    ObjectNode json = identity(true);
+    if (specText != null) json.put("specTextChars", specText.length());
+    json.set("headers", CredentialValue.mapToRedactedJson(headers));
+    json.set("queryParams", CredentialValue.mapToRedactedJson(queryParams));
+    json.set("specFetchHeaders", CredentialValue.mapToRedactedJson(specFetchHeaders));
+    json.set("specFetchQueryParams", CredentialValue.mapToRedactedJson(specFetchQueryParams));
+    return json;
+  }
+
+  /**
+   * Reads the stored form.
+   *
+   * @throws IllegalArgumentException when a field is missing or malformed (never showing a value)
+   */
+  public static SourceConfig fromJson(JsonNode json) {
+    if (json == null || !json.isObject()) throw new IllegalArgumentException("config must be an object");
+    if (Json.text(json, "namespace") == null) throw new IllegalArgumentException("config has no namespace");
+    return new SourceConfig(
+        Json.text(json, "namespace"),
+        Json.text(json, "name"),
+        Json.text(json, "specUrl"),
+        Json.text(json, "specText"),
+        Json.text(json, "baseUrl"),
+        credentials(json, "headers"),
+        credentials(json, "queryParams"),
+        credentials(json, "specFetchHeaders"),
+        credentials(json, "specFetchQueryParams"));
+  }
+
+  @Override
+  public String toString() {
+    return "SourceConfig" + Json.write(toRedactedJson());
+  }
+
+  private ObjectNode identity(boolean redact) {
+    ObjectNode json = Json.object();
+    json.put("namespace", namespace);
+    if (name != null) json.put("name", name);
+    if (specUrl != null) json.put("specUrl", redact ? redactUrl(specUrl) : specUrl);
+    if (baseUrl != null) json.put("baseUrl", redact ? redactUrl(baseUrl) : baseUrl);
+    return json;
+  }
+
+  private static Map<String, CredentialValue> credentials(JsonNode json, String field) {
+    try {
+      return CredentialValue.mapFromJson(json.get(field));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String redactUrl(String url) {
+    return URL_USER_INFO.matcher(url).replaceFirst(CredentialValue.REDACTED + "@");
+  }
+
+  private static Map<String, CredentialValue> copy(Map<String, CredentialValue> values) {
+    if (values == null || values.isEmpty()) return Map.of();
+    Map<String, CredentialValue> copy = new LinkedHashMap<>();
+    values.forEach(
+        (name, value) -> copy.put(Objects.requireNonNull(name), Objects.requireNonNull(value, name)));
+    return Collections.unmodifiableMap(copy);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.executortools.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where added sources live between processes. Implementations are safe for concurrent use; sources
+ * are returned sorted by namespace.
+ */
+public interface SourceStore {
+
+  /**
+   * Every readable source, sorted by namespace, and a problem for every one that is not. A damaged
+   * entry never hides another.
+   */
+  LoadReport loadAll();
+
+  /** The readable sources, sorted by namespace (problems are dropped: use {@link #loadAll()}). */
+  default List<StoredSource> load() {
+    return loadAll().sources();
+  }
+
+  /**
+   * The source of {@code namespace}, or empty when there is none.
+   *
+   * @throws StoreException when it exists but cannot be read
+   */
+  Optional<StoredSource> get(String namespace);
+
+  /**
+   * Stores {@code source}, replacing any source of its namespace. Either the whole new source is
+   * kept or, on failure, the previous one.
+   *
+   * @throws StoreException when it cannot be written
+   */
+  void put(StoredSource source);
+
+  /**
+   * Stores {@code source} only if its namespace is free (checked and written as one step, across
+   * processes for a file store).
+   *
+   * @return false, changing nothing, when the namespace is taken (even by a damaged entry)
+   * @throws StoreException when it cannot be written
+   */
+  boolean putIfAbsent(StoredSource source);
+
+  /**
+   * Removes the source of {@code namespace} (a damaged one too).
+   *
+   * @return whether there was one
+   * @throws StoreException when it cannot be removed
+   */
+  boolean remove(String namespace);
+}

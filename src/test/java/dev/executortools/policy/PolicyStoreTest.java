@@ -1,0 +1,127 @@
+package dev.executortools.policy;
+
+import static dev.executortools.policy.PolicyAction.APPROVE;
+import static dev.executortools.policy.PolicyAction.BLOCK;
+import static dev.executortools.policy.PolicyAction.REQUIRE_APPROVAL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.executortools.store.ChildJvm;
+import dev.executortools.store.StoreException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PolicyStoreTest {
+  @TempDir Path home;
+
+  @Test
+  void rulesAreKeptInOrderAndReadByAnotherStoreOnTheSameHome() {
+    PolicyStore store = new PolicyStore(home);
+    store.add(new PolicyRule("github.repos.delete", BLOCK));
+    store.add(new PolicyRule("github.*", APPROVE));
+    store.add(new PolicyRule("*", REQUIRE_APPROVAL));
+
+    assertThat(new PolicyStore(home).list()).containsExactly(
+        new PolicyRule("github.repos.delete", BLOCK), new PolicyRule("github.*", APPROVE), new PolicyRule("*", REQUIRE_APPROVAL));
+  }
+
+  @Test
+  void addingAnExistingPatternReplacesItsActionInPlace() {
+    PolicyStore store = new PolicyStore(home);
+    store.add(new PolicyRule("a.*", BLOCK));
+    store.add(new PolicyRule("b.*", BLOCK));
+    store.add(new PolicyRule("a.*", APPROVE));
+
+    assertThat(store.list()).containsExactly(new PolicyRule("a.*", APPROVE), new PolicyRule("b.*", BLOCK));
+  }
+
+  @Test
+  void removeDropsTheRuleOfAPatternAndSaysWhetherThereWasOne() {
+    PolicyStore store = new PolicyStore(home);
+    store.add(new PolicyRule("a.*", BLOCK));
+    store.add(new PolicyRule("b.*", BLOCK));
+
+    assertThat(store.remove("a.*")).isTrue();
+    assertThat(store.remove("a.*")).isFalse();
+    assertThat(new PolicyStore(home).list()).containsExactly(new PolicyRule("b.*", BLOCK));
+  }
+
+  @Test
+  void theStoredRulesDecideCalls() {
+    PolicyStore store = new PolicyStore(home);
+    store.add(new PolicyRule("github.*", BLOCK));
+
+    ApprovalPolicy policy = new PolicyStore(home).policy();
+    assertThat(policy.decide(ApprovalPolicyTest.http("github.repos.get", "get"))).isEqualTo(BLOCK);
+    assertThat(policy.decide(ApprovalPolicyTest.http("stripe.charges.create", "post"))).isEqualTo(REQUIRE_APPROVAL);
+  }
+
+  @Test
+  void anInMemoryStoreBehavesTheSameAndWritesNothing() {
+    PolicyStore store = PolicyStore.inMemory();
+    store.add(new PolicyRule("a.*", BLOCK));
+    store.add(new PolicyRule("*", APPROVE));
+    store.add(new PolicyRule("a.*", REQUIRE_APPROVAL));
+
+    assertThat(store.list()).containsExactly(new PolicyRule("a.*", REQUIRE_APPROVAL), new PolicyRule("*", APPROVE));
+    assertThat(store.remove("*")).isTrue();
+    assertThat(store.list()).containsExactly(new PolicyRule("a.*", REQUIRE_APPROVAL));
+  }
+
+  @Test
+  void aMissingHomeHasNoRules() {
+    assertThat(new PolicyStore(home.resolve("none")).list()).isEmpty();
+    assertThat(new PolicyStore(home.resolve("none")).policy().rules()).isEmpty();
+  }
+
+  @Test
+  void thePoliciesFileIsOwnerReadWriteOnly() throws Exception {
+    assumeThat(FileSystems.getDefault().supportedFileAttributeViews()).contains("posix");
+    new PolicyStore(home).add(new PolicyRule("*", APPROVE));
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(PolicyStore.FILE_NAME))))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void aDamagedPoliciesFileIsReportedAndLeftInPlace() throws Exception {
+    Path file = home.resolve(PolicyStore.FILE_NAME);
+    Files.writeString(file, "{\"formatVersion\":1,\"rules\":[{\"pattern\":\"*\",\"action\":\"allow\"}]}");
+    PolicyStore store = new PolicyStore(home);
+
+    assertThatThrownBy(store::list)
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("policies.json is damaged: rule #1: unknown policy action \"allow\"");
+    assertThatThrownBy(() -> store.add(new PolicyRule("*", BLOCK))).isInstanceOf(StoreException.class);
+    assertThat(Files.readString(file)).contains("allow");
+  }
+
+  @Test
+  void twoProcessesAddingRulesAtTheSameTimeBothKeepTheirs() throws Exception {
+    List<Process> children = new ArrayList<>();
+    for (String prefix : List.of("a", "b")) {
+      children.add(ChildJvm.start(PolicyChildMain.class, home.resolve(prefix + ".log"), home.toString(), prefix, "20"));
+    }
+    try {
+      for (Process child : children) assertThat(ChildJvm.awaitLine(child, "ready")).isTrue();
+      Files.createFile(home.resolve(ChildJvm.GO_FILE));
+      for (Process child : children) {
+        assertThat(ChildJvm.awaitLine(child, "done")).as("child log in %s", home).isTrue();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      }
+    } finally {
+      children.forEach(Process::destroyForcibly);
+    }
+
+    List<String> patterns = new PolicyStore(home).list().stream().map(PolicyRule::pattern).toList();
+    assertThat(patterns).hasSize(40).contains("a0.*", "a19.*", "b0.*", "b19.*");
+  }
+}
