@@ -1,0 +1,16 @@
+package dev.executortools;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Asked before a tool that requires approval runs. A registry without a handler answers such calls
+ * with {@code approval_required}; a handler that says no yields {@code approval_declined}.
+ */
+@FunctionalInterface
+public interface ApprovalHandler {
+  /** Approves everything: what {@code call --yes} uses. */
+  ApprovalHandler APPROVE_ALL = (tool, arguments) -> true;
+
+  /** True to let the call run. Called on the calling thread; may block to ask a person. */
+  boolean approve(Tool tool, JsonNode arguments);
+}

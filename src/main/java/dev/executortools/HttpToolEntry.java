@@ -1,0 +1,37 @@
+package dev.executortools;
+
+import dev.executortools.bind.RequestPlan;
+import dev.executortools.compile.CompiledTool;
+import dev.executortools.schema.ArgumentValidator;
+
+/**
+ * A registered OpenAPI tool. Its validator and request plan are built on first call and kept:
+ * listing 22,000 tools costs nothing, calling one twice compiles it once.
+ */
+final class HttpToolEntry {
+  final CompiledTool compiled;
+  final SourceRuntime source;
+  private volatile ArgumentValidator validator;
+  private volatile RequestPlan plan;
+
+  HttpToolEntry(CompiledTool compiled, SourceRuntime source) {
+    this.compiled = compiled;
+    this.source = source;
+  }
+
+  Tool tool() {
+    return compiled.tool();
+  }
+
+  ArgumentValidator validator() {
+    ArgumentValidator v = validator;
+    if (v == null) validator = v = ArgumentValidator.forSchema(compiled.tool().inputSchema());
+    return v;
+  }
+
+  RequestPlan plan() {
+    RequestPlan p = plan;
+    if (p == null) plan = p = RequestPlan.of(compiled.binding());
+    return p;
+  }
+}

@@ -1,0 +1,107 @@
+package dev.executortools;
+
+import dev.executortools.tools.LocalTool;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
+
+/**
+ * The plugin as a library: every tool (the plugin's own, the bundled SSO-OIDC ones and those of
+ * added sources), listed and called by id. Thread-safe. {@link #call} never throws for a tool
+ * failure: it returns {@code {"ok": false, "error": ...}}.
+ *
+ * <pre>{@code
+ * try (ToolRegistry registry = ToolRegistry.builder().home(Path.of("state")).build()) {
+ *   registry.tools().forEach(t -> System.out.println(t.id()));
+ *   ToolResult result = registry.call("openapi.previewSpec", args);
+ * }
+ * }</pre>
+ */
+public final class ToolRegistry implements AutoCloseable {
+  private final Registrar registrar;
+
+  private ToolRegistry(Builder builder) {
+    this.registrar = new Registrar(builder);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Every tool a caller may use, sorted by id; blocked tools are left out. */
+  public List<Tool> tools() {
+    List<Tool> tools = new ArrayList<>();
+    for (Tool tool : registrar.allTools()) {
+      registrar.effective(tool).ifPresent(tools::add);
+    }
+    tools.sort(Comparator.comparing(Tool::id));
+    return tools;
+  }
+
+  /** The tool with this id, as {@link #tools()} shows it; empty when unknown or blocked. */
+  public Optional<Tool> tool(String id) {
+    return registrar.find(id).flatMap(registrar::effective);
+  }
+
+  /** Calls a tool. {@code arguments} null means {@code {}}. Never throws for a tool failure. */
+  public ToolResult call(String id, JsonNode arguments) {
+    return registrar.call(id, arguments == null || arguments instanceof NullNode ? null : arguments);
+  }
+
+  @Override
+  public void close() {
+    registrar.close();
+  }
+
+  /** Configures a registry; every setting is optional. */
+  public static final class Builder {
+    Path home;
+    OkHttpClient httpClient;
+    ApprovalHandler approvals;
+    SecretProvider secrets;
+    Map<String, String> environment = System.getenv();
+    List<LocalTool> extraTools = List.of();
+
+    private Builder() {}
+
+    /** Directory of all state (sources, secrets, policies); none keeps everything in memory. */
+    public Builder home(Path home) {
+      this.home = home;
+      return this;
+    }
+
+    /** The HTTP client all tools share; default: one built with the plugin's timeouts. */
+    public Builder httpClient(OkHttpClient client) {
+      this.httpClient = client;
+      return this;
+    }
+
+    /** Asked before tools that require approval; none means such calls answer approval_required. */
+    public Builder approvals(ApprovalHandler handler) {
+      this.approvals = handler;
+      return this;
+    }
+
+    /** Where secret references resolve; default: the home directory's secret store. */
+    public Builder secrets(SecretProvider provider) {
+      this.secrets = provider;
+      return this;
+    }
+
+    /** Environment variables the bundled AWS source reads (AWS_REGION...); default the process's. */
+    public Builder environment(Map<String, String> environment) {
+      this.environment = Map.copyOf(environment);
+      return this;
+    }
+
+    public ToolRegistry build() {
+      return new ToolRegistry(this);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.executortools.cli;
+
+import dev.executortools.Tool;
+import dev.executortools.ToolRegistry;
+import dev.executortools.internal.Json;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.node.ArrayNode;
+
+/** {@code tools list} and {@code tools describe ID}. */
+@Command(name = "tools", mixinStandardHelpOptions = true, description = "List and describe tools.",
+    subcommands = {ToolsCommand.ListTools.class, ToolsCommand.Describe.class})
+final class ToolsCommand {
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "Print every tool as a JSON array, sorted by id.")
+  static final class ListTools implements Callable<Integer> {
+    @Mixin HomeOption home;
+
+    @Override
+    public Integer call() {
+      try (ToolRegistry registry = home.open(null)) {
+        ArrayNode out = Json.array();
+        registry.tools().forEach(t -> out.add(t.toJson()));
+        Output.json(out);
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "describe", mixinStandardHelpOptions = true, description = "Print one tool (exit 2 when unknown).")
+  static final class Describe implements Callable<Integer> {
+    @Mixin HomeOption home;
+
+    @Parameters(paramLabel = "ID", description = "Tool id, e.g. token.createToken.")
+    String id;
+
+    @Override
+    public Integer call() {
+      try (ToolRegistry registry = home.open(null)) {
+        Optional<Tool> tool = registry.tool(id);
+        if (tool.isEmpty()) {
+          Output.error("unknown tool: " + id);
+          return 2;
+        }
+        Output.json(tool.get().toJson());
+        return 0;
+      }
+    }
+  }
+}
