@@ -1,6 +1,6 @@
 package dev.executortools.wire;
 
-import static dev.executortools.wire.Sources.json;
+import static dev.executortools.wire.Registries.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -24,7 +24,7 @@ class GitHubWireTest {
   static void start() {
     upstream = Upstream.start();
     registry =
-        Sources.corpus("github.com__api.github.com__1.1.4.openapi.yaml", "github", upstream.baseUrl());
+        Registries.corpus("github.com__api.github.com__1.1.4.openapi.yaml", "github", upstream.baseUrl());
   }
 
   @AfterAll

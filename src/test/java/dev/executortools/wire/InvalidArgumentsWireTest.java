@@ -1,6 +1,6 @@
 package dev.executortools.wire;
 
-import static dev.executortools.wire.Sources.json;
+import static dev.executortools.wire.Registries.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.executortools.ErrorCode;
@@ -31,10 +31,10 @@ class InvalidArgumentsWireTest {
   static void start() {
     upstream = Upstream.start();
     registry =
-        Sources.withSource(
+        Registries.withSource(
             Corpus.resource("/wire/cookies.yaml"),
             Json.object().put("namespace", "styles").put("baseUrl", upstream.baseUrl()));
-    Sources.add(
+    Registries.add(
         registry,
         Corpus.read("telegram.org__5.0.0.openapi.yaml"),
         Json.object().put("namespace", "telegram"));

@@ -1,6 +1,6 @@
 package dev.executortools.wire;
 
-import static dev.executortools.wire.Sources.json;
+import static dev.executortools.wire.Registries.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -26,7 +26,7 @@ class KubernetesWireTest {
   @BeforeAll
   static void start() {
     upstream = Upstream.start();
-    registry = Sources.corpus("kubernetes.io__v1.10.0.swagger.yaml", "k8s", upstream.baseUrl());
+    registry = Registries.corpus("kubernetes.io__v1.10.0.swagger.yaml", "k8s", upstream.baseUrl());
   }
 
   @AfterAll

@@ -1,6 +1,6 @@
 package dev.executortools.wire;
 
-import static dev.executortools.wire.Sources.json;
+import static dev.executortools.wire.Registries.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -26,7 +26,7 @@ class ParameterStylesWireTest {
   static void start() {
     upstream = Upstream.start();
     registry =
-        Sources.withSource(
+        Registries.withSource(
             Corpus.resource("/wire/cookies.yaml"),
             Json.object().put("namespace", "styles").put("baseUrl", upstream.baseUrl()));
   }
@@ -86,8 +86,8 @@ class ParameterStylesWireTest {
     assertThat(request.getHeaders().getHeader("Cookie").values())
         .containsExactly("session=abc%3Bdef%20ghi; prefs=dark,compact");
     assertThat(request.getCookies().get("session").getValue()).isEqualTo("abc%3Bdef%20ghi");
-    // The style table's comma is kept, as OpenAPI 3.0/3.1 say; note that ',' is no RFC 6265
-    // cookie-octet, so strict parsers (this server's Jetty) drop that cookie: see the report.
+    // The style table's comma is kept, as OpenAPI 3.0/3.1 spell it. ',' is no RFC 6265
+    // cookie-octet, though, and a strict parser (this server's Jetty) drops such a cookie.
     assertThat(request.getUrl()).isEqualTo("/items/1/.x/versions/;r=1");
   }
 

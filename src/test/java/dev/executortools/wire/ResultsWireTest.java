@@ -4,7 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static dev.executortools.wire.Sources.json;
+import static dev.executortools.wire.Registries.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.executortools.ErrorCode;
@@ -35,7 +35,7 @@ class ResultsWireTest {
   @BeforeAll
   static void start() {
     upstream = Upstream.start();
-    registry = Sources.corpus(SPEC, "httpbin", upstream.baseUrl());
+    registry = Registries.corpus(SPEC, "httpbin", upstream.baseUrl());
   }
 
   @AfterAll
@@ -169,7 +169,7 @@ class ResultsWireTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    try (ToolRegistry nowhere = Sources.corpus(SPEC, "httpbin", "http://127.0.0.1:" + closedPort)) {
+    try (ToolRegistry nowhere = Registries.corpus(SPEC, "httpbin", "http://127.0.0.1:" + closedPort)) {
       ToolResult result = nowhere.call("httpbin.httpMethods.getGet", null);
 
       assertThat(result.ok()).isFalse();

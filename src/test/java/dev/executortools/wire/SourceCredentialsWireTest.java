@@ -3,7 +3,7 @@ package dev.executortools.wire;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.executortools.wire.Sources.json;
+import static dev.executortools.wire.Registries.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -42,7 +42,7 @@ class SourceCredentialsWireTest {
   @BeforeAll
   static void start() {
     upstream = Upstream.start();
-    registry = Sources.withSource(SPEC, options(upstream.baseUrl()));
+    registry = Registries.withSource(SPEC, options(upstream.baseUrl()));
   }
 
   @AfterAll
@@ -133,7 +133,7 @@ class SourceCredentialsWireTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    try (ToolRegistry nowhere = Sources.withSource(SPEC, options("http://127.0.0.1:" + closedPort))) {
+    try (ToolRegistry nowhere = Registries.withSource(SPEC, options("http://127.0.0.1:" + closedPort))) {
       ToolResult result = nowhere.call("httpbin.httpMethods.getGet", null);
 
       assertThat(result.error().code()).isEqualTo(ErrorCode.NETWORK_ERROR);
@@ -156,8 +156,8 @@ class SourceCredentialsWireTest {
         .environment(Map.of())
         .build();
     try (withSecret; withoutSecret) {
-      Sources.add(withSecret, SPEC, options);
-      Sources.add(withoutSecret, SPEC, options);
+      Registries.add(withSecret, SPEC, options);
+      Registries.add(withoutSecret, SPEC, options);
 
       assertThat(withSecret.call("httpbin.httpMethods.getGet", null).ok()).isTrue();
       assertThat(upstream.onlyRequest().getHeader("Authorization")).isEqualTo("Bearer " + API_KEY);

@@ -3,7 +3,7 @@ package dev.executortools.wire;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static dev.executortools.wire.Sources.json;
+import static dev.executortools.wire.Registries.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -52,7 +52,7 @@ class SsoOidcWireTest {
   @BeforeAll
   static void start() {
     upstream = Upstream.start();
-    registry = Sources.registry(Map.of("AWS_ENDPOINT_URL_SSO_OIDC", upstream.baseUrl()));
+    registry = Registries.registry(Map.of("AWS_ENDPOINT_URL_SSO_OIDC", upstream.baseUrl()));
   }
 
   @AfterAll

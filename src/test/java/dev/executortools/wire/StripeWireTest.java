@@ -1,6 +1,6 @@
 package dev.executortools.wire;
 
-import static dev.executortools.wire.Sources.json;
+import static dev.executortools.wire.Registries.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -27,7 +27,7 @@ class StripeWireTest {
   static void start() {
     upstream = Upstream.start();
     registry =
-        Sources.withSource(
+        Registries.withSource(
             Corpus.read("stripe.com__2020-08-27.openapi.yaml"),
             Json.object()
                 .put("namespace", "stripe")

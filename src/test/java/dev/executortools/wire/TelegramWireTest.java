@@ -1,6 +1,6 @@
 package dev.executortools.wire;
 
-import static dev.executortools.wire.Sources.json;
+import static dev.executortools.wire.Registries.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Request.Part;
@@ -36,7 +36,7 @@ class TelegramWireTest {
   static void start() {
     upstream = Upstream.start();
     registry =
-        Sources.withSource(
+        Registries.withSource(
             Corpus.read("telegram.org__5.0.0.openapi.yaml"),
             Json.object().put("namespace", "telegram"));
   }
@@ -119,7 +119,7 @@ class TelegramWireTest {
   @Test
   void aBaseUrlWithTheTokenInItNeedsNoServerArgument() {
     ToolRegistry withBase =
-        Sources.withSource(
+        Registries.withSource(
             Corpus.read("telegram.org__5.0.0.openapi.yaml"),
             Json.object()
                 .put("namespace", "telegram")

@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Registries with one source added through {@code openapi.addSource}, as a caller would. */
-final class Sources {
-  private Sources() {}
+final class Registries {
+  private Registries() {}
 
   /** An in-memory registry that approves everything and sees {@code environment} only. */
   static ToolRegistry registry(Map<String, String> environment) {
