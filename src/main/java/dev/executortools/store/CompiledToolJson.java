@@ -40,13 +40,16 @@ final class CompiledToolJson {
     return json;
   }
 
-  /** @throws IllegalArgumentException when {@code json} is not the stored form */
+  /**
+   * @throws IllegalArgumentException when {@code json} is not the stored form
+   */
   static CompiledTool fromJson(JsonNode json, DefsPool pool) {
     try {
       ObjectNode toolJson = (ObjectNode) required(json, "tool");
       toolJson.set("inputSchema", pool.unpooled((ObjectNode) required(toolJson, "inputSchema")));
       JsonNode output = toolJson.get("outputSchema");
-      if (output != null && output.isObject()) toolJson.set("outputSchema", pool.unpooled((ObjectNode) output));
+      if (output != null && output.isObject())
+        toolJson.set("outputSchema", pool.unpooled((ObjectNode) output));
       JsonNode binding = json.get("binding");
       return new CompiledTool(Tool.fromJson(toolJson), binding == null ? null : binding(binding));
     } catch (NullPointerException | ClassCastException | UnsupportedOperationException e) {
@@ -139,7 +142,8 @@ final class CompiledToolJson {
   }
 
   private static MediaTypeSpec mediaType(JsonNode json) {
-    return new MediaTypeSpec(Json.text(json, "mediaType"), json.get("schema"), json.get("encoding"));
+    return new MediaTypeSpec(
+        Json.text(json, "mediaType"), json.get("schema"), json.get("encoding"));
   }
 
   private static ObjectNode server(ServerSpec server) {
@@ -153,7 +157,9 @@ final class CompiledToolJson {
 
   private static ServerSpec server(JsonNode json) {
     Map<String, ServerVariable> variables = new LinkedHashMap<>();
-    json.path("variables").properties().forEach(e -> variables.put(e.getKey(), variable(e.getValue())));
+    json.path("variables")
+        .properties()
+        .forEach(e -> variables.put(e.getKey(), variable(e.getValue())));
     return new ServerSpec(Json.text(json, "url"), Json.text(json, "description"), variables);
   }
 
