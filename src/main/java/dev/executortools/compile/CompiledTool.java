@@ -2,5 +2,8 @@ package dev.executortools.compile;
 
 import dev.executortools.Tool;
 
-/** An OpenAPI operation compiled once: the tool others see and the binding calls use. */
-public record CompiledTool(Tool tool, HttpBinding binding) {}
+/**
+ * An OpenAPI operation compiled once: the tool others see, the binding calls use, and what
+ * listings need of the operation.
+ */
+public record CompiledTool(Tool tool, HttpBinding binding, OperationInfo operation) {}

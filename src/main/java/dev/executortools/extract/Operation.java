@@ -7,8 +7,8 @@ import tools.jackson.databind.JsonNode;
  * One HTTP operation of a spec, with everything later stages need and nothing else.
  *
  * @param method lower-case HTTP method
- * @param operationId the spec's operationId, or the derived one ({@code get_users_id})
- * @param tags non-blank tags, in order
+ * @param operationId the spec's operationId, or the derived one ({@code get__users_id})
+ * @param tags non-blank tags (JavaScript's trim decides blank, as executor does), in order
  * @param servers the servers in effect: operation's, else path item's, else the document's
  * @param requestBody null when the operation takes none
  * @param successSchema the raw schema of the first 2xx JSON response, or null

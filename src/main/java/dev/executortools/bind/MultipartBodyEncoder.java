@@ -1,0 +1,138 @@
+package dev.executortools.bind;
+
+import dev.executortools.extract.MediaTypeSpec;
+import dev.executortools.internal.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.RequestBody;
+import okio.Buffer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code multipart/form-data} (and other {@code multipart/*}), built with OkHttp's {@link
+ * MultipartBody}: one part per top-level property, one per element for arrays. File content (a
+ * binary schema, a binary {@code encoding.contentType}, or a {@code {"base64": ...}} value) becomes
+ * a file part with a filename (given, else the property name); objects become JSON parts; other
+ * values plain text parts. {@code encoding.contentType} sets a part's type.
+ */
+final class MultipartBodyEncoder implements BodyEncoder {
+  private static final String OCTET_STREAM = "application/octet-stream";
+
+  private final MediaType type;
+  private final JsonNode schema;
+  private final JsonNode encoding;
+
+  private MultipartBodyEncoder(MediaType type, JsonNode schema, JsonNode encoding) {
+    this.type = type;
+    this.schema = schema;
+    this.encoding = encoding != null && encoding.isObject() ? encoding : null;
+  }
+
+  static BodyEncoder forType(MediaTypeSpec mediaType) {
+    if (!MediaTypes.isMultipart(mediaType.mediaType())) return null;
+    MediaType type = MediaType.parse(MediaTypes.essence(mediaType.mediaType()));
+    return new MultipartBodyEncoder(
+        type != null ? type : MultipartBody.FORM, mediaType.schema(), mediaType.encoding());
+  }
+
+  @Override
+  public EncodedBody encode(JsonNode body) {
+    if (!body.isObject()) {
+      throw new BindException("/body", "a multipart body must be an object of parts");
+    }
+    MultipartBody.Builder builder = new MultipartBody.Builder().setType(type);
+    for (Map.Entry<String, JsonNode> field : body.properties()) {
+      String name = field.getKey();
+      JsonNode value = field.getValue();
+      if (Values.isAbsent(value)) continue;
+      String partType = partType(name);
+      JsonNode propertySchema = BinarySchemas.property(schema, name);
+      String pointer = "/body" + BindException.pointerTo(name);
+      if (value.isArray() && !FileContent.isFileObject(value) && !MediaTypes.isJson(partType)) {
+        int index = 0;
+        for (JsonNode element : value) {
+          addPart(
+              builder,
+              name,
+              element,
+              BinarySchemas.items(propertySchema),
+              partType,
+              pointer + "/" + index++);
+        }
+      } else {
+        addPart(builder, name, value, propertySchema, partType, pointer);
+      }
+    }
+    MultipartBody multipart = builder.build();
+    return new EncodedBody(bytes(multipart), multipart.contentType().toString());
+  }
+
+  private void addPart(
+      MultipartBody.Builder builder,
+      String name,
+      JsonNode value,
+      JsonNode partSchema,
+      String partType,
+      String pointer) {
+    if (Values.isAbsent(value)) return;
+    if (isFile(value, partSchema, partType)) {
+      FileContent content = FileContent.read(value, pointer);
+      String filename = content.filename() != null ? content.filename() : name;
+      builder.addFormDataPart(
+          name,
+          filename,
+          RequestBody.create(content.bytes(), fileType(content, partSchema, partType)));
+    } else if (value.isContainer() || MediaTypes.isJson(partType)) {
+      MediaType json = MediaType.parse(partType != null ? partType : "application/json");
+      builder.addFormDataPart(
+          name, null, RequestBody.create(Json.MAPPER.writeValueAsBytes(value), json));
+    } else if (partType == null) {
+      builder.addFormDataPart(name, Values.text(value));
+    } else {
+      byte[] text = Values.text(value).getBytes(StandardCharsets.UTF_8);
+      builder.addFormDataPart(name, null, RequestBody.create(text, MediaType.parse(partType)));
+    }
+  }
+
+  private static boolean isFile(JsonNode value, JsonNode partSchema, String partType) {
+    if (FileContent.isFileObject(value)) return true;
+    return value.isString()
+        && (BinarySchemas.isBinary(partSchema)
+            || (partType != null && MediaTypes.isBinary(partType)));
+  }
+
+  /**
+   * The content's own type, else the encoding's (unless a range), else the schema's, else
+   * octet-stream.
+   */
+  private static MediaType fileType(FileContent content, JsonNode partSchema, String partType) {
+    String type = content.contentType();
+    if (type == null && partType != null && !MediaTypes.isRange(partType)) type = partType;
+    if (type == null) type = Json.text(partSchema, "contentMediaType");
+    MediaType parsed = type == null ? null : MediaType.parse(type);
+    return parsed != null ? parsed : MediaType.parse(OCTET_STREAM);
+  }
+
+  /**
+   * The first type of the property's {@code encoding.contentType} (it may list several), or null.
+   */
+  private String partType(String property) {
+    String declared = Json.text(encoding == null ? null : encoding.get(property), "contentType");
+    if (declared == null || declared.isBlank()) return null;
+    int comma = declared.indexOf(',');
+    return (comma >= 0 ? declared.substring(0, comma) : declared).trim();
+  }
+
+  private static byte[] bytes(MultipartBody body) {
+    try (Buffer buffer = new Buffer()) {
+      body.writeTo(buffer);
+      return buffer.readByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.executortools.compile;
+
+import dev.executortools.Tool;
+import dev.executortools.ToolAnnotations;
+import dev.executortools.extract.Operation;
+import dev.executortools.extract.OperationExtractor;
+import dev.executortools.extract.Param;
+import dev.executortools.naming.ToolPathNamer;
+import dev.executortools.parse.SpecDocument;
+import dev.executortools.schema.InputSchema;
+import dev.executortools.schema.SchemaCompiler;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** Document to tools: extract operations, name them, build their schemas and bindings. */
+public final class ToolCompiler {
+  private ToolCompiler() {}
+
+  /**
+   * @param specLocation where the document came from (resolves relative server URLs), or null
+   */
+  public static CompiledSource compile(SpecDocument doc, URI specLocation, CompileOptions options) {
+    List<Operation> operations = new OperationExtractor(doc, specLocation).extract();
+    List<String> paths = ToolPathNamer.toolPaths(operations);
+    SchemaCompiler schemas = new SchemaCompiler(doc);
+    List<CompiledTool> tools = new ArrayList<>(operations.size());
+    for (int i = 0; i < operations.size(); i++) {
+      tools.add(compileOne(operations.get(i), paths.get(i), schemas, options));
+    }
+    tools.sort(Comparator.comparing(t -> t.tool().id()));
+    return new CompiledSource(options.sourceId(), doc.title(), doc.version(), tools, doc.warnings());
+  }
+
+  private static CompiledTool compileOne(
+      Operation op, String path, SchemaCompiler schemas, CompileOptions options) {
+    InputSchema input = schemas.inputSchema(op, options.hiddenParamKeys());
+    List<ParamBinding> params = new ArrayList<>();
+    for (Param param : op.params()) {
+      String property = input.propertyByParamKey().get(param.key());
+      if (property != null) params.add(new ParamBinding(property, param));
+    }
+    Tool tool = new Tool(
+        options.idPrefix() + path,
+        path,
+        options.sourceId(),
+        description(op),
+        input.schema(),
+        schemas.outputSchema(op),
+        ToolAnnotations.forHttp(op.method(), op.pathTemplate()));
+    HttpBinding binding =
+        new HttpBinding(op.method(), op.pathTemplate(), params, op.requestBody(), op.servers());
+    return new CompiledTool(
+        tool, binding, new OperationInfo(op.operationId(), op.summary(), op.tags(), op.deprecated()));
+  }
+
+  /**
+   * executor's rule: the description, else the summary, else {@code METHOD /path}; a blank text
+   * counts as absent (a model gains nothing from an empty description).
+   */
+  static String description(Operation op) {
+    if (op.description() != null && !op.description().isBlank()) return op.description();
+    if (op.summary() != null && !op.summary().isBlank()) return op.summary();
+    return op.method().toUpperCase(Locale.ROOT) + " " + op.pathTemplate();
+  }
+}

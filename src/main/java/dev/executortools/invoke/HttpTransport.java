@@ -1,0 +1,146 @@
+package dev.executortools.invoke;
+
+import dev.executortools.ErrorCode;
+import dev.executortools.ToolResult;
+import dev.executortools.bind.HttpRequestSpec;
+import dev.executortools.result.ErrorModel;
+import dev.executortools.result.ResultMapper;
+import dev.executortools.result.UpstreamResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+/**
+ * Sends bound requests with one shared {@link OkHttpClient} and maps whatever happens to a {@link
+ * ToolResult}; {@link #send} never throws. One transport serves every source of a registry and is
+ * safe to use from many threads.
+ *
+ * <p>The client's stack: {@link RetryInterceptor} (application level), then {@link
+ * SourceCredentialsInterceptor} (network level, so redirects to another origin go without
+ * credentials). Response bodies are read up to {@link HttpSettings#maxResponseBytes()} and no
+ * further.
+ *
+ * <p>Results carry the response headers lower-cased, all of them except {@code set-cookie} (a
+ * session secret of the user, of no use to a model). Credential values never appear in a result:
+ * see {@link Redactor}.
+ */
+public final class HttpTransport {
+  private static final Set<String> HIDDEN_RESPONSE_HEADERS = Set.of("set-cookie", "set-cookie2");
+
+  private final OkHttpClient client;
+  private final HttpSettings settings;
+
+  private HttpTransport(OkHttpClient client, HttpSettings settings) {
+    this.client = client;
+    this.settings = settings;
+  }
+
+  /** A transport with its own client, built from {@code settings} (timeouts included). */
+  public static HttpTransport create(HttpSettings settings) {
+    OkHttpClient client =
+        new OkHttpClient.Builder()
+            .connectTimeout(settings.connectTimeout())
+            .readTimeout(settings.readTimeout())
+            .writeTimeout(settings.readTimeout())
+            .callTimeout(settings.callTimeout())
+            .build();
+    return using(client, settings);
+  }
+
+  /**
+   * A transport over a caller's client: its timeouts, proxy, TLS and connection pool are kept;
+   * {@code settings} gives the body cap and the retry policy (its timeouts are not applied).
+   */
+  public static HttpTransport using(OkHttpClient client, HttpSettings settings) {
+    Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(settings, "settings");
+    OkHttpClient withStack =
+        client
+            .newBuilder()
+            .addInterceptor(
+                new RetryInterceptor(
+                    settings.maxRetries(), settings.maxRetryAfter(), Clock.systemUTC()))
+            .addNetworkInterceptor(new SourceCredentialsInterceptor())
+            .build();
+    return new HttpTransport(withStack, settings);
+  }
+
+  /**
+   * The client with this transport's stack, for other HTTP work of the registry (fetching specs):
+   * same pool, timeouts and retry policy; without a credentials scope nothing is added to requests.
+   */
+  public OkHttpClient client() {
+    return client;
+  }
+
+  public HttpSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Sends {@code request} with the source's {@code credentials}; non-2xx replies go through {@code
+   * errorModel}. Never throws for anything the network or the server does: every outcome is a
+   * result (null arguments are a caller bug and throw).
+   */
+  public ToolResult send(
+      HttpRequestSpec request, SourceCredentials credentials, ErrorModel errorModel) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(credentials, "credentials (use SourceCredentials.NONE)");
+    Objects.requireNonNull(errorModel, "errorModel (use ErrorModel.GENERIC)");
+    Redactor redactor = Redactor.of(credentials);
+    String method = request.method().toUpperCase(Locale.ROOT);
+    String shownUrl = redactor.text(request.url());
+    Request okRequest;
+    try {
+      OkHttpRequests.checkCredentials(credentials);
+      okRequest = OkHttpRequests.toRequest(request, credentials);
+    } catch (IllegalArgumentException e) {
+      String message = "Cannot send " + method + " " + shownUrl + ": " + e.getMessage();
+      return redactor.apply(ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, message));
+    }
+    try (Response response = client.newCall(okRequest).execute()) {
+      return redactor.apply(ResultMapper.toResult(read(response, method, shownUrl), errorModel));
+    } catch (IOException e) {
+      return redactor.apply(ToolResult.failure(NetworkFailures.toError(e, method, shownUrl)));
+    } catch (RuntimeException e) {
+      return redactor.apply(
+          ToolResult.failure(
+              ErrorCode.INTERNAL_ERROR,
+              method + " " + shownUrl + " failed unexpectedly: " + e.getClass().getSimpleName()));
+    }
+  }
+
+  private UpstreamResponse read(Response response, String method, String url) throws IOException {
+    long limit = settings.maxResponseBytes();
+    byte[] body = boundedBody(response.body(), limit);
+    return new UpstreamResponse(method, url, response.code(), headers(response), body, limit);
+  }
+
+  /** At most {@code limit} bytes; null (and nothing more read) when the body is longer. */
+  private static byte[] boundedBody(ResponseBody body, long limit) throws IOException {
+    if (body.contentLength() > limit) return null;
+    BufferedSource source = body.source();
+    if (source.request(limit + 1)) return null;
+    return source.readByteArray();
+  }
+
+  private static Map<String, String> headers(Response response) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (String name : response.headers().names()) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (!HIDDEN_RESPONSE_HEADERS.contains(lower)) {
+        headers.merge(lower, String.join(", ", response.headers(name)), (a, b) -> a + ", " + b);
+      }
+    }
+    return headers;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.executortools.invoke;
+
+import dev.executortools.bind.HttpRequestSpec.HttpHeader;
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Adds a source's headers and query parameters to each request, replacing values of the same name
+ * the tool arguments may have set. It runs as a network interceptor, so it sees every hop of a
+ * redirect, and it adds credentials only to hops that stay on the origin of the first request
+ * (scheme, host and port): a redirect elsewhere never carries the source's secrets.
+ *
+ * <p>Which credentials apply is carried by the request itself, in a {@link Scope} tag, so one
+ * client serves every source.
+ */
+final class SourceCredentialsInterceptor implements Interceptor {
+
+  /** The credentials of one call and the origin they belong to. */
+  record Scope(SourceCredentials credentials, String scheme, String host, int port) {
+
+    static Scope of(SourceCredentials credentials, HttpUrl url) {
+      return new Scope(credentials, url.scheme(), url.host(), url.port());
+    }
+
+    boolean covers(HttpUrl url) {
+      return url.scheme().equals(scheme) && url.host().equals(host) && url.port() == port;
+    }
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    Scope scope = request.tag(Scope.class);
+    if (scope == null || scope.credentials().isEmpty() || !scope.covers(request.url())) {
+      return chain.proceed(request);
+    }
+    return chain.proceed(withCredentials(request, scope.credentials()));
+  }
+
+  static Request withCredentials(Request request, SourceCredentials credentials) {
+    HttpUrl.Builder url = request.url().newBuilder();
+    for (Map.Entry<String, String> param : credentials.queryParams().entrySet()) {
+      url.setQueryParameter(param.getKey(), param.getValue());
+    }
+    Request.Builder builder = request.newBuilder().url(url.build());
+    Set<String> names = new LinkedHashSet<>();
+    credentials.headers().forEach(header -> names.add(header.name()));
+    names.forEach(builder::removeHeader);
+    for (HttpHeader header : credentials.headers()) {
+      builder.addHeader(header.name(), header.value());
+    }
+    return builder.build();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.executortools.parse;
+
+import dev.executortools.ErrorCode;
+import dev.executortools.internal.Json;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Text (JSON or YAML) to an OpenAPI 3.x document tree. Swagger 2.0 is converted; references that
+ * leave the document are refused before anything else looks at it.
+ */
+public final class SpecReader {
+  private SpecReader() {}
+
+  public static SpecDocument read(String text) throws SpecException {
+    if (text == null || text.isBlank()) {
+      throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED, "the document is empty");
+    }
+    JsonNode root = parseTree(text);
+    if (root == null || !root.isObject()) {
+      throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED,
+          "not an OpenAPI document: expected a JSON or YAML object at the top level");
+    }
+    RefPolicy.requireLocalRefs(root);
+    String swagger = scalarText(root.get("swagger"));
+    String openapi = scalarText(root.get("openapi"));
+    List<String> warnings = new ArrayList<>();
+    String declared;
+    if (openapi != null && openapi.startsWith("3.")) {
+      declared = openapi;
+    } else if (swagger != null && swagger.startsWith("2")) {
+      declared = swagger;
+      requirePaths(root);
+      Swagger2Converter.Converted converted = Swagger2Converter.convert(root);
+      root = converted.root();
+      converted.messages().forEach(m -> warnings.add("swagger 2.0 conversion: " + m));
+    } else if (openapi != null || swagger != null) {
+      throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED,
+          "unsupported OpenAPI version " + (openapi != null ? openapi : swagger)
+              + ": Swagger 2.0, OpenAPI 3.0 and 3.1 are supported");
+    } else {
+      throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED,
+          "not an OpenAPI document: no 'openapi' or 'swagger' version field");
+    }
+    requirePaths(root);
+    return new SpecDocument(root, declared, warnings);
+  }
+
+  private static JsonNode parseTree(String text) throws SpecException {
+    String trimmed = text.stripLeading();
+    if (trimmed.startsWith("{")) {
+      try {
+        return Json.MAPPER.readTree(text);
+      } catch (JacksonException e) {
+        // JSON that does not parse may still be YAML flow syntax: let the YAML reader judge.
+      }
+    }
+    return YamlTreeReader.read(text);
+  }
+
+  private static void requirePaths(JsonNode root) throws SpecException {
+    JsonNode paths = root.get("paths");
+    if (paths == null || !paths.isObject()) {
+      throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED, "the document has no 'paths' object");
+    }
+  }
+
+  private static String scalarText(JsonNode node) {
+    if (node == null || !(node.isString() || node.isNumber())) return null;
+    return node.isString() ? node.stringValue() : node.asString();
+  }
+}

@@ -1,0 +1,50 @@
+package dev.executortools.schema;
+
+import dev.executortools.extract.ServerSpec;
+import dev.executortools.internal.Json;
+import java.util.List;
+import java.util.TreeSet;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The optional {@code server} property: a per-call base URL or values for the spec servers' URL
+ * variables. Variables carry no enum: real deployments outgrow the values a spec lists.
+ */
+final class ServerProperty {
+  /** More servers than this are summarised, to keep every tool's schema small. */
+  private static final int LISTED_SERVERS = 5;
+
+  private ServerProperty() {}
+
+  static ObjectNode schema(List<ServerSpec> servers) {
+    ObjectNode properties = Json.object();
+    properties.set("url", Json.object().put("type", "string")
+        .put("description", "Base URL to call instead of the spec's server, e.g. https://api.example.com/v1."));
+    properties.set("variables", Json.object().put("type", "object")
+        .put("description", "Values for the server URL's {variables}; missing ones take the spec's defaults.")
+        .set("additionalProperties", Json.object().put("type", "string")));
+    return Json.object()
+        .put("type", "object")
+        .put("description", description(servers))
+        .<ObjectNode>set("properties", properties)
+        .put("additionalProperties", false);
+  }
+
+  private static String description(List<ServerSpec> servers) {
+    StringBuilder text = new StringBuilder("Optional: where to send this call. ");
+    if (servers.isEmpty()) {
+      return text.append("The spec declares no server; give url unless the source has a base URL.").toString();
+    }
+    text.append(servers.size() == 1 ? "Spec server: " : "Spec servers: ");
+    for (int i = 0; i < servers.size() && i < LISTED_SERVERS; i++) {
+      ServerSpec server = servers.get(i);
+      if (i > 0) text.append("; ");
+      text.append(server.url());
+      if (!server.variables().isEmpty()) {
+        text.append(" (variables: ").append(String.join(", ", new TreeSet<>(server.variables().keySet()))).append(')');
+      }
+    }
+    if (servers.size() > LISTED_SERVERS) text.append("; and ").append(servers.size() - LISTED_SERVERS).append(" more");
+    return text.append(". Give url to use another base URL, or variables to fill the spec server's variables.").toString();
+  }
+}

@@ -1,0 +1,53 @@
+package dev.executortools.bind;
+
+import static dev.executortools.bind.Bindings.bindOk;
+import static dev.executortools.bind.Bindings.body;
+import static dev.executortools.bind.Bindings.withBody;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.executortools.extract.MediaTypeSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Request bodies declared by real specs of the test corpus. */
+class RequestPlanCorpusTest {
+
+  private static JsonNode spec(String file) throws IOException {
+    try (InputStream in = RequestPlanCorpusTest.class.getResourceAsStream("/corpus/" + file)) {
+      return YAMLMapper.builder().build().readTree(in);
+    }
+  }
+
+  @Test
+  void stripeCreateCustomerFormUsesItsDeclaredDeepObjectEncoding() throws IOException {
+    JsonNode form =
+        spec("stripe.com__2020-08-27.openapi.yaml")
+            .at(
+                "/paths/~1v1~1customers/post/requestBody/content/application~1x-www-form-urlencoded");
+    MediaTypeSpec mediaType =
+        new MediaTypeSpec(
+            "application/x-www-form-urlencoded", form.get("schema"), form.get("encoding"));
+
+    HttpRequestSpec request =
+        bindOk(
+            withBody(body(false, mediaType)),
+            """
+            {"body": {"email": "a@b.test", "metadata": {"order_id": "6735"},
+                      "address": {"city": "Oslo", "line1": "Karl Johans gate 1"},
+                      "expand": ["sources", "tax"], "preferred_locales": ["nb"],
+                      "tax_id_data": [{"type": "eu_vat", "value": "NO123"}]}}\
+            """);
+
+    assertThat(new String(request.body(), StandardCharsets.UTF_8))
+        .isEqualTo(
+            "email=a%40b.test&metadata[order_id]=6735"
+                + "&address[city]=Oslo&address[line1]=Karl%20Johans%20gate%201"
+                + "&expand[0]=sources&expand[1]=tax&preferred_locales[0]=nb"
+                + "&tax_id_data[0][type]=eu_vat&tax_id_data[0][value]=NO123");
+    assertThat(request.contentType()).isEqualTo("application/x-www-form-urlencoded");
+  }
+}
