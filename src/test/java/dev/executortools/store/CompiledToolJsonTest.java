@@ -38,6 +38,18 @@ class CompiledToolJsonTest {
   }
 
   @Test
+  void operationInfoReadsBackWithTagsSummaryAndDeprecation() {
+    CompiledTool rich = StoreFixtures.richTool("pets", 7);
+
+    CompiledTool back = roundTrip(rich);
+
+    assertThat(back.operation()).isEqualTo(rich.operation());
+    assertThat(back.operation().tags()).containsExactly("pets", "admin");
+    assertThat(back.operation().deprecated()).isTrue();
+    assertThat(roundTrip(StoreFixtures.plainTool("pets", 1)).operation().summary()).isNull();
+  }
+
+  @Test
   void aToolWithoutParamsBodyOrServersReadsBackAsAnEqualRecord() {
     CompiledTool plain = StoreFixtures.plainTool("pets", 1);
 
@@ -59,6 +71,7 @@ class CompiledToolJsonTest {
                 input,
                 null,
                 ToolAnnotations.forLocal(true, false)),
+            null,
             null);
 
     assertThat(roundTrip(local)).isEqualTo(local);
@@ -94,10 +107,13 @@ class CompiledToolJsonTest {
     CompiledTool a = StoreFixtures.richTool("pets", 1);
     ObjectNode input = a.tool().inputSchema().deepCopy();
     CompiledTool b =
-        new CompiledTool(a.tool().withAnnotations(a.tool().annotations()), a.binding());
+        new CompiledTool(
+            a.tool().withAnnotations(a.tool().annotations()), a.binding(), a.operation());
     CompiledTool c =
         new CompiledTool(
-            new Tool("pets.x", "x", "pets", "", input, null, a.tool().annotations()), a.binding());
+            new Tool("pets.x", "x", "pets", "", input, null, a.tool().annotations()),
+            a.binding(),
+            null);
 
     assertThat(DefsPool.of(List.of(a, b, c)).nodes()).hasSize(1);
   }

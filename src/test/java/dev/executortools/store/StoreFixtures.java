@@ -4,6 +4,7 @@ import dev.executortools.Tool;
 import dev.executortools.ToolAnnotations;
 import dev.executortools.compile.CompiledTool;
 import dev.executortools.compile.HttpBinding;
+import dev.executortools.compile.OperationInfo;
 import dev.executortools.compile.ParamBinding;
 import dev.executortools.extract.MediaTypeSpec;
 import dev.executortools.extract.Param;
@@ -126,7 +127,8 @@ public final class StoreFixtures {
             input,
             output,
             ToolAnnotations.forHttp("post", "/pets/{id}"));
-    return new CompiledTool(tool, binding);
+    return new CompiledTool(
+        tool, binding, new OperationInfo("createPet", "Create a pet", List.of("pets", "admin"), true));
   }
 
   /** A GET tool without parameters, body or servers. */
@@ -143,7 +145,10 @@ public final class StoreFixtures {
             input,
             null,
             ToolAnnotations.forHttp("get", "/pets"));
-    return new CompiledTool(tool, new HttpBinding("get", "/pets", List.of(), null, List.of()));
+    return new CompiledTool(
+        tool,
+        new HttpBinding("get", "/pets", List.of(), null, List.of()),
+        new OperationInfo("get_pets", null, List.of(), false));
   }
 
   public static List<CompiledTool> tools(String namespace, int count) {
