@@ -1,6 +1,8 @@
 package dev.executortools;
 
-import dev.executortools.tools.LocalTool;
+import dev.executortools.policy.ApprovalPolicy;
+import dev.executortools.store.StoreProblem;
+import dev.executortools.store.StoredSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,11 +36,15 @@ public final class ToolRegistry implements AutoCloseable {
     return new Builder();
   }
 
-  /** Every tool a caller may use, sorted by id; blocked tools are left out. */
+  /**
+   * Every tool a caller may use, sorted by id, with {@code requiresApproval} as the approval
+   * policy decides; blocked tools are left out.
+   */
   public List<Tool> tools() {
+    ApprovalPolicy policy = registrar.policy();
     List<Tool> tools = new ArrayList<>();
     for (Tool tool : registrar.allTools()) {
-      registrar.effective(tool).ifPresent(tools::add);
+      Registrar.effective(tool, policy).ifPresent(tools::add);
     }
     tools.sort(Comparator.comparing(Tool::id));
     return tools;
@@ -46,7 +52,31 @@ public final class ToolRegistry implements AutoCloseable {
 
   /** The tool with this id, as {@link #tools()} shows it; empty when unknown or blocked. */
   public Optional<Tool> tool(String id) {
-    return registrar.find(id).flatMap(registrar::effective);
+    ApprovalPolicy policy = registrar.policy();
+    return registrar.find(id).flatMap(t -> Registrar.effective(t, policy));
+  }
+
+  /** The added sources (not the bundled one), sorted by namespace. */
+  public List<StoredSource> sources() {
+    return registrar.sources.stored();
+  }
+
+  /** Stored sources that could not be read at start-up: reported, never deleted. */
+  public List<StoreProblem> sourceProblems() {
+    return registrar.sources.problems();
+  }
+
+  /** Removes an added source and its tools: {@code unknown_source} when there is none. */
+  public ToolResult removeSource(String namespace) {
+    return registrar.sources.remove(namespace);
+  }
+
+  /**
+   * Reads a source's spec again (fetching a URL source anew), recompiles it, and answers the tool
+   * ids {@code added}, {@code removed} and {@code changed}.
+   */
+  public ToolResult refreshSource(String namespace) {
+    return registrar.sources.refresh(namespace, registrar.specLoader());
   }
 
   /** Calls a tool. {@code arguments} null means {@code {}}. Never throws for a tool failure. */
@@ -66,7 +96,6 @@ public final class ToolRegistry implements AutoCloseable {
     ApprovalHandler approvals;
     SecretProvider secrets;
     Map<String, String> environment = System.getenv();
-    List<LocalTool> extraTools = List.of();
 
     private Builder() {}
 
