@@ -32,10 +32,12 @@ public final class SchemaCompiler {
   /**
    * The input schema of an operation.
    *
-   * @param hiddenParamKeys {@code Param.key()}s ({@code header:X-Amz-Date}) left out entirely
+   * @param hiddenParamKeys {@code Param.key()}s ({@code header:X-Amz-Date}) left out entirely; null
+   *     for none
    */
   public InputSchema inputSchema(Operation op, Set<String> hiddenParamKeys) {
-    List<Param> params = op.params().stream().filter(p -> !hiddenParamKeys.contains(p.key())).toList();
+    Set<String> hidden = hiddenParamKeys == null ? Set.of() : hiddenParamKeys;
+    List<Param> params = op.params().stream().filter(p -> !hidden.contains(p.key())).toList();
     Map<String, String> propertyByKey = PropertyNames.assign(params);
     SchemaTranslator.Scope scope = new SchemaTranslator.Scope(null, true);
     ObjectNode properties = Json.object();
