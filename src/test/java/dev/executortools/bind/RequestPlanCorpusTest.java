@@ -9,12 +9,19 @@ import dev.executortools.extract.MediaTypeSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Request bodies declared by real specs of the test corpus. */
 class RequestPlanCorpusTest {
+  private static JsonNode stripe;
+
+  @BeforeAll
+  static void readStripe() throws IOException {
+    stripe = spec("stripe.com__2020-08-27.openapi.yaml");
+  }
 
   private static JsonNode spec(String file) throws IOException {
     try (InputStream in = RequestPlanCorpusTest.class.getResourceAsStream("/corpus/" + file)) {
@@ -23,9 +30,9 @@ class RequestPlanCorpusTest {
   }
 
   @Test
-  void stripeCreateCustomerFormUsesItsDeclaredDeepObjectEncoding() throws IOException {
+  void stripeCreateCustomerFormUsesItsDeclaredDeepObjectEncoding() {
     JsonNode form =
-        spec("stripe.com__2020-08-27.openapi.yaml")
+        stripe
             .at(
                 "/paths/~1v1~1customers/post/requestBody/content/application~1x-www-form-urlencoded");
     MediaTypeSpec mediaType =
@@ -49,5 +56,34 @@ class RequestPlanCorpusTest {
                 + "&expand[0]=sources&expand[1]=tax&preferred_locales[0]=nb"
                 + "&tax_id_data[0][type]=eu_vat&tax_id_data[0][value]=NO123");
     assertThat(request.contentType()).isEqualTo("application/x-www-form-urlencoded");
+  }
+
+  @Test
+  void stripeFileUploadSplitsDeepObjectPropertiesIntoParts() {
+    JsonNode multipart =
+        stripe
+            .at("/paths/~1v1~1files/post/requestBody/content/multipart~1form-data");
+    MediaTypeSpec mediaType =
+        new MediaTypeSpec(
+            "multipart/form-data", multipart.get("schema"), multipart.get("encoding"));
+
+    HttpRequestSpec request =
+        bindOk(
+            withBody(body(true, mediaType)),
+            """
+            {"body": {"purpose": "dispute_evidence",
+                      "file": {"base64": "JVBERi0=", "filename": "receipt.pdf",
+                               "contentType": "application/pdf"},
+                      "file_link_data": {"create": true}, "expand": ["links"]}}\
+            """);
+
+    String text = new String(request.body(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+    assertThat(text)
+        .contains(
+            "Content-Disposition: form-data; name=\"purpose\"\n\ndispute_evidence\n",
+            "Content-Disposition: form-data; name=\"file\"; filename=\"receipt.pdf\"\n"
+                + "Content-Type: application/pdf\n\n%PDF-\n",
+            "Content-Disposition: form-data; name=\"file_link_data[create]\"\n\ntrue\n",
+            "Content-Disposition: form-data; name=\"expand[0]\"\n\nlinks\n");
   }
 }
