@@ -5,13 +5,24 @@ import static dev.executortools.bind.Bindings.body;
 import static dev.executortools.bind.Bindings.withBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.executortools.compile.CompileOptions;
+import dev.executortools.compile.CompiledSource;
+import dev.executortools.compile.CompiledTool;
+import dev.executortools.compile.HttpBinding;
+import dev.executortools.compile.ToolCompiler;
 import dev.executortools.extract.MediaTypeSpec;
+import dev.executortools.internal.Json;
+import dev.executortools.parse.SpecReader;
+import dev.executortools.testing.Corpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Request bodies declared by real specs of the test corpus. */
@@ -29,12 +40,49 @@ class RequestPlanCorpusTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "github.com__api.github.com__1.1.4.openapi.yaml",
+        "gitlab.com__v3.swagger.yaml",
+        "bitbucket.org__2.0.openapi.yaml",
+        "adyen.com__CheckoutService__68.openapi31.yaml",
+        "httpbin.org__0.9.2.openapi.yaml"
+      })
+  void everyCompiledToolBindsItsPathParametersIntoAValidUrl(String file) throws Exception {
+    CompiledSource source =
+        ToolCompiler.compile(
+            SpecReader.read(Corpus.read(file)), null, CompileOptions.forNamespace("ns"));
+
+    for (CompiledTool tool : source.tools()) {
+      HttpBinding binding = tool.binding();
+      ObjectNode arguments = Json.object();
+      binding.params().stream()
+          .filter(param -> param.param().location().equals("path"))
+          .forEach(param -> arguments.put(param.property(), "a b/c"));
+      BoundRequest bound =
+          RequestPlan.of(binding).bind(arguments, BindContext.withBaseUrl("https://api.test/v1"));
+
+      if (bound.isOk()) {
+        assertThat(bound.request().url())
+            .as(tool.tool().id())
+            .startsWith("https://api.test/v1/")
+            .doesNotContain("{", "}", "a b", "/c/");
+        assertThat(okhttp3.HttpUrl.get(bound.request().url()).toString())
+            .isEqualTo(bound.request().url());
+      } else {
+        assertThat(bound.error().details().findValuesAsString("path"))
+            .as(tool.tool().id() + " " + bound.error().message())
+            .allMatch(path -> path.startsWith("/body"));
+      }
+    }
+  }
+
   @Test
   void stripeCreateCustomerFormUsesItsDeclaredDeepObjectEncoding() {
     JsonNode form =
-        stripe
-            .at(
-                "/paths/~1v1~1customers/post/requestBody/content/application~1x-www-form-urlencoded");
+        stripe.at(
+            "/paths/~1v1~1customers/post/requestBody/content/application~1x-www-form-urlencoded");
     MediaTypeSpec mediaType =
         new MediaTypeSpec(
             "application/x-www-form-urlencoded", form.get("schema"), form.get("encoding"));
@@ -61,8 +109,7 @@ class RequestPlanCorpusTest {
   @Test
   void stripeFileUploadSplitsDeepObjectPropertiesIntoParts() {
     JsonNode multipart =
-        stripe
-            .at("/paths/~1v1~1files/post/requestBody/content/multipart~1form-data");
+        stripe.at("/paths/~1v1~1files/post/requestBody/content/multipart~1form-data");
     MediaTypeSpec mediaType =
         new MediaTypeSpec(
             "multipart/form-data", multipart.get("schema"), multipart.get("encoding"));
