@@ -134,13 +134,7 @@ public final class RequestPlan {
       problems.add(e);
     }
     try {
-      JsonNode server = arguments.get("server");
-      base =
-          BaseUrl.check(
-              context
-                  .serverResolver()
-                  .baseUrl(
-                      Values.isAbsent(server) ? null : server, context.sourceBaseUrl(), servers));
+      base = baseUrl(arguments.get("server"), context);
     } catch (BindException e) {
       problems.add(e);
     }
@@ -158,6 +152,15 @@ public final class RequestPlan {
             draft.headers(),
             body == null ? null : body.bytes(),
             body == null ? null : body.contentType()));
+  }
+
+  /** The resolver's choice for the per-call {@code server} argument, checked. */
+  private String baseUrl(JsonNode server, BindContext context) {
+    String resolved =
+        context
+            .serverResolver()
+            .baseUrl(Values.isAbsent(server) ? null : server, context.sourceBaseUrl(), servers);
+    return BaseUrl.check(resolved);
   }
 
   private EncodedBody encodeBody(JsonNode arguments) {
