@@ -13,10 +13,14 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /** Document to tools: extract operations, name them, build their schemas and bindings. */
 public final class ToolCompiler {
+  private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
+
   private ToolCompiler() {}
 
   /**
@@ -36,7 +40,7 @@ public final class ToolCompiler {
 
   private static CompiledTool compileOne(
       Operation op, String path, SchemaCompiler schemas, CompileOptions options) {
-    InputSchema input = schemas.inputSchema(op, options.hiddenParamKeys());
+    InputSchema input = schemas.inputSchema(op, hiddenKeys(op, options));
     List<ParamBinding> params = new ArrayList<>();
     for (Param param : op.params()) {
       String property = input.propertyByParamKey().get(param.key());
@@ -54,6 +58,21 @@ public final class ToolCompiler {
         new HttpBinding(op.method(), op.pathTemplate(), params, op.requestBody(), op.servers());
     return new CompiledTool(
         tool, binding, new OperationInfo(op.operationId(), op.summary(), op.tags(), op.deprecated()));
+  }
+
+  /**
+   * The source's hidden parameters plus header parameters named Accept, Content-Type or
+   * Authorization, which OpenAPI says are ignored (content negotiation and security decide them).
+   */
+  private static Set<String> hiddenKeys(Operation op, CompileOptions options) {
+    Set<String> hidden = new HashSet<>(options.hiddenParamKeys());
+    for (Param param : op.params()) {
+      if (param.location().equals("header")
+          && IGNORED_HEADERS.contains(param.name().toLowerCase(Locale.ROOT))) {
+        hidden.add(param.key());
+      }
+    }
+    return hidden;
   }
 
   /**
