@@ -128,7 +128,9 @@ public final class StoreFixtures {
             output,
             ToolAnnotations.forHttp("post", "/pets/{id}"));
     return new CompiledTool(
-        tool, binding, new OperationInfo("createPet", "Create a pet", List.of("pets", "admin"), true));
+        tool,
+        binding,
+        new OperationInfo("createPet", "Create a pet", List.of("pets", "admin"), true));
   }
 
   /** A GET tool without parameters, body or servers. */
