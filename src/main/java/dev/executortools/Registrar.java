@@ -5,13 +5,13 @@ import dev.executortools.bind.BindContext;
 import dev.executortools.bind.BoundRequest;
 import dev.executortools.bind.HttpRequestSpec.HttpHeader;
 import dev.executortools.internal.Json;
-import dev.executortools.invoke.HttpSettings;
 import dev.executortools.invoke.HttpTransport;
 import dev.executortools.invoke.SourceCredentials;
 import dev.executortools.parse.SpecException;
 import dev.executortools.parse.SpecFetcher;
 import dev.executortools.policy.ApprovalPolicy;
 import dev.executortools.policy.PolicyAction;
+import dev.executortools.policy.PolicyRule;
 import dev.executortools.policy.PolicyStore;
 import dev.executortools.schema.ArgumentProblem;
 import dev.executortools.schema.ArgumentValidator;
@@ -21,6 +21,7 @@ import dev.executortools.store.FileSecretStore;
 import dev.executortools.store.FileSourceStore;
 import dev.executortools.store.MemorySourceStore;
 import dev.executortools.store.MissingSecretException;
+import dev.executortools.store.StoreException;
 import dev.executortools.tools.BuiltinTools;
 import dev.executortools.tools.LocalTool;
 import dev.executortools.tools.SpecLoader;
@@ -52,8 +53,8 @@ final class Registrar implements AutoCloseable {
   Registrar(ToolRegistry.Builder config) {
     this.ownsClient = config.httpClient == null;
     this.transport = ownsClient
-        ? HttpTransport.create(HttpSettings.defaults())
-        : HttpTransport.using(config.httpClient, HttpSettings.defaults());
+        ? HttpTransport.create(config.httpSettings)
+        : HttpTransport.using(config.httpClient, config.httpSettings);
     this.approvals = config.approvals;
     SecretProvider secrets = config.secrets != null ? config.secrets
         : config.home != null ? new FileSecretStore(config.home) : SecretProvider.none();
@@ -81,8 +82,16 @@ final class Registrar implements AutoCloseable {
     return Optional.ofNullable(sources.httpTool(id)).map(HttpToolEntry::tool);
   }
 
+  /**
+   * The rules in force. Rules that cannot be read never fall back to the defaults: every tool then
+   * requires approval, and calls fail until the file is fixed.
+   */
   ApprovalPolicy policy() {
-    return policies.policy();
+    try {
+      return policies.policy();
+    } catch (StoreException e) {
+      return new ApprovalPolicy(List.of(new PolicyRule("*", PolicyAction.REQUIRE_APPROVAL)));
+    }
   }
 
   /** The tool as callers see it under the approval policy; empty when blocked. */
@@ -106,7 +115,13 @@ final class Registrar implements AutoCloseable {
       return ToolResult.failure(ErrorCode.UNKNOWN_TOOL, "no tool with id '" + abbreviate(id) + "'");
     }
     Tool tool = local != null ? local.tool.descriptor() : http.tool();
-    PolicyAction action = policy().decide(tool);
+    PolicyAction action;
+    try {
+      action = policies.policy().decide(tool);
+    } catch (StoreException e) {
+      return ToolResult.failure(ErrorCode.STORE_FAILED,
+          "approval policies cannot be read, so no tool runs until they are fixed: " + e.getMessage());
+    }
     if (action == PolicyAction.BLOCK) {
       return ToolResult.failure(ErrorCode.BLOCKED, "'" + tool.id() + "' is blocked by a policy rule");
     }

@@ -5,6 +5,7 @@ import dev.executortools.internal.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,13 +26,18 @@ final class SourceDiff {
       CompiledTool previous = old.get(id);
       if (previous == null) {
         added.add(id);
-      } else if (!previous.tool().toJson().equals(tool.tool().toJson())
-          || !previous.binding().equals(tool.binding())) {
+      } else if (!sameJson(previous.tool().toJson(), tool.tool().toJson())
+          || !sameJson(Json.MAPPER.valueToTree(previous.binding()), Json.MAPPER.valueToTree(tool.binding()))) {
         changed.add(id);
       }
     });
     old.keySet().stream().filter(id -> !now.containsKey(id)).forEach(removed::add);
     return data;
+  }
+
+  /** Compared as JSON text: a reloaded tool holds the same numbers in other node types. */
+  private static boolean sameJson(JsonNode a, JsonNode b) {
+    return Json.write(a).equals(Json.write(b));
   }
 
   private static Map<String, CompiledTool> byId(List<CompiledTool> tools) {

@@ -1,5 +1,6 @@
 package dev.executortools;
 
+import dev.executortools.invoke.HttpSettings;
 import dev.executortools.policy.ApprovalPolicy;
 import dev.executortools.store.StoreProblem;
 import dev.executortools.store.StoredSource;
@@ -93,6 +94,7 @@ public final class ToolRegistry implements AutoCloseable {
   public static final class Builder {
     Path home;
     OkHttpClient httpClient;
+    HttpSettings httpSettings = HttpSettings.defaults();
     ApprovalHandler approvals;
     SecretProvider secrets;
     Map<String, String> environment = System.getenv();
@@ -108,6 +110,15 @@ public final class ToolRegistry implements AutoCloseable {
     /** The HTTP client all tools share; default: one built with the plugin's timeouts. */
     public Builder httpClient(OkHttpClient client) {
       this.httpClient = client;
+      return this;
+    }
+
+    /**
+     * Timeouts (connect, read, whole call), the response size cap (default 1 MiB) and the retry
+     * policy. With an injected {@link #httpClient}, its own timeouts are kept.
+     */
+    public Builder httpSettings(HttpSettings settings) {
+      this.httpSettings = java.util.Objects.requireNonNull(settings, "settings");
       return this;
     }
 

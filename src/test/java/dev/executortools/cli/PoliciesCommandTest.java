@@ -73,6 +73,16 @@ class PoliciesCommandTest {
   }
 
   @Test
+  void unreadableRulesStopEveryCallInsteadOfFallingBackToDefaults() throws Exception {
+    cli.run("", "policies", "add", "items.*", "block");
+    java.nio.file.Files.writeString(home.resolve("policies.json"), "{broken");
+    CliRunner.Run call = cli.run("", "call", "items.items.listItems", "{}");
+    assertThat(call.exit()).isEqualTo(1);
+    assertThat(call.json().path("error").path("code").asString()).isEqualTo("store_failed");
+    assertThat(tool("openapi.previewSpec").path("annotations").path("requiresApproval").asBoolean()).isTrue();
+  }
+
+  @Test
   void invalidRulesAreUsageErrors() {
     assertThat(cli.run("", "policies", "add", "items.*", "maybe").exit()).isEqualTo(2);
     assertThat(cli.run("", "policies", "add", "it*ms", "block").exit()).isEqualTo(2);

@@ -113,6 +113,18 @@ class SourcesCommandTest {
   }
 
   @Test
+  void refreshingAnUnchangedSourceInAnotherProcessReportsNoChange() throws Exception {
+    assertThat(cli.run(addArgs(Corpus.resource("/specs/items-v1.yaml"), "items"),
+        "call", "--yes", "openapi.addSource", "-").exit()).isZero();
+    CliRunner.Run refreshed = child("", "sources", "refresh", "items");
+    assertThat(refreshed.exit()).as(refreshed.all()).isZero();
+    JsonNode data = refreshed.json().path("data");
+    assertThat(data.path("added")).isEmpty();
+    assertThat(data.path("removed")).isEmpty();
+    assertThat(data.path("changed")).as("tools read back from the store equal fresh ones").isEmpty();
+  }
+
+  @Test
   void aDamagedStoredSourceIsReportedWhileTheOthersStillLoad() throws Exception {
     assertThat(cli.run(addArgs(Corpus.resource("/specs/items-v1.yaml"), "good"), "call", "--yes", "openapi.addSource", "-").exit()).isZero();
     assertThat(cli.run(addArgs(Corpus.resource("/specs/items-v2.yaml"), "bad"), "call", "--yes", "openapi.addSource", "-").exit()).isZero();
