@@ -53,7 +53,7 @@ final class Sources implements SourceSink {
   Sources(SsoOidcProfile profile, SourceStore store) {
     this.store = store;
     CompiledSource bundled = ToolCompiler.compile(readBundled(), null,
-        new CompileOptions(SsoOidcProfile.SOURCE_ID, "", profile.hiddenParamKeys()));
+        new CompileOptions(SsoOidcProfile.SOURCE_ID, "", profile.hiddenParamKeys(), SsoOidcProfile.SERVERS));
     install(SsoOidcProfile.SOURCE_ID, bundled.tools(), new SourceRuntime(SsoOidcProfile.SOURCE_ID,
         null, Map.of(), Map.of(), profile.serverResolver(), profile.errorModel()));
     LoadReport report = store.loadAll();

@@ -5,6 +5,7 @@ import dev.executortools.ToolAnnotations;
 import dev.executortools.extract.Operation;
 import dev.executortools.extract.OperationExtractor;
 import dev.executortools.extract.Param;
+import dev.executortools.extract.ServerSpec;
 import dev.executortools.naming.ToolPathNamer;
 import dev.executortools.parse.SpecDocument;
 import dev.executortools.schema.InputSchema;
@@ -32,7 +33,9 @@ public final class ToolCompiler {
     SchemaCompiler schemas = new SchemaCompiler(doc);
     List<CompiledTool> tools = new ArrayList<>(operations.size());
     for (int i = 0; i < operations.size(); i++) {
-      tools.add(compileOne(operations.get(i), paths.get(i), schemas, options));
+      Operation op = operations.get(i);
+      if (!options.servers().isEmpty()) op = withServers(op, options.servers());
+      tools.add(compileOne(op, paths.get(i), schemas, options));
     }
     tools.sort(Comparator.comparing(t -> t.tool().id()));
     return new CompiledSource(options.sourceId(), doc.title(), doc.version(), tools, doc.warnings());
@@ -58,6 +61,11 @@ public final class ToolCompiler {
         new HttpBinding(op.method(), op.pathTemplate(), params, op.requestBody(), op.servers());
     return new CompiledTool(
         tool, binding, new OperationInfo(op.operationId(), op.summary(), op.tags(), op.deprecated()));
+  }
+
+  private static Operation withServers(Operation op, List<ServerSpec> servers) {
+    return new Operation(op.method(), op.pathTemplate(), op.operationId(), op.tags(), op.summary(),
+        op.description(), op.deprecated(), op.params(), op.requestBody(), servers, op.successSchema());
   }
 
   /**
