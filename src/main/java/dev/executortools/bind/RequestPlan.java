@@ -154,12 +154,19 @@ public final class RequestPlan {
             body == null ? null : body.contentType()));
   }
 
-  /** The resolver's choice for the per-call {@code server} argument, checked. */
+  /**
+   * The resolver's choice for the per-call {@code server} argument, checked. A resolver refuses an
+   * argument it cannot accept (a region that is no region) with an IllegalArgumentException whose
+   * message speaks to the caller.
+   */
   private String baseUrl(JsonNode server, BindContext context) {
-    String resolved =
-        context
-            .serverResolver()
-            .baseUrl(Values.isAbsent(server) ? null : server, context.sourceBaseUrl(), servers);
+    String resolved;
+    try {
+      resolved = context.serverResolver()
+          .baseUrl(Values.isAbsent(server) ? null : server, context.sourceBaseUrl(), servers);
+    } catch (IllegalArgumentException e) {
+      throw new BindException("/server", e.getMessage());
+    }
     return BaseUrl.check(resolved);
   }
 
