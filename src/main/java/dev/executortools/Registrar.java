@@ -1,15 +1,30 @@
 package dev.executortools;
 
+import dev.executortools.aws.SsoOidcProfile;
 import dev.executortools.bind.BindContext;
 import dev.executortools.bind.BoundRequest;
 import dev.executortools.bind.HttpRequestSpec.HttpHeader;
 import dev.executortools.internal.Json;
-import dev.executortools.invoke.HttpSettings;
 import dev.executortools.invoke.HttpTransport;
 import dev.executortools.invoke.SourceCredentials;
+import dev.executortools.parse.SpecException;
+import dev.executortools.parse.SpecFetcher;
+import dev.executortools.policy.ApprovalPolicy;
+import dev.executortools.policy.PolicyAction;
+import dev.executortools.policy.PolicyRule;
+import dev.executortools.policy.PolicyStore;
 import dev.executortools.schema.ArgumentProblem;
 import dev.executortools.schema.ArgumentValidator;
+import dev.executortools.store.CredentialResolver;
+import dev.executortools.store.CredentialValue;
+import dev.executortools.store.FileSecretStore;
+import dev.executortools.store.FileSourceStore;
+import dev.executortools.store.MemorySourceStore;
+import dev.executortools.store.MissingSecretException;
+import dev.executortools.store.StoreException;
+import dev.executortools.tools.BuiltinTools;
 import dev.executortools.tools.LocalTool;
+import dev.executortools.tools.SpecLoader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,26 +34,36 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The registry's machinery: its tools and sources, and the steps every call goes through. */
+/**
+ * The registry's machinery: its tools and sources, and the steps every call goes through: find,
+ * policy, validate, approve, resolve credentials, bind, send.
+ */
 final class Registrar implements AutoCloseable {
   private final HttpTransport transport;
   private final boolean ownsClient;
   private final ApprovalHandler approvals;
-  private final SecretProvider secrets;
+  private final CredentialResolver credentials;
+  private final PolicyStore policies;
+  private final SpecLoader specLoader;
   private final Map<String, LocalEntry> localTools = new LinkedHashMap<>();
-  private final Sources sources;
+  final Sources sources;
 
   private record LocalEntry(LocalTool tool, ArgumentValidator validator) {}
 
   Registrar(ToolRegistry.Builder config) {
-    this.transport = config.httpClient != null
-        ? HttpTransport.using(config.httpClient, HttpSettings.defaults())
-        : HttpTransport.create(HttpSettings.defaults());
     this.ownsClient = config.httpClient == null;
+    this.transport = ownsClient
+        ? HttpTransport.create(config.httpSettings)
+        : HttpTransport.using(config.httpClient, config.httpSettings);
     this.approvals = config.approvals;
-    this.secrets = config.secrets != null ? config.secrets : id -> Optional.empty();
-    this.sources = new Sources(config);
-    for (LocalTool tool : sources.builtinTools(transport, this::resolveCredentials)) {
+    SecretProvider secrets = config.secrets != null ? config.secrets
+        : config.home != null ? new FileSecretStore(config.home) : SecretProvider.none();
+    this.credentials = new CredentialResolver(secrets);
+    this.policies = config.home != null ? new PolicyStore(config.home) : PolicyStore.inMemory();
+    this.sources = new Sources(SsoOidcProfile.create(config.environment),
+        config.home != null ? new FileSourceStore(config.home) : new MemorySourceStore());
+    this.specLoader = new SpecLoader(new SpecFetcher(transport.client()), this::resolveArgument);
+    for (LocalTool tool : BuiltinTools.create(specLoader, sources)) {
       localTools.put(tool.descriptor().id(),
           new LocalEntry(tool, ArgumentValidator.forSchema(tool.descriptor().inputSchema())));
     }
@@ -57,9 +82,29 @@ final class Registrar implements AutoCloseable {
     return Optional.ofNullable(sources.httpTool(id)).map(HttpToolEntry::tool);
   }
 
+  /**
+   * The rules in force. Rules that cannot be read never fall back to the defaults: every tool then
+   * requires approval, and calls fail until the file is fixed.
+   */
+  ApprovalPolicy policy() {
+    try {
+      return policies.policy();
+    } catch (StoreException e) {
+      return new ApprovalPolicy(List.of(new PolicyRule("*", PolicyAction.REQUIRE_APPROVAL)));
+    }
+  }
+
   /** The tool as callers see it under the approval policy; empty when blocked. */
-  Optional<Tool> effective(Tool tool) {
-    return Optional.of(tool);
+  static Optional<Tool> effective(Tool tool, ApprovalPolicy policy) {
+    PolicyAction action = policy.decide(tool);
+    if (action == PolicyAction.BLOCK) return Optional.empty();
+    boolean requires = action == PolicyAction.REQUIRE_APPROVAL;
+    return Optional.of(requires == tool.annotations().requiresApproval()
+        ? tool : tool.withAnnotations(tool.annotations().withRequiresApproval(requires)));
+  }
+
+  SpecLoader specLoader() {
+    return specLoader;
   }
 
   ToolResult call(String id, JsonNode arguments) {
@@ -70,10 +115,19 @@ final class Registrar implements AutoCloseable {
       return ToolResult.failure(ErrorCode.UNKNOWN_TOOL, "no tool with id '" + abbreviate(id) + "'");
     }
     Tool tool = local != null ? local.tool.descriptor() : http.tool();
-    List<ArgumentProblem> problems =
-        (local != null ? local.validator : http.validator()).validate(args);
+    PolicyAction action;
+    try {
+      action = policies.policy().decide(tool);
+    } catch (StoreException e) {
+      return ToolResult.failure(ErrorCode.STORE_FAILED,
+          "approval policies cannot be read, so no tool runs until they are fixed: " + e.getMessage());
+    }
+    if (action == PolicyAction.BLOCK) {
+      return ToolResult.failure(ErrorCode.BLOCKED, "'" + tool.id() + "' is blocked by a policy rule");
+    }
+    List<ArgumentProblem> problems = (local != null ? local.validator : http.validator()).validate(args);
     if (!problems.isEmpty()) return invalidArguments(tool, problems);
-    if (tool.annotations().requiresApproval()) {
+    if (action == PolicyAction.REQUIRE_APPROVAL) {
       if (approvals == null) {
         return ToolResult.failure(ErrorCode.APPROVAL_REQUIRED,
             "'" + tool.id() + "' requires approval and no one can be asked (on the command line: call --yes)");
@@ -92,37 +146,29 @@ final class Registrar implements AutoCloseable {
 
   private ToolResult callHttp(HttpToolEntry entry, JsonNode args) {
     SourceRuntime source = entry.source;
-    SourceCredentials credentials;
+    SourceCredentials resolved;
     try {
-      Map<String, String> headers = resolveCredentials(source.headers());
-      List<HttpHeader> headerList = new ArrayList<>();
-      headers.forEach((k, v) -> headerList.add(new HttpHeader(k, v)));
-      credentials = new SourceCredentials(headerList, resolveCredentials(source.queryParams()));
+      List<HttpHeader> headers = new ArrayList<>();
+      credentials.resolve(source.headers()).forEach((k, v) -> headers.add(new HttpHeader(k, v)));
+      resolved = new SourceCredentials(headers, credentials.resolve(source.queryParams()));
     } catch (MissingSecretException e) {
       return ToolResult.failure(ErrorCode.MISSING_SECRET, e.getMessage());
     }
     BoundRequest bound =
         entry.plan().bind(args, new BindContext(source.baseUrl(), source.serverResolver()));
     if (bound.error() != null) return ToolResult.failure(bound.error());
-    return transport.send(bound.request(), credentials, source.errorModel());
+    return transport.send(bound.request(), resolved, source.errorModel());
   }
 
-  /** Literal values as they are; {@code {"secretId", "prefix"}} looked up on every call. */
-  Map<String, String> resolveCredentials(JsonNode map) throws MissingSecretException {
-    Map<String, String> resolved = new LinkedHashMap<>();
-    if (map == null || !map.isObject()) return resolved;
-    for (var entry : map.properties()) {
-      JsonNode value = entry.getValue();
-      if (value.isString()) {
-        resolved.put(entry.getKey(), value.stringValue());
-      } else {
-        String secretId = Json.text(value, "secretId");
-        String prefix = Json.text(value, "prefix");
-        String secret = secrets.secret(secretId).orElseThrow(() -> new MissingSecretException(secretId));
-        resolved.put(entry.getKey(), (prefix == null ? "" : prefix) + secret);
-      }
+  /** A credential map given as a tool argument (spec fetching): literals and secret references. */
+  private Map<String, String> resolveArgument(JsonNode map) throws SpecException {
+    try {
+      return credentials.resolve(CredentialValue.mapFromJson(map));
+    } catch (MissingSecretException e) {
+      throw new SpecException(ErrorCode.MISSING_SECRET, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new SpecException(ErrorCode.INVALID_ARGUMENTS, e.getMessage());
     }
-    return resolved;
   }
 
   private static ToolResult invalidArguments(Tool tool, List<ArgumentProblem> problems) {
@@ -131,10 +177,12 @@ final class Registrar implements AutoCloseable {
     for (ArgumentProblem problem : problems) {
       errors.addObject().put("path", problem.path()).put("message", problem.message());
     }
-    String first = problems.get(0).path().isEmpty() ? "" : problems.get(0).path() + ": ";
+    ArgumentProblem first = problems.get(0);
+    String where = first.path().isEmpty() ? "" : first.path() + ": ";
+    String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "";
     return ToolResult.failure(ToolError.of(ErrorCode.INVALID_ARGUMENTS,
-            "arguments do not match the input schema of '" + tool.id() + "': " + first
-                + problems.get(0).message() + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""))
+            "arguments do not match the input schema of '" + tool.id() + "': " + where
+                + first.message() + more)
         .withDetails(details));
   }
 

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where secret values come from when a call needs them. Implementations are asked on every call
- * (a changed secret takes effect at once) and must never put a value in a message or a log.
+ * Where secret values come from when a call needs them. Implementations are asked on every call (a
+ * changed secret takes effect at once) and must never put a value in a message or a log.
  */
 @FunctionalInterface
 public interface SecretProvider {

@@ -2,16 +2,17 @@ package dev.executortools;
 
 import dev.executortools.bind.ServerResolver;
 import dev.executortools.result.ErrorModel;
-import tools.jackson.databind.JsonNode;
+import dev.executortools.store.CredentialValue;
+import java.util.Map;
 
 /**
  * What calls of one source share: where requests go, the credentials added to each (unresolved:
- * literal values or secret references), and how upstream errors read.
+ * literal values or secret references, looked up on every call), and how upstream errors read.
  */
 record SourceRuntime(
     String id,
     String baseUrl,
-    JsonNode headers,
-    JsonNode queryParams,
+    Map<String, CredentialValue> headers,
+    Map<String, CredentialValue> queryParams,
     ServerResolver serverResolver,
     ErrorModel errorModel) {}

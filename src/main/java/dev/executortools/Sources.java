@@ -7,65 +7,77 @@ import dev.executortools.compile.CompiledSource;
 import dev.executortools.compile.CompiledTool;
 import dev.executortools.compile.ToolCompiler;
 import dev.executortools.internal.Json;
-import dev.executortools.result.ErrorModel;
-import dev.executortools.invoke.HttpTransport;
 import dev.executortools.parse.SpecDocument;
 import dev.executortools.parse.SpecException;
 import dev.executortools.parse.SpecFetcher;
 import dev.executortools.parse.SpecReader;
-import dev.executortools.tools.BuiltinTools;
-import dev.executortools.tools.LocalTool;
+import dev.executortools.result.ErrorModel;
+import dev.executortools.store.CredentialValue;
+import dev.executortools.store.LoadReport;
+import dev.executortools.store.SourceConfig;
+import dev.executortools.store.SourceStore;
+import dev.executortools.store.StoreException;
+import dev.executortools.store.StoreProblem;
+import dev.executortools.store.StoredSource;
 import dev.executortools.tools.SourceSink;
+import dev.executortools.tools.SpecLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The sources behind the HTTP tools: the bundled SSO-OIDC one and those added at run time. Readers
- * see an immutable snapshot; writers replace it under a lock.
+ * The sources behind the HTTP tools: the bundled SSO-OIDC one and those added at run time, kept in
+ * a {@link SourceStore}. Readers see an immutable snapshot; writers store first, then swap it.
  */
 final class Sources implements SourceSink {
   static final String BUNDLED_SPEC = "/specs/sso-oidc-2019-06-10.openapi.yaml";
 
+  private record Snapshot(
+      Map<String, HttpToolEntry> tools, Map<String, List<String>> idsBySource, List<StoreProblem> problems) {}
+
+  private final SourceStore store;
   private final Object writeLock = new Object();
-  private volatile Map<String, HttpToolEntry> tools = Map.of();
-  private volatile Map<String, List<String>> toolIdsBySource = Map.of();
+  private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), List.of());
 
-  Sources(ToolRegistry.Builder config) {
-    SsoOidcProfile profile = SsoOidcProfile.create(config.environment);
+  Sources(SsoOidcProfile profile, SourceStore store) {
+    this.store = store;
     CompiledSource bundled = ToolCompiler.compile(readBundled(), null,
-        new CompileOptions(SsoOidcProfile.SOURCE_ID, "", profile.hiddenParamKeys()));
-    SourceRuntime runtime = new SourceRuntime(
-        SsoOidcProfile.SOURCE_ID, null, null, null, profile.serverResolver(), profile.errorModel());
-    install(SsoOidcProfile.SOURCE_ID, bundled.tools(), runtime);
-  }
-
-  List<LocalTool> builtinTools(HttpTransport transport, Function<JsonNode, Map<String, String>> credentials) {
-    SpecFetcher fetcher = new SpecFetcher(transport.client());
-    return BuiltinTools.create(fetcher, map -> {
-      try {
-        return credentials.apply(map);
-      } catch (MissingSecretException e) {
-        throw new SpecException(ErrorCode.MISSING_SECRET, e.getMessage());
-      }
-    }, this);
+        new CompileOptions(SsoOidcProfile.SOURCE_ID, "", profile.hiddenParamKeys(), SsoOidcProfile.SERVERS));
+    install(SsoOidcProfile.SOURCE_ID, bundled.tools(), new SourceRuntime(SsoOidcProfile.SOURCE_ID,
+        null, Map.of(), Map.of(), profile.serverResolver(), profile.errorModel()));
+    LoadReport report = store.loadAll();
+    for (StoredSource source : report.sources()) install(source);
+    synchronized (writeLock) {
+      Snapshot s = snapshot;
+      snapshot = new Snapshot(s.tools, s.idsBySource, report.problems());
+    }
   }
 
   Collection<HttpToolEntry> httpTools() {
-    return tools.values();
+    return snapshot.tools.values();
   }
 
   HttpToolEntry httpTool(String id) {
-    return tools.get(id);
+    return snapshot.tools.get(id);
+  }
+
+  List<StoreProblem> problems() {
+    return snapshot.problems;
+  }
+
+  List<StoredSource> stored() {
+    return store.load();
   }
 
   @Override
@@ -74,36 +86,132 @@ final class Sources implements SourceSink {
     if (namespace.equals(SsoOidcProfile.SOURCE_ID)) {
       return ToolResult.failure(ErrorCode.SOURCE_EXISTS, "namespace '" + namespace + "' is reserved");
     }
-    CompiledSource compiled = ToolCompiler.compile(
-        document, specUrl == null ? null : SpecFetcher.location(specUrl), CompileOptions.forNamespace(namespace));
-    SourceRuntime runtime = new SourceRuntime(namespace, Json.text(args, "baseUrl"),
-        args.get("headers"), args.get("queryParams"), ServerResolver.DEFAULT, ErrorModel.GENERIC);
+    SourceConfig config;
+    try {
+      JsonNode fetch = args.path("specFetchCredentials");
+      config = new SourceConfig(namespace,
+          Objects.requireNonNullElse(Json.text(args, "name"), Objects.requireNonNullElse(document.title(), namespace)),
+          specUrl, specUrl == null ? specText : null, Json.text(args, "baseUrl"),
+          CredentialValue.mapFromJson(args.get("headers")), CredentialValue.mapFromJson(args.get("queryParams")),
+          CredentialValue.mapFromJson(fetch.get("headers")), CredentialValue.mapFromJson(fetch.get("queryParams")));
+    } catch (IllegalArgumentException e) {
+      return ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, e.getMessage());
+    }
+    List<CompiledTool> tools = compile(config, document);
+    StoredSource source = StoredSource.added(config, tools, Instant.now());
     synchronized (writeLock) {
-      if (toolIdsBySource.containsKey(namespace) && !replace) {
-        return ToolResult.failure(ErrorCode.SOURCE_EXISTS,
-            "a source with namespace '" + namespace + "' exists already (pass \"replace\": true to replace it)");
+      try {
+        if (replace) {
+          store.put(source);
+        } else if (!store.putIfAbsent(source)) {
+          return ToolResult.failure(ErrorCode.SOURCE_EXISTS, "a source with namespace '" + namespace
+              + "' exists already (pass \"replace\": true to replace it)");
+        }
+      } catch (StoreException e) {
+        return ToolResult.failure(ErrorCode.STORE_FAILED, "the source could not be saved: " + e.getMessage());
       }
-      install(namespace, compiled.tools(), runtime);
+      install(source);
     }
     ObjectNode data = Json.object();
     data.put("sourceId", namespace);
-    data.put("toolCount", compiled.tools().size());
+    data.put("toolCount", tools.size());
     ArrayNode ids = data.putArray("tools");
-    compiled.toolIds().forEach(ids::add);
+    tools.forEach(t -> ids.add(t.tool().id()));
     return ToolResult.success(data);
+  }
+
+  ToolResult remove(String namespace) {
+    synchronized (writeLock) {
+      boolean removed;
+      try {
+        removed = store.remove(namespace);
+      } catch (StoreException e) {
+        return ToolResult.failure(ErrorCode.STORE_FAILED, "the source could not be removed: " + e.getMessage());
+      }
+      List<String> ids = snapshot.idsBySource.getOrDefault(namespace, List.of());
+      if (!removed && ids.isEmpty()) {
+        return ToolResult.failure(ErrorCode.UNKNOWN_SOURCE, "no source with namespace '" + namespace + "'");
+      }
+      uninstall(namespace);
+      ObjectNode data = Json.object().put("removed", namespace).put("toolCount", ids.size());
+      return ToolResult.success(data);
+    }
+  }
+
+  /** Re-reads a source's spec (fetching URL sources again), recompiles, and reports the change. */
+  ToolResult refresh(String namespace, SpecLoader loader) {
+    StoredSource current;
+    try {
+      current = store.get(namespace).orElse(null);
+    } catch (StoreException e) {
+      return ToolResult.failure(ErrorCode.STORE_FAILED, "the source cannot be read: " + e.getMessage());
+    }
+    if (current == null) {
+      return ToolResult.failure(ErrorCode.UNKNOWN_SOURCE, "no source with namespace '" + namespace + "'");
+    }
+    SourceConfig config = current.config();
+    SpecDocument document;
+    try {
+      if (config.specUrl() != null) {
+        ObjectNode creds = Json.object();
+        creds.set("headers", CredentialValue.mapToJson(config.specFetchHeaders()));
+        creds.set("queryParams", CredentialValue.mapToJson(config.specFetchQueryParams()));
+        document = loader.load(config.specUrl(), creds).document();
+      } else {
+        document = SpecReader.read(config.specText());
+      }
+    } catch (SpecException e) {
+      return ToolResult.failure(e.toError());
+    }
+    List<CompiledTool> tools = compile(config, document);
+    StoredSource refreshed = current.refreshed(config, tools, Instant.now());
+    synchronized (writeLock) {
+      try {
+        store.put(refreshed);
+      } catch (StoreException e) {
+        return ToolResult.failure(ErrorCode.STORE_FAILED, "the source could not be saved: " + e.getMessage());
+      }
+      install(refreshed);
+    }
+    return ToolResult.success(SourceDiff.between(namespace, current.tools(), tools));
+  }
+
+  private static List<CompiledTool> compile(SourceConfig config, SpecDocument document) {
+    String url = config.specUrl();
+    return ToolCompiler.compile(document, url == null ? null : SpecFetcher.location(url),
+        CompileOptions.forNamespace(config.namespace())).tools();
+  }
+
+  private void install(StoredSource source) {
+    SourceConfig c = source.config();
+    install(c.namespace(), source.tools(), new SourceRuntime(c.namespace(), c.baseUrl(), c.headers(),
+        c.queryParams(), ServerResolver.DEFAULT, ErrorModel.GENERIC));
   }
 
   private void install(String sourceId, List<CompiledTool> compiled, SourceRuntime runtime) {
     synchronized (writeLock) {
-      Map<String, HttpToolEntry> next = new TreeMap<>(tools);
-      Map<String, List<String>> nextIds = new TreeMap<>(toolIdsBySource);
-      List<String> previous = nextIds.remove(sourceId);
-      if (previous != null) previous.forEach(next::remove);
-      for (CompiledTool tool : compiled) next.put(tool.tool().id(), new HttpToolEntry(tool, runtime));
-      nextIds.put(sourceId, compiled.stream().map(t -> t.tool().id()).toList());
-      tools = java.util.Collections.unmodifiableMap(next);
-      toolIdsBySource = java.util.Collections.unmodifiableMap(nextIds);
+      Snapshot s = snapshot;
+      Map<String, HttpToolEntry> tools = new TreeMap<>(s.tools);
+      Map<String, List<String>> ids = new TreeMap<>(s.idsBySource);
+      List<String> previous = ids.remove(sourceId);
+      if (previous != null) previous.forEach(tools::remove);
+      List<String> added = new ArrayList<>(compiled.size());
+      for (CompiledTool tool : compiled) {
+        tools.put(tool.tool().id(), new HttpToolEntry(tool, runtime));
+        added.add(tool.tool().id());
+      }
+      ids.put(sourceId, List.copyOf(added));
+      snapshot = new Snapshot(Map.copyOf(tools), Map.copyOf(ids), s.problems);
     }
+  }
+
+  private void uninstall(String sourceId) {
+    Snapshot s = snapshot;
+    Map<String, HttpToolEntry> tools = new TreeMap<>(s.tools);
+    Map<String, List<String>> ids = new TreeMap<>(s.idsBySource);
+    List<String> previous = ids.remove(sourceId);
+    if (previous != null) previous.forEach(tools::remove);
+    snapshot = new Snapshot(Map.copyOf(tools), Map.copyOf(ids), s.problems);
   }
 
   private static SpecDocument readBundled() {

@@ -1,6 +1,9 @@
 package dev.executortools;
 
-import dev.executortools.tools.LocalTool;
+import dev.executortools.invoke.HttpSettings;
+import dev.executortools.policy.ApprovalPolicy;
+import dev.executortools.store.StoreProblem;
+import dev.executortools.store.StoredSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,11 +37,15 @@ public final class ToolRegistry implements AutoCloseable {
     return new Builder();
   }
 
-  /** Every tool a caller may use, sorted by id; blocked tools are left out. */
+  /**
+   * Every tool a caller may use, sorted by id, with {@code requiresApproval} as the approval
+   * policy decides; blocked tools are left out.
+   */
   public List<Tool> tools() {
+    ApprovalPolicy policy = registrar.policy();
     List<Tool> tools = new ArrayList<>();
     for (Tool tool : registrar.allTools()) {
-      registrar.effective(tool).ifPresent(tools::add);
+      Registrar.effective(tool, policy).ifPresent(tools::add);
     }
     tools.sort(Comparator.comparing(Tool::id));
     return tools;
@@ -46,7 +53,31 @@ public final class ToolRegistry implements AutoCloseable {
 
   /** The tool with this id, as {@link #tools()} shows it; empty when unknown or blocked. */
   public Optional<Tool> tool(String id) {
-    return registrar.find(id).flatMap(registrar::effective);
+    ApprovalPolicy policy = registrar.policy();
+    return registrar.find(id).flatMap(t -> Registrar.effective(t, policy));
+  }
+
+  /** The added sources (not the bundled one), sorted by namespace. */
+  public List<StoredSource> sources() {
+    return registrar.sources.stored();
+  }
+
+  /** Stored sources that could not be read at start-up: reported, never deleted. */
+  public List<StoreProblem> sourceProblems() {
+    return registrar.sources.problems();
+  }
+
+  /** Removes an added source and its tools: {@code unknown_source} when there is none. */
+  public ToolResult removeSource(String namespace) {
+    return registrar.sources.remove(namespace);
+  }
+
+  /**
+   * Reads a source's spec again (fetching a URL source anew), recompiles it, and answers the tool
+   * ids {@code added}, {@code removed} and {@code changed}.
+   */
+  public ToolResult refreshSource(String namespace) {
+    return registrar.sources.refresh(namespace, registrar.specLoader());
   }
 
   /** Calls a tool. {@code arguments} null means {@code {}}. Never throws for a tool failure. */
@@ -63,10 +94,10 @@ public final class ToolRegistry implements AutoCloseable {
   public static final class Builder {
     Path home;
     OkHttpClient httpClient;
+    HttpSettings httpSettings = HttpSettings.defaults();
     ApprovalHandler approvals;
     SecretProvider secrets;
     Map<String, String> environment = System.getenv();
-    List<LocalTool> extraTools = List.of();
 
     private Builder() {}
 
@@ -79,6 +110,15 @@ public final class ToolRegistry implements AutoCloseable {
     /** The HTTP client all tools share; default: one built with the plugin's timeouts. */
     public Builder httpClient(OkHttpClient client) {
       this.httpClient = client;
+      return this;
+    }
+
+    /**
+     * Timeouts (connect, read, whole call), the response size cap (default 1 MiB) and the retry
+     * policy. With an injected {@link #httpClient}, its own timeouts are kept.
+     */
+    public Builder httpSettings(HttpSettings settings) {
+      this.httpSettings = java.util.Objects.requireNonNull(settings, "settings");
       return this;
     }
 

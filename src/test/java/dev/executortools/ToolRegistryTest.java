@@ -140,6 +140,17 @@ class ToolRegistryTest {
   }
 
   @Test
+  void aRegionThatIsNoRegionCannotSteerTheBundledToolsToAnotherHost() {
+    try (ToolRegistry registry = registry(ApprovalHandler.APPROVE_ALL)) {
+      ToolResult result = registry.call("token.createToken", args(
+          "{\"body\": {\"clientId\": \"a\", \"clientSecret\": \"b\", \"grantType\": \"x\"},"
+              + " \"server\": {\"variables\": {\"region\": \"evil.example/x#\"}}}"));
+      assertThat(result.error().code()).isEqualTo(ErrorCode.INVALID_ARGUMENTS);
+      assertThat(result.error().details().path("errors").get(0).path("path").asString()).isEqualTo("/server");
+    }
+  }
+
+  @Test
   void badDocumentsGiveOpenapiParseFailedWithAReadableMessage() {
     try (ToolRegistry registry = registry(ApprovalHandler.APPROVE_ALL)) {
       for (String bad : List.of("not: openapi\n", "openapi: 3.0.0\npaths: [\n", "openapi: 3.0.0\ninfo: {title: x}\n")) {

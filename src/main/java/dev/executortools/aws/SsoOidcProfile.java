@@ -1,7 +1,10 @@
 package dev.executortools.aws;
 
 import dev.executortools.bind.ServerResolver;
+import dev.executortools.extract.ServerSpec;
+import dev.executortools.extract.ServerVariable;
 import dev.executortools.result.ErrorModel;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -46,6 +49,17 @@ public record SsoOidcProfile(
           "header:X-Amz-Security-Token",
           "header:X-Amz-Signature",
           "header:X-Amz-SignedHeaders");
+
+  /**
+   * The endpoint as the tools' {@code server} property describes it (the spec lists plain-http
+   * variants and an outdated region enum; {@link AwsEndpointResolver} decides the real URL).
+   */
+  public static final List<ServerSpec> SERVERS = List.of(new ServerSpec(
+      "https://oidc.{region}.amazonaws.com",
+      "IAM Identity Center OIDC; .amazonaws.com.cn for cn-* regions; AWS_ENDPOINT_URL_SSO_OIDC or"
+          + " AWS_ENDPOINT_URL replace it",
+      Map.of("region", new ServerVariable("us-east-1", List.of(),
+          "AWS region; default: AWS_REGION, else AWS_DEFAULT_REGION, else us-east-1"))));
 
   public SsoOidcProfile {
     hiddenParamKeys = Set.copyOf(hiddenParamKeys);

@@ -16,10 +16,6 @@ import tools.jackson.databind.JsonNode;
  * taken as an already-encoded form.
  */
 final class FormBodyEncoder implements BodyEncoder {
-  private static final PairEncoding RESERVED =
-      new PairEncoding(
-          PercentEncoder.RESERVED, PairEncoding.FORM_BODY.open(), PairEncoding.FORM_BODY.close());
-
   private final String contentType;
   private final JsonNode encoding;
 
@@ -45,31 +41,24 @@ final class FormBodyEncoder implements BodyEncoder {
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, JsonNode> field : body.properties()) {
       if (Values.isAbsent(field.getValue())) continue;
-      JsonNode rule = encoding == null ? null : encoding.get(field.getKey());
-      for (QueryPair pair : pairs(field.getKey(), field.getValue(), rule)) parts.add(pair.joined());
+      EncodingRule rule = EncodingRule.of(encoding, field.getKey());
+      for (QueryPair pair : pairs(field.getKey(), field.getValue(), rule)) {
+        parts.add(pair.joined());
+      }
     }
     return new EncodedBody(
         String.join("&", parts).getBytes(StandardCharsets.US_ASCII), contentType);
   }
 
-  private static List<QueryPair> pairs(String name, JsonNode value, JsonNode rule) {
+  private static List<QueryPair> pairs(String name, JsonNode value, EncodingRule rule) {
     PairEncoding pairs = PairEncoding.FORM_BODY;
-    String partType = Json.text(rule, "contentType");
-    if (partType != null) {
-      String text = MediaTypes.isJson(partType) ? Json.write(value) : Values.text(value);
+    if (rule.contentType() != null) {
+      String text = MediaTypes.isJson(rule.contentType()) ? Json.write(value) : Values.text(value);
       return List.of(new QueryPair(pairs.name(name), pairs.value(text)));
     }
-    String style = Json.text(rule, "style");
-    JsonNode explode = rule == null ? null : rule.get("explode");
-    if (style != null || (explode != null && explode.isBoolean())) {
-      String effective = style != null ? style : "form";
-      boolean exploded =
-          explode != null && explode.isBoolean()
-              ? explode.booleanValue()
-              : effective.equals("form");
-      JsonNode reserved = rule.get("allowReserved");
-      if (reserved != null && reserved.booleanValue()) pairs = RESERVED;
-      return PairSerializer.serialize(effective, name, value, exploded, pairs);
+    if (rule.hasStyle()) {
+      if (rule.allowReserved()) pairs = PairEncoding.FORM_BODY_RESERVED;
+      return PairSerializer.serialize(rule.style(), name, value, rule.explode(), pairs);
     }
     List<QueryPair> out = new ArrayList<>();
     PairSerializer.nested(pairs.name(name), value, pairs, out);

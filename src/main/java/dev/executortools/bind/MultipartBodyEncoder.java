@@ -17,7 +17,9 @@ import tools.jackson.databind.JsonNode;
  * MultipartBody}: one part per top-level property, one per element for arrays. File content (a
  * binary schema, a binary {@code encoding.contentType}, or a {@code {"base64": ...}} value) becomes
  * a file part with a filename (given, else the property name); objects become JSON parts; other
- * values plain text parts. {@code encoding.contentType} sets a part's type.
+ * values plain text parts. {@code encoding.contentType} sets a part's type; an {@code encoding}
+ * {@code style}/{@code explode} splits a property into one text part per pair, unencoded ({@code
+ * file_link_data[create]} = {@code true}, as Stripe's file upload declares).
  */
 final class MultipartBodyEncoder implements BodyEncoder {
   private static final String OCTET_STREAM = "application/octet-stream";
@@ -49,10 +51,16 @@ final class MultipartBodyEncoder implements BodyEncoder {
       String name = field.getKey();
       JsonNode value = field.getValue();
       if (Values.isAbsent(value)) continue;
-      String partType = partType(name);
+      EncodingRule rule = EncodingRule.of(encoding, name);
+      String partType = rule.contentType();
       JsonNode propertySchema = BinarySchemas.property(schema, name);
       String pointer = "/body" + BindException.pointerTo(name);
-      if (value.isArray() && !FileContent.isFileObject(value) && !MediaTypes.isJson(partType)) {
+      if (rule.hasStyle() && !FileContent.isFileObject(value)) {
+        for (QueryPair pair :
+            PairSerializer.serialize(rule.style(), name, value, rule.explode(), PairEncoding.RAW)) {
+          builder.addFormDataPart(pair.name(), pair.value());
+        }
+      } else if (value.isArray() && !MediaTypes.isJson(partType)) {
         int index = 0;
         for (JsonNode element : value) {
           addPart(
@@ -115,16 +123,6 @@ final class MultipartBodyEncoder implements BodyEncoder {
     if (type == null) type = Json.text(partSchema, "contentMediaType");
     MediaType parsed = type == null ? null : MediaType.parse(type);
     return parsed != null ? parsed : MediaType.parse(OCTET_STREAM);
-  }
-
-  /**
-   * The first type of the property's {@code encoding.contentType} (it may list several), or null.
-   */
-  private String partType(String property) {
-    String declared = Json.text(encoding == null ? null : encoding.get(property), "contentType");
-    if (declared == null || declared.isBlank()) return null;
-    int comma = declared.indexOf(',');
-    return (comma >= 0 ? declared.substring(0, comma) : declared).trim();
   }
 
   private static byte[] bytes(MultipartBody body) {

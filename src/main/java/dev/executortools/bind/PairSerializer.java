@@ -16,8 +16,8 @@ final class PairSerializer {
   static List<QueryPair> serialize(
       String style, String name, JsonNode value, boolean explode, PairEncoding encoding) {
     return switch (style) {
-      case "spaceDelimited" -> delimited(name, value, explode, "%20", encoding);
-      case "pipeDelimited" -> delimited(name, value, explode, "%7C", encoding);
+      case "spaceDelimited" -> delimited(name, value, explode, ' ', encoding);
+      case "pipeDelimited" -> delimited(name, value, explode, '|', encoding);
       case "deepObject" -> deepObject(name, value, encoding);
       default -> form(name, value, explode, encoding);
     };
@@ -25,11 +25,11 @@ final class PairSerializer {
 
   /** {@code color=blue&color=black}, {@code R=100&G=200}; unexploded {@code color=blue,black}. */
   static List<QueryPair> form(String name, JsonNode value, boolean explode, PairEncoding encoding) {
-    return delimited(name, value, explode, ",", encoding);
+    return delimited(name, value, explode, ',', encoding);
   }
 
   private static List<QueryPair> delimited(
-      String name, JsonNode value, boolean explode, String delimiter, PairEncoding encoding) {
+      String name, JsonNode value, boolean explode, char delimiter, PairEncoding encoding) {
     String encodedName = encoding.name(name);
     List<QueryPair> out = new ArrayList<>();
     if (!value.isContainer()) {
@@ -52,7 +52,7 @@ final class PairSerializer {
           items.add(encoding.value(entry.getValue()));
         }
       }
-      out.add(new QueryPair(encodedName, String.join(delimiter, items)));
+      out.add(new QueryPair(encodedName, String.join(encoding.delimiter(delimiter), items)));
     }
     return out;
   }

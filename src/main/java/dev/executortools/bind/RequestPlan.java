@@ -134,13 +134,7 @@ public final class RequestPlan {
       problems.add(e);
     }
     try {
-      JsonNode server = arguments.get("server");
-      base =
-          BaseUrl.check(
-              context
-                  .serverResolver()
-                  .baseUrl(
-                      Values.isAbsent(server) ? null : server, context.sourceBaseUrl(), servers));
+      base = baseUrl(arguments.get("server"), context);
     } catch (BindException e) {
       problems.add(e);
     }
@@ -158,6 +152,22 @@ public final class RequestPlan {
             draft.headers(),
             body == null ? null : body.bytes(),
             body == null ? null : body.contentType()));
+  }
+
+  /**
+   * The resolver's choice for the per-call {@code server} argument, checked. A resolver refuses an
+   * argument it cannot accept (a region that is no region) with an IllegalArgumentException whose
+   * message speaks to the caller.
+   */
+  private String baseUrl(JsonNode server, BindContext context) {
+    String resolved;
+    try {
+      resolved = context.serverResolver()
+          .baseUrl(Values.isAbsent(server) ? null : server, context.sourceBaseUrl(), servers);
+    } catch (IllegalArgumentException e) {
+      throw new BindException("/server", e.getMessage());
+    }
+    return BaseUrl.check(resolved);
   }
 
   private EncodedBody encodeBody(JsonNode arguments) {

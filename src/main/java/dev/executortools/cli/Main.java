@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "executor-tools 0.1.0",
     description = "OpenAPI documents as JSON-schema tools for LLM agents.",
-    subcommands = {ToolsCommand.class, CallCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ToolsCommand.class, CallCommand.class, SourcesCommand.class, SecretsCommand.class,
+        PoliciesCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   @CommandLine.Mixin HomeOption home;
 

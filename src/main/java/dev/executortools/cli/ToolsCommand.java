@@ -25,6 +25,10 @@ final class ToolsCommand {
         ArrayNode out = Json.array();
         registry.tools().forEach(t -> out.add(t.toJson()));
         Output.json(out);
+        int damaged = registry.sourceProblems().size();
+        if (damaged > 0) {
+          Output.error(damaged + " stored source(s) could not be read and are left out: see 'sources list'");
+        }
         return 0;
       }
     }

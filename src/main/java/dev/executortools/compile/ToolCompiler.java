@@ -5,6 +5,7 @@ import dev.executortools.ToolAnnotations;
 import dev.executortools.extract.Operation;
 import dev.executortools.extract.OperationExtractor;
 import dev.executortools.extract.Param;
+import dev.executortools.extract.ServerSpec;
 import dev.executortools.naming.ToolPathNamer;
 import dev.executortools.parse.SpecDocument;
 import dev.executortools.schema.InputSchema;
@@ -13,10 +14,14 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /** Document to tools: extract operations, name them, build their schemas and bindings. */
 public final class ToolCompiler {
+  private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
+
   private ToolCompiler() {}
 
   /**
@@ -28,7 +33,9 @@ public final class ToolCompiler {
     SchemaCompiler schemas = new SchemaCompiler(doc);
     List<CompiledTool> tools = new ArrayList<>(operations.size());
     for (int i = 0; i < operations.size(); i++) {
-      tools.add(compileOne(operations.get(i), paths.get(i), schemas, options));
+      Operation op = operations.get(i);
+      if (!options.servers().isEmpty()) op = withServers(op, options.servers());
+      tools.add(compileOne(op, paths.get(i), schemas, options));
     }
     tools.sort(Comparator.comparing(t -> t.tool().id()));
     return new CompiledSource(options.sourceId(), doc.title(), doc.version(), tools, doc.warnings());
@@ -36,7 +43,7 @@ public final class ToolCompiler {
 
   private static CompiledTool compileOne(
       Operation op, String path, SchemaCompiler schemas, CompileOptions options) {
-    InputSchema input = schemas.inputSchema(op, options.hiddenParamKeys());
+    InputSchema input = schemas.inputSchema(op, hiddenKeys(op, options));
     List<ParamBinding> params = new ArrayList<>();
     for (Param param : op.params()) {
       String property = input.propertyByParamKey().get(param.key());
@@ -54,6 +61,26 @@ public final class ToolCompiler {
         new HttpBinding(op.method(), op.pathTemplate(), params, op.requestBody(), op.servers());
     return new CompiledTool(
         tool, binding, new OperationInfo(op.operationId(), op.summary(), op.tags(), op.deprecated()));
+  }
+
+  private static Operation withServers(Operation op, List<ServerSpec> servers) {
+    return new Operation(op.method(), op.pathTemplate(), op.operationId(), op.tags(), op.summary(),
+        op.description(), op.deprecated(), op.params(), op.requestBody(), servers, op.successSchema());
+  }
+
+  /**
+   * The source's hidden parameters plus header parameters named Accept, Content-Type or
+   * Authorization, which OpenAPI says are ignored (content negotiation and security decide them).
+   */
+  private static Set<String> hiddenKeys(Operation op, CompileOptions options) {
+    Set<String> hidden = new HashSet<>(options.hiddenParamKeys());
+    for (Param param : op.params()) {
+      if (param.location().equals("header")
+          && IGNORED_HEADERS.contains(param.name().toLowerCase(Locale.ROOT))) {
+        hidden.add(param.key());
+      }
+    }
+    return hidden;
   }
 
   /**

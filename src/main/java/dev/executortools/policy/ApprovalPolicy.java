@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Decides, per call, whether a tool runs, needs approval or is refused. Rules are tried in order and
- * the first that matches wins; when none does, tools whose HTTP method is not GET, HEAD or OPTIONS
- * (and {@code openapi.addSource}) need approval, everything else is approved.
+ * Decides, per call, whether a tool runs, needs approval or is refused. Rules are tried in order
+ * and the first that matches wins; when none does, tools whose HTTP method is not GET, HEAD or
+ * OPTIONS (and {@code openapi.addSource}) need approval, everything else is approved.
  */
 public final class ApprovalPolicy {
   /** The static tool that adds a source; it changes state, so it needs approval by default. */

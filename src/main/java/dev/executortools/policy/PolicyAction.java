@@ -10,7 +10,10 @@ public enum PolicyAction {
   REQUIRE_APPROVAL,
   BLOCK;
 
-  /** The name on the wire and the command line: {@code approve}, {@code require_approval}, {@code block}. */
+  /**
+   * The name on the wire and the command line: {@code approve}, {@code require_approval}, {@code
+   * block}.
+   */
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -25,7 +28,11 @@ public enum PolicyAction {
       if (action.wireName().equals(wireName)) return action;
     }
     throw new IllegalArgumentException(
-        "unknown policy action \"" + wireName + "\"; use one of "
-            + Arrays.stream(values()).map(PolicyAction::wireName).collect(Collectors.joining(", ")));
+        "unknown policy action \""
+            + wireName
+            + "\"; use one of "
+            + Arrays.stream(values())
+                .map(PolicyAction::wireName)
+                .collect(Collectors.joining(", ")));
   }
 }

@@ -24,7 +24,8 @@ public record PolicyRule(String pattern, PolicyAction action) {
   /** Whether this rule applies to the tool {@code toolId}. */
   public boolean matches(String toolId) {
     if (pattern.equals("*")) return true;
-    if (pattern.endsWith(".*")) return toolId.startsWith(pattern.substring(0, pattern.length() - 1));
+    if (pattern.endsWith(".*"))
+      return toolId.startsWith(pattern.substring(0, pattern.length() - 1));
     return toolId.equals(pattern);
   }
 
@@ -35,7 +36,9 @@ public record PolicyRule(String pattern, PolicyAction action) {
     return json;
   }
 
-  /** @throws IllegalArgumentException when {@code json} is not {@code {"pattern", "action"}} */
+  /**
+   * @throws IllegalArgumentException when {@code json} is not {@code {"pattern", "action"}}
+   */
   public static PolicyRule fromJson(JsonNode json) {
     String pattern = Json.text(json, "pattern");
     String action = Json.text(json, "action");
@@ -46,13 +49,17 @@ public record PolicyRule(String pattern, PolicyAction action) {
   }
 
   private static String problemOf(String pattern) {
-    if (pattern.isEmpty() || !pattern.strip().equals(pattern) || pattern.chars().anyMatch(Character::isWhitespace)) {
+    if (pattern.isEmpty()
+        || !pattern.strip().equals(pattern)
+        || pattern.chars().anyMatch(Character::isWhitespace)) {
       return "a policy pattern must be non-empty and without spaces: \"" + pattern + "\"";
     }
     if (pattern.equals("*")) return null;
     String head = pattern.endsWith(".*") ? pattern.substring(0, pattern.length() - 2) : pattern;
     if (head.isEmpty() || head.contains("*")) {
-      return "policy pattern \"" + pattern + "\" must be *, a tool id, or prefix.* (a * only at the end, after a dot)";
+      return "policy pattern \""
+          + pattern
+          + "\" must be *, a tool id, or prefix.* (a * only at the end, after a dot)";
     }
     return null;
   }

@@ -2,17 +2,13 @@ package dev.executortools.policy;
 
 import dev.executortools.internal.Json;
 import dev.executortools.store.HomeLock;
+import dev.executortools.store.JsonFiles;
 import dev.executortools.store.PrivateFiles;
 import dev.executortools.store.StoreException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -58,7 +54,9 @@ public final class PolicyStore {
     return new ApprovalPolicy(list());
   }
 
-  /** Appends {@code rule}; a rule with the same pattern has its action replaced in place instead. */
+  /**
+   * Appends {@code rule}; a rule with the same pattern has its action replaced in place instead.
+   */
   public void add(PolicyRule rule) {
     update(
         rules -> {
@@ -109,17 +107,9 @@ public final class PolicyStore {
   }
 
   private List<PolicyRule> read() {
-    JsonNode json;
-    try (InputStream in = Files.newInputStream(file())) {
-      json = Json.MAPPER.readTree(in);
-    } catch (NoSuchFileException e) {
-      return List.of();
-    } catch (JacksonException e) {
-      throw damaged("it is not valid JSON (line " + e.getLocation().getLineNr() + ")");
-    } catch (IOException e) {
-      throw new StoreException("cannot read " + file() + ": " + e.getClass().getSimpleName());
-    }
-    if (json == null || json.path("formatVersion").asInt(-1) != FORMAT_VERSION) {
+    JsonNode json = JsonFiles.read(file(), "policies").orElse(null);
+    if (json == null) return List.of();
+    if (json.path("formatVersion").asInt(-1) != FORMAT_VERSION) {
       throw damaged("its formatVersion is not " + FORMAT_VERSION);
     }
     if (!json.path("rules").isArray()) throw damaged("it has no \"rules\" array");
@@ -143,7 +133,6 @@ public final class PolicyStore {
   }
 
   private StoreException damaged(String why) {
-    return new StoreException(
-        "policies file " + file() + " is damaged: " + why + ". It was left in place; fix or remove it.");
+    return JsonFiles.damaged(file(), "policies", why);
   }
 }

@@ -126,7 +126,6 @@ public final class ArgumentValidator {
         default -> { }
       }
     }
-    if (keyword.equals("anyOf")) return new ArgumentProblem(path, "does not match any of the allowed alternatives");
     return new ArgumentProblem(path, shorten(error.getMessage()));
   }
 

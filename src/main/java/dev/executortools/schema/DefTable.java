@@ -27,7 +27,8 @@ final class DefTable {
 
   private final DefNames names;
   private final SchemaTranslator translator = new SchemaTranslator(this);
-  private final Map<String, Def> translated = new ConcurrentHashMap<>();
+  private final Map<String, Def> forInput = new ConcurrentHashMap<>();
+  private final Map<String, Def> forOutput = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> inPlaceEdges = new ConcurrentHashMap<>();
 
   DefTable(DefNames names) {
@@ -42,28 +43,37 @@ final class DefTable {
     return translator;
   }
 
-  Def def(String name) {
-    return translated.computeIfAbsent(name, n -> {
-      SchemaTranslator.Scope scope = new SchemaTranslator.Scope(n);
-      ObjectNode schema = translator.translate(names.target(n), scope);
-      return new Def(schema, Set.copyOf(scope.refs));
-    });
+  /**
+   * A def as arguments ({@code input}) or responses use it. Most defs read the same both ways and
+   * are translated once; only those with required readOnly / writeOnly properties differ.
+   */
+  Def def(String name, boolean input) {
+    Map<String, Def> cache = input ? forInput : forOutput;
+    Def def = cache.get(name);
+    if (def != null) return def;
+    SchemaTranslator.Scope scope = new SchemaTranslator.Scope(name, input);
+    ObjectNode schema = translator.translate(names.target(name), scope);
+    Def translated = new Def(schema, Set.copyOf(scope.refs));
+    def = cache.putIfAbsent(name, translated);
+    if (def != null) return def;
+    if (!scope.directional) (input ? forOutput : forInput).putIfAbsent(name, translated);
+    return translated;
   }
 
   /**
    * The {@code $defs} object for schemas that refer to {@code roots} directly: every def reached
    * transitively, sorted by name; null when there are none.
    */
-  ObjectNode defsFor(Set<String> roots) {
+  ObjectNode defsFor(Set<String> roots, boolean input) {
     if (roots.isEmpty()) return null;
     Set<String> reached = new TreeSet<>();
     Deque<String> pending = new ArrayDeque<>(roots);
     while (!pending.isEmpty()) {
       String name = pending.pop();
-      if (reached.add(name)) pending.addAll(def(name).refs());
+      if (reached.add(name)) pending.addAll(def(name, input).refs());
     }
     ObjectNode defs = Json.object();
-    for (String name : reached) defs.set(name, def(name).schema());
+    for (String name : reached) defs.set(name, def(name, input).schema());
     return defs;
   }
 

@@ -53,7 +53,9 @@ final class KeywordValues {
     try {
       BigInteger exact = decimal.toBigIntegerExact();
       if (exact.signum() < 0) return null;
-      return exact.bitLength() < 63
+      // the narrowest node, as a JSON reader would build it: stored tools compare equal when reloaded
+      if (exact.bitLength() < 32) return JsonNodeFactory.instance.numberNode(exact.intValue());
+      return exact.bitLength() < 64
           ? JsonNodeFactory.instance.numberNode(exact.longValue())
           : JsonNodeFactory.instance.numberNode(exact);
     } catch (ArithmeticException notIntegral) {

@@ -32,12 +32,14 @@ public final class SchemaCompiler {
   /**
    * The input schema of an operation.
    *
-   * @param hiddenParamKeys {@code Param.key()}s ({@code header:X-Amz-Date}) left out entirely
+   * @param hiddenParamKeys {@code Param.key()}s ({@code header:X-Amz-Date}) left out entirely; null
+   *     for none
    */
   public InputSchema inputSchema(Operation op, Set<String> hiddenParamKeys) {
-    List<Param> params = op.params().stream().filter(p -> !hiddenParamKeys.contains(p.key())).toList();
+    Set<String> hidden = hiddenParamKeys == null ? Set.of() : hiddenParamKeys;
+    List<Param> params = op.params().stream().filter(p -> !hidden.contains(p.key())).toList();
     Map<String, String> propertyByKey = PropertyNames.assign(params);
-    SchemaTranslator.Scope scope = new SchemaTranslator.Scope(null);
+    SchemaTranslator.Scope scope = new SchemaTranslator.Scope(null, true);
     ObjectNode properties = Json.object();
     ArrayNode required = Json.array();
     for (Param param : params) {
@@ -57,7 +59,7 @@ public final class SchemaCompiler {
     schema.set("properties", properties);
     if (!required.isEmpty()) schema.set("required", required);
     schema.put("additionalProperties", false);
-    ObjectNode reached = defs.defsFor(scope.refs);
+    ObjectNode reached = defs.defsFor(scope.refs, true);
     if (reached != null) schema.set("$defs", reached);
     return new InputSchema(schema, propertyByKey);
   }
@@ -65,9 +67,9 @@ public final class SchemaCompiler {
   /** The schema of the operation's first 2xx JSON response, with its {@code $defs}; null when none. */
   public ObjectNode outputSchema(Operation op) {
     if (op.successSchema() == null) return null;
-    SchemaTranslator.Scope scope = new SchemaTranslator.Scope(null);
+    SchemaTranslator.Scope scope = new SchemaTranslator.Scope(null, false);
     ObjectNode schema = defs.translator().translate(op.successSchema(), scope);
-    ObjectNode reached = defs.defsFor(scope.refs);
+    ObjectNode reached = defs.defsFor(scope.refs, false);
     if (reached != null) schema.set("$defs", reached);
     return schema;
   }

@@ -28,16 +28,22 @@ final class SchemaTranslator {
   }
 
   /**
-   * What one translation found out besides its result.
+   * One translation: which way the schema is used, and what was found out besides its result.
    *
-   * @param owner the def being translated, or null for an operation's inline schema
+   * <p>{@code owner} is the def being translated, or null for an operation's inline schema;
+   * {@code input} is true for arguments (readOnly properties are not required there) and false for
+   * responses (writeOnly properties are not required); {@code directional} becomes true when the
+   * result depends on that.
    */
   static final class Scope {
     final String owner;
+    final boolean input;
     final Set<String> refs = new LinkedHashSet<>();
+    boolean directional;
 
-    Scope(String owner) {
+    Scope(String owner, boolean input) {
       this.owner = owner;
+      this.input = input;
     }
   }
 
@@ -90,7 +96,7 @@ final class SchemaTranslator {
         case "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties",
             "minContains", "maxContains" -> put(out, key, KeywordValues.nonNegativeInteger(value));
         case "pattern" -> put(out, key, KeywordValues.pattern(value));
-        case "required" -> put(out, key, KeywordValues.stringArray(value));
+        case "required" -> put(out, key, required(value, raw.get("properties"), scope));
         case "nullable" -> nullable = value.isBoolean() && value.booleanValue();
         case "properties" -> put(out, key, schemaMap(value, scope, false, depth, false));
         case "patternProperties" -> put(out, key, schemaMap(value, scope, false, depth, true));
@@ -134,6 +140,37 @@ final class SchemaTranslator {
     scope.refs.add(name);
     out.put("$ref", DefNames.refTo(name));
     return null;
+  }
+
+  /**
+   * OpenAPI: a required readOnly property is required in responses only, a required writeOnly one
+   * in requests only.
+   */
+  private ArrayNode required(JsonNode value, JsonNode rawProperties, Scope scope) {
+    ArrayNode names = KeywordValues.stringArray(value);
+    if (names == null || rawProperties == null || !rawProperties.isObject()) return names;
+    ArrayNode kept = Json.array();
+    for (JsonNode name : names) {
+      JsonNode property = rawProperties.get(name.stringValue());
+      boolean readOnly = flagged(property, "readOnly");
+      boolean writeOnly = flagged(property, "writeOnly");
+      scope.directional |= readOnly || writeOnly;
+      if (!(scope.input ? readOnly : writeOnly)) kept.add(name);
+    }
+    return kept.isEmpty() ? null : kept;
+  }
+
+  /** The property schema, or the schema its {@code $ref} names, says {@code keyword: true}. */
+  private boolean flagged(JsonNode property, String keyword) {
+    if (property == null || !property.isObject()) return false;
+    if (isTrue(property.get(keyword))) return true;
+    String ref = Json.text(property, "$ref");
+    String name = ref == null ? null : defs.names().nameFor(ref);
+    return name != null && isTrue(defs.names().target(name).get(keyword));
+  }
+
+  private static boolean isTrue(JsonNode value) {
+    return value != null && value.isBoolean() && value.booleanValue();
   }
 
   private JsonNode subschema(JsonNode raw, Scope scope, boolean inPlace, int depth, boolean keepBoolean) {

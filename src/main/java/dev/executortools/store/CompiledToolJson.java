@@ -3,6 +3,7 @@ package dev.executortools.store;
 import dev.executortools.Tool;
 import dev.executortools.compile.CompiledTool;
 import dev.executortools.compile.HttpBinding;
+import dev.executortools.compile.OperationInfo;
 import dev.executortools.compile.ParamBinding;
 import dev.executortools.extract.MediaTypeSpec;
 import dev.executortools.extract.Param;
@@ -37,21 +38,50 @@ final class CompiledToolJson {
     ObjectNode json = Json.object();
     json.set("tool", toolJson);
     if (compiled.binding() != null) json.set("binding", binding(compiled.binding()));
+    if (compiled.operation() != null) json.set("operation", operation(compiled.operation()));
     return json;
   }
 
-  /** @throws IllegalArgumentException when {@code json} is not the stored form */
+  /**
+   * @throws IllegalArgumentException when {@code json} is not the stored form
+   */
   static CompiledTool fromJson(JsonNode json, DefsPool pool) {
     try {
       ObjectNode toolJson = (ObjectNode) required(json, "tool");
       toolJson.set("inputSchema", pool.unpooled((ObjectNode) required(toolJson, "inputSchema")));
       JsonNode output = toolJson.get("outputSchema");
-      if (output != null && output.isObject()) toolJson.set("outputSchema", pool.unpooled((ObjectNode) output));
+      if (output != null && output.isObject()) {
+        toolJson.set("outputSchema", pool.unpooled((ObjectNode) output));
+      }
       JsonNode binding = json.get("binding");
-      return new CompiledTool(Tool.fromJson(toolJson), binding == null ? null : binding(binding));
+      JsonNode operation = json.get("operation");
+      return new CompiledTool(
+          Tool.fromJson(toolJson),
+          binding == null ? null : binding(binding),
+          operation == null ? null : operation(operation));
     } catch (NullPointerException | ClassCastException | UnsupportedOperationException e) {
       throw new IllegalArgumentException("a required field is missing or has the wrong type");
     }
+  }
+
+  private static ObjectNode operation(OperationInfo operation) {
+    ObjectNode json = Json.object();
+    putText(json, "operationId", operation.operationId());
+    putText(json, "summary", operation.summary());
+    ArrayNode tags = json.putArray("tags");
+    operation.tags().forEach(tags::add);
+    if (operation.deprecated()) json.put("deprecated", true);
+    return json;
+  }
+
+  private static OperationInfo operation(JsonNode json) {
+    List<String> tags = new ArrayList<>();
+    json.path("tags").forEach(tag -> tags.add(tag.stringValue()));
+    return new OperationInfo(
+        Json.text(json, "operationId"),
+        Json.text(json, "summary"),
+        tags,
+        json.path("deprecated").asBoolean());
   }
 
   private static ObjectNode binding(HttpBinding b) {
@@ -139,7 +169,8 @@ final class CompiledToolJson {
   }
 
   private static MediaTypeSpec mediaType(JsonNode json) {
-    return new MediaTypeSpec(Json.text(json, "mediaType"), json.get("schema"), json.get("encoding"));
+    return new MediaTypeSpec(
+        Json.text(json, "mediaType"), json.get("schema"), json.get("encoding"));
   }
 
   private static ObjectNode server(ServerSpec server) {
@@ -153,7 +184,9 @@ final class CompiledToolJson {
 
   private static ServerSpec server(JsonNode json) {
     Map<String, ServerVariable> variables = new LinkedHashMap<>();
-    json.path("variables").properties().forEach(e -> variables.put(e.getKey(), variable(e.getValue())));
+    json.path("variables")
+        .properties()
+        .forEach(e -> variables.put(e.getKey(), variable(e.getValue())));
     return new ServerSpec(Json.text(json, "url"), Json.text(json, "description"), variables);
   }
 

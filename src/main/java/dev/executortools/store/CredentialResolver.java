@@ -26,7 +26,9 @@ public final class CredentialResolver {
     if (value instanceof CredentialValue.Literal literal) return literal.value();
     CredentialValue.SecretRef ref = (CredentialValue.SecretRef) value;
     String secret =
-        secrets.secret(ref.secretId()).orElseThrow(() -> new MissingSecretException(ref.secretId()));
+        secrets
+            .secret(ref.secretId())
+            .orElseThrow(() -> new MissingSecretException(ref.secretId()));
     return ref.prefix() == null ? secret : ref.prefix() + secret;
   }
 

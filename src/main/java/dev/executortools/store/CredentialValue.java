@@ -85,7 +85,8 @@ public sealed interface CredentialValue {
     if (json != null && json.isString()) return new Literal(json.stringValue());
     if (json == null || !json.isObject()) {
       throw new IllegalArgumentException(
-          "a credential value must be a string or an object {\"secretId\": \"...\", \"prefix\"?: \"...\"}, not "
+          "a credential value must be a string or an object {\"secretId\": \"...\", \"prefix\"?:"
+              + " \"...\"}, not "
               + kind(json));
     }
     for (String name : json.propertyNames()) {
@@ -96,25 +97,28 @@ public sealed interface CredentialValue {
     }
     JsonNode id = json.get("secretId");
     if (id == null || !id.isString() || id.stringValue().isBlank()) {
-      throw new IllegalArgumentException("a secret reference needs \"secretId\": a non-empty string");
+      throw new IllegalArgumentException(
+          "a secret reference needs \"secretId\": a non-empty string");
     }
     JsonNode prefix = json.get("prefix");
     if (prefix != null && !prefix.isNull() && !prefix.isString()) {
       throw new IllegalArgumentException("\"prefix\" of a secret reference must be a string");
     }
-    return new SecretRef(id.stringValue(), prefix == null || prefix.isNull() ? null : prefix.stringValue());
+    return new SecretRef(
+        id.stringValue(), prefix == null || prefix.isNull() ? null : prefix.stringValue());
   }
 
   /**
-   * Reads an object of named values ({@code headers}, {@code queryParams}); null or missing gives an
-   * empty map. Order is kept.
+   * Reads an object of named values ({@code headers}, {@code queryParams}); null or missing gives
+   * an empty map. Order is kept.
    *
    * @throws IllegalArgumentException naming the offending entry (never its value)
    */
   static Map<String, CredentialValue> mapFromJson(JsonNode json) {
     if (json == null || json.isNull() || json.isMissingNode()) return Map.of();
     if (!json.isObject()) {
-      throw new IllegalArgumentException("expected an object of names to values, not " + kind(json));
+      throw new IllegalArgumentException(
+          "expected an object of names to values, not " + kind(json));
     }
     Map<String, CredentialValue> values = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : json.properties()) {

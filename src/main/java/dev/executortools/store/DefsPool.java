@@ -39,10 +39,13 @@ final class DefsPool {
         if (defs == null || !defs.isObject()) continue;
         for (JsonNode def : defs.values()) {
           if (pool.byInstance.containsKey(def)) continue;
-          Integer index = byContent.computeIfAbsent(def, d -> {
-            pool.nodes.add(d);
-            return pool.nodes.size() - 1;
-          });
+          Integer index =
+              byContent.computeIfAbsent(
+                  def,
+                  d -> {
+                    pool.nodes.add(d);
+                    return pool.nodes.size() - 1;
+                  });
           pool.byInstance.put(def, index);
         }
       }
@@ -52,7 +55,8 @@ final class DefsPool {
 
   /** A pool read from a file. */
   static DefsPool read(JsonNode array) {
-    if (array == null || !array.isArray()) throw new IllegalArgumentException("defs is not an array");
+    if (array == null || !array.isArray())
+      throw new IllegalArgumentException("defs is not an array");
     List<JsonNode> nodes = new ArrayList<>(array.size());
     array.forEach(nodes::add);
     return new DefsPool(nodes);
@@ -67,7 +71,8 @@ final class DefsPool {
     JsonNode defs = schema.get(DEFS);
     if (defs == null || !defs.isObject()) return schema;
     ObjectNode indices = Json.object();
-    defs.properties().forEach(e -> indices.set(e.getKey(), IntNode.valueOf(byInstance.get(e.getValue()))));
+    defs.properties()
+        .forEach(e -> indices.set(e.getKey(), IntNode.valueOf(byInstance.get(e.getValue()))));
     return replaceDefs(schema, indices);
   }
 
@@ -83,7 +88,8 @@ final class DefsPool {
     for (Map.Entry<String, JsonNode> e : indices.properties()) {
       JsonNode index = e.getValue();
       if (!index.isInt() || index.intValue() < 0 || index.intValue() >= nodes.size()) {
-        throw new IllegalArgumentException("$defs entry \"" + e.getKey() + "\" is not an index into defs");
+        throw new IllegalArgumentException(
+            "$defs entry \"" + e.getKey() + "\" is not an index into defs");
       }
       defs.set(e.getKey(), nodes.get(index.intValue()));
     }
@@ -92,7 +98,9 @@ final class DefsPool {
 
   private static ObjectNode replaceDefs(ObjectNode schema, JsonNode defs) {
     ObjectNode copy = Json.object();
-    schema.properties().forEach(e -> copy.set(e.getKey(), e.getKey().equals(DEFS) ? defs : e.getValue()));
+    schema
+        .properties()
+        .forEach(e -> copy.set(e.getKey(), e.getKey().equals(DEFS) ? defs : e.getValue()));
     return copy;
   }
 

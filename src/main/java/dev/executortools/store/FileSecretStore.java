@@ -2,10 +2,6 @@ package dev.executortools.store;
 
 import dev.executortools.SecretProvider;
 import dev.executortools.internal.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 
@@ -96,24 +91,17 @@ public final class FileSecretStore implements SecretProvider {
 
   private TreeMap<String, String> read() {
     TreeMap<String, String> secrets = new TreeMap<>();
-    JsonNode json;
-    try (InputStream in = Files.newInputStream(file)) {
-      json = Json.MAPPER.readTree(in);
-    } catch (NoSuchFileException e) {
-      return secrets;
-    } catch (JacksonException e) {
-      throw damaged("it is not valid JSON (line " + e.getLocation().getLineNr() + ")");
-    } catch (IOException e) {
-      throw new StoreException("cannot read " + file + ": " + PrivateFiles.reason(e));
-    }
-    if (json == null || !json.isObject() || !json.path("secrets").isObject()) {
+    JsonNode json = JsonFiles.read(file, "secrets").orElse(null);
+    if (json == null) return secrets;
+    if (!json.isObject() || !json.path("secrets").isObject()) {
       throw damaged("it has no \"secrets\" object");
     }
     if (json.path("formatVersion").asInt(-1) != FORMAT_VERSION) {
       throw damaged("its formatVersion is not " + FORMAT_VERSION);
     }
     for (Map.Entry<String, JsonNode> entry : json.get("secrets").properties()) {
-      if (!entry.getValue().isString()) throw damaged("secret \"" + entry.getKey() + "\" is not a string");
+      if (!entry.getValue().isString())
+        throw damaged("secret \"" + entry.getKey() + "\" is not a string");
       secrets.put(entry.getKey(), entry.getValue().stringValue());
     }
     return secrets;
@@ -138,7 +126,6 @@ public final class FileSecretStore implements SecretProvider {
   }
 
   private StoreException damaged(String why) {
-    return new StoreException(
-        "secrets file " + file + " is damaged: " + why + ". It was left in place; fix or remove it.");
+    return JsonFiles.damaged(file, "secrets", why);
   }
 }

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.UnexpectedEndOfInputException;
+import tools.jackson.core.exc.JacksonIOException;
 
 /**
  * Sources kept under a home directory, one file per source: {@code <home>/sources/<namespace>.json}
- * (0600, in a 0700 directory). Writes are atomic and serialised across threads and processes by
- * the {@link HomeLock}; reads take no lock. A damaged file is reported, never hidden or deleted.
+ * (0600, in a 0700 directory). Writes are atomic and serialised across threads and processes by the
+ * {@link HomeLock}; reads take no lock. A damaged file is reported, never hidden or deleted.
  */
 public final class FileSourceStore implements SourceStore {
   /** The directory of source files, relative to the home directory. */
@@ -99,29 +99,34 @@ public final class FileSourceStore implements SourceStore {
   }
 
   private Optional<StoredSource> read(Path file, String namespace) {
+    StoredSource source;
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      StoredSource source = SourceFile.read(in);
-      if (!source.namespace().equals(namespace)) {
-        throw damaged(file, "it holds namespace \"" + source.namespace() + "\", not \"" + namespace + "\"");
-      }
-      return Optional.of(source);
+      source = SourceFile.read(in);
     } catch (NoSuchFileException e) {
       return Optional.empty(); // removed meanwhile, or never there
-    } catch (UnexpectedEndOfInputException e) {
-      throw damaged(file, "it ends early (cut short?) at line " + e.getLocation().getLineNr());
+    } catch (IOException | JacksonIOException e) {
+      throw new StoreException("cannot read " + file + ": " + PrivateFiles.reason(e));
     } catch (JacksonException e) {
-      throw damaged(file, "it is not valid JSON (line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + ")");
+      throw damaged(file, JsonFiles.syntaxError(e));
     } catch (IllegalArgumentException e) {
       throw damaged(file, e.getMessage());
-    } catch (IOException e) {
-      throw new StoreException("cannot read " + file + ": " + PrivateFiles.reason(e));
+    } catch (RuntimeException e) {
+      // Whatever else the content provokes, it must not stop the other sources from loading.
+      throw damaged(file, "unexpected content (" + e.getClass().getSimpleName() + ")");
     }
+    if (!source.namespace().equals(namespace)) {
+      throw damaged(
+          file, "it holds namespace \"" + source.namespace() + "\", not \"" + namespace + "\"");
+    }
+    return Optional.of(source);
   }
 
   private StoreException damaged(Path file, String why) {
     return new StoreException(
-        "source file " + file + " is damaged: " + why
+        "source file "
+            + file
+            + " is damaged: "
+            + why
             + ". It was left in place; fix it, or remove the source and add it again.");
   }
 

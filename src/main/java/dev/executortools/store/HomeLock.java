@@ -10,8 +10,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * Serialises read-modify-write of the state under a home directory: across threads of this JVM
- * (one lock per home) and across processes (a {@link FileLock} on {@code <home>/.lock}). Reentrant
+ * Serialises read-modify-write of the state under a home directory: across threads of this JVM (one
+ * lock per home) and across processes (a {@link FileLock} on {@code <home>/.lock}). Reentrant
  * within a thread. Readers need no lock: files are only ever replaced atomically.
  */
 public final class HomeLock {

@@ -38,7 +38,9 @@ public final class PrivateFiles {
 
   private PrivateFiles() {}
 
-  /** Creates {@code dir} and missing parents as 0700; directories that exist are left as they are. */
+  /**
+   * Creates {@code dir} and missing parents as 0700; directories that exist are left as they are.
+   */
   public static void createDirectories(Path dir) {
     if (Files.isDirectory(dir)) return;
     try {

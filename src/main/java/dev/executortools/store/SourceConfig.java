@@ -42,7 +42,8 @@ public record SourceConfig(
           "namespace \"" + namespace + "\" must match [a-z0-9_]+ (at most 128 characters)");
     }
     if (specUrl == null && specText == null) {
-      throw new IllegalArgumentException("source \"" + namespace + "\" needs a spec URL or spec text");
+      throw new IllegalArgumentException(
+          "source \"" + namespace + "\" needs a spec URL or spec text");
     }
     headers = copy(headers);
     queryParams = copy(queryParams);
@@ -91,8 +92,10 @@ public record SourceConfig(
    * @throws IllegalArgumentException when a field is missing or malformed (never showing a value)
    */
   public static SourceConfig fromJson(JsonNode json) {
-    if (json == null || !json.isObject()) throw new IllegalArgumentException("config must be an object");
-    if (Json.text(json, "namespace") == null) throw new IllegalArgumentException("config has no namespace");
+    if (json == null || !json.isObject())
+      throw new IllegalArgumentException("config must be an object");
+    if (Json.text(json, "namespace") == null)
+      throw new IllegalArgumentException("config has no namespace");
     return new SourceConfig(
         Json.text(json, "namespace"),
         Json.text(json, "name"),
@@ -135,7 +138,8 @@ public record SourceConfig(
     if (values == null || values.isEmpty()) return Map.of();
     Map<String, CredentialValue> copy = new LinkedHashMap<>();
     values.forEach(
-        (name, value) -> copy.put(Objects.requireNonNull(name), Objects.requireNonNull(value, name)));
+        (name, value) ->
+            copy.put(Objects.requireNonNull(name), Objects.requireNonNull(value, name)));
     return Collections.unmodifiableMap(copy);
   }
 }

@@ -65,7 +65,8 @@ final class SourceFile {
     List<CompiledTool> tools = null;
     DefsPool pool = null;
     try (JsonParser p = Json.MAPPER.createParser(in)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalArgumentException("not a JSON object");
+      if (p.nextToken() != JsonToken.START_OBJECT)
+        throw new IllegalArgumentException("not a JSON object");
       for (String name = p.nextName(); name != null; name = p.nextName()) {
         JsonToken token = p.nextToken();
         switch (name) {
@@ -73,8 +74,11 @@ final class SourceFile {
             version = p.getValueAsInt(-1);
             if (version != FORMAT_VERSION) {
               throw new IllegalArgumentException(
-                  "format version " + version + " is not supported (this version reads "
-                      + FORMAT_VERSION + "); it may come from a newer executor-tools");
+                  "format version "
+                      + version
+                      + " is not supported (this version reads "
+                      + FORMAT_VERSION
+                      + "); it may come from a newer executor-tools");
             }
           }
           case "namespace" -> namespace = p.getValueAsString();
@@ -84,7 +88,8 @@ final class SourceFile {
           case "toolCount" -> toolCount = p.getValueAsInt(-1);
           case "defs" -> pool = DefsPool.read(p.readValueAsTree());
           case "tools" -> {
-            if (pool == null) throw new IllegalArgumentException("defs is missing or not before tools");
+            if (pool == null)
+              throw new IllegalArgumentException("defs is missing or not before tools");
             tools = tools(p, token, pool);
           }
           default -> p.skipChildren();

@@ -4,6 +4,7 @@ import dev.executortools.compile.CompiledTool;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A source as kept by a {@link SourceStore}: what the user gave and the tools compiled from it, so
@@ -35,10 +36,29 @@ public record StoredSource(
     return new StoredSource(newConfig, addedAt, now, newTools);
   }
 
+  /**
+   * The form for listings ({@code sources list}): the redacted config (see {@link
+   * SourceConfig#toRedactedJson()}), the tool count and the times.
+   */
+  public ObjectNode toRedactedJson() {
+    ObjectNode json = config.toRedactedJson();
+    json.put("toolCount", tools.size());
+    json.put("addedAt", addedAt.toString());
+    json.put("refreshedAt", refreshedAt.toString());
+    return json;
+  }
+
   /** Short and safe: the namespace, tool count and times (no credentials, no tool list). */
   @Override
   public String toString() {
-    return "StoredSource[namespace=" + namespace() + ", tools=" + tools.size()
-        + ", addedAt=" + addedAt + ", refreshedAt=" + refreshedAt + "]";
+    return "StoredSource[namespace="
+        + namespace()
+        + ", tools="
+        + tools.size()
+        + ", addedAt="
+        + addedAt
+        + ", refreshedAt="
+        + refreshedAt
+        + "]";
   }
 }

@@ -10,6 +10,7 @@ import dev.executortools.compile.ToolCompiler;
 import dev.executortools.internal.Json;
 import dev.executortools.parse.SpecDocument;
 import dev.executortools.parse.SpecException;
+import dev.executortools.parse.SpecLint;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -84,6 +85,7 @@ public final class PreviewSpecTool implements LocalTool {
     out.set("securitySchemes", schemes != null && schemes.isObject() ? schemes : Json.object());
     ArrayNode warnings = out.putArray("warnings");
     compiled.warnings().forEach(warnings::add);
+    SpecLint.messages(doc).forEach(warnings::add);
     return out;
   }
 

@@ -15,8 +15,8 @@ public final class SpecLoader {
     Map<String, String> resolve(JsonNode credentialMap) throws SpecException;
   }
 
-  record Loaded(SpecDocument document, String url, String text) {
-    URI location() {
+  public record Loaded(SpecDocument document, String url, String text) {
+    public URI location() {
       return url == null ? null : SpecFetcher.location(url);
     }
   }
@@ -24,12 +24,12 @@ public final class SpecLoader {
   private final SpecFetcher fetcher;
   private final CredentialResolver credentials;
 
-  SpecLoader(SpecFetcher fetcher, CredentialResolver credentials) {
+  public SpecLoader(SpecFetcher fetcher, CredentialResolver credentials) {
     this.fetcher = fetcher;
     this.credentials = credentials;
   }
 
-  Loaded load(String spec, JsonNode fetchCredentials) throws SpecException {
+  public Loaded load(String spec, JsonNode fetchCredentials) throws SpecException {
     if (SpecFetcher.isUrl(spec)) {
       JsonNode creds = fetchCredentials == null ? null : fetchCredentials;
       String text = fetcher.fetch(

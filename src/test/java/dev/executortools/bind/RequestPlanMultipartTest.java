@@ -155,6 +155,33 @@ class RequestPlanMultipartTest {
   }
 
   @Test
+  void encodingStyleSplitsAPropertyIntoUnencodedTextParts() throws IOException {
+    HttpBinding binding =
+        withBody(
+            body(
+                true,
+                media(
+                    "multipart/form-data",
+                    null,
+                    """
+                    {"labels": {"style": "form", "explode": false},
+                     "meta": {"style": "deepObject", "explode": true}}\
+                    """)));
+
+    List<Part> parts =
+        parts(
+            bindOk(
+                binding, "{\"body\": {\"labels\": [\"a b\", \"c\"], \"meta\": {\"k\": \"v&w\"}}}"));
+
+    assertThat(parts)
+        .extracting(Part::headers)
+        .containsExactly(
+            "Content-Disposition: form-data; name=\"labels\"\n",
+            "Content-Disposition: form-data; name=\"meta[k]\"\n");
+    assertThat(parts).extracting(Part::text).containsExactly("a b,c", "v&w");
+  }
+
+  @Test
   void partNamesAndFilenamesCannotBreakTheirHeader() throws IOException {
     HttpBinding binding = withBody(body(true, media("multipart/form-data")));
 

@@ -4,48 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.executortools.internal.Json;
 import dev.executortools.testing.Corpus;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
 
 class CliTest {
   @TempDir Path home;
 
-  record Run(int exit, String out, String err) {
-    JsonNode json() {
-      return Json.parse(out);
-    }
-  }
-
-  private Run run(String stdin, String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    InputStream oldIn = System.in;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-      int exit = Main.run(args);
-      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-      System.setIn(oldIn);
-    }
+  private CliRunner.Run run(String stdin, String... args) {
+    return CliRunner.runRaw(stdin, args);
   }
 
   @Test
   void toolsListPrintsExactlyTheCommittedManifest() throws Exception {
-    Run run = run("", "tools", "list", "--home", home.toString());
+    CliRunner.Run run = run("", "tools", "list", "--home", home.toString());
     assertThat(run.exit()).isZero();
     String manifest = Files.readString(Path.of("tools-manifest.json"));
     assertThat(Json.parse(run.out()))
@@ -56,17 +29,17 @@ class CliTest {
 
   @Test
   void homeIsAcceptedBeforeTheCommandToo() {
-    Run run = run("", "--home", home.toString(), "tools", "list");
+    CliRunner.Run run = run("", "--home", home.toString(), "tools", "list");
     assertThat(run.exit()).isZero();
     assertThat(run.json()).hasSize(5);
   }
 
   @Test
   void describePrintsOneToolAndExitsTwoWhenUnknown() {
-    Run known = run("", "tools", "describe", "token.createToken", "--home", home.toString());
+    CliRunner.Run known = run("", "tools", "describe", "token.createToken", "--home", home.toString());
     assertThat(known.exit()).isZero();
     assertThat(known.json().path("id").asString()).isEqualTo("token.createToken");
-    Run unknown = run("", "tools", "describe", "no.such.tool", "--home", home.toString());
+    CliRunner.Run unknown = run("", "tools", "describe", "no.such.tool", "--home", home.toString());
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).contains("no.such.tool");
   }
@@ -74,7 +47,7 @@ class CliTest {
   @Test
   void callWithYesAddsTheHttpbinSourceFromStdin() {
     String args = Json.write(Json.object().put("spec", Corpus.read("httpbin.org__0.9.2.openapi.yaml")));
-    Run run = run(args, "call", "--yes", "openapi.addSource", "-", "--home", home.toString());
+    CliRunner.Run run = run(args, "call", "--yes", "openapi.addSource", "-", "--home", home.toString());
     assertThat(run.exit()).as(run.out()).isZero();
     assertThat(run.json().path("ok").asBoolean()).isTrue();
     assertThat(run.json().path("data").path("tools")).hasSize(78);
@@ -82,25 +55,25 @@ class CliTest {
 
   @Test
   void callWithoutYesAnswersApprovalRequiredWhenNoOneCanBeAsked() {
-    Run run = run("", "call", "openapi.addSource", "{\"spec\": \"openapi: 3.0.0\"}", "--home", home.toString());
+    CliRunner.Run run = run("", "call", "openapi.addSource", "{\"spec\": \"openapi: 3.0.0\"}", "--home", home.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.json().path("error").path("code").asString()).isEqualTo("approval_required");
   }
 
   @Test
   void callPreviewSpecPrintsAResultAndFailuresExitOne() {
-    Run ok = run("", "call", "openapi.previewSpec",
+    CliRunner.Run ok = run("", "call", "openapi.previewSpec",
         Json.write(Json.object().put("spec", Corpus.read("httpbin.org__0.9.2.openapi.yaml"))), "--home", home.toString());
     assertThat(ok.exit()).isZero();
     assertThat(ok.json().path("data").path("operationCount").asInt()).isEqualTo(78);
-    Run bad = run("", "call", "openapi.previewSpec", "{\"spec\": \"not a spec\"}", "--home", home.toString());
+    CliRunner.Run bad = run("", "call", "openapi.previewSpec", "{\"spec\": \"not a spec\"}", "--home", home.toString());
     assertThat(bad.exit()).isEqualTo(1);
     assertThat(bad.json().path("error").path("code").asString()).isEqualTo("openapi_parse_failed");
   }
 
   @Test
   void malformedJsonArgumentsAreAUsageError() {
-    Run run = run("", "call", "openapi.previewSpec", "{not json", "--home", home.toString());
+    CliRunner.Run run = run("", "call", "openapi.previewSpec", "{not json", "--home", home.toString());
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.json().path("error").path("code").asString()).isEqualTo("invalid_arguments");
   }

@@ -16,11 +16,25 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ApprovalPolicyTest {
 
   static Tool http(String id, String method) {
-    return new Tool(id, id.substring(id.indexOf('.') + 1), id.substring(0, id.indexOf('.')), "", Json.object(), null, ToolAnnotations.forHttp(method, "/x"));
+    return new Tool(
+        id,
+        id.substring(id.indexOf('.') + 1),
+        id.substring(0, id.indexOf('.')),
+        "",
+        Json.object(),
+        null,
+        ToolAnnotations.forHttp(method, "/x"));
   }
 
   static Tool local(String id, boolean readOnly) {
-    return new Tool(id, id.substring(id.indexOf('.') + 1), "openapi", "", Json.object(), null, ToolAnnotations.forLocal(readOnly, !readOnly));
+    return new Tool(
+        id,
+        id.substring(id.indexOf('.') + 1),
+        "openapi",
+        "",
+        Json.object(),
+        null,
+        ToolAnnotations.forLocal(readOnly, !readOnly));
   }
 
   @ParameterizedTest
@@ -35,8 +49,10 @@ class ApprovalPolicyTest {
     "trace, REQUIRE_APPROVAL",
   })
   void byDefaultOnlyGetHeadAndOptionsRunWithoutApproval(String method, PolicyAction expected) {
-    assertThat(ApprovalPolicy.defaults().decide(http("github.repos.x", method))).isEqualTo(expected);
-    assertThat(ApprovalPolicy.defaults().decide("github.repos.x", method.toUpperCase())).isEqualTo(expected);
+    assertThat(ApprovalPolicy.defaults().decide(http("github.repos.x", method)))
+        .isEqualTo(expected);
+    assertThat(ApprovalPolicy.defaults().decide("github.repos.x", method.toUpperCase()))
+        .isEqualTo(expected);
   }
 
   @Test
@@ -49,10 +65,12 @@ class ApprovalPolicyTest {
 
   @Test
   void theFirstMatchingRuleWins() {
-    ApprovalPolicy policy = new ApprovalPolicy(List.of(
-        new PolicyRule("github.repos.delete", BLOCK),
-        new PolicyRule("github.*", APPROVE),
-        new PolicyRule("*", REQUIRE_APPROVAL)));
+    ApprovalPolicy policy =
+        new ApprovalPolicy(
+            List.of(
+                new PolicyRule("github.repos.delete", BLOCK),
+                new PolicyRule("github.*", APPROVE),
+                new PolicyRule("*", REQUIRE_APPROVAL)));
 
     assertThat(policy.decide(http("github.repos.delete", "delete"))).isEqualTo(BLOCK);
     assertThat(policy.decide(http("github.repos.create", "post"))).isEqualTo(APPROVE);
@@ -61,14 +79,19 @@ class ApprovalPolicyTest {
 
   @Test
   void aLaterRuleNeverOverridesAnEarlierMatch() {
-    ApprovalPolicy policy = new ApprovalPolicy(List.of(new PolicyRule("*", APPROVE), new PolicyRule("github.repos.delete", BLOCK)));
+    ApprovalPolicy policy =
+        new ApprovalPolicy(
+            List.of(new PolicyRule("*", APPROVE), new PolicyRule("github.repos.delete", BLOCK)));
 
     assertThat(policy.decide(http("github.repos.delete", "delete"))).isEqualTo(APPROVE);
   }
 
   @Test
   void rulesCanApproveAddSourceOrBlockPreviewSpec() {
-    ApprovalPolicy policy = new ApprovalPolicy(List.of(new PolicyRule("openapi.addSource", APPROVE), new PolicyRule("openapi.*", BLOCK)));
+    ApprovalPolicy policy =
+        new ApprovalPolicy(
+            List.of(
+                new PolicyRule("openapi.addSource", APPROVE), new PolicyRule("openapi.*", BLOCK)));
 
     assertThat(policy.decide(local("openapi.addSource", false))).isEqualTo(APPROVE);
     assertThat(policy.decide(local("openapi.previewSpec", true))).isEqualTo(BLOCK);

@@ -3,7 +3,9 @@ package dev.executortools.policy;
 import dev.executortools.store.ChildJvm;
 import java.nio.file.Path;
 
-/** A second process adding policy rules: {@code HOME PREFIX COUNT}, after {@code HOME/go} appears. */
+/**
+ * A second process adding policy rules: {@code HOME PREFIX COUNT}, after {@code HOME/go} appears.
+ */
 public final class PolicyChildMain {
   private PolicyChildMain() {}
 
@@ -13,7 +15,8 @@ public final class PolicyChildMain {
     System.out.println("ready");
     System.out.flush();
     ChildJvm.awaitGo(home);
-    for (int i = 0; i < Integer.parseInt(args[2]); i++) store.add(new PolicyRule(args[1] + i + ".*", PolicyAction.BLOCK));
+    for (int i = 0; i < Integer.parseInt(args[2]); i++)
+      store.add(new PolicyRule(args[1] + i + ".*", PolicyAction.BLOCK));
     System.out.println("done");
   }
 }

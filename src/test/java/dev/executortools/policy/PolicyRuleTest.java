@@ -34,14 +34,18 @@ class PolicyRuleTest {
     assertThat(rule.matches("github.x")).isTrue();
     assertThat(rule.matches("github")).isFalse();
     assertThat(rule.matches("githubenterprise.repos.get")).isFalse();
-    assertThat(new PolicyRule("github.repos.*", PolicyAction.BLOCK).matches("github.repos.get")).isTrue();
-    assertThat(new PolicyRule("github.repos.*", PolicyAction.BLOCK).matches("github.issues.get")).isFalse();
+    assertThat(new PolicyRule("github.repos.*", PolicyAction.BLOCK).matches("github.repos.get"))
+        .isTrue();
+    assertThat(new PolicyRule("github.repos.*", PolicyAction.BLOCK).matches("github.issues.get"))
+        .isFalse();
   }
 
   @Test
   void patternsWithAStarElsewhereOrBlanksAreRejected() {
     for (String bad : List.of("", " ", "git*", "*.get", "github.*.get", ".*", "a b", "github.**")) {
-      assertThatThrownBy(() -> new PolicyRule(bad, PolicyAction.BLOCK)).as(bad).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> new PolicyRule(bad, PolicyAction.BLOCK))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 
@@ -57,7 +61,8 @@ class PolicyRuleTest {
   void aRuleReadsBackFromItsJson() {
     PolicyRule rule = new PolicyRule("github.*", PolicyAction.REQUIRE_APPROVAL);
 
-    assertThat(Json.write(rule.toJson())).isEqualTo("{\"pattern\":\"github.*\",\"action\":\"require_approval\"}");
+    assertThat(Json.write(rule.toJson()))
+        .isEqualTo("{\"pattern\":\"github.*\",\"action\":\"require_approval\"}");
     assertThat(PolicyRule.fromJson(rule.toJson())).isEqualTo(rule);
     assertThatThrownBy(() -> PolicyRule.fromJson(Json.parse("{\"pattern\":\"*\"}")))
         .hasMessageContaining("needs \"pattern\" and \"action\"");

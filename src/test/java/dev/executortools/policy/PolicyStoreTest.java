@@ -29,8 +29,11 @@ class PolicyStoreTest {
     store.add(new PolicyRule("github.*", APPROVE));
     store.add(new PolicyRule("*", REQUIRE_APPROVAL));
 
-    assertThat(new PolicyStore(home).list()).containsExactly(
-        new PolicyRule("github.repos.delete", BLOCK), new PolicyRule("github.*", APPROVE), new PolicyRule("*", REQUIRE_APPROVAL));
+    assertThat(new PolicyStore(home).list())
+        .containsExactly(
+            new PolicyRule("github.repos.delete", BLOCK),
+            new PolicyRule("github.*", APPROVE),
+            new PolicyRule("*", REQUIRE_APPROVAL));
   }
 
   @Test
@@ -40,7 +43,8 @@ class PolicyStoreTest {
     store.add(new PolicyRule("b.*", BLOCK));
     store.add(new PolicyRule("a.*", APPROVE));
 
-    assertThat(store.list()).containsExactly(new PolicyRule("a.*", APPROVE), new PolicyRule("b.*", BLOCK));
+    assertThat(store.list())
+        .containsExactly(new PolicyRule("a.*", APPROVE), new PolicyRule("b.*", BLOCK));
   }
 
   @Test
@@ -61,7 +65,8 @@ class PolicyStoreTest {
 
     ApprovalPolicy policy = new PolicyStore(home).policy();
     assertThat(policy.decide(ApprovalPolicyTest.http("github.repos.get", "get"))).isEqualTo(BLOCK);
-    assertThat(policy.decide(ApprovalPolicyTest.http("stripe.charges.create", "post"))).isEqualTo(REQUIRE_APPROVAL);
+    assertThat(policy.decide(ApprovalPolicyTest.http("stripe.charges.create", "post")))
+        .isEqualTo(REQUIRE_APPROVAL);
   }
 
   @Test
@@ -71,7 +76,8 @@ class PolicyStoreTest {
     store.add(new PolicyRule("*", APPROVE));
     store.add(new PolicyRule("a.*", REQUIRE_APPROVAL));
 
-    assertThat(store.list()).containsExactly(new PolicyRule("a.*", REQUIRE_APPROVAL), new PolicyRule("*", APPROVE));
+    assertThat(store.list())
+        .containsExactly(new PolicyRule("a.*", REQUIRE_APPROVAL), new PolicyRule("*", APPROVE));
     assertThat(store.remove("*")).isTrue();
     assertThat(store.list()).containsExactly(new PolicyRule("a.*", REQUIRE_APPROVAL));
   }
@@ -87,20 +93,24 @@ class PolicyStoreTest {
     assumeThat(FileSystems.getDefault().supportedFileAttributeViews()).contains("posix");
     new PolicyStore(home).add(new PolicyRule("*", APPROVE));
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(PolicyStore.FILE_NAME))))
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.resolve(PolicyStore.FILE_NAME))))
         .isEqualTo("rw-------");
   }
 
   @Test
   void aDamagedPoliciesFileIsReportedAndLeftInPlace() throws Exception {
     Path file = home.resolve(PolicyStore.FILE_NAME);
-    Files.writeString(file, "{\"formatVersion\":1,\"rules\":[{\"pattern\":\"*\",\"action\":\"allow\"}]}");
+    Files.writeString(
+        file, "{\"formatVersion\":1,\"rules\":[{\"pattern\":\"*\",\"action\":\"allow\"}]}");
     PolicyStore store = new PolicyStore(home);
 
     assertThatThrownBy(store::list)
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("policies.json is damaged: rule #1: unknown policy action \"allow\"");
-    assertThatThrownBy(() -> store.add(new PolicyRule("*", BLOCK))).isInstanceOf(StoreException.class);
+    assertThatThrownBy(() -> store.add(new PolicyRule("*", BLOCK)))
+        .isInstanceOf(StoreException.class);
     assertThat(Files.readString(file)).contains("allow");
   }
 
@@ -108,7 +118,9 @@ class PolicyStoreTest {
   void twoProcessesAddingRulesAtTheSameTimeBothKeepTheirs() throws Exception {
     List<Process> children = new ArrayList<>();
     for (String prefix : List.of("a", "b")) {
-      children.add(ChildJvm.start(PolicyChildMain.class, home.resolve(prefix + ".log"), home.toString(), prefix, "20"));
+      children.add(
+          ChildJvm.start(
+              PolicyChildMain.class, home.resolve(prefix + ".log"), home.toString(), prefix, "20"));
     }
     try {
       for (Process child : children) assertThat(ChildJvm.awaitLine(child, "ready")).isTrue();

@@ -88,6 +88,17 @@ class ArgumentValidatorTest {
   }
 
   @Test
+  void alternativesThatAllFailReportEachAlternativesReasonAtTheirLocation() {
+    ArgumentValidator either = validator(operation(List.of(param("v", "query",
+        "{anyOf: [{type: string, minLength: 5}, {type: object, required: [a]}]}")), null));
+
+    assertThat(either.validate(yaml("{v: abc}"))).containsExactly(
+        new ArgumentProblem("/v", "must be at least 5 characters long"),
+        new ArgumentProblem("/v", "string found, object expected"));
+    assertThat(either.validate(yaml("{v: abcdef}"))).isEmpty();
+  }
+
+  @Test
   void argumentsThatAreNotAnObjectAreAProblemAtTheRoot() {
     assertThat(CLIENT.validate(yaml("[1]"))).containsExactly(new ArgumentProblem("", "array found, object expected"));
   }

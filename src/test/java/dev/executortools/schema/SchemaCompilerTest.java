@@ -272,6 +272,30 @@ class SchemaCompilerTest {
   }
 
   @Test
+  void readOnlyPropertiesAreRequiredOnlyInResponsesAndWriteOnlyOnlyInRequests() {
+    SpecDocument doc = withSchemas("""
+        Id: {type: string, readOnly: true}
+        Card:
+          type: object
+          required: [number, id, pin, brand]
+          properties:
+            number: {type: string, readOnly: true}
+            id: {$ref: '#/components/schemas/Id'}
+            pin: {type: string, writeOnly: true}
+            brand: {type: string}
+        """);
+    SchemaCompiler compiler = new SchemaCompiler(doc);
+    String card = "{$ref: '#/components/schemas/Card'}";
+
+    ObjectNode input = MetaSchema.assertValid(compiler.inputSchema(bodyOnly(card), Set.of()).schema());
+    ObjectNode output = MetaSchema.assertValid(compiler.outputSchema(operation(List.of(), null, yaml(card), List.of())));
+
+    assertThat(json(input.get("$defs").get("Card").get("required"))).isEqualTo(yaml("[pin, brand]"));
+    assertThat(json(output.get("$defs").get("Card").get("required"))).isEqualTo(yaml("[number, id, brand]"));
+    assertThat(input.get("$defs").get("Id")).isSameAs(output.get("$defs").get("Id"));
+  }
+
+  @Test
   void outputSchemaIsTheSuccessSchemaWithItsDefsOrNull() {
     SpecDocument doc = withSchemas("Pet: {type: object, properties: {id: {type: integer}}}");
     SchemaCompiler compiler = new SchemaCompiler(doc);

@@ -111,6 +111,13 @@ class SchemaTranslatorTest {
   }
 
   @Test
+  void theMetaSchemaCheckRejectsWhatTheTranslationRepairs() {
+    assertThat(MetaSchema.violations(yaml("{type: file, required: true, minLength: -1, items: [{}], enum: a}"))).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(body("{type: file, required: true, minLength: -1, items: [{}], enum: a}"))
+        .isEqualTo(yaml("{type: string, contentEncoding: base64, prefixItems: [{}]}"));
+  }
+
+  @Test
   void openApi31SchemasPassThroughApartFromRefsAndOpenApiKeys() {
     SpecDocument doc = document("3.1.0", """
         Tag: {type: [string, 'null'], examples: [a], $id: 'https://x/tag', $schema: 'https://json-schema.org/draft/2020-12/schema'}

@@ -27,7 +27,10 @@ public final class ChildJvm {
     return new ProcessBuilder(command).redirectError(log.toFile()).start();
   }
 
-  /** Reads the child's stdout until a line equals {@code expected}; false when the child ended first. */
+  /**
+   * Reads the child's stdout until a line equals {@code expected}; false when the child ended
+   * first.
+   */
   public static boolean awaitLine(Process child, String expected) throws IOException {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));

@@ -38,6 +38,18 @@ class CompiledToolJsonTest {
   }
 
   @Test
+  void operationInfoReadsBackWithTagsSummaryAndDeprecation() {
+    CompiledTool rich = StoreFixtures.richTool("pets", 7);
+
+    CompiledTool back = roundTrip(rich);
+
+    assertThat(back.operation()).isEqualTo(rich.operation());
+    assertThat(back.operation().tags()).containsExactly("pets", "admin");
+    assertThat(back.operation().deprecated()).isTrue();
+    assertThat(roundTrip(StoreFixtures.plainTool("pets", 1)).operation().summary()).isNull();
+  }
+
+  @Test
   void aToolWithoutParamsBodyOrServersReadsBackAsAnEqualRecord() {
     CompiledTool plain = StoreFixtures.plainTool("pets", 1);
 
@@ -46,8 +58,21 @@ class CompiledToolJsonTest {
 
   @Test
   void aLocalToolWithoutBindingReadsBackAsAnEqualRecord() {
-    ObjectNode input = (ObjectNode) Json.parse("{\"type\":\"object\",\"properties\":{\"spec\":{\"type\":\"string\"}}}");
-    CompiledTool local = new CompiledTool(new Tool("openapi.previewSpec", "previewSpec", "openapi", "Preview", input, null, ToolAnnotations.forLocal(true, false)), null);
+    ObjectNode input =
+        (ObjectNode)
+            Json.parse("{\"type\":\"object\",\"properties\":{\"spec\":{\"type\":\"string\"}}}");
+    CompiledTool local =
+        new CompiledTool(
+            new Tool(
+                "openapi.previewSpec",
+                "previewSpec",
+                "openapi",
+                "Preview",
+                input,
+                null,
+                ToolAnnotations.forLocal(true, false)),
+            null,
+            null);
 
     assertThat(roundTrip(local)).isEqualTo(local);
   }
@@ -65,11 +90,13 @@ class CompiledToolJsonTest {
   void toolsSharingADefAreStoredWithItOnceAndShareItWhenRead() {
     List<CompiledTool> tools = StoreFixtures.tools("pets", 6);
     DefsPool pool = DefsPool.of(tools);
-    List<JsonNode> stored = tools.stream().map(t -> (JsonNode) CompiledToolJson.toJson(t, pool)).toList();
+    List<JsonNode> stored =
+        tools.stream().map(t -> (JsonNode) CompiledToolJson.toJson(t, pool)).toList();
 
     assertThat(pool.nodes()).hasSize(1);
     assertThat(stored.get(0).at("/tool/inputSchema/$defs/Pet").intValue()).isZero();
-    List<CompiledTool> back = stored.stream().map(json -> CompiledToolJson.fromJson(json, pool)).toList();
+    List<CompiledTool> back =
+        stored.stream().map(json -> CompiledToolJson.fromJson(json, pool)).toList();
     assertThat(back).isEqualTo(tools);
     assertThat(back.get(0).tool().inputSchema().get("$defs").get("Pet"))
         .isSameAs(back.get(2).tool().outputSchema().get("$defs").get("Pet"));
@@ -79,8 +106,14 @@ class CompiledToolJsonTest {
   void equalDefsThatAreDifferentInstancesArePooledOnce() {
     CompiledTool a = StoreFixtures.richTool("pets", 1);
     ObjectNode input = a.tool().inputSchema().deepCopy();
-    CompiledTool b = new CompiledTool(a.tool().withAnnotations(a.tool().annotations()), a.binding());
-    CompiledTool c = new CompiledTool(new Tool("pets.x", "x", "pets", "", input, null, a.tool().annotations()), a.binding());
+    CompiledTool b =
+        new CompiledTool(
+            a.tool().withAnnotations(a.tool().annotations()), a.binding(), a.operation());
+    CompiledTool c =
+        new CompiledTool(
+            new Tool("pets.x", "x", "pets", "", input, null, a.tool().annotations()),
+            a.binding(),
+            null);
 
     assertThat(DefsPool.of(List.of(a, b, c)).nodes()).hasSize(1);
   }
@@ -97,7 +130,10 @@ class CompiledToolJsonTest {
 
   @Test
   void aStoredToolWithoutItsToolObjectIsAClearError() {
-    assertThatThrownBy(() -> CompiledToolJson.fromJson(Json.parse("{\"binding\":{}}"), DefsPool.read(Json.array())))
+    assertThatThrownBy(
+            () ->
+                CompiledToolJson.fromJson(
+                    Json.parse("{\"binding\":{}}"), DefsPool.read(Json.array())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("\"tool\" is missing");
   }

@@ -22,14 +22,20 @@ class CredentialResolverTest {
     CredentialResolver resolver = new CredentialResolver(SecretProvider.of(Map.of("gh", "t0k")));
 
     assertThat(resolver.resolve(headers))
-        .containsExactly(Map.entry("Authorization", "Bearer t0k"), Map.entry("X-Plain", "t0k"), Map.entry("X-Literal", "lit"));
+        .containsExactly(
+            Map.entry("Authorization", "Bearer t0k"),
+            Map.entry("X-Plain", "t0k"),
+            Map.entry("X-Literal", "lit"));
   }
 
   @Test
   void aMissingSecretIsNamedInTheError() {
     CredentialResolver resolver = new CredentialResolver(SecretProvider.none());
 
-    assertThatThrownBy(() -> resolver.resolve(Map.of("Authorization", new CredentialValue.SecretRef("gh_token", "Bearer "))))
+    assertThatThrownBy(
+            () ->
+                resolver.resolve(
+                    Map.of("Authorization", new CredentialValue.SecretRef("gh_token", "Bearer "))))
         .isInstanceOf(MissingSecretException.class)
         .hasMessage("secret \"gh_token\" is not set")
         .extracting(e -> ((MissingSecretException) e).secretId())

@@ -69,8 +69,19 @@ class FileSecretStoreTest {
     assumeThat(PrivateFiles.posix(home)).isTrue();
     new FileSecretStore(home).set("k", VALUE);
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("secrets.json"))))
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.resolve("secrets.json"))))
         .isEqualTo("rw-------");
+  }
+
+  @Test
+  void anEmptySecretsFileIsReportedAsDamaged() throws Exception {
+    Files.writeString(home.resolve("secrets.json"), "");
+
+    assertThatThrownBy(() -> new FileSecretStore(home).names())
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("secrets.json is damaged: it is empty");
   }
 
   @Test
@@ -82,7 +93,7 @@ class FileSecretStoreTest {
 
     assertThatThrownBy(() -> secrets.secret("k"))
         .isInstanceOf(StoreException.class)
-        .hasMessageContaining("secrets.json is damaged: it is not valid JSON (line 1)")
+        .hasMessageContaining("secrets.json is damaged: it is not valid JSON at line 1, column")
         .hasMessageNotContaining(VALUE);
     assertThatThrownBy(() -> secrets.set("other", "v")).isInstanceOf(StoreException.class);
     assertThat(Files.readString(file)).isEqualTo(damaged);

@@ -26,7 +26,8 @@ class FileSourceStoreConcurrencyTest {
   @TempDir Path home;
 
   @Test
-  void sixtyFourThreadsPuttingRemovingAndLoadingLeaveExactlyTheSourcesEachKeptLast() throws Exception {
+  void sixtyFourThreadsPuttingRemovingAndLoadingLeaveExactlyTheSourcesEachKeptLast()
+      throws Exception {
     FileSourceStore shared = new FileSourceStore(home);
     Map<String, StoredSource> expected = new ConcurrentHashMap<>();
     CountDownLatch start = new CountDownLatch(1);
@@ -37,34 +38,43 @@ class FileSourceStoreConcurrencyTest {
       int thread = t;
       // Half the threads share one store, half have their own: both must be safe.
       SourceStore store = t % 2 == 0 ? shared : new FileSourceStore(home);
-      results.add(pool.submit(() -> {
-        start.await();
-        Map<String, StoredSource> mine = new HashMap<>();
-        int operations = 0;
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        while (System.nanoTime() < deadline) {
-          String namespace = "t" + thread + "_" + random.nextInt(3);
-          switch (random.nextInt(4)) {
-            case 0, 1 -> {
-              StoredSource source = StoreFixtures.source(namespace, 1 + random.nextInt(4))
-                  .refreshed(StoreFixtures.config(namespace), StoreFixtures.tools(namespace, random.nextInt(5)), Instant.ofEpochMilli(operations));
-              store.put(source);
-              mine.put(namespace, source);
-            }
-            case 2 -> assertThat(store.remove(namespace)).isEqualTo(mine.remove(namespace) != null);
-            default -> {
-              LoadReport report = store.loadAll();
-              assertThat(report.problems()).isEmpty();
-              for (StoredSource source : report.sources()) {
-                if (mine.containsKey(source.namespace())) assertThat(source).isEqualTo(mine.get(source.namespace()));
-              }
-            }
-          }
-          operations++;
-        }
-        expected.putAll(mine);
-        return operations;
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                start.await();
+                Map<String, StoredSource> mine = new HashMap<>();
+                int operations = 0;
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (System.nanoTime() < deadline) {
+                  String namespace = "t" + thread + "_" + random.nextInt(3);
+                  switch (random.nextInt(4)) {
+                    case 0, 1 -> {
+                      StoredSource source =
+                          StoreFixtures.source(namespace, 1 + random.nextInt(4))
+                              .refreshed(
+                                  StoreFixtures.config(namespace),
+                                  StoreFixtures.tools(namespace, random.nextInt(5)),
+                                  Instant.ofEpochMilli(operations));
+                      store.put(source);
+                      mine.put(namespace, source);
+                    }
+                    case 2 ->
+                        assertThat(store.remove(namespace))
+                            .isEqualTo(mine.remove(namespace) != null);
+                    default -> {
+                      LoadReport report = store.loadAll();
+                      assertThat(report.problems()).isEmpty();
+                      for (StoredSource source : report.sources()) {
+                        if (mine.containsKey(source.namespace()))
+                          assertThat(source).isEqualTo(mine.get(source.namespace()));
+                      }
+                    }
+                  }
+                  operations++;
+                }
+                expected.putAll(mine);
+                return operations;
+              }));
     }
     start.countDown();
     int operations = 0;
@@ -76,7 +86,8 @@ class FileSourceStoreConcurrencyTest {
     assertThat(report.problems()).isEmpty();
     assertThat(report.sources()).containsExactlyElementsOf(new TreeMap<>(expected).values());
     try (Stream<Path> files = Files.list(home.resolve("sources"))) {
-      assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.endsWith(PrivateFiles.TEMP_SUFFIX));
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .noneMatch(name -> name.endsWith(PrivateFiles.TEMP_SUFFIX));
     }
   }
 
@@ -87,10 +98,13 @@ class FileSourceStoreConcurrencyTest {
     List<Future<Boolean>> results = new ArrayList<>();
     for (int t = 0; t < 16; t++) {
       int thread = t;
-      results.add(pool.submit(() -> {
-        start.await();
-        return new FileSourceStore(home).putIfAbsent(StoreFixtures.source("pets", thread + 1));
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return new FileSourceStore(home)
+                    .putIfAbsent(StoreFixtures.source("pets", thread + 1));
+              }));
     }
     start.countDown();
     int winners = 0;
@@ -104,7 +118,8 @@ class FileSourceStoreConcurrencyTest {
     pool.shutdown();
 
     assertThat(winners).isEqualTo(1);
-    assertThat(new FileSourceStore(home).get("pets").orElseThrow().tools()).hasSize(winnerToolCount);
+    assertThat(new FileSourceStore(home).get("pets").orElseThrow().tools())
+        .hasSize(winnerToolCount);
   }
 
   @Test
@@ -114,13 +129,16 @@ class FileSourceStoreConcurrencyTest {
     List<Future<?>> results = new ArrayList<>();
     for (int t = 0; t < 16; t++) {
       int thread = t;
-      results.add(pool.submit(() -> {
-        start.await();
-        FileSecretStore secrets = new FileSecretStore(home);
-        for (int i = 0; i < 5; i++) secrets.set("s" + thread + "_" + i, "v" + thread + "_" + i);
-        secrets.remove("s" + thread + "_0");
-        return null;
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                start.await();
+                FileSecretStore secrets = new FileSecretStore(home);
+                for (int i = 0; i < 5; i++)
+                  secrets.set("s" + thread + "_" + i, "v" + thread + "_" + i);
+                secrets.remove("s" + thread + "_0");
+                return null;
+              }));
     }
     start.countDown();
     for (Future<?> result : results) result.get();

@@ -12,7 +12,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Several processes on one home directory: a writer killed mid-write, and writers at the same time. */
+/**
+ * Several processes on one home directory: a writer killed mid-write, and writers at the same time.
+ */
 class FileSourceStoreProcessTest {
   private static final int BIG = 3_000;
 
@@ -29,7 +31,14 @@ class FileSourceStoreProcessTest {
     boolean killedMidWrite = false;
 
     for (int round = 0; round < 3; round++) {
-      Process child = ChildJvm.start(StoreChildMain.class, temp.resolve("child" + round + ".log"), "loop", home.toString(), "big", String.valueOf(BIG));
+      Process child =
+          ChildJvm.start(
+              StoreChildMain.class,
+              temp.resolve("child" + round + ".log"),
+              "loop",
+              home.toString(),
+              "big",
+              String.valueOf(BIG));
       try {
         assertThat(ChildJvm.awaitLine(child, "wrote 2")).as("child log in %s", temp).isTrue();
         Thread.sleep(ThreadLocalRandom.current().nextInt(1, 200));
@@ -41,9 +50,12 @@ class FileSourceStoreProcessTest {
 
       LoadReport report = new FileSourceStore(home).loadAll();
       assertThat(report.problems()).isEmpty();
-      assertThat(report.sources()).extracting(StoredSource::namespace).containsExactly("big", "pets", "shop");
+      assertThat(report.sources())
+          .extracting(StoredSource::namespace)
+          .containsExactly("big", "pets", "shop");
       assertThat(report.sources().get(0).tools()).hasSize(BIG);
-      assertThat(report.sources().get(0).tools().get(BIG - 1)).isEqualTo(StoreFixtures.tools("big", BIG).get(BIG - 1));
+      assertThat(report.sources().get(0).tools().get(BIG - 1))
+          .isEqualTo(StoreFixtures.tools("big", BIG).get(BIG - 1));
       assertThat(report.sources().subList(1, 3)).containsExactly(pets, shop);
     }
 
@@ -61,7 +73,8 @@ class FileSourceStoreProcessTest {
 
     LoadReport report = new FileSourceStore(home).loadAll();
     assertThat(report.problems()).isEmpty();
-    assertThat(report.sources()).extracting(StoredSource::namespace)
+    assertThat(report.sources())
+        .extracting(StoredSource::namespace)
         .containsExactlyInAnyOrderElementsOf(names(15));
     assertThat(children).allSatisfy(child -> assertThat(child.exitValue()).isZero());
   }
@@ -78,8 +91,22 @@ class FileSourceStoreProcessTest {
 
   private List<Process> startBoth(Path home, String mode, int count) throws Exception {
     PrivateFiles.createDirectories(home);
-    Process a = ChildJvm.start(StoreChildMain.class, temp.resolve("a.log"), mode, home.toString(), "a", String.valueOf(count));
-    Process b = ChildJvm.start(StoreChildMain.class, temp.resolve("b.log"), mode, home.toString(), "b", String.valueOf(count));
+    Process a =
+        ChildJvm.start(
+            StoreChildMain.class,
+            temp.resolve("a.log"),
+            mode,
+            home.toString(),
+            "a",
+            String.valueOf(count));
+    Process b =
+        ChildJvm.start(
+            StoreChildMain.class,
+            temp.resolve("b.log"),
+            mode,
+            home.toString(),
+            "b",
+            String.valueOf(count));
     try {
       assertThat(ChildJvm.awaitLine(a, "ready")).isTrue();
       assertThat(ChildJvm.awaitLine(b, "ready")).isTrue();
@@ -96,7 +123,9 @@ class FileSourceStoreProcessTest {
   }
 
   private static List<String> names(int count) {
-    return Stream.of("a", "b").flatMap(p -> IntStream.range(0, count).mapToObj(i -> p + "_" + i)).toList();
+    return Stream.of("a", "b")
+        .flatMap(p -> IntStream.range(0, count).mapToObj(i -> p + "_" + i))
+        .toList();
   }
 
   private static boolean tempFileIn(Path dir) throws Exception {

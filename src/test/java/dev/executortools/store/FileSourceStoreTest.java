@@ -26,7 +26,10 @@ class FileSourceStoreTest {
   @Test
   void sourcesPutByOneStoreAreLoadedEquallyByAnotherStoreOnTheSameHome() {
     StoredSource pets = source("pets", 6);
-    StoredSource shop = source("shop", 3).refreshed(source("shop", 3).config(), List.of(), Instant.parse("2025-06-01T00:00:00Z"));
+    StoredSource shop =
+        source("shop", 3)
+            .refreshed(
+                source("shop", 3).config(), List.of(), Instant.parse("2025-06-01T00:00:00Z"));
     new FileSourceStore(home()).put(shop);
     new FileSourceStore(home()).put(pets);
 
@@ -120,7 +123,8 @@ class FileSourceStoreTest {
   }
 
   @Test
-  void aTruncatedAndAGarbageFileAreReportedWhileTheOthersLoadAndNothingIsDeleted() throws Exception {
+  void aTruncatedAndAGarbageFileAreReportedWhileTheOthersLoadAndNothingIsDeleted()
+      throws Exception {
     FileSourceStore store = new FileSourceStore(home());
     StoredSource good = source("good", 3);
     store.put(good);
@@ -129,18 +133,22 @@ class FileSourceStoreTest {
     byte[] whole = Files.readAllBytes(store.fileOf("cut"));
     byte[] half = Arrays.copyOf(whole, whole.length / 2);
     Files.write(store.fileOf("cut"), half);
-    byte[] garbage = ("{\"formatVersion\":1,\"x\": " + LITERAL_TOKEN + " ~~~").getBytes(StandardCharsets.UTF_8);
+    byte[] garbage =
+        ("{\"formatVersion\":1,\"x\": " + LITERAL_TOKEN + " ~~~").getBytes(StandardCharsets.UTF_8);
     Files.write(store.fileOf("junk"), garbage);
 
     LoadReport report = new FileSourceStore(home()).loadAll();
 
     assertThat(report.sources()).containsExactly(good);
-    assertThat(report.problems()).extracting(StoreProblem::namespace).containsExactly("cut", "junk");
+    assertThat(report.problems())
+        .extracting(StoreProblem::namespace)
+        .containsExactly("cut", "junk");
     assertThat(report.problems().get(0).message())
         .contains("cut.json", "is damaged", "ends early", "left in place");
     assertThat(report.problems().get(1).message())
-        .contains("junk.json", "is damaged", "not valid JSON (line 1");
-    assertThat(report.problems()).allSatisfy(p -> assertThat(p.message()).doesNotContain(LITERAL_TOKEN));
+        .contains("junk.json", "is damaged", "not valid JSON at line 1");
+    assertThat(report.problems())
+        .allSatisfy(p -> assertThat(p.message()).doesNotContain(LITERAL_TOKEN));
     assertThat(Files.readAllBytes(store.fileOf("cut"))).isEqualTo(half);
     assertThat(Files.readAllBytes(store.fileOf("junk"))).isEqualTo(garbage);
   }
@@ -164,7 +172,11 @@ class FileSourceStoreTest {
     FileSourceStore store = new FileSourceStore(home());
     store.put(source("pets", 1));
     String pets = Files.readString(store.fileOf("pets"));
-    Files.writeString(store.fileOf("newer"), pets.replace("\"formatVersion\":1,\"namespace\":\"pets\"", "\"formatVersion\":2,\"namespace\":\"newer\""));
+    Files.writeString(
+        store.fileOf("newer"),
+        pets.replace(
+            "\"formatVersion\":1,\"namespace\":\"pets\"",
+            "\"formatVersion\":2,\"namespace\":\"newer\""));
     Files.writeString(store.fileOf("moved"), pets);
     Files.writeString(store.fileOf("counted"), pets.replace("\"toolCount\":1", "\"toolCount\":2"));
     Files.writeString(store.fileOf("Bad-Name"), pets);
@@ -202,13 +214,24 @@ class FileSourceStoreTest {
     FileSourceStore store = new FileSourceStore(home());
     store.put(source("pets", 1));
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home()))).isEqualTo("rwx------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home().resolve("sources")))).isEqualTo("rwx------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.fileOf("pets")))).isEqualTo("rw-------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home().resolve(HomeLock.FILE_NAME)))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home())))
+        .isEqualTo("rwx------");
+    assertThat(
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(home().resolve("sources"))))
+        .isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.fileOf("pets"))))
+        .isEqualTo("rw-------");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home().resolve(HomeLock.FILE_NAME))))
+        .isEqualTo("rw-------");
   }
 
   private static String message(LoadReport report, String namespace) {
-    return report.problems().stream().filter(p -> p.namespace().equals(namespace)).findFirst().orElseThrow().message();
+    return report.problems().stream()
+        .filter(p -> p.namespace().equals(namespace))
+        .findFirst()
+        .orElseThrow()
+        .message();
   }
 }

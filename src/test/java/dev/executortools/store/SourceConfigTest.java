@@ -23,12 +23,17 @@ class SourceConfigTest {
   @Test
   void listingsAndToStringHideLiteralValuesUrlUserInfoAndSpecText() {
     SourceConfig config = StoreFixtures.config("pets");
-    StoredSource source = StoredSource.added(config, StoreFixtures.tools("pets", 2), StoreFixtures.ADDED);
+    StoredSource source =
+        StoredSource.added(config, StoreFixtures.tools("pets", 2), StoreFixtures.ADDED);
     LoadReport report = new LoadReport(List.of(source), List.of());
 
     String redacted = Json.write(config.toRedactedJson());
-    for (String shown : List.of(redacted, config.toString(), source.toString(), report.toString())) {
-      assertThat(shown).doesNotContain(LITERAL_TOKEN).doesNotContain("user:pw").doesNotContain("openapi\\\":\\\"3.1.0");
+    for (String shown :
+        List.of(redacted, config.toString(), source.toString(), report.toString())) {
+      assertThat(shown)
+          .doesNotContain(LITERAL_TOKEN)
+          .doesNotContain("user:pw")
+          .doesNotContain("openapi\\\":\\\"3.1.0");
     }
     assertThat(redacted)
         .contains("\"X-Api-Key\":\"<redacted>\"")
@@ -39,11 +44,28 @@ class SourceConfigTest {
   }
 
   @Test
+  void aStoredSourceListsItsRedactedConfigToolCountAndTimes() {
+    StoredSource source = StoreFixtures.source("pets", 3);
+
+    String listed = Json.write(source.toRedactedJson());
+
+    assertThat(listed)
+        .startsWith("{\"namespace\":\"pets\",\"name\":\"Pets of pets\"")
+        .contains(
+            "\"toolCount\":3",
+            "\"addedAt\":\"2025-01-02T03:04:05.123456Z\"",
+            "\"X-Api-Key\":\"<redacted>\"")
+        .doesNotContain(LITERAL_TOKEN);
+  }
+
+  @Test
   void aStoredSourceDescribesItselfInOneShortLine() {
     StoredSource source = StoreFixtures.source("pets", 40);
 
     assertThat(source.toString())
-        .isEqualTo("StoredSource[namespace=pets, tools=40, addedAt=2025-01-02T03:04:05.123456Z, refreshedAt=2025-01-02T03:04:05.123456Z]");
+        .isEqualTo(
+            "StoredSource[namespace=pets, tools=40, addedAt=2025-01-02T03:04:05.123456Z,"
+                + " refreshedAt=2025-01-02T03:04:05.123456Z]");
   }
 
   @Test
@@ -67,7 +89,10 @@ class SourceConfigTest {
 
   @Test
   void aStoredConfigWithAMalformedCredentialNamesTheField() {
-    assertThatThrownBy(() -> SourceConfig.fromJson(Json.parse("{\"namespace\":\"p\",\"specUrl\":\"u\",\"headers\":{\"X\":7}}")))
+    assertThatThrownBy(
+            () ->
+                SourceConfig.fromJson(
+                    Json.parse("{\"namespace\":\"p\",\"specUrl\":\"u\",\"headers\":{\"X\":7}}")))
         .hasMessageStartingWith("headers: \"X\": a credential value must be");
     assertThatThrownBy(() -> SourceConfig.fromJson(Json.parse("{\"specUrl\":\"u\"}")))
         .hasMessage("config has no namespace");

@@ -7,8 +7,8 @@ import java.time.Instant;
  * A second process on a home directory, for the crash and multi-process tests.
  *
  * <ul>
- *   <li>{@code loop HOME NS TOOLS}: writes a source of TOOLS tools again and again, printing
- *       {@code wrote N} after each write, until killed;
+ *   <li>{@code loop HOME NS TOOLS}: writes a source of TOOLS tools again and again, printing {@code
+ *       wrote N} after each write, until killed;
  *   <li>{@code sources HOME PREFIX COUNT}: after {@code HOME/go} appears, adds COUNT sources;
  *   <li>{@code secrets HOME PREFIX COUNT}: after {@code HOME/go} appears, sets COUNT secrets.
  * </ul>

@@ -1,0 +1,47 @@
+package dev.executortools.parse;
+
+import dev.executortools.internal.Json;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What swagger-parser's OpenAPI 3 reader says about a document it could still compile: missing
+ * required fields, unexpected attributes, wrong types. Used by previews, where the messages help a
+ * person decide; compiling never waits for it.
+ */
+public final class SpecLint {
+  /** Documents larger than this (as JSON) are not linted: the reader needs several times their size. */
+  public static final int MAX_CHARS = 8 * 1024 * 1024;
+  private static final int MAX_MESSAGES = 50;
+
+  private SpecLint() {}
+
+  public static List<String> messages(SpecDocument doc) {
+    String json = Json.write(doc.root());
+    if (json.length() > MAX_CHARS) {
+      return List.of("not linted: the document is larger than " + (MAX_CHARS >> 20) + " MiB");
+    }
+    ParseOptions options = new ParseOptions();
+    options.setResolve(false);
+    SwaggerParseResult result;
+    try {
+      result = new OpenAPIV3Parser().readContents(json, null, options);
+    } catch (RuntimeException e) {
+      return List.of("swagger-parser could not read the document: " + e.getClass().getSimpleName());
+    }
+    List<String> messages = new ArrayList<>();
+    if (result != null && result.getMessages() != null) {
+      for (String message : result.getMessages()) {
+        if (messages.size() == MAX_MESSAGES) {
+          messages.add("... and " + (result.getMessages().size() - MAX_MESSAGES) + " more");
+          break;
+        }
+        messages.add(message);
+      }
+    }
+    return messages;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.executortools.cli;
+
+import dev.executortools.internal.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** Runs the command line in this JVM with captured stdin, stdout and stderr. */
+final class CliRunner {
+  record Run(int exit, String out, String err) {
+    JsonNode json() {
+      return Json.parse(out);
+    }
+
+    String all() {
+      return out + err;
+    }
+  }
+
+  private final Path home;
+
+  CliRunner(Path home) {
+    this.home = home;
+  }
+
+  Run run(String stdin, String... args) {
+    List<String> withHome = new ArrayList<>(List.of("--home", home.toString()));
+    withHome.addAll(List.of(args));
+    return runRaw(stdin, withHome.toArray(String[]::new));
+  }
+
+  static synchronized Run runRaw(String stdin, String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    InputStream oldIn = System.in;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+      int exit = Main.run(args);
+      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+      System.setIn(oldIn);
+    }
+  }
+}

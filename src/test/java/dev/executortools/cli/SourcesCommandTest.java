@@ -1,0 +1,146 @@
+package dev.executortools.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.executortools.internal.Json;
+import dev.executortools.store.ChildJvm;
+import dev.executortools.testing.Corpus;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+class SourcesCommandTest {
+  @TempDir Path home;
+  private WireMockServer upstream;
+  private CliRunner cli;
+
+  @BeforeEach
+  void start() {
+    upstream = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    upstream.start();
+    cli = new CliRunner(home);
+  }
+
+  @AfterEach
+  void stop() {
+    upstream.stop();
+  }
+
+  private String addArgs(String spec, String namespace) {
+    return Json.write(Json.object().put("spec", spec).put("namespace", namespace).put("baseUrl", upstream.baseUrl()));
+  }
+
+  /** Runs the real command line in a separate JVM on the same home. */
+  private CliRunner.Run child(String stdin, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--home", home.toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).start();
+    try (OutputStream in = process.getOutputStream()) {
+      in.write(stdin.getBytes(StandardCharsets.UTF_8));
+    }
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new CliRunner.Run(process.exitValue(), out, err);
+  }
+
+  @Test
+  void aSourceAddedInOneJvmIsListedAndCalledInAnother() throws Exception {
+    upstream.stubFor(get(urlPathEqualTo("/items")).willReturn(aResponse()
+        .withHeader("Content-Type", "application/json").withBody("[\"a\", \"b\"]")));
+    CliRunner.Run added = child(addArgs(Corpus.resource("/specs/items-v1.yaml"), "items"),
+        "call", "--yes", "openapi.addSource", "-");
+    assertThat(added.exit()).as(added.all()).isZero();
+
+    CliRunner.Run listed = child("", "tools", "list");
+    assertThat(listed.exit()).isZero();
+    List<String> ids = new ArrayList<>();
+    listed.json().forEach(t -> ids.add(t.path("id").asString()));
+    assertThat(ids).contains("items.items.listItems", "items.items.createItem", "items.items.deleteItem");
+
+    CliRunner.Run called = child("", "call", "items.items.listItems", "{\"limit\": 2}");
+    assertThat(called.exit()).as(called.all()).isZero();
+    assertThat(called.json().path("data").toString()).isEqualTo("[\"a\",\"b\"]");
+    upstream.verify(1, getRequestedFor(urlEqualTo("/items?limit=2")));
+  }
+
+  @Test
+  void removeDropsTheToolsAndUnknownNamespacesFail() {
+    assertThat(cli.run(addArgs(Corpus.resource("/specs/items-v1.yaml"), "items"),
+        "call", "--yes", "openapi.addSource", "-").exit()).isZero();
+    CliRunner.Run removed = cli.run("", "sources", "remove", "items");
+    assertThat(removed.exit()).isZero();
+    assertThat(removed.json().path("data").path("toolCount").asInt()).isEqualTo(3);
+    assertThat(cli.run("", "tools", "list").json()).hasSize(5);
+    CliRunner.Run again = cli.run("", "sources", "remove", "items");
+    assertThat(again.exit()).isEqualTo(1);
+    assertThat(again.json().path("error").path("code").asString()).isEqualTo("unknown_source");
+  }
+
+  @Test
+  void refreshFetchesAUrlSourceAgainAndReportsTheChange() {
+    upstream.stubFor(get("/spec.yaml").willReturn(aResponse().withBody(Corpus.resource("/specs/items-v1.yaml"))));
+    String args = Json.write(Json.object().put("spec", upstream.baseUrl() + "/spec.yaml").put("namespace", "items"));
+    assertThat(cli.run(args, "call", "--yes", "openapi.addSource", "-").exit()).isZero();
+    upstream.stubFor(get("/spec.yaml").willReturn(aResponse().withBody(Corpus.resource("/specs/items-v2.yaml"))));
+
+    CliRunner.Run refreshed = cli.run("", "sources", "refresh", "items");
+    assertThat(refreshed.exit()).as(refreshed.all()).isZero();
+    JsonNode data = refreshed.json().path("data");
+    assertThat(data.path("added").toString()).isEqualTo("[\"items.items.archiveItem\"]");
+    assertThat(data.path("removed").toString()).isEqualTo("[\"items.items.deleteItem\"]");
+    assertThat(data.path("changed").toString()).isEqualTo("[\"items.items.listItems\"]");
+    assertThat(cli.run("", "tools", "describe", "items.items.archiveItem").exit()).isZero();
+  }
+
+  @Test
+  void refreshingAnUnchangedSourceInAnotherProcessReportsNoChange() throws Exception {
+    assertThat(cli.run(addArgs(Corpus.resource("/specs/items-v1.yaml"), "items"),
+        "call", "--yes", "openapi.addSource", "-").exit()).isZero();
+    CliRunner.Run refreshed = child("", "sources", "refresh", "items");
+    assertThat(refreshed.exit()).as(refreshed.all()).isZero();
+    JsonNode data = refreshed.json().path("data");
+    assertThat(data.path("added")).isEmpty();
+    assertThat(data.path("removed")).isEmpty();
+    assertThat(data.path("changed")).as("tools read back from the store equal fresh ones").isEmpty();
+  }
+
+  @Test
+  void aDamagedStoredSourceIsReportedWhileTheOthersStillLoad() throws Exception {
+    assertThat(cli.run(addArgs(Corpus.resource("/specs/items-v1.yaml"), "good"), "call", "--yes", "openapi.addSource", "-").exit()).isZero();
+    assertThat(cli.run(addArgs(Corpus.resource("/specs/items-v2.yaml"), "bad"), "call", "--yes", "openapi.addSource", "-").exit()).isZero();
+    Path badFile;
+    try (Stream<Path> files = Files.walk(home)) {
+      badFile = files.filter(p -> p.getFileName().toString().startsWith("bad")).findFirst().orElseThrow();
+    }
+    Files.writeString(badFile, "{\"truncated\": ");
+
+    CliRunner.Run listed = cli.run("", "sources", "list");
+    assertThat(listed.exit()).isEqualTo(1);
+    assertThat(listed.json().path("sources")).hasSize(1);
+    assertThat(listed.json().path("sources").get(0).toString()).contains("good");
+    assertThat(listed.json().path("problems").get(0).path("namespace").asString()).isEqualTo("bad");
+    assertThat(listed.json().path("problems").get(0).path("message").asString()).isNotBlank();
+    assertThat(cli.run("", "tools", "describe", "good.items.listItems").exit()).isZero();
+    assertThat(Files.exists(badFile)).as("a damaged file is never deleted").isTrue();
+  }
+}
