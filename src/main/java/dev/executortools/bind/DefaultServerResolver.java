@@ -9,8 +9,10 @@ import okhttp3.HttpUrl;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The resolution order of {@link ServerResolver#DEFAULT}. Variables without a value stay {@code
- * {name}}.
+ * The resolution order of {@link ServerResolver#DEFAULT}: the per-call {@code url}; else per-call
+ * variables, which fill a templated source base URL ({@code https://proxy/bot{token}}) or else the
+ * first spec server; else the source's base URL; else the first spec server with its defaults.
+ * Variables without a value stay {@code {name}} (the plan then refuses the call).
  */
 final class DefaultServerResolver implements ServerResolver {
 
@@ -27,6 +29,8 @@ final class DefaultServerResolver implements ServerResolver {
       ServerSpec declared = declared(url.strip(), servers);
       return resolve(declared == null ? filled : fill(filled, declared.variables()), source);
     }
+    // a templated source base URL (https://proxy/bot{token}) takes the per-call variables itself
+    if (hasVariables && source != null && source.contains("{")) return fill(source, variables);
     if (hasVariables && first != null && first.url() != null) {
       return resolve(fill(fill(first.url(), variables), first.variables()), source);
     }

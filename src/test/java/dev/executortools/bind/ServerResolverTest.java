@@ -61,6 +61,14 @@ class ServerResolverTest {
   }
 
   @Test
+  void perCallVariablesFillATemplatedSourceBaseUrlInsteadOfTheSpecServer() {
+    String arguments = "{\"server\": {\"variables\": {\"region\": \"eu\"}}}";
+
+    assertThat(url(REGIONAL, arguments, "http://proxy.test/{region}"))
+        .isEqualTo("http://proxy.test/eu/pets");
+  }
+
+  @Test
   void sourceBaseUrlWinsOverDeclaredServers() {
     assertThat(url(REGIONAL, "{}", "https://source.test/root"))
         .isEqualTo("https://source.test/root/pets");
