@@ -13,6 +13,7 @@ final class HttpToolEntry {
   final SourceRuntime source;
   private volatile ArgumentValidator validator;
   private volatile RequestPlan plan;
+  private volatile TrustedOrigins trustedOrigins;
 
   HttpToolEntry(CompiledTool compiled, SourceRuntime source) {
     this.compiled = compiled;
@@ -27,6 +28,14 @@ final class HttpToolEntry {
     ArgumentValidator v = validator;
     if (v == null) validator = v = ArgumentValidator.forSchema(compiled.tool().inputSchema());
     return v;
+  }
+
+  TrustedOrigins trustedOrigins() {
+    TrustedOrigins t = trustedOrigins;
+    if (t == null) {
+      trustedOrigins = t = TrustedOrigins.of(source.baseUrl(), compiled.binding().servers());
+    }
+    return t;
   }
 
   RequestPlan plan() {

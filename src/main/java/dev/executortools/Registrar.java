@@ -157,6 +157,13 @@ final class Registrar implements AutoCloseable {
     BoundRequest bound =
         entry.plan().bind(args, new BindContext(source.baseUrl(), source.serverResolver()));
     if (bound.error() != null) return ToolResult.failure(bound.error());
+    if (!resolved.isEmpty() && !entry.trustedOrigins().allows(bound.request().url())) {
+      String message = "the source's credentials are only sent to its own servers ("
+          + entry.trustedOrigins().describe() + "); the server argument points elsewhere";
+      ObjectNode details = Json.object();
+      details.putArray("errors").addObject().put("path", "/server").put("message", message);
+      return ToolResult.failure(ToolError.of(ErrorCode.INVALID_ARGUMENTS, message).withDetails(details));
+    }
     return transport.send(bound.request(), resolved, source.errorModel());
   }
 

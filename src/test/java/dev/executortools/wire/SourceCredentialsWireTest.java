@@ -128,6 +128,38 @@ class SourceCredentialsWireTest {
   }
 
   @Test
+  void aPerCallServerElsewhereIsRefusedRatherThanGivenTheCredentials() {
+    try (Upstream other = Upstream.start()) {
+      ToolResult elsewhere = registry.call("httpbin.httpMethods.getGet",
+          json("{\"server\": {\"url\": \"" + other.baseUrl() + "\"}}"));
+
+      assertThat(elsewhere.error().code()).isEqualTo(ErrorCode.INVALID_ARGUMENTS);
+      assertThat(elsewhere.error().details().path("errors").get(0).path("path").asString()).isEqualTo("/server");
+      assertThat(other.requests()).isEmpty();
+      assertThat(upstream.requests()).isEmpty();
+      assertNoSecretIn(elsewhere);
+
+      ToolResult sameOrigin = registry.call("httpbin.httpMethods.getGet",
+          json("{\"server\": {\"url\": \"" + upstream.baseUrl() + "/\"}}"));
+      assertThat(sameOrigin.ok()).as("%s", sameOrigin).isTrue();
+      assertThat(upstream.requests()).hasSize(1);
+    }
+  }
+
+  @Test
+  void aSourceWithoutCredentialsMayBePointedAnywhere() {
+    try (Upstream other = Upstream.start();
+        ToolRegistry plain = Registries.withSource(SPEC,
+            Json.object().put("namespace", "httpbin").put("baseUrl", upstream.baseUrl()))) {
+      ToolResult result = plain.call("httpbin.httpMethods.getGet",
+          json("{\"server\": {\"url\": \"" + other.baseUrl() + "\"}}"));
+
+      assertThat(result.ok()).as("%s", result).isTrue();
+      assertThat(other.requests()).hasSize(1);
+    }
+  }
+
+  @Test
   void aNetworkErrorShowsNoneOfTheCredentials() throws IOException {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
