@@ -60,7 +60,7 @@ final class MultipartBodyEncoder implements BodyEncoder {
             PairSerializer.serialize(rule.style(), name, value, rule.explode(), PairEncoding.RAW)) {
           builder.addFormDataPart(pair.name(), pair.value());
         }
-      } else if (value.isArray() && !MediaTypes.isJson(partType)) {
+      } else if (value.isArray() && !MediaTypes.isJson(partType) && !isStructured(value)) {
         int index = 0;
         for (JsonNode element : value) {
           addPart(
@@ -104,6 +104,18 @@ final class MultipartBodyEncoder implements BodyEncoder {
       byte[] text = Values.text(value).getBytes(StandardCharsets.UTF_8);
       builder.addFormDataPart(name, null, RequestBody.create(text, MediaType.parse(partType)));
     }
+  }
+
+  /**
+   * An array of objects (Telegram's {@code caption_entities}) is one JSON part, as servers read
+   * it; arrays of primitives and of files stay one part per element.
+   */
+  private static boolean isStructured(JsonNode array) {
+    if (array.isEmpty()) return false;
+    for (JsonNode element : array) {
+      if (!element.isContainer() || FileContent.isFileObject(element)) return false;
+    }
+    return true;
   }
 
   private static boolean isFile(JsonNode value, JsonNode partSchema, String partType) {

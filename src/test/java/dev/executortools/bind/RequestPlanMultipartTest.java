@@ -119,6 +119,18 @@ class RequestPlanMultipartTest {
   }
 
   @Test
+  void anArrayOfObjectsIsOneJsonPart() throws IOException {
+    HttpBinding binding = withBody(body(true, media("multipart/form-data", SCHEMA, null)));
+
+    List<Part> parts = parts(bindOk(binding,
+        "{\"body\": {\"caption_entities\": [{\"type\": \"bold\", \"offset\": 0}, {\"type\": \"url\"}]}}"));
+
+    assertThat(parts).extracting(Part::headers).containsExactly(
+        "Content-Disposition: form-data; name=\"caption_entities\"\nContent-Type: application/json\n");
+    assertThat(parts.get(0).text()).isEqualTo("[{\"type\":\"bold\",\"offset\":0},{\"type\":\"url\"}]");
+  }
+
+  @Test
   void encodingContentTypeIsHonouredPerPart() throws IOException {
     HttpBinding binding =
         withBody(
