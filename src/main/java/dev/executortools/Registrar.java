@@ -107,6 +107,16 @@ final class Registrar implements AutoCloseable {
     return specLoader;
   }
 
+  /** Runs a tool for the program itself: no policy, no approval; arguments still validated. */
+  ToolResult callApproved(String id, JsonNode arguments) {
+    JsonNode args = arguments == null ? Json.object() : arguments;
+    LocalEntry local = localTools.get(id);
+    if (local == null) return ToolResult.failure(ErrorCode.UNKNOWN_TOOL, "no local tool '" + id + "'");
+    List<ArgumentProblem> problems = local.validator.validate(args);
+    if (!problems.isEmpty()) return invalidArguments(local.tool.descriptor(), problems);
+    return local.tool.run(args);
+  }
+
   ToolResult call(String id, JsonNode arguments) {
     JsonNode args = arguments == null ? Json.object() : arguments;
     LocalEntry local = localTools.get(id);

@@ -4,6 +4,10 @@ import dev.executortools.invoke.HttpSettings;
 import dev.executortools.policy.ApprovalPolicy;
 import dev.executortools.store.StoreProblem;
 import dev.executortools.store.StoredSource;
+import dev.executortools.tools.AddSourceTool;
+import dev.executortools.internal.Json;
+import java.io.IOException;
+import tools.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,6 +69,29 @@ public final class ToolRegistry implements AutoCloseable {
   /** Stored sources that could not be read at start-up: reported, never deleted. */
   public List<StoreProblem> sourceProblems() {
     return registrar.sources.problems();
+  }
+
+  /**
+   * Adds a source with the arguments of {@code openapi.addSource}, as the program itself: no
+   * approval is asked (the caller is the one who approves). The spec may be a URL or inline text.
+   */
+  public ToolResult addSource(JsonNode arguments) {
+    return registrar.callApproved(AddSourceTool.ID, arguments);
+  }
+
+  /**
+   * Adds a source from a local file the program names: its text becomes the {@code spec}
+   * argument ({@code options} gives the rest: namespace, baseUrl, headers...). Tool arguments
+   * from an agent never make the plugin read a file; only this method and the command line do.
+   */
+  public ToolResult addSource(Path specFile, JsonNode options) {
+    ObjectNode arguments = options == null ? Json.object() : ((ObjectNode) options).deepCopy();
+    try {
+      arguments.put("spec", LocalFiles.readSpec(specFile));
+    } catch (IOException e) {
+      return ToolResult.failure(ErrorCode.OPENAPI_FETCH_FAILED, e.getMessage());
+    }
+    return addSource(arguments);
   }
 
   /** Removes an added source and its tools: {@code unknown_source} when there is none. */

@@ -72,6 +72,22 @@ class ToolRegistryTest {
   }
 
   @Test
+  void theJavaApiAddsSourcesWithoutAskingForApprovalIncludingFromALocalFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    try (ToolRegistry registry = registry(null)) {
+      ToolResult inline = registry.addSource(spec(HTTPBIN).put("namespace", "inline"));
+      assertThat(inline.ok()).as(inline.toString()).isTrue();
+      java.nio.file.Path file = dir.resolve("httpbin.yaml");
+      java.nio.file.Files.writeString(file, HTTPBIN);
+      ToolResult fromFile = registry.addSource(file, Json.object().put("namespace", "fromfile"));
+      assertThat(fromFile.data().path("toolCount").asInt()).isEqualTo(78);
+      assertThat(registry.tool("fromfile.httpMethods.getGet")).isPresent();
+      ToolResult missing = registry.addSource(dir.resolve("absent.yaml"), null);
+      assertThat(missing.error().code()).isEqualTo(ErrorCode.OPENAPI_FETCH_FAILED);
+    }
+  }
+
+  @Test
   void addingAnExistingNamespaceFailsUnlessReplaceIsTrue() {
     try (ToolRegistry registry = registry(ApprovalHandler.APPROVE_ALL)) {
       ObjectNode args = spec(HTTPBIN).put("namespace", "bin");

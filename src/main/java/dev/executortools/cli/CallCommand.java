@@ -2,12 +2,16 @@ package dev.executortools.cli;
 
 import dev.executortools.ApprovalHandler;
 import dev.executortools.ErrorCode;
+import dev.executortools.LocalFiles;
 import dev.executortools.ToolRegistry;
 import dev.executortools.ToolResult;
 import dev.executortools.internal.Json;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code call [--yes] ID [JSON | -]}: exit 0 when ok, 1 when ok:false, 2 on usage errors. */
 @Command(name = "call", mixinStandardHelpOptions = true,
@@ -24,6 +29,10 @@ final class CallCommand implements Callable<Integer> {
 
   @Option(names = {"--yes", "-y"}, description = "Approve the call if the tool requires approval.")
   boolean yes;
+
+  @Option(names = "--arg-file", paramLabel = "NAME=FILE",
+      description = "Set string argument NAME to the text of a local FILE (repeatable), e.g. --arg-file spec=petstore.yaml.")
+  Map<String, Path> argFiles = new LinkedHashMap<>();
 
   @Parameters(index = "0", paramLabel = "ID", description = "Tool id.")
   String id;
@@ -43,6 +52,20 @@ final class CallCommand implements Callable<Integer> {
       Output.json(ToolResult.failure(ErrorCode.INVALID_ARGUMENTS,
           "arguments are not valid JSON: " + e.getOriginalMessage()).toJson());
       return 2;
+    }
+    if (!argFiles.isEmpty()) {
+      if (!(args instanceof ObjectNode object)) {
+        Output.error("--arg-file needs the arguments to be a JSON object");
+        return 2;
+      }
+      for (Map.Entry<String, Path> file : argFiles.entrySet()) {
+        try {
+          object.put(file.getKey(), LocalFiles.readSpec(file.getValue()));
+        } catch (IOException e) {
+          Output.error("cannot read " + file.getValue() + ": " + e.getMessage());
+          return 2;
+        }
+      }
     }
     try (ToolRegistry registry = home.open(approvals())) {
       ToolResult result = registry.call(id, args);

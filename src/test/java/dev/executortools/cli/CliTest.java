@@ -54,6 +54,33 @@ class CliTest {
   }
 
   @Test
+  void argFileReadsALocalSpecTheUserNames() throws Exception {
+    Path spec = home.resolve("httpbin.yaml");
+    Files.writeString(spec, Corpus.read("httpbin.org__0.9.2.openapi.yaml"));
+    CliRunner.Run run = run("", "call", "--yes", "openapi.addSource", "--arg-file", "spec=" + spec,
+        "{\"namespace\": \"bin\"}", "--home", home.toString());
+    assertThat(run.exit()).as(run.all()).isZero();
+    assertThat(run.json().path("data").path("sourceId").asString()).isEqualTo("bin");
+    assertThat(run.json().path("data").path("toolCount").asInt()).isEqualTo(78);
+    CliRunner.Run missing = run("", "call", "--yes", "openapi.addSource", "--arg-file", "spec=" + home.resolve("nope.yaml"),
+        "--home", home.toString());
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("nope.yaml");
+  }
+
+  @Test
+  void aSpecArgumentThatNamesALocalFileIsNeverRead() throws Exception {
+    Path spec = home.resolve("local.yaml");
+    Files.writeString(spec, Corpus.read("httpbin.org__0.9.2.openapi.yaml"));
+    for (String reference : new String[] {spec.toString(), "file://" + spec}) {
+      CliRunner.Run run = run("", "call", "openapi.previewSpec",
+          Json.write(Json.object().put("spec", reference)), "--home", home.toString());
+      assertThat(run.exit()).isEqualTo(1);
+      assertThat(run.json().path("error").path("code").asString()).isEqualTo("openapi_parse_failed");
+    }
+  }
+
+  @Test
   void callWithoutYesAnswersApprovalRequiredWhenNoOneCanBeAsked() {
     CliRunner.Run run = run("", "call", "openapi.addSource", "{\"spec\": \"openapi: 3.0.0\"}", "--home", home.toString());
     assertThat(run.exit()).isEqualTo(1);

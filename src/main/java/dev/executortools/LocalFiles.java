@@ -1,0 +1,24 @@
+package dev.executortools;
+
+import dev.executortools.parse.SpecFetcher;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Local files a person names (never an agent's argument), read with the same size cap as URLs. */
+public final class LocalFiles {
+  private LocalFiles() {}
+
+  public static String readSpec(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) throw new IOException("no such file: " + file);
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes((int) SpecFetcher.MAX_BYTES + 1);
+      if (bytes.length > SpecFetcher.MAX_BYTES) {
+        throw new IOException(file + " is larger than " + (SpecFetcher.MAX_BYTES >> 20) + " MiB");
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+}
