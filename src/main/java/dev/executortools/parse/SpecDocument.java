@@ -27,8 +27,10 @@ public record SpecDocument(JsonNode root, String declaredVersion, List<String> w
     return Json.text(root.path("info"), "title");
   }
 
+  /** {@code info.version}; an unquoted YAML number ({@code version: 1.0}) counts as its text. */
   public String version() {
-    return Json.text(root.path("info"), "version");
+    JsonNode version = root.path("info").get("version");
+    return version != null && version.isValueNode() && !version.isNull() ? version.asString() : null;
   }
 
   /**

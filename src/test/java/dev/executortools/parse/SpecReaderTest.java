@@ -19,6 +19,12 @@ class SpecReaderTest {
   }
 
   @Test
+  void anUnquotedNumericInfoVersionIsKeptAsText() throws Exception {
+    SpecDocument doc = SpecReader.read("openapi: 3.0.0\ninfo: {title: T, version: 1.10}\npaths: {}\n");
+    assertThat(doc.version()).isEqualTo("1.10");
+  }
+
+  @Test
   void readsOpenApi31Json() throws Exception {
     SpecDocument doc = SpecReader.read("{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"T\", \"version\": \"1\"}, \"paths\": {}}");
     assertThat(doc.isOpenApi31()).isTrue();
