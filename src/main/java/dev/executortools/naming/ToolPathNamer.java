@@ -16,9 +16,10 @@ public final class ToolPathNamer {
   private ToolPathNamer() {}
 
   /**
-   * The operationId of an operation that has none: {@code method_path} with every run of
-   * non-alphanumerics as {@code _}, outer {@code _} trimmed ({@code get /users/{id}} → {@code
-   * get_users_id}); {@code method_operation} if nothing is left.
+   * The operationId of an operation that has none: {@code method + "_" + path} with every run of
+   * non-alphanumerics in the path as {@code _}, outer {@code _} trimmed; {@code method_operation}
+   * if nothing is left. The path's leading {@code /} doubles the underscore: {@code get
+   * /users/{id}} → {@code get__users_id}, as executor's code does.
    */
   public static String fallbackOperationId(String method, String pathTemplate) {
     String joined = method + "_" + NON_ALPHANUMERIC.matcher(pathTemplate).replaceAll("_");
