@@ -2,13 +2,18 @@ package dev.executortools.schema;
 
 import dev.executortools.internal.Json;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,6 +35,15 @@ final class DefTable {
   private final Map<String, Def> forInput = new ConcurrentHashMap<>();
   private final Map<String, Def> forOutput = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> inPlaceEdges = new ConcurrentHashMap<>();
+  private final Map<String, Integer> indexes = new ConcurrentHashMap<>();
+  private final AtomicInteger nextIndex = new AtomicInteger();
+  private final Map<Integer, String> nameOf = new ConcurrentHashMap<>();
+  private final Map<String, BitSet> inputClosures = new ConcurrentHashMap<>();
+  private final Map<String, BitSet> outputClosures = new ConcurrentHashMap<>();
+  private final Map<BitSet, ObjectNode> sharedInputDefs = new ConcurrentHashMap<>();
+  private final Map<BitSet, ObjectNode> sharedOutputDefs = new ConcurrentHashMap<>();
+  private final Map<Set<String>, ObjectNode> inputDefsByRoots = new ConcurrentHashMap<>();
+  private final Map<Set<String>, ObjectNode> outputDefsByRoots = new ConcurrentHashMap<>();
 
   DefTable(DefNames names) {
     this.names = names;
@@ -62,19 +76,61 @@ final class DefTable {
 
   /**
    * The {@code $defs} object for schemas that refer to {@code roots} directly: every def reached
-   * transitively, sorted by name; null when there are none.
+   * transitively, sorted by name; null when there are none. Tools that reach the same defs share
+   * one object, and the closure of a set of roots is computed once: in a document whose schemas
+   * all reach each other (Microsoft Graph), 22,000 tools would otherwise each build and hold a map
+   * of thousands of entries.
    */
   ObjectNode defsFor(Set<String> roots, boolean input) {
     if (roots.isEmpty()) return null;
-    Set<String> reached = new TreeSet<>();
+    Map<Set<String>, ObjectNode> byRoots = input ? inputDefsByRoots : outputDefsByRoots;
+    ObjectNode known = byRoots.get(roots);
+    if (known != null) return known;
+    BitSet key = closure(roots, input);
+    ObjectNode defs = (input ? sharedInputDefs : sharedOutputDefs).computeIfAbsent(key, k -> {
+      List<String> reached = new ArrayList<>(k.cardinality());
+      k.stream().forEach(i -> reached.add(nameOf.get(i)));
+      Collections.sort(reached);
+      ObjectNode built = Json.object();
+      for (String name : reached) built.set(name, def(name, input).schema());
+      return built;
+    });
+    byRoots.putIfAbsent(Set.copyOf(roots), defs);
+    return defs;
+  }
+
+  /**
+   * The indexes of every def reached from {@code roots}. The closure of each single def is kept, and
+   * a walk that meets a def with a known closure takes it whole instead of walking it again.
+   */
+  private BitSet closure(Set<String> roots, boolean input) {
+    Map<String, BitSet> closures = input ? inputClosures : outputClosures;
+    String single = roots.size() == 1 ? roots.iterator().next() : null;
+    if (single != null && closures.containsKey(single)) return closures.get(single);
+    BitSet reached = new BitSet();
     Deque<String> pending = new ArrayDeque<>(roots);
     while (!pending.isEmpty()) {
       String name = pending.pop();
-      if (reached.add(name)) pending.addAll(def(name, input).refs());
+      int index = index(name);
+      if (reached.get(index)) continue;
+      BitSet whole = closures.get(name);
+      if (whole != null) {
+        reached.or(whole);
+        continue;
+      }
+      reached.set(index);
+      pending.addAll(def(name, input).refs());
     }
-    ObjectNode defs = Json.object();
-    for (String name : reached) defs.set(name, def(name, input).schema());
-    return defs;
+    if (single != null) closures.putIfAbsent(single, reached);
+    return reached;
+  }
+
+  private int index(String name) {
+    return indexes.computeIfAbsent(name, n -> {
+      int index = nextIndex.getAndIncrement();
+      nameOf.put(index, n);
+      return index;
+    });
   }
 
   /** True when evaluating def {@code from} on an instance can re-enter {@code owner} on that same instance. */

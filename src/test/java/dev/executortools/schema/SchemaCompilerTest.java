@@ -272,6 +272,29 @@ class SchemaCompilerTest {
   }
 
   @Test
+  void toolsThatReachTheSameDefsShareOneDefsObjectAndClosuresStayExact() {
+    SpecDocument doc = withSchemas("""
+        User: {type: object, properties: {manager: {$ref: '#/components/schemas/Group'}}}
+        Group: {type: object, properties: {members: {type: array, items: {$ref: '#/components/schemas/User'}}, site: {$ref: '#/components/schemas/Site'}}}
+        Site: {type: object, properties: {name: {type: string}}}
+        Leaf: {type: object, properties: {site: {$ref: '#/components/schemas/Site'}}}
+        """);
+    SchemaCompiler compiler = new SchemaCompiler(doc);
+
+    ObjectNode user = compiler.inputSchema(bodyOnly("{$ref: '#/components/schemas/User'}"), Set.of()).schema();
+    ObjectNode group = compiler.inputSchema(bodyOnly("{$ref: '#/components/schemas/Group'}"), Set.of()).schema();
+    ObjectNode leaf = compiler.inputSchema(bodyOnly("{$ref: '#/components/schemas/Leaf'}"), Set.of()).schema();
+    ObjectNode site = compiler.inputSchema(bodyOnly("{$ref: '#/components/schemas/Site'}"), Set.of()).schema();
+
+    assertThat(user.get("$defs").propertyNames()).containsExactly("Group", "Site", "User");
+    assertThat(group.get("$defs")).isSameAs(user.get("$defs"));
+    assertThat(leaf.get("$defs").propertyNames()).containsExactly("Leaf", "Site");
+    assertThat(site.get("$defs").propertyNames()).containsExactly("Site");
+    MetaSchema.assertValid(group);
+    MetaSchema.assertValid(leaf);
+  }
+
+  @Test
   void readOnlyPropertiesAreRequiredOnlyInResponsesAndWriteOnlyOnlyInRequests() {
     SpecDocument doc = withSchemas("""
         Id: {type: string, readOnly: true}
