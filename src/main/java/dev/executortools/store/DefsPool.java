@@ -9,97 +9,139 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.IntNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code $defs} members of a source's tool schemas, each stored once per file. Tools of one
- * document share their defs (the schema stage hands out the same nodes), so writing them per tool
- * would repeat the same schemas thousands of times. In the file every member of an input or output
- * schema's {@code $defs} is an index into the file's {@code defs} array; reading shares the nodes
- * again, as the schema stage does (read-only).
+ * The {@code $defs} of a source's tool schemas, stored once per file at two levels: every def
+ * member once ({@code defs}), and every distinct {@code $defs} object once ({@code defSets}, each a
+ * map of name to member index). A tool schema's {@code $defs} is then one number. The schema stage
+ * hands out shared nodes, and in a document whose schemas all reach each other (Microsoft Graph)
+ * 22,000 tools share a {@code $defs} of thousands of members: written per tool, that is gigabytes.
+ * Reading shares the nodes again (read-only), so a loaded source costs what a compiled one does.
  */
 final class DefsPool {
   private static final String DEFS = "$defs";
 
-  private final List<JsonNode> nodes;
-  private final Map<JsonNode, Integer> byInstance = new IdentityHashMap<>();
+  private final List<JsonNode> members;
+  private final List<ObjectNode> sets;
+  private final Map<JsonNode, Integer> memberByInstance = new IdentityHashMap<>();
+  private final Map<JsonNode, Integer> setByInstance = new IdentityHashMap<>();
+  private final Map<Integer, ObjectNode> materialized = new HashMap<>();
 
-  private DefsPool(List<JsonNode> nodes) {
-    this.nodes = nodes;
+  private DefsPool(List<JsonNode> members, List<ObjectNode> sets) {
+    this.members = members;
+    this.sets = sets;
   }
 
-  /** The pool of every def the tools' schemas carry: same instance or same content, one entry. */
+  /** The pool of every def and {@code $defs} object the tools carry: same instance or content, one entry. */
   static DefsPool of(List<CompiledTool> tools) {
-    DefsPool pool = new DefsPool(new ArrayList<>());
-    Map<JsonNode, Integer> byContent = new HashMap<>();
+    DefsPool pool = new DefsPool(new ArrayList<>(), new ArrayList<>());
+    Map<JsonNode, Integer> memberByContent = new HashMap<>();
+    Map<JsonNode, Integer> setByContent = new HashMap<>();
     for (CompiledTool compiled : tools) {
       for (ObjectNode schema : schemas(compiled.tool())) {
         JsonNode defs = schema.get(DEFS);
-        if (defs == null || !defs.isObject()) continue;
-        for (JsonNode def : defs.values()) {
-          if (pool.byInstance.containsKey(def)) continue;
-          Integer index =
-              byContent.computeIfAbsent(
-                  def,
-                  d -> {
-                    pool.nodes.add(d);
-                    return pool.nodes.size() - 1;
-                  });
-          pool.byInstance.put(def, index);
+        if (defs == null || !defs.isObject() || pool.setByInstance.containsKey(defs)) continue;
+        ObjectNode indices = Json.object();
+        for (Map.Entry<String, JsonNode> member : defs.properties()) {
+          JsonNode def = member.getValue();
+          Integer index = pool.memberByInstance.get(def);
+          if (index == null) {
+            index = memberByContent.computeIfAbsent(def, d -> {
+              pool.members.add(d);
+              return pool.members.size() - 1;
+            });
+            pool.memberByInstance.put(def, index);
+          }
+          indices.put(member.getKey(), index);
         }
+        Integer set = setByContent.computeIfAbsent(indices, s -> {
+          pool.sets.add(indices);
+          return pool.sets.size() - 1;
+        });
+        pool.setByInstance.put(defs, set);
       }
     }
     return pool;
   }
 
-  /** A pool read from a file. */
-  static DefsPool read(JsonNode array) {
-    if (array == null || !array.isArray())
+  /**
+   * A pool read from a file.
+   *
+   * @throws IllegalArgumentException when a set names a member the pool lacks
+   */
+  static DefsPool read(JsonNode membersArray, JsonNode setsArray) {
+    if (membersArray == null || !membersArray.isArray()) {
       throw new IllegalArgumentException("defs is not an array");
-    List<JsonNode> nodes = new ArrayList<>(array.size());
-    array.forEach(nodes::add);
-    return new DefsPool(nodes);
+    }
+    if (setsArray == null || !setsArray.isArray()) {
+      throw new IllegalArgumentException("defSets is not an array");
+    }
+    List<JsonNode> members = new ArrayList<>(membersArray.size());
+    membersArray.forEach(members::add);
+    List<ObjectNode> sets = new ArrayList<>(setsArray.size());
+    for (JsonNode set : setsArray) {
+      if (!set.isObject()) throw new IllegalArgumentException("a defSets entry is not an object");
+      for (Map.Entry<String, JsonNode> e : set.properties()) {
+        JsonNode index = e.getValue();
+        if (!index.isInt() || index.intValue() < 0 || index.intValue() >= members.size()) {
+          throw new IllegalArgumentException("$defs entry \"" + e.getKey() + "\" is not an index into defs");
+        }
+      }
+      sets.add((ObjectNode) set);
+    }
+    return new DefsPool(members, sets);
   }
 
-  List<JsonNode> nodes() {
-    return nodes;
+  /** The def members, in index order, as the file's {@code defs} array holds them. */
+  List<JsonNode> members() {
+    return members;
   }
 
-  /** A shallow copy of {@code schema} whose {@code $defs} members are pool indices. */
+  /** The distinct {@code $defs} objects as name-to-member-index maps ({@code defSets}). */
+  ArrayNode setsJson() {
+    ArrayNode array = Json.array();
+    sets.forEach(array::add);
+    return array;
+  }
+
+  /** A shallow copy of {@code schema} whose {@code $defs} is the index of its set. */
   ObjectNode pooled(ObjectNode schema) {
     JsonNode defs = schema.get(DEFS);
     if (defs == null || !defs.isObject()) return schema;
-    ObjectNode indices = Json.object();
-    defs.properties()
-        .forEach(e -> indices.set(e.getKey(), IntNode.valueOf(byInstance.get(e.getValue()))));
-    return replaceDefs(schema, indices);
+    return replaceDefs(schema, IntNode.valueOf(setByInstance.get(defs)));
   }
 
   /**
-   * The schema as it was before {@link #pooled}: indices replaced by the pooled nodes.
+   * The schema as it was before {@link #pooled}: the set index replaced by its {@code $defs}
+   * object, one shared instance per set.
    *
-   * @throws IllegalArgumentException when an index is not one of the pool
+   * @throws IllegalArgumentException when the index is not one of the pool's sets
    */
   ObjectNode unpooled(ObjectNode stored) {
-    JsonNode indices = stored.get(DEFS);
-    if (indices == null || !indices.isObject()) return stored;
-    ObjectNode defs = Json.object();
-    for (Map.Entry<String, JsonNode> e : indices.properties()) {
-      JsonNode index = e.getValue();
-      if (!index.isInt() || index.intValue() < 0 || index.intValue() >= nodes.size()) {
-        throw new IllegalArgumentException(
-            "$defs entry \"" + e.getKey() + "\" is not an index into defs");
-      }
-      defs.set(e.getKey(), nodes.get(index.intValue()));
+    JsonNode index = stored.get(DEFS);
+    if (index == null) return stored;
+    if (!index.isInt() || index.intValue() < 0 || index.intValue() >= sets.size()) {
+      throw new IllegalArgumentException("$defs is not an index into defSets");
     }
-    return replaceDefs(stored, defs);
+    return replaceDefs(stored, set(index.intValue()));
+  }
+
+  private synchronized ObjectNode set(int index) {
+    return materialized.computeIfAbsent(index, i -> {
+      ObjectNode defs = Json.object();
+      for (Map.Entry<String, JsonNode> e : sets.get(i).properties()) {
+        defs.set(e.getKey(), members.get(e.getValue().intValue()));
+      }
+      return defs;
+    });
   }
 
   private static ObjectNode replaceDefs(ObjectNode schema, JsonNode defs) {
     ObjectNode copy = Json.object();
-    schema
-        .properties()
+    schema.properties()
         .forEach(e -> copy.set(e.getKey(), e.getKey().equals(DEFS) ? defs : e.getValue()));
     return copy;
   }

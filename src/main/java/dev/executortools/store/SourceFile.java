@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * every {@code $defs} member of the tools' schemas once (see {@link DefsPool}).
  */
 final class SourceFile {
-  static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 2;
 
   private SourceFile() {}
 
@@ -38,8 +38,10 @@ final class SourceFile {
       DefsPool pool = DefsPool.of(source.tools());
       gen.writeName("defs");
       gen.writeStartArray();
-      for (JsonNode def : pool.nodes()) gen.writeTree(def);
+      for (JsonNode def : pool.members()) gen.writeTree(def);
       gen.writeEndArray();
+      gen.writeName("defSets");
+      gen.writeTree(pool.setsJson());
       gen.writeName("tools");
       gen.writeStartArray();
       for (CompiledTool tool : source.tools()) gen.writeTree(CompiledToolJson.toJson(tool, pool));
@@ -63,6 +65,7 @@ final class SourceFile {
     SourceConfig config = null;
     Integer toolCount = null;
     List<CompiledTool> tools = null;
+    JsonNode defs = null;
     DefsPool pool = null;
     try (JsonParser p = Json.MAPPER.createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT)
@@ -86,10 +89,11 @@ final class SourceFile {
           case "refreshedAt" -> refreshedAt = instant(p.getValueAsString(), name);
           case "config" -> config = config(p.readValueAsTree());
           case "toolCount" -> toolCount = p.getValueAsInt(-1);
-          case "defs" -> pool = DefsPool.read(p.readValueAsTree());
+          case "defs" -> defs = p.readValueAsTree();
+          case "defSets" -> pool = DefsPool.read(defs, p.readValueAsTree());
           case "tools" -> {
             if (pool == null)
-              throw new IllegalArgumentException("defs is missing or not before tools");
+              throw new IllegalArgumentException("defs and defSets are missing or not before tools");
             tools = tools(p, token, pool);
           }
           default -> p.skipChildren();

@@ -18,7 +18,8 @@ class CompiledToolJsonTest {
   private static CompiledTool roundTrip(CompiledTool tool) {
     DefsPool written = DefsPool.of(List.of(tool));
     String text = Json.write(CompiledToolJson.toJson(tool, written));
-    DefsPool read = DefsPool.read(Json.parse(Json.write(Json.MAPPER.valueToTree(written.nodes()))));
+    DefsPool read = DefsPool.read(
+        Json.parse(Json.write(Json.MAPPER.valueToTree(written.members()))), Json.parse(Json.write(written.setsJson())));
     return CompiledToolJson.fromJson(Json.parse(text), read);
   }
 
@@ -93,13 +94,18 @@ class CompiledToolJsonTest {
     List<JsonNode> stored =
         tools.stream().map(t -> (JsonNode) CompiledToolJson.toJson(t, pool)).toList();
 
-    assertThat(pool.nodes()).hasSize(1);
-    assertThat(stored.get(0).at("/tool/inputSchema/$defs/Pet").intValue()).isZero();
+    assertThat(pool.members()).hasSize(1);
+    assertThat(pool.setsJson()).hasSize(1);
+    assertThat(pool.setsJson().get(0).path("Pet").intValue()).isZero();
+    assertThat(stored.get(0).at("/tool/inputSchema/$defs").intValue()).isZero();
     List<CompiledTool> back =
         stored.stream().map(json -> CompiledToolJson.fromJson(json, pool)).toList();
     assertThat(back).isEqualTo(tools);
     assertThat(back.get(0).tool().inputSchema().get("$defs").get("Pet"))
         .isSameAs(back.get(2).tool().outputSchema().get("$defs").get("Pet"));
+    assertThat(back.get(0).tool().inputSchema().get("$defs"))
+        .as("one $defs object per distinct set, shared by every tool that carries it")
+        .isSameAs(back.get(2).tool().inputSchema().get("$defs"));
   }
 
   @Test
@@ -115,7 +121,7 @@ class CompiledToolJsonTest {
             a.binding(),
             null);
 
-    assertThat(DefsPool.of(List.of(a, b, c)).nodes()).hasSize(1);
+    assertThat(DefsPool.of(List.of(a, b, c)).members()).hasSize(1);
   }
 
   @Test
@@ -123,7 +129,10 @@ class CompiledToolJsonTest {
     CompiledTool rich = StoreFixtures.richTool("pets", 1);
     JsonNode stored = CompiledToolJson.toJson(rich, DefsPool.of(List.of(rich)));
 
-    assertThatThrownBy(() -> CompiledToolJson.fromJson(stored, DefsPool.read(Json.array())))
+    assertThatThrownBy(() -> CompiledToolJson.fromJson(stored, DefsPool.read(Json.array(), Json.array())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("$defs is not an index into defSets");
+    assertThatThrownBy(() -> DefsPool.read(Json.array(), Json.parse("[{\"Pet\": 3}]")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("\"Pet\" is not an index into defs");
   }
@@ -133,7 +142,7 @@ class CompiledToolJsonTest {
     assertThatThrownBy(
             () ->
                 CompiledToolJson.fromJson(
-                    Json.parse("{\"binding\":{}}"), DefsPool.read(Json.array())))
+                    Json.parse("{\"binding\":{}}"), DefsPool.read(Json.array(), Json.array())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("\"tool\" is missing");
   }

@@ -62,7 +62,7 @@ class FileSourceStoreTest {
     store.put(source("pets", 4));
 
     String stored = Files.readString(store.fileOf("pets"));
-    assertThat(stored).startsWith("{\"formatVersion\":1,\"namespace\":\"pets\"");
+    assertThat(stored).startsWith("{\"formatVersion\":2,\"namespace\":\"pets\"");
     assertThat(stored).doesNotContain("\n").doesNotContain(": ");
   }
 
@@ -134,7 +134,7 @@ class FileSourceStoreTest {
     byte[] half = Arrays.copyOf(whole, whole.length / 2);
     Files.write(store.fileOf("cut"), half);
     byte[] garbage =
-        ("{\"formatVersion\":1,\"x\": " + LITERAL_TOKEN + " ~~~").getBytes(StandardCharsets.UTF_8);
+        ("{\"formatVersion\":2,\"x\": " + LITERAL_TOKEN + " ~~~").getBytes(StandardCharsets.UTF_8);
     Files.write(store.fileOf("junk"), garbage);
 
     LoadReport report = new FileSourceStore(home()).loadAll();
@@ -157,7 +157,7 @@ class FileSourceStoreTest {
   void getOfADamagedSourceFailsClearlyAndItsNamespaceStaysTaken() throws Exception {
     FileSourceStore store = new FileSourceStore(home());
     store.put(source("cut", 2));
-    Files.writeString(store.fileOf("cut"), "{\"formatVersion\":1,\"namespace\":");
+    Files.writeString(store.fileOf("cut"), "{\"formatVersion\":2,\"namespace\":");
 
     assertThatThrownBy(() -> store.get("cut"))
         .isInstanceOf(StoreException.class)
@@ -175,8 +175,8 @@ class FileSourceStoreTest {
     Files.writeString(
         store.fileOf("newer"),
         pets.replace(
-            "\"formatVersion\":1,\"namespace\":\"pets\"",
-            "\"formatVersion\":2,\"namespace\":\"newer\""));
+            "\"formatVersion\":2,\"namespace\":\"pets\"",
+            "\"formatVersion\":3,\"namespace\":\"newer\""));
     Files.writeString(store.fileOf("moved"), pets);
     Files.writeString(store.fileOf("counted"), pets.replace("\"toolCount\":1", "\"toolCount\":2"));
     Files.writeString(store.fileOf("Bad-Name"), pets);
@@ -191,7 +191,7 @@ class FileSourceStoreTest {
             org.assertj.core.groups.Tuple.tuple("counted", true),
             org.assertj.core.groups.Tuple.tuple("moved", true),
             org.assertj.core.groups.Tuple.tuple("newer", true));
-    assertThat(message(report, "newer")).contains("format version 2 is not supported");
+    assertThat(message(report, "newer")).contains("format version 3 is not supported");
     assertThat(message(report, "moved")).contains("holds namespace \"pets\", not \"moved\"");
     assertThat(message(report, "counted")).contains("holds 1 tools where toolCount says 2");
   }
@@ -201,7 +201,7 @@ class FileSourceStoreTest {
     FileSourceStore store = new FileSourceStore(home());
     store.put(source("pets", 1));
     Path leftover = home().resolve("sources").resolve(".pets.json.1234" + PrivateFiles.TEMP_SUFFIX);
-    Files.writeString(leftover, "{\"formatVersion\":1,\"namesp");
+    Files.writeString(leftover, "{\"formatVersion\":2,\"namesp");
 
     assertThat(store.loadAll().problems()).isEmpty();
     store.put(source("shop", 1));
