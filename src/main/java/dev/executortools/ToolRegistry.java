@@ -1,13 +1,13 @@
 package dev.executortools;
 
+import dev.executortools.internal.Json;
 import dev.executortools.invoke.HttpSettings;
+import dev.executortools.parse.SpecFiles;
 import dev.executortools.policy.ApprovalPolicy;
 import dev.executortools.store.StoreProblem;
 import dev.executortools.store.StoredSource;
 import dev.executortools.tools.AddSourceTool;
-import dev.executortools.internal.Json;
 import java.io.IOException;
-import tools.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +17,7 @@ import java.util.Optional;
 import okhttp3.OkHttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The plugin as a library: every tool (the plugin's own, the bundled SSO-OIDC ones and those of
@@ -87,7 +88,7 @@ public final class ToolRegistry implements AutoCloseable {
   public ToolResult addSource(Path specFile, JsonNode options) {
     ObjectNode arguments = options == null ? Json.object() : ((ObjectNode) options).deepCopy();
     try {
-      arguments.put("spec", LocalFiles.readSpec(specFile));
+      arguments.put("spec", SpecFiles.read(specFile));
     } catch (IOException e) {
       return ToolResult.failure(ErrorCode.OPENAPI_FETCH_FAILED, e.getMessage());
     }

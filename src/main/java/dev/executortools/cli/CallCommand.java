@@ -2,7 +2,7 @@ package dev.executortools.cli;
 
 import dev.executortools.ApprovalHandler;
 import dev.executortools.ErrorCode;
-import dev.executortools.LocalFiles;
+import dev.executortools.parse.SpecFiles;
 import dev.executortools.ToolRegistry;
 import dev.executortools.ToolResult;
 import dev.executortools.internal.Json;
@@ -60,7 +60,7 @@ final class CallCommand implements Callable<Integer> {
       }
       for (Map.Entry<String, Path> file : argFiles.entrySet()) {
         try {
-          object.put(file.getKey(), LocalFiles.readSpec(file.getValue()));
+          object.put(file.getKey(), SpecFiles.read(file.getValue()));
         } catch (IOException e) {
           Output.error("cannot read " + file.getValue() + ": " + e.getMessage());
           return 2;

@@ -1,17 +1,16 @@
-package dev.executortools;
+package dev.executortools.parse;
 
-import dev.executortools.parse.SpecFetcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Local files a person names (never an agent's argument), read with the same size cap as URLs. */
-public final class LocalFiles {
-  private LocalFiles() {}
+/** Spec files a person names (never an agent's argument), read with the same size cap as URLs. */
+public final class SpecFiles {
+  private SpecFiles() {}
 
-  public static String readSpec(Path file) throws IOException {
+  public static String read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) throw new IOException("no such file: " + file);
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes((int) SpecFetcher.MAX_BYTES + 1);
