@@ -70,6 +70,7 @@ final class Registrar implements AutoCloseable {
   }
 
   List<Tool> allTools() {
+    sources.sync();
     List<Tool> all = new ArrayList<>();
     localTools.values().forEach(e -> all.add(e.tool.descriptor()));
     sources.httpTools().forEach(e -> all.add(e.tool()));
@@ -77,6 +78,7 @@ final class Registrar implements AutoCloseable {
   }
 
   Optional<Tool> find(String id) {
+    sources.sync();
     LocalEntry local = localTools.get(id);
     if (local != null) return Optional.of(local.tool.descriptor());
     return Optional.ofNullable(sources.httpTool(id)).map(HttpToolEntry::tool);
@@ -119,6 +121,7 @@ final class Registrar implements AutoCloseable {
 
   ToolResult call(String id, JsonNode arguments) {
     JsonNode args = arguments == null ? Json.object() : arguments;
+    sources.sync();
     LocalEntry local = localTools.get(id);
     HttpToolEntry http = local == null ? sources.httpTool(id) : null;
     if (local == null && http == null) {

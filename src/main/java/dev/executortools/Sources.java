@@ -49,6 +49,8 @@ final class Sources implements SourceSink {
   private final SourceStore store;
   private final Object writeLock = new Object();
   private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), List.of());
+  /** The store's version of each source as last seen; null when no other process can write it. */
+  private volatile Map<String, String> knownVersions;
 
   Sources(SsoOidcProfile profile, SourceStore store) {
     this.store = store;
@@ -56,12 +58,62 @@ final class Sources implements SourceSink {
         new CompileOptions(SsoOidcProfile.SOURCE_ID, "", profile.hiddenParamKeys(), SsoOidcProfile.SERVERS));
     install(SsoOidcProfile.SOURCE_ID, bundled.tools(), new SourceRuntime(SsoOidcProfile.SOURCE_ID,
         null, Map.of(), Map.of(), profile.serverResolver(), profile.errorModel()));
+    knownVersions = store.versions().orElse(null);
     LoadReport report = store.loadAll();
     for (StoredSource source : report.sources()) install(source);
     synchronized (writeLock) {
       Snapshot s = snapshot;
       snapshot = new Snapshot(s.tools, s.idsBySource, report.problems());
     }
+  }
+
+  /**
+   * Picks up what other processes changed in the store since it was last seen: sources added,
+   * refreshed, replaced or removed. Cheap when nothing changed (one directory listing).
+   */
+  void sync() {
+    Map<String, String> known = knownVersions;
+    if (known == null) return;
+    Map<String, String> current;
+    try {
+      current = store.versions().orElse(known);
+    } catch (StoreException e) {
+      return; // the store cannot be listed now: keep serving what was loaded
+    }
+    if (current.equals(known)) return;
+    synchronized (writeLock) {
+      known = knownVersions;
+      List<StoreProblem> problems = new ArrayList<>(snapshot.problems);
+      for (Map.Entry<String, String> entry : current.entrySet()) {
+        String namespace = entry.getKey();
+        if (entry.getValue().equals(known.get(namespace))) continue;
+        problems.removeIf(p -> p.namespace().equals(namespace));
+        try {
+          store.get(namespace).ifPresentOrElse(this::install, () -> uninstall(namespace));
+        } catch (StoreException e) {
+          problems.add(new StoreProblem(namespace, e.getMessage())); // keep its tools as loaded
+        }
+      }
+      for (String namespace : known.keySet()) {
+        if (current.containsKey(namespace)) continue;
+        problems.removeIf(p -> p.namespace().equals(namespace));
+        uninstall(namespace);
+      }
+      knownVersions = current;
+      Snapshot s = snapshot;
+      snapshot = new Snapshot(s.tools, s.idsBySource, List.copyOf(problems));
+    }
+  }
+
+  /** After this process wrote a source: its new version is known, other changes are still to see. */
+  private void noteOwnWrite(String namespace) {
+    Map<String, String> known = knownVersions;
+    if (known == null) return;
+    Map<String, String> next = new TreeMap<>(known);
+    String version = store.versions().orElse(Map.of()).get(namespace);
+    if (version == null) next.remove(namespace);
+    else next.put(namespace, version);
+    knownVersions = next;
   }
 
   Collection<HttpToolEntry> httpTools() {
@@ -111,6 +163,7 @@ final class Sources implements SourceSink {
         return ToolResult.failure(ErrorCode.STORE_FAILED, "the source could not be saved: " + e.getMessage());
       }
       install(source);
+      noteOwnWrite(namespace);
     }
     ObjectNode data = Json.object();
     data.put("sourceId", namespace);
@@ -133,6 +186,7 @@ final class Sources implements SourceSink {
         return ToolResult.failure(ErrorCode.UNKNOWN_SOURCE, "no source with namespace '" + namespace + "'");
       }
       uninstall(namespace);
+      noteOwnWrite(namespace);
       ObjectNode data = Json.object().put("removed", namespace).put("toolCount", ids.size());
       return ToolResult.success(data);
     }
@@ -172,6 +226,7 @@ final class Sources implements SourceSink {
         return ToolResult.failure(ErrorCode.STORE_FAILED, "the source could not be saved: " + e.getMessage());
       }
       install(refreshed);
+      noteOwnWrite(namespace);
     }
     return ToolResult.success(SourceDiff.between(namespace, current.tools(), tools));
   }

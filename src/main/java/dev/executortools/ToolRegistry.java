@@ -69,6 +69,7 @@ public final class ToolRegistry implements AutoCloseable {
 
   /** Stored sources that could not be read at start-up: reported, never deleted. */
   public List<StoreProblem> sourceProblems() {
+    registrar.sources.sync();
     return registrar.sources.problems();
   }
 

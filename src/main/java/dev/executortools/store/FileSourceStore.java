@@ -7,9 +7,12 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.JacksonIOException;
@@ -85,6 +88,25 @@ public final class FileSourceStore implements SourceStore {
   public boolean remove(String namespace) {
     if (!SourceConfig.isValidNamespace(namespace) || !Files.isDirectory(dir)) return false;
     return HomeLock.locked(home, () -> PrivateFiles.delete(fileOf(namespace)));
+  }
+
+  /** Modification time, size and file identity: an atomic replace always changes the identity. */
+  @Override
+  public Optional<Map<String, String>> versions() {
+    Map<String, String> versions = new TreeMap<>();
+    for (Path file : sourceFiles()) {
+      String name = file.getFileName().toString();
+      String namespace = name.substring(0, name.length() - SUFFIX.length());
+      if (!SourceConfig.isValidNamespace(namespace)) continue;
+      try {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        versions.put(namespace, attributes.lastModifiedTime() + "/" + attributes.size() + "/"
+            + attributes.fileKey());
+      } catch (IOException e) {
+        // removed meanwhile: absent from the versions, as it is from the store
+      }
+    }
+    return Optional.of(versions);
   }
 
   @Override

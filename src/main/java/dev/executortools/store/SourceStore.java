@@ -1,6 +1,7 @@
 package dev.executortools.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,4 +52,13 @@ public interface SourceStore {
    * @throws StoreException when it cannot be removed
    */
   boolean remove(String namespace);
+
+  /**
+   * A token per stored namespace that changes whenever that source's stored form changes, by this
+   * process or another; empty when nothing else can write to this store (then nothing needs
+   * watching). A long-running registry compares tokens to pick up other processes' changes.
+   */
+  default Optional<Map<String, String>> versions() {
+    return Optional.empty();
+  }
 }
