@@ -2,6 +2,7 @@ package dev.executortools;
 
 import dev.executortools.internal.Json;
 import dev.executortools.invoke.HttpSettings;
+import dev.executortools.naming.ToolPathOrder;
 import dev.executortools.parse.SpecFiles;
 import dev.executortools.policy.ApprovalPolicy;
 import dev.executortools.store.StoreProblem;
@@ -43,7 +44,7 @@ public final class ToolRegistry implements AutoCloseable {
   }
 
   /**
-   * Every tool a caller may use, sorted by id, with {@code requiresApproval} as the approval
+   * Every tool a caller may use, sorted by id as executor sorts them ({@link ToolPathOrder}), with {@code requiresApproval} as the approval
    * policy decides; blocked tools are left out.
    */
   public List<Tool> tools() {
@@ -52,7 +53,7 @@ public final class ToolRegistry implements AutoCloseable {
     for (Tool tool : registrar.allTools()) {
       Registrar.effective(tool, policy).ifPresent(tools::add);
     }
-    tools.sort(Comparator.comparing(Tool::id));
+    tools.sort(Comparator.comparing(Tool::id, ToolPathOrder.INSTANCE));
     return tools;
   }
 

@@ -7,6 +7,7 @@ import dev.executortools.extract.OperationExtractor;
 import dev.executortools.extract.Param;
 import dev.executortools.extract.ServerSpec;
 import dev.executortools.naming.ToolPathNamer;
+import dev.executortools.naming.ToolPathOrder;
 import dev.executortools.parse.SpecDocument;
 import dev.executortools.schema.InputSchema;
 import dev.executortools.schema.SchemaCompiler;
@@ -37,7 +38,7 @@ public final class ToolCompiler {
       if (!options.servers().isEmpty()) op = withServers(op, options.servers());
       tools.add(compileOne(op, paths.get(i), schemas, options));
     }
-    tools.sort(Comparator.comparing(t -> t.tool().id()));
+    tools.sort(Comparator.comparing(t -> t.tool().id(), ToolPathOrder.INSTANCE));
     return new CompiledSource(options.sourceId(), doc.title(), doc.version(), tools, doc.warnings());
   }
 
