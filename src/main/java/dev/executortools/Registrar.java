@@ -26,10 +26,12 @@ import dev.executortools.tools.BuiltinTools;
 import dev.executortools.tools.LocalTool;
 import dev.executortools.tools.SpecLoader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -163,7 +165,8 @@ final class Registrar implements AutoCloseable {
     try {
       List<HttpHeader> headers = new ArrayList<>();
       credentials.resolve(source.headers()).forEach((k, v) -> headers.add(new HttpHeader(k, v)));
-      resolved = new SourceCredentials(headers, credentials.resolve(source.queryParams()));
+      resolved = new SourceCredentials(headers, credentials.resolve(source.queryParams()),
+          publicValues(source));
     } catch (MissingSecretException e) {
       return ToolResult.failure(ErrorCode.MISSING_SECRET, e.getMessage());
     }
@@ -178,6 +181,23 @@ final class Registrar implements AutoCloseable {
       return ToolResult.failure(ToolError.of(ErrorCode.INVALID_ARGUMENTS, message).withDetails(details));
     }
     return transport.send(bound.request(), resolved, source.errorModel());
+  }
+
+  /**
+   * Literal settings under names that carry no secret ({@code Accept}, {@code api-version}): an
+   * API may return them, and masking them would garble its data. Secret references and names such
+   * as {@code Authorization} or {@code api_key} stay masked everywhere.
+   */
+  private static Set<String> publicValues(SourceRuntime source) {
+    Set<String> values = new HashSet<>();
+    for (Map<String, CredentialValue> map : List.of(source.headers(), source.queryParams())) {
+      map.forEach((name, value) -> {
+        if (value instanceof CredentialValue.Literal literal && !SourceCredentials.looksSecret(name)) {
+          values.add(literal.value());
+        }
+      });
+    }
+    return values;
   }
 
   /** A credential map given as a tool argument (spec fetching): literals and secret references. */

@@ -18,9 +18,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Replaces every occurrence of a source credential value with {@value #MASK} in a result: error
- * message and details, data and response headers (a server may echo what it received, as
- * httpbin's {@code /headers} does). Each value is looked for as sent, percent- and form-encoded,
+ * Replaces every occurrence of a source credential value with {@value #MASK}: every value in error
+ * messages and details; in data and response headers (a server may echo what it received, as
+ * httpbin's {@code /headers} does) every value but the {@linkplain SourceCredentials#publicValues
+ * public} ones. Each value is looked for as sent, percent- and form-encoded,
  * and, for header values such as {@code Bearer <token>}, word by word. Values shorter than {@value
  * #MIN_LENGTH} characters (words: {@value #MIN_WORD_LENGTH}) are not looked for: masking them would
  * garble ordinary text without protecting anything.
@@ -29,18 +30,25 @@ final class Redactor {
   static final String MASK = "***";
   static final int MIN_LENGTH = 4;
   static final int MIN_WORD_LENGTH = 8;
-  static final Redactor NONE = new Redactor(List.of());
+  static final Redactor NONE = new Redactor(List.of(), List.of());
 
   private final List<String> secrets;
+  private final List<String> resultSecrets;
 
-  private Redactor(List<String> secrets) {
+  private Redactor(List<String> secrets, List<String> resultSecrets) {
     this.secrets = secrets;
+    this.resultSecrets = resultSecrets;
   }
 
   static Redactor of(SourceCredentials credentials) {
     if (credentials.isEmpty()) return NONE;
+    return new Redactor(forms(credentials.values()), forms(credentials.secretValues()));
+  }
+
+  /** Each value as sent, percent- and form-encoded, and word by word; longest first. */
+  private static List<String> forms(List<String> values) {
     Set<String> forms = new LinkedHashSet<>();
-    for (String value : credentials.values()) {
+    for (String value : values) {
       if (value.length() >= MIN_LENGTH) {
         forms.add(value);
         String formEncoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
@@ -51,14 +59,18 @@ final class Redactor {
         if (word.length() >= MIN_WORD_LENGTH) forms.add(word);
       }
     }
-    return new Redactor(
-        forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList());
+    return forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
   }
 
+  /** A message or error detail: every credential value masked. */
   String text(String text) {
-    if (text == null || secrets.isEmpty()) return text;
+    return mask(text, secrets);
+  }
+
+  private static String mask(String text, List<String> forms) {
+    if (text == null || forms.isEmpty()) return text;
     String result = text;
-    for (String secret : secrets) result = result.replace(secret, MASK);
+    for (String secret : forms) result = result.replace(secret, MASK);
     return result;
   }
 
@@ -66,9 +78,9 @@ final class Redactor {
     if (secrets.isEmpty()) return result;
     if (!result.ok()) return ToolResult.failure(apply(result.error()));
     HttpInfo http = result.http();
-    if (http == null) return ToolResult.success(json(result.data()));
+    if (http == null) return ToolResult.success(json(result.data(), resultSecrets));
     HttpInfo redactedHttp = new HttpInfo(http.status(), headers(http.headers()));
-    return ToolResult.success(json(result.data()), redactedHttp);
+    return ToolResult.success(json(result.data(), resultSecrets), redactedHttp);
   }
 
   private ToolError apply(ToolError error) {
@@ -76,26 +88,27 @@ final class Redactor {
         error.code(),
         text(error.message()),
         error.status(),
-        error.details() == null ? null : json(error.details()),
+        error.details() == null ? null : json(error.details(), secrets),
         error.retryable());
   }
 
   private Map<String, String> headers(Map<String, String> headers) {
     Map<String, String> redacted = new LinkedHashMap<>();
-    headers.forEach((name, value) -> redacted.put(name, text(value)));
+    headers.forEach((name, value) -> redacted.put(name, mask(value, resultSecrets)));
     return redacted;
   }
 
-  JsonNode json(JsonNode node) {
-    if (node.isString()) return JsonNodeFactory.instance.stringNode(text(node.stringValue()));
+  private static JsonNode json(JsonNode node, List<String> forms) {
+    if (forms.isEmpty()) return node;
+    if (node.isString()) return JsonNodeFactory.instance.stringNode(mask(node.stringValue(), forms));
     if (node.isArray()) {
       ArrayNode copy = Json.array();
-      node.values().forEach(element -> copy.add(json(element)));
+      node.values().forEach(element -> copy.add(json(element, forms)));
       return copy;
     }
     if (node.isObject()) {
       ObjectNode copy = Json.object();
-      node.properties().forEach(entry -> copy.set(text(entry.getKey()), json(entry.getValue())));
+      node.properties().forEach(entry -> copy.set(mask(entry.getKey(), forms), json(entry.getValue(), forms)));
       return copy;
     }
     return node;

@@ -5,17 +5,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A source's headers and query parameters, values already resolved (secrets included), added to
- * every request of the source's tools. Every value is treated as secret: {@link HttpTransport}
- * keeps them out of messages and results, and {@link #toString()} shows names only.
+ * every request of the source's tools. No value ever shows in a message, and {@link #toString()}
+ * shows names only. In results (data and response headers) every value is masked too, except the
+ * {@code publicValues}: literal settings such as {@code Accept: application/json} or {@code
+ * api-version=2024-01-01}, which an API may legitimately return and which are no secret.
+ *
+ * @param publicValues values that may appear in results (see {@link #looksSecret} for which names
+ *     never qualify)
  */
-public record SourceCredentials(List<HttpHeader> headers, Map<String, String> queryParams) {
+public record SourceCredentials(
+    List<HttpHeader> headers, Map<String, String> queryParams, Set<String> publicValues) {
 
   public static final SourceCredentials NONE = new SourceCredentials(List.of(), Map.of());
 
+  private static final Pattern SECRET_NAME = Pattern.compile(
+      "(?i).*(auth|key|token|secret|pass|sign|session|cookie|credential|private).*");
+
+  /** Credentials whose every value is secret. */
+  public SourceCredentials(List<HttpHeader> headers, Map<String, String> queryParams) {
+    this(headers, queryParams, Set.of());
+  }
+
+  /** Whether a header or parameter of this name carries a secret whatever its value. */
+  public static boolean looksSecret(String name) {
+    return SECRET_NAME.matcher(name).matches();
+  }
+
   public SourceCredentials {
+    publicValues = Set.copyOf(publicValues);
     headers = List.copyOf(headers);
     queryParams = Map.copyOf(queryParams);
     for (HttpHeader header : headers) {
@@ -28,11 +50,16 @@ public record SourceCredentials(List<HttpHeader> headers, Map<String, String> qu
     return headers.isEmpty() && queryParams.isEmpty();
   }
 
-  /** Every value, for redaction. */
+  /** Every value, for redaction of messages. */
   List<String> values() {
     List<String> values = new ArrayList<>(queryParams.values());
     headers.forEach(header -> values.add(header.value()));
     return values;
+  }
+
+  /** The values to mask in results as well. */
+  List<String> secretValues() {
+    return values().stream().filter(v -> !publicValues.contains(v)).toList();
   }
 
   @Override

@@ -160,6 +160,31 @@ class SourceCredentialsWireTest {
   }
 
   @Test
+  void literalSettingsUnderOrdinaryNamesStayReadableInDataButNeverInMessages() {
+    ObjectNode options = Json.object().put("namespace", "httpbin").put("baseUrl", upstream.baseUrl());
+    options.putObject("headers").put("X-Api-Key", API_KEY).put("Accept-Language", "en-GB-oxendict");
+    options.putObject("queryParams").put("api-version", "2024-01-01");
+    try (ToolRegistry settings = Registries.withSource(SPEC, options)) {
+      upstream.stub(get(urlPathEqualTo("/anything")).willReturn(aResponse()
+          .withHeader("Content-Type", "application/json")
+          .withHeader("Content-Language", "en-GB-oxendict")
+          .withBody("{\"key\": \"" + API_KEY + "\", \"lang\": \"en-GB-oxendict\", \"since\": \"2024-01-01\"}")));
+
+      ToolResult echoed = settings.call("httpbin.anything.getAnything", null);
+
+      assertThat(echoed.data().path("key").asString()).isEqualTo("***");
+      assertThat(echoed.data().path("lang").asString()).isEqualTo("en-GB-oxendict");
+      assertThat(echoed.data().path("since").asString()).isEqualTo("2024-01-01");
+      assertThat(echoed.http().headers().get("content-language")).isEqualTo("en-GB-oxendict");
+
+      upstream.stub(get(urlPathEqualTo("/anything")).willReturn(aResponse().withStatus(400)
+          .withHeader("Content-Type", "text/plain").withBody("bad lang en-GB-oxendict for key " + API_KEY)));
+      ToolResult failed = settings.call("httpbin.anything.getAnything", null);
+      assertThat(failed.error().message()).doesNotContain(API_KEY);
+    }
+  }
+
+  @Test
   void aNetworkErrorShowsNoneOfTheCredentials() throws IOException {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
