@@ -118,7 +118,17 @@ final class Registrar implements AutoCloseable {
     if (local == null) return ToolResult.failure(ErrorCode.UNKNOWN_TOOL, "no local tool '" + id + "'");
     List<ArgumentProblem> problems = local.validator.validate(args);
     if (!problems.isEmpty()) return invalidArguments(local.tool.descriptor(), problems);
-    return local.tool.run(args);
+    return guarded(local.tool.descriptor(), () -> local.tool.run(args));
+  }
+
+  /** The last line of defence: a bug in a stage is an error value, never an exception. */
+  private static ToolResult guarded(Tool tool, java.util.function.Supplier<ToolResult> run) {
+    try {
+      return run.get();
+    } catch (RuntimeException e) {
+      return ToolResult.failure(ErrorCode.INTERNAL_ERROR,
+          "'" + tool.id() + "' failed unexpectedly: " + e.getClass().getSimpleName());
+    }
   }
 
   ToolResult call(String id, JsonNode arguments) {
@@ -151,12 +161,7 @@ final class Registrar implements AutoCloseable {
         return ToolResult.failure(ErrorCode.APPROVAL_DECLINED, "the call to '" + tool.id() + "' was declined");
       }
     }
-    try {
-      return local != null ? local.tool.run(args) : callHttp(http, args);
-    } catch (RuntimeException e) {
-      return ToolResult.failure(ErrorCode.INTERNAL_ERROR,
-          "'" + tool.id() + "' failed unexpectedly: " + e.getClass().getSimpleName());
-    }
+    return guarded(tool, () -> local != null ? local.tool.run(args) : callHttp(http, args));
   }
 
   private ToolResult callHttp(HttpToolEntry entry, JsonNode args) {

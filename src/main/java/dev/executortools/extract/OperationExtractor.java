@@ -161,15 +161,20 @@ public final class OperationExtractor {
       if (vars != null && vars.isObject()) {
         for (var v : vars.properties()) {
           List<String> allowed = new ArrayList<>();
-          v.getValue().path("enum").forEach(e -> allowed.add(e.asString()));
+          v.getValue().path("enum").forEach(e -> { if (isScalar(e)) allowed.add(e.asString()); });
           JsonNode def = v.getValue().get("default");
           variables.put(v.getKey(), new ServerVariable(
-              def == null || def.isNull() ? null : def.asString(), allowed, Json.text(v.getValue(), "description")));
+              isScalar(def) ? def.asString() : null, allowed, Json.text(v.getValue(), "description")));
         }
       }
       servers.add(new ServerSpec(absolute(url), Json.text(server, "description"), variables));
     }
     return servers.isEmpty() ? inherited : servers;
+  }
+
+  /** A string, number or boolean: what a server variable's default and values may be. */
+  private static boolean isScalar(JsonNode node) {
+    return node != null && node.isValueNode() && !node.isNull();
   }
 
   private String absolute(String url) {
