@@ -50,7 +50,21 @@ final class Registrar implements AutoCloseable {
   private final Map<String, LocalEntry> localTools = new LinkedHashMap<>();
   final Sources sources;
 
-  private record LocalEntry(LocalTool tool, ArgumentValidator validator) {}
+  /** A plugin tool; its validator is built on first call (listing tools needs none). */
+  private static final class LocalEntry {
+    final LocalTool tool;
+    private volatile ArgumentValidator validator;
+
+    LocalEntry(LocalTool tool) {
+      this.tool = tool;
+    }
+
+    ArgumentValidator validator() {
+      ArgumentValidator v = validator;
+      if (v == null) validator = v = ArgumentValidator.forSchema(tool.descriptor().inputSchema());
+      return v;
+    }
+  }
 
   Registrar(ToolRegistry.Builder config) {
     this.ownsClient = config.httpClient == null;
@@ -66,8 +80,7 @@ final class Registrar implements AutoCloseable {
         config.home != null ? new FileSourceStore(config.home) : new MemorySourceStore());
     this.specLoader = new SpecLoader(new SpecFetcher(transport.client()), this::resolveArgument);
     for (LocalTool tool : BuiltinTools.create(specLoader, sources)) {
-      localTools.put(tool.descriptor().id(),
-          new LocalEntry(tool, ArgumentValidator.forSchema(tool.descriptor().inputSchema())));
+      localTools.put(tool.descriptor().id(), new LocalEntry(tool));
     }
   }
 
@@ -116,7 +129,7 @@ final class Registrar implements AutoCloseable {
     JsonNode args = arguments == null ? Json.object() : arguments;
     LocalEntry local = localTools.get(id);
     if (local == null) return ToolResult.failure(ErrorCode.UNKNOWN_TOOL, "no local tool '" + id + "'");
-    List<ArgumentProblem> problems = local.validator.validate(args);
+    List<ArgumentProblem> problems = local.validator().validate(args);
     if (!problems.isEmpty()) return invalidArguments(local.tool.descriptor(), problems);
     return guarded(local.tool.descriptor(), () -> local.tool.run(args));
   }
@@ -150,7 +163,7 @@ final class Registrar implements AutoCloseable {
     if (action == PolicyAction.BLOCK) {
       return ToolResult.failure(ErrorCode.BLOCKED, "'" + tool.id() + "' is blocked by a policy rule");
     }
-    List<ArgumentProblem> problems = (local != null ? local.validator : http.validator()).validate(args);
+    List<ArgumentProblem> problems = (local != null ? local.validator() : http.validator()).validate(args);
     if (!problems.isEmpty()) return invalidArguments(tool, problems);
     if (action == PolicyAction.REQUIRE_APPROVAL) {
       if (approvals == null) {
