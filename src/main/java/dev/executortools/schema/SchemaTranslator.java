@@ -125,6 +125,10 @@ final class SchemaTranslator {
       String description = Json.text(out, "description");
       out.put("description", description == null ? note : description + " " + note);
     }
+    if (FileInput.applies(out)) {
+      scope.directional = true; // a file to send takes other forms than a file received
+      if (scope.input) out = FileInput.wrap(out);
+    }
     return nullable ? Nullable.apply(out) : out;
   }
 

@@ -295,6 +295,23 @@ class SchemaCompilerTest {
   }
 
   @Test
+  void aBinaryStringIsAFileToSendInRequestsButStaysAStringInResponses() {
+    SpecDocument doc = withSchemas("Upload: {type: object, properties: {file: {type: string, format: binary, description: The file.}}}");
+    SchemaCompiler compiler = new SchemaCompiler(doc);
+
+    ObjectNode input = compiler.inputSchema(bodyOnly("{$ref: '#/components/schemas/Upload'}"), Set.of()).schema();
+    ObjectNode output = compiler.outputSchema(operation(List.of(), null, yaml("{$ref: '#/components/schemas/Upload'}"), List.of()));
+
+    JsonNode file = input.at("/$defs/Upload/properties/file");
+    assertThat(file.get("description").stringValue()).startsWith("The file. File content, base64-encoded");
+    assertThat(json(file.get("anyOf").get(0))).isEqualTo(yaml("{type: string, contentEncoding: base64}"));
+    assertThat(file.get("anyOf").get(1).get("required").toString()).isEqualTo("[\"base64\"]");
+    assertThat(json(output.at("/$defs/Upload/properties/file")))
+        .isEqualTo(yaml("{type: string, format: binary, description: The file.}"));
+    MetaSchema.assertValid(input);
+  }
+
+  @Test
   void readOnlyPropertiesAreRequiredOnlyInResponsesAndWriteOnlyOnlyInRequests() {
     SpecDocument doc = withSchemas("""
         Id: {type: string, readOnly: true}
