@@ -7,8 +7,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.executortools.ErrorCode;
 import dev.executortools.ToolError;
 import dev.executortools.ToolResult;
@@ -19,10 +19,8 @@ import dev.executortools.invoke.SourceCredentials;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -33,25 +31,13 @@ import software.amazon.awssdk.services.ssooidc.model.SsoOidcException;
 
 class AwsJsonErrorModelTest {
   private static final String CORAL = ":http://internal.amazon.com/coral/com.amazonaws.sso.oidc/";
-  private static final WireMockServer server =
-      new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+  @RegisterExtension
+  static final WireMockExtension server =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
   private static final HttpTransport transport = HttpTransport.create(HttpSettings.defaults());
   private static final AwsJsonErrorModel model = SsoOidcErrors.model();
-
-  @BeforeAll
-  static void start() {
-    server.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.resetAll();
-  }
 
   private static ResponseDefinitionBuilder awsError(int status, String typeHeader, String body) {
     ResponseDefinitionBuilder response =
@@ -68,7 +54,7 @@ class AwsJsonErrorModelTest {
     ToolResult result =
         transport.send(
             new HttpRequestSpec(
-                "POST", "http://127.0.0.1:" + server.port() + "/token", List.of(), request, "application/json"),
+                "POST", "http://127.0.0.1:" + server.getPort() + "/token", List.of(), request, "application/json"),
             SourceCredentials.NONE,
             model);
     assertThat(result.ok()).isFalse();
@@ -101,7 +87,7 @@ class AwsJsonErrorModelTest {
     assertThat(result.details().get("error").stringValue()).isEqualTo(error);
     assertThat(result.details().get("error_description").stringValue()).isEqualTo("Details here");
     assertThat(result.message())
-        .isEqualTo(type + " (HTTP " + status + " from POST http://127.0.0.1:" + server.port() + "/token): Details here");
+        .isEqualTo(type + " (HTTP " + status + " from POST http://127.0.0.1:" + server.getPort() + "/token): Details here");
   }
 
   @ParameterizedTest(name = "{1} → {0}")
@@ -180,7 +166,7 @@ class AwsJsonErrorModelTest {
     SsoOidcException thrown;
     try (SsoOidcClient sdk =
         SsoOidcClient.builder()
-            .endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
+            .endpointOverride(URI.create("http://127.0.0.1:" + server.getPort()))
             .region(Region.US_EAST_1)
             .credentialsProvider(AnonymousCredentialsProvider.create())
             .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))

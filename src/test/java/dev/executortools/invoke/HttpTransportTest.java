@@ -10,7 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.executortools.ErrorCode;
 import dev.executortools.ToolResult;
 import dev.executortools.bind.HttpRequestSpec;
@@ -22,33 +22,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HttpTransportTest {
-  private static final WireMockServer server =
-      new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+  @RegisterExtension
+  static final WireMockExtension server =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
   private static final HttpTransport transport = HttpTransport.create(HttpSettings.defaults());
 
-  @BeforeAll
-  static void start() {
-    server.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.resetAll();
-  }
-
   private static String url(String path) {
-    return "http://127.0.0.1:" + server.port() + path;
+    return "http://127.0.0.1:" + server.getPort() + path;
   }
 
   private static HttpRequestSpec getRequest(String path) {

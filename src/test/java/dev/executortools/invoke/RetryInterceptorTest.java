@@ -12,7 +12,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.executortools.ToolResult;
 import dev.executortools.bind.HttpRequestSpec;
 import dev.executortools.result.ErrorModel;
@@ -21,34 +21,20 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RetryInterceptorTest {
-  private static final WireMockServer server =
-      new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+  @RegisterExtension
+  static final WireMockExtension server =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
   private static final HttpTransport transport = HttpTransport.create(HttpSettings.defaults());
-
-  @BeforeAll
-  static void start() {
-    server.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.resetAll();
-  }
 
   private static ToolResult send(HttpTransport with, String method, String path) {
     HttpRequestSpec request =
-        new HttpRequestSpec(method, "http://127.0.0.1:" + server.port() + path, List.of(), null, null);
+        new HttpRequestSpec(method, "http://127.0.0.1:" + server.getPort() + path, List.of(), null, null);
     return with.send(request, SourceCredentials.NONE, ErrorModel.GENERIC);
   }
 
