@@ -41,8 +41,6 @@ import tools.jackson.databind.node.ObjectNode;
  * a {@link SourceStore}. Readers see an immutable snapshot; writers store first, then swap it.
  */
 final class Sources implements SourceSink {
-  static final String BUNDLED_SPEC = "/specs/sso-oidc-2019-06-10.openapi.yaml";
-
   private record Snapshot(
       Map<String, HttpToolEntry> tools, Map<String, List<String>> idsBySource, List<StoreProblem> problems) {}
 
@@ -270,8 +268,8 @@ final class Sources implements SourceSink {
   }
 
   private static SpecDocument readBundled() {
-    try (InputStream in = Sources.class.getResourceAsStream(BUNDLED_SPEC)) {
-      if (in == null) throw new IllegalStateException("bundled spec missing from the classpath: " + BUNDLED_SPEC);
+    try (InputStream in = Sources.class.getResourceAsStream(SsoOidcProfile.SPEC_RESOURCE)) {
+      if (in == null) throw new IllegalStateException("bundled spec missing from the classpath: " + SsoOidcProfile.SPEC_RESOURCE);
       return SpecReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

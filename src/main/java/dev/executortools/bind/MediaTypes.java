@@ -1,7 +1,5 @@
 package dev.executortools.bind;
 
-import java.util.Locale;
-
 /**
  * Classifies declared media types ({@code application/vnd.github+json; charset=utf-8} and such).
  */
@@ -10,16 +8,11 @@ final class MediaTypes {
 
   /** {@code type/subtype} in lower case, parameters dropped. */
   static String essence(String mediaType) {
-    if (mediaType == null) return "";
-    int semicolon = mediaType.indexOf(';');
-    String essence = semicolon >= 0 ? mediaType.substring(0, semicolon) : mediaType;
-    return essence.trim().toLowerCase(Locale.ROOT);
+    return dev.executortools.internal.MediaTypes.essence(mediaType);
   }
 
-  /** {@code application/json}, any {@code +json} suffix, or any {@code x/json}. */
   static boolean isJson(String mediaType) {
-    String essence = essence(mediaType);
-    return essence.endsWith("/json") || essence.endsWith("+json");
+    return dev.executortools.internal.MediaTypes.isJson(mediaType);
   }
 
   static boolean isForm(String mediaType) {

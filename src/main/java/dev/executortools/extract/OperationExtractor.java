@@ -1,6 +1,7 @@
 package dev.executortools.extract;
 
 import dev.executortools.internal.Json;
+import dev.executortools.internal.MediaTypes;
 import dev.executortools.naming.ToolPathNamer;
 import dev.executortools.parse.SpecDocument;
 import java.net.URI;
@@ -129,16 +130,10 @@ public final class OperationExtractor {
       JsonNode content = response == null ? null : response.get("content");
       if (content == null || !content.isObject()) continue;
       for (var media : content.properties()) {
-        if (isJson(media.getKey()) && media.getValue().has("schema")) return media.getValue().get("schema");
+        if (MediaTypes.isJson(media.getKey()) && media.getValue().has("schema")) return media.getValue().get("schema");
       }
     }
     return null;
-  }
-
-  /** JSON media types: {@code application/json} and any {@code +json} suffix. */
-  public static boolean isJson(String mediaType) {
-    String type = mediaType.toLowerCase(Locale.ROOT).split(";", 2)[0].trim();
-    return type.equals("application/json") || type.endsWith("+json");
   }
 
   private static List<String> tags(JsonNode tags) {

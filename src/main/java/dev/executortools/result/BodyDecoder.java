@@ -1,6 +1,7 @@
 package dev.executortools.result;
 
 import dev.executortools.internal.Json;
+import dev.executortools.internal.MediaTypes;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -50,8 +51,7 @@ public final class BodyDecoder {
 
   /** True for {@code application/json}, {@code text/json} and every {@code +json} suffix. */
   public static boolean isJson(MediaType type) {
-    String subtype = type.subtype().toLowerCase(Locale.ROOT);
-    return subtype.equals("json") || subtype.equals("x-json") || subtype.endsWith("+json");
+    return MediaTypes.isJson(type.type() + "/" + type.subtype());
   }
 
   static boolean isText(MediaType type) {

@@ -1,5 +1,6 @@
 package dev.executortools.tools;
 
+import dev.executortools.internal.Json;
 import dev.executortools.parse.SpecDocument;
 import dev.executortools.parse.SpecException;
 import dev.executortools.parse.SpecFetcher;
@@ -31,11 +32,9 @@ public final class SpecLoader {
 
   public Loaded load(String spec, JsonNode fetchCredentials) throws SpecException {
     if (SpecFetcher.isUrl(spec)) {
-      JsonNode creds = fetchCredentials == null ? null : fetchCredentials;
+      JsonNode creds = fetchCredentials == null ? Json.object() : fetchCredentials;
       String text = fetcher.fetch(
-          spec,
-          credentials.resolve(creds == null ? null : creds.get("headers")),
-          credentials.resolve(creds == null ? null : creds.get("queryParams")));
+          spec, credentials.resolve(creds.get("headers")), credentials.resolve(creds.get("queryParams")));
       return new Loaded(SpecReader.read(text), spec.strip(), text);
     }
     return new Loaded(SpecReader.read(spec), null, spec);
