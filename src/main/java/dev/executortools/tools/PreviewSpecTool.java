@@ -3,15 +3,19 @@ package dev.executortools.tools;
 import dev.executortools.Tool;
 import dev.executortools.ToolAnnotations;
 import dev.executortools.ToolResult;
-import dev.executortools.compile.CompileOptions;
-import dev.executortools.compile.CompiledSource;
-import dev.executortools.compile.CompiledTool;
-import dev.executortools.compile.ToolCompiler;
+import dev.executortools.extract.Operation;
+import dev.executortools.extract.OperationExtractor;
 import dev.executortools.internal.Json;
+import dev.executortools.naming.ToolPathNamer;
+import dev.executortools.naming.ToolPathOrder;
 import dev.executortools.parse.SpecDocument;
 import dev.executortools.parse.SpecException;
 import dev.executortools.parse.SpecLint;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -54,28 +58,33 @@ public final class PreviewSpecTool implements LocalTool {
     }
   }
 
+  /** Names and describes the operations; no schema is built (a preview must stay cheap). */
   private static ObjectNode preview(SpecLoader.Loaded loaded) {
     SpecDocument doc = loaded.document();
-    CompiledSource compiled =
-        ToolCompiler.compile(doc, loaded.location(), CompileOptions.forNamespace("preview"));
+    List<Operation> found = new OperationExtractor(doc, loaded.location()).extract();
+    List<String> paths = ToolPathNamer.toolPaths(found);
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < found.size(); i++) order.add(i);
+    order.sort(Comparator.comparing(paths::get, ToolPathOrder.INSTANCE));
     ObjectNode out = Json.object();
     out.put("title", doc.title());
     out.put("version", doc.version());
     out.put("openapi", doc.declaredVersion());
-    out.put("operationCount", compiled.tools().size());
+    out.put("operationCount", found.size());
     ArrayNode operations = Json.array();
     Set<String> tags = new LinkedHashSet<>();
     doc.root().path("tags").forEach(t -> { if (Json.text(t, "name") != null) tags.add(Json.text(t, "name")); });
-    for (CompiledTool tool : compiled.tools()) {
+    for (int i : order) {
+      Operation operation = found.get(i);
       ObjectNode op = operations.addObject();
-      op.put("toolPath", tool.tool().name());
-      op.put("operationId", tool.operation().operationId());
-      op.put("method", tool.binding().method().toUpperCase(java.util.Locale.ROOT));
-      op.put("path", tool.binding().pathTemplate());
-      op.put("summary", tool.operation().summary());
+      op.put("toolPath", paths.get(i));
+      op.put("operationId", operation.operationId());
+      op.put("method", operation.method().toUpperCase(Locale.ROOT));
+      op.put("path", operation.pathTemplate());
+      op.put("summary", operation.summary());
       ArrayNode opTags = op.putArray("tags");
-      tool.operation().tags().forEach(t -> { opTags.add(t); tags.add(t); });
-      op.put("deprecated", tool.operation().deprecated());
+      operation.tags().forEach(t -> { opTags.add(t); tags.add(t); });
+      op.put("deprecated", operation.deprecated());
     }
     ArrayNode tagArray = out.putArray("tags");
     tags.forEach(tagArray::add);
@@ -84,7 +93,7 @@ public final class PreviewSpecTool implements LocalTool {
     JsonNode schemes = doc.root().path("components").get("securitySchemes");
     out.set("securitySchemes", schemes != null && schemes.isObject() ? schemes : Json.object());
     ArrayNode warnings = out.putArray("warnings");
-    compiled.warnings().forEach(warnings::add);
+    doc.warnings().forEach(warnings::add);
     SpecLint.messages(doc).forEach(warnings::add);
     return out;
   }
