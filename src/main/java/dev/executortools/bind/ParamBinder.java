@@ -3,8 +3,6 @@ package dev.executortools.bind;
 import dev.executortools.compile.ParamBinding;
 import dev.executortools.extract.Param;
 import dev.executortools.internal.Json;
-import java.util.Locale;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.StringNode;
 
@@ -13,8 +11,6 @@ import tools.jackson.databind.node.StringNode;
  * location, chosen once when the plan is compiled.
  */
 interface ParamBinder {
-  /** Header parameters OpenAPI says to ignore: the client sets these itself. */
-  Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
 
   /** The input-schema property holding the argument. */
   String property();
@@ -32,10 +28,7 @@ interface ParamBinder {
     return switch (param.location()) {
       case "path" -> new PathParamBinder(binding);
       case "query" -> new QueryParamBinder(binding);
-      case "header" ->
-          IGNORED_HEADERS.contains(param.name().toLowerCase(Locale.ROOT))
-              ? null
-              : new HeaderParamBinder(binding);
+      case "header" -> param.isIgnoredHeader() ? null : new HeaderParamBinder(binding);
       case "cookie" -> new CookieParamBinder(binding);
       default -> null;
     };

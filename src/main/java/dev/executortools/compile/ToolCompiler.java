@@ -21,8 +21,6 @@ import java.util.Set;
 
 /** Document to tools: extract operations, name them, build their schemas and bindings. */
 public final class ToolCompiler {
-  private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
-
   private ToolCompiler() {}
 
   /**
@@ -76,10 +74,7 @@ public final class ToolCompiler {
   private static Set<String> hiddenKeys(Operation op, CompileOptions options) {
     Set<String> hidden = new HashSet<>(options.hiddenParamKeys());
     for (Param param : op.params()) {
-      if (param.location().equals("header")
-          && IGNORED_HEADERS.contains(param.name().toLowerCase(Locale.ROOT))) {
-        hidden.add(param.key());
-      }
+      if (param.isIgnoredHeader()) hidden.add(param.key());
     }
     return hidden;
   }

@@ -1,5 +1,7 @@
 package dev.executortools.extract;
 
+import java.util.Locale;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,6 +24,16 @@ public record Param(
     Boolean explode,
     boolean allowReserved,
     String contentType) {
+
+  /**
+   * OpenAPI's rule: header parameters named {@code Accept}, {@code Content-Type} or {@code
+   * Authorization} are ignored (content negotiation and security schemes decide those headers).
+   */
+  public boolean isIgnoredHeader() {
+    return location.equals("header") && IGNORED_HEADERS.contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
 
   /** The key operations merge parameters by: {@code in:name}. */
   public String key() {
