@@ -47,6 +47,7 @@ final class Sources implements SourceSink {
   private final SourceStore store;
   private final Object writeLock = new Object();
   private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), List.of());
+  private volatile Map<String, StoredSource> stored = Map.of();
   /** The store's version of each source as last seen; null when no other process can write it. */
   private volatile Map<String, String> knownVersions;
 
@@ -54,7 +55,7 @@ final class Sources implements SourceSink {
     this.store = store;
     CompiledSource bundled = ToolCompiler.compile(readBundled(), null,
         new CompileOptions(SsoOidcProfile.SOURCE_ID, "", profile.hiddenParamKeys(), SsoOidcProfile.SERVERS));
-    install(SsoOidcProfile.SOURCE_ID, bundled.tools(), new SourceRuntime(SsoOidcProfile.SOURCE_ID,
+    swap(SsoOidcProfile.SOURCE_ID, bundled.tools(), new SourceRuntime(SsoOidcProfile.SOURCE_ID,
         null, Map.of(), Map.of(), profile.serverResolver(), profile.errorModel()));
     knownVersions = store.versions().orElse(null);
     LoadReport report = store.loadAll();
@@ -126,8 +127,9 @@ final class Sources implements SourceSink {
     return snapshot.problems;
   }
 
+  /** The added sources as loaded (no second read of the store), sorted by namespace. */
   List<StoredSource> stored() {
-    return store.load();
+    return List.copyOf(stored.values());
   }
 
   @Override
@@ -237,34 +239,42 @@ final class Sources implements SourceSink {
 
   private void install(StoredSource source) {
     SourceConfig c = source.config();
-    install(c.namespace(), source.tools(), new SourceRuntime(c.namespace(), c.baseUrl(), c.headers(),
-        c.queryParams(), ServerResolver.DEFAULT, ErrorModel.GENERIC));
+    synchronized (writeLock) {
+      swap(c.namespace(), source.tools(), new SourceRuntime(c.namespace(), c.baseUrl(), c.headers(),
+          c.queryParams(), ServerResolver.DEFAULT, ErrorModel.GENERIC));
+      Map<String, StoredSource> next = new TreeMap<>(stored);
+      next.put(c.namespace(), source);
+      stored = java.util.Collections.unmodifiableMap(next);
+    }
   }
 
-  private void install(String sourceId, List<CompiledTool> compiled, SourceRuntime runtime) {
+  private void uninstall(String sourceId) {
+    synchronized (writeLock) {
+      swap(sourceId, null, null);
+      Map<String, StoredSource> next = new TreeMap<>(stored);
+      next.remove(sourceId);
+      stored = java.util.Collections.unmodifiableMap(next);
+    }
+  }
+
+  /** Replaces a source's tools in the snapshot; null {@code compiled} removes the source. */
+  private void swap(String sourceId, List<CompiledTool> compiled, SourceRuntime runtime) {
     synchronized (writeLock) {
       Snapshot s = snapshot;
       Map<String, HttpToolEntry> tools = new TreeMap<>(s.tools);
       Map<String, List<String>> ids = new TreeMap<>(s.idsBySource);
       List<String> previous = ids.remove(sourceId);
       if (previous != null) previous.forEach(tools::remove);
-      List<String> added = new ArrayList<>(compiled.size());
-      for (CompiledTool tool : compiled) {
-        tools.put(tool.tool().id(), new HttpToolEntry(tool, runtime));
-        added.add(tool.tool().id());
+      if (compiled != null) {
+        List<String> added = new ArrayList<>(compiled.size());
+        for (CompiledTool tool : compiled) {
+          tools.put(tool.tool().id(), new HttpToolEntry(tool, runtime));
+          added.add(tool.tool().id());
+        }
+        ids.put(sourceId, List.copyOf(added));
       }
-      ids.put(sourceId, List.copyOf(added));
       snapshot = new Snapshot(Map.copyOf(tools), Map.copyOf(ids), s.problems);
     }
-  }
-
-  private void uninstall(String sourceId) {
-    Snapshot s = snapshot;
-    Map<String, HttpToolEntry> tools = new TreeMap<>(s.tools);
-    Map<String, List<String>> ids = new TreeMap<>(s.idsBySource);
-    List<String> previous = ids.remove(sourceId);
-    if (previous != null) previous.forEach(tools::remove);
-    snapshot = new Snapshot(Map.copyOf(tools), Map.copyOf(ids), s.problems);
   }
 
   private static SpecDocument readBundled() {

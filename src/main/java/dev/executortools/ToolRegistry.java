@@ -65,6 +65,7 @@ public final class ToolRegistry implements AutoCloseable {
 
   /** The added sources (not the bundled one), sorted by namespace. */
   public List<StoredSource> sources() {
+    registrar.sources.sync();
     return registrar.sources.stored();
   }
 

@@ -59,10 +59,13 @@ class ToolRegistryConcurrencyTest {
       assertThat(failures).isEmpty();
 
       Set<String> stored = new TreeSet<>();
-      registry.sources().forEach(s -> stored.add(s.namespace()));
+      new dev.executortools.store.FileSourceStore(home).load().forEach(s -> stored.add(s.namespace()));
       Set<String> listed = new TreeSet<>();
       registry.tools().forEach(t -> { if (t.id().startsWith("ns")) listed.add(t.source()); });
-      assertThat(listed).as("tools listed are exactly those of stored sources").isEqualTo(stored);
+      assertThat(listed).as("tools listed are exactly those of the sources on disk").isEqualTo(stored);
+      Set<String> known = new TreeSet<>();
+      registry.sources().forEach(s -> known.add(s.namespace()));
+      assertThat(known).isEqualTo(stored);
       assertThat(registry.sourceProblems()).isEmpty();
     } finally {
       pool.shutdownNow();
