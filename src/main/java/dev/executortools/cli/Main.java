@@ -1,5 +1,6 @@
 package dev.executortools.cli;
 
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,9 +11,16 @@ import picocli.CommandLine.Command;
     version = "executor-tools 0.1.0",
     description = "OpenAPI documents as JSON-schema tools for LLM agents.",
     subcommands = {ToolsCommand.class, CallCommand.class, SourcesCommand.class, SecretsCommand.class,
-        PoliciesCommand.class, CommandLine.HelpCommand.class})
+        PoliciesCommand.class, SsoCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   @CommandLine.Mixin HomeOption home;
+
+  /** The environment commands read (tests pass their own through {@link #run(Map, String...)}). */
+  final Map<String, String> environment;
+
+  Main(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
 
   public static void main(String[] args) {
     System.exit(run(args));
@@ -20,11 +28,20 @@ public final class Main {
 
   /** Runs the command line and returns its exit code (tests call this). */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    return run(System.getenv(), args);
+  }
+
+  /** Runs the command line seeing {@code environment} instead of the process environment. */
+  static int run(Map<String, String> environment, String... args) {
+    return commandLine(new Main(environment)).execute(args);
   }
 
   static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new Main());
+    return commandLine(new Main(System.getenv()));
+  }
+
+  private static CommandLine commandLine(Main main) {
+    CommandLine cli = new CommandLine(main);
     cli.setExecutionStrategy(new CommandLine.RunLast());
     return cli;
   }
