@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** Runs the command line in this JVM with captured stdin, stdout and stderr. */
@@ -35,7 +36,12 @@ final class CliRunner {
     return runRaw(stdin, withHome.toArray(String[]::new));
   }
 
-  static synchronized Run runRaw(String stdin, String... args) {
+  static Run runRaw(String stdin, String... args) {
+    return runRaw(System.getenv(), stdin, args);
+  }
+
+  /** Runs with {@code environment} as the commands' environment instead of the process's. */
+  static synchronized Run runRaw(Map<String, String> environment, String stdin, String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     InputStream oldIn = System.in;
@@ -45,7 +51,7 @@ final class CliRunner {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-      int exit = Main.run(args);
+      int exit = Main.run(environment, args);
       return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);

@@ -1,0 +1,150 @@
+package dev.executortools.cli;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.executortools.sso.OidcStubs.ACCESS_TOKEN;
+import static dev.executortools.sso.OidcStubs.CLIENT_SECRET;
+import static dev.executortools.sso.OidcStubs.DEVICE_CODE;
+import static dev.executortools.sso.OidcStubs.REFRESH_TOKEN;
+import static dev.executortools.sso.OidcStubs.USER_CODE;
+import static dev.executortools.sso.OidcStubs.VERIFICATION_URI;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.executortools.sso.OidcStubs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sso login | token | logout} through {@code Main.run}, against an OIDC endpoint on loopback. */
+@Timeout(60)
+class SsoCommandTest {
+  @RegisterExtension
+  static final WireMockExtension server =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
+  static final String START_URL = "https://d-9067642ac7.awsapps.com/start";
+
+  @TempDir Path home;
+  Map<String, String> environment;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    environment = Map.of("AWS_ENDPOINT_URL_SSO_OIDC", server.baseUrl(), "HOME", home.toString());
+    OidcStubs.register(server, Instant.now().plus(Duration.ofDays(90)).getEpochSecond());
+    OidcStubs.deviceAuthorization(server, 600, 1);
+    Files.createDirectories(home.resolve(".aws"));
+    Files.writeString(home.resolve(".aws/config"), """
+        [profile dev]
+        sso_session = my-sso
+        sso_account_id = 111122223333
+        sso_role_name = ReadOnly
+
+        [sso-session my-sso]
+        sso_start_url = https://d-9067642ac7.awsapps.com/start
+        sso_region = eu-west-1
+        sso_registration_scopes = sso:account:access
+        """);
+  }
+
+  private CliRunner.Run sso(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "sso";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return CliRunner.runRaw(environment, "", all);
+  }
+
+  @Test
+  void loginShowsTheCodeOnStderrAndTheSummaryOnStdoutButNeverTheToken() throws Exception {
+    OidcStubs.tokenReplies(server, "pending", "ok");
+    Path cacheDir = home.resolve("cache");
+
+    CliRunner.Run run = sso("login", "--start-url", START_URL, "--region", "eu-west-1", "--no-browser",
+        "--cache-dir", cacheDir.toString());
+
+    assertThat(run.exit()).as(run.all()).isZero();
+    assertThat(run.json().path("ok").asBoolean()).isTrue();
+    assertThat(run.json().path("data").path("startUrl").asString()).isEqualTo(START_URL);
+    assertThat(run.json().path("data").path("region").asString()).isEqualTo("eu-west-1");
+    assertThat(Instant.parse(run.json().path("data").path("expiresAt").asString()))
+        .isAfter(Instant.now().plus(Duration.ofHours(7)));
+    assertThat(run.err()).contains(VERIFICATION_URI, USER_CODE, VERIFICATION_URI + "?user_code=" + USER_CODE);
+    assertThat(run.all()).doesNotContain(ACCESS_TOKEN, REFRESH_TOKEN, CLIENT_SECRET, DEVICE_CODE);
+    try (var files = Files.list(cacheDir)) {
+      assertThat(files).hasSize(2); // the token and the client registration
+    }
+    assertThat(home.resolve(".aws/sso")).as("--cache-dir is the only place written").doesNotExist();
+  }
+
+  @Test
+  void aProfileOfTheConfigFileLogsInOnceThenTokenAndLogoutUseTheSameCache() {
+    OidcStubs.tokenReplies(server, "ok");
+
+    CliRunner.Run login = sso("login", "--profile", "dev", "--no-browser");
+    assertThat(login.exit()).as(login.all()).isZero();
+    assertThat(login.json().path("data").path("sessionName").asString()).isEqualTo("my-sso");
+    assertThat(login.json().path("data").path("obtainedBy").asString()).isEqualTo("device_authorization");
+    assertThat(home.resolve(".aws/sso/cache/0ad374308c5a4e22f723adf10145eafad7c4031c.json")).exists();
+
+    CliRunner.Run again = sso("login", "--sso-session", "my-sso");
+    assertThat(again.json().path("data").path("obtainedBy").asString()).isEqualTo("cache");
+
+    CliRunner.Run token = sso("token", "--profile", "dev");
+    assertThat(token.exit()).isZero();
+    assertThat(token.json().path("data").path("accessToken").asString()).isEqualTo(ACCESS_TOKEN);
+
+    CliRunner.Run logout = sso("logout");
+    assertThat(logout.exit()).isZero();
+    assertThat(logout.json().path("data").path("removed").asInt()).isEqualTo(1);
+
+    CliRunner.Run none = sso("token", "--profile", "dev");
+    assertThat(none.exit()).isEqualTo(1);
+    assertThat(none.json().path("error").path("code").asString()).isEqualTo("missing_secret");
+    assertThat(OidcStubs.bodies(server, "/client/register")).hasSize(1);
+  }
+
+  @Test
+  void aDeniedSignInExitsOneWithTheReason() {
+    OidcStubs.tokenReplies(server, "denied");
+
+    CliRunner.Run run = sso("login", "--profile", "dev", "--no-browser");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.json().path("ok").asBoolean()).isFalse();
+    assertThat(run.json().path("error").path("message").asString())
+        .isEqualTo("sign-in was denied (AccessDeniedException)");
+    assertThat(home.resolve(".aws/sso/cache/0ad374308c5a4e22f723adf10145eafad7c4031c.json")).doesNotExist();
+  }
+
+  @Test
+  void anExpiredSignInRequestExitsOne() {
+    OidcStubs.tokenReplies(server, "expired");
+
+    CliRunner.Run run = sso("login", "--profile", "dev", "--no-browser");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.json().path("error").path("message").asString()).contains("expired before it was approved");
+  }
+
+  @Test
+  void conflictingOptionsAndMissingConfigurationAreUsageErrors() {
+    CliRunner.Run both = sso("login", "--start-url", START_URL, "--profile", "dev");
+    assertThat(both.exit()).isEqualTo(2);
+    assertThat(both.json().path("error").path("code").asString()).isEqualTo("invalid_arguments");
+
+    CliRunner.Run unknown = sso("login", "--profile", "prod");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.json().path("error").path("message").asString())
+        .isEqualTo("no profile prod in " + home.resolve(".aws/config"));
+
+    CliRunner.Run badRegion = sso("login", "--start-url", START_URL, "--region", "evil.example.com/x");
+    assertThat(badRegion.exit()).isEqualTo(2);
+    assertThat(server.getAllServeEvents()).isEmpty();
+  }
+}
