@@ -11,10 +11,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.executortools.sso.OidcStubs;
+import dev.executortools.internal.Json;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,5 +151,43 @@ class SsoCommandTest {
     CliRunner.Run badRegion = sso("login", "--start-url", START_URL, "--region", "evil.example.com/x");
     assertThat(badRegion.exit()).isEqualTo(2);
     assertThat(server.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void sessionNameAndScopesGoWithAStartUrl() throws Exception {
+    OidcStubs.tokenReplies(server, "ok");
+
+    CliRunner.Run run = sso("login", "--start-url", START_URL, "--region", "eu-west-1", "--session-name", "team",
+        "--scopes", "sso:account:access,codewhisperer:completions", "--no-browser");
+
+    assertThat(run.exit()).as(run.all()).isZero();
+    assertThat(OidcStubs.bodies(server, "/client/register").get(0).path("scopes"))
+        .isEqualTo(Json.parse("[\"sso:account:access\", \"codewhisperer:completions\"]"));
+    assertThat(home.resolve(".aws/sso/cache/" + sha1("team") + ".json")).exists();
+  }
+
+  /** Every {@code sso} command line of the README's sign-in section, run as written (HOME is a temp dir). */
+  @Test
+  void theReadmeCommandsRunAsWritten() throws Exception {
+    OidcStubs.tokenReplies(server, "ok");
+    String readme = Files.readString(Path.of("README.md"));
+    String section = readme.substring(readme.indexOf("### AWS sign-in"), readme.indexOf("## Java API"));
+    List<String[]> commands = section.lines()
+        .filter(line -> line.startsWith("java -jar $jar sso "))
+        .map(line -> line.replaceFirst("\\s+#.*$", "").substring("java -jar $jar ".length()).split("\\s+"))
+        .toList();
+    assertThat(commands).hasSize(4);
+
+    List<CliRunner.Run> runs = commands.stream().map(args -> CliRunner.runRaw(environment, "", args)).toList();
+
+    assertThat(runs).allSatisfy(run -> assertThat(run.exit()).as(run.all()).isZero());
+    assertThat(runs.get(0).json().path("data").path("sessionName").asString()).isEqualTo("my-sso");
+    assertThat(runs.get(1).json().path("data").path("startUrl").asString()).isEqualTo(START_URL);
+    assertThat(runs.get(2).json().path("data").path("accessToken").asString()).isEqualTo(ACCESS_TOKEN);
+    assertThat(runs.get(3).json().path("data").path("removed").asInt()).isEqualTo(2);
+  }
+
+  private static String sha1(String text) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 }
