@@ -14,6 +14,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
@@ -59,7 +61,8 @@ final class SsoCommand {
     String region;
 
     @Option(names = "--session-name", paramLabel = "NAME",
-        description = "Cache the token under this sso-session name instead of the start URL.")
+        description = "Cache the token under this sso-session name instead of the start URL;"
+            + " alone, find the cached token of that name.")
     String sessionName;
 
     @Option(names = "--scopes", paramLabel = "SCOPE", split = ",",
@@ -75,7 +78,7 @@ final class SsoCommand {
     String ssoSession;
 
     /** @throws IllegalArgumentException for conflicting options or missing configuration */
-    SsoSession resolve(Map<String, String> environment) {
+    SsoSession resolve(Map<String, String> environment, Function<String, Optional<SsoSession>> byName) {
       if (startUrl != null) {
         if (profile != null || ssoSession != null) {
           throw new IllegalArgumentException("give --start-url or --profile/--sso-session, not both");
@@ -83,8 +86,15 @@ final class SsoCommand {
         String inEffect = region != null ? region : new AwsEndpointResolver(environment::get).region(null);
         return new SsoSession(startUrl, inEffect, sessionName, scopes);
       }
-      if (region != null || sessionName != null || scopes != null) {
-        throw new IllegalArgumentException("--region, --session-name and --scopes go with --start-url");
+      if (region != null || scopes != null) {
+        throw new IllegalArgumentException("--region and --scopes go with --start-url");
+      }
+      if (sessionName != null) {
+        if (profile != null || ssoSession != null) {
+          throw new IllegalArgumentException("give --session-name with --start-url, or alone");
+        }
+        return byName.apply(sessionName).orElseThrow(() -> new IllegalArgumentException(
+            "no cached token for session " + sessionName + ": sign in with --start-url and --session-name"));
       }
       AwsConfigFile config = AwsConfigFile.read(AwsConfigFile.defaultPath(environment));
       if (ssoSession != null) return config.ssoSession(ssoSession);
@@ -104,13 +114,11 @@ final class SsoCommand {
 
     @Override
     public Integer call() throws InterruptedException {
+      return withSession(cache, session, this::login);
+    }
+
+    private int login(SsoSession target) throws InterruptedException {
       Map<String, String> environment = cache.environment();
-      SsoSession target;
-      try {
-        target = session.resolve(environment);
-      } catch (IllegalArgumentException e) {
-        return usageError(e);
-      }
       AtomicBoolean done = new AtomicBoolean();
       PrintStream err = System.err;
       Thread onCtrlC = new Thread(() -> {
@@ -156,17 +164,13 @@ final class SsoCommand {
     @Mixin SessionOptions session;
 
     @Override
-    public Integer call() {
-      Map<String, String> environment = cache.environment();
-      SsoSession target;
-      try {
-        target = session.resolve(environment);
-      } catch (IllegalArgumentException e) {
-        return usageError(e);
-      }
-      try (DeviceLogin login = DeviceLogin.builder().environment(environment).cache(cache.cache()).build()) {
-        return print(login.accessToken(target));
-      }
+    public Integer call() throws InterruptedException {
+      return withSession(cache, session, target -> {
+        try (DeviceLogin login = DeviceLogin.builder()
+            .environment(cache.environment()).cache(cache.cache()).build()) {
+          return print(login.accessToken(target));
+        }
+      });
     }
   }
 
@@ -186,6 +190,25 @@ final class SsoCommand {
         return print(ToolResult.failure(ErrorCode.STORE_FAILED, e.getMessage()));
       }
     }
+  }
+
+  /** What a command does once it knows the session. */
+  private interface SessionCommand {
+    int run(SsoSession session) throws InterruptedException;
+  }
+
+  /** Runs {@code command} on the session the options name; usage errors exit 2, cache faults 1. */
+  private static int withSession(CacheOption cache, SessionOptions options, SessionCommand command)
+      throws InterruptedException {
+    SsoSession session;
+    try {
+      session = options.resolve(cache.environment(), cache.cache()::sessionOf);
+    } catch (IllegalArgumentException e) {
+      return usageError(e);
+    } catch (StoreException e) {
+      return print(ToolResult.failure(ErrorCode.STORE_FAILED, e.getMessage()));
+    }
+    return command.run(session);
   }
 
   private static int print(ToolResult result) {

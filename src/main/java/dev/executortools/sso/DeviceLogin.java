@@ -121,12 +121,19 @@ public final class DeviceLogin implements AutoCloseable {
   private Optional<SsoToken> refresh(SsoSession session, SsoToken token) {
     Instant now = clock.instant();
     if (!token.refreshable(now)) return Optional.empty();
+    SsoSession issuer; // the region the token was issued in, which may not be the one asked for
+    try {
+      issuer = token.region() == null ? session
+          : new SsoSession(session.startUrl(), token.region(), session.sessionName(), session.scopes());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // a cached region that is no region: sign in anew
+    }
     ClientRegistration registration = new ClientRegistration(
         token.clientId(), token.clientSecret(), token.registrationExpiresAt(), session.scopes());
     ToolResult result = calls.createToken(registration, OidcCalls.REFRESH_TOKEN_GRANT,
-        "refreshToken", token.refreshToken(), session.region());
+        "refreshToken", token.refreshToken(), issuer.region());
     if (!result.ok()) return Optional.empty();
-    SsoToken refreshed = OidcCalls.token(result.data(), session, registration, clock.instant(), token.refreshToken());
+    SsoToken refreshed = OidcCalls.token(result.data(), issuer, registration, clock.instant(), token.refreshToken());
     cache.store(session, refreshed);
     return Optional.of(refreshed);
   }

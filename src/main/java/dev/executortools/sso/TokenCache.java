@@ -53,6 +53,19 @@ public final class TokenCache {
         .filter(token -> token.startUrl() == null || token.startUrl().equals(session.startUrl()));
   }
 
+  /**
+   * The session a token cached under {@code sessionName} belongs to (its start URL and region from
+   * the file), for finding a token by name alone; empty when there is none.
+   */
+  public Optional<SsoSession> sessionOf(String sessionName) {
+    Path file = directory.resolve(CacheKeys.sha1(sessionName) + ".json");
+    return JsonFiles.read(file, "SSO token")
+        .map(json -> parse(file, "SSO token", () -> SsoToken.fromJson(json)))
+        .filter(token -> token.startUrl() != null && token.region() != null)
+        .map(token -> parse(file, "SSO token",
+            () -> new SsoSession(token.startUrl(), token.region(), sessionName, null)));
+  }
+
   public void store(SsoSession session, SsoToken token) {
     write(tokenFile(session), token.toJson());
   }

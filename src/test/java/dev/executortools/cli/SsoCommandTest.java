@@ -88,7 +88,7 @@ class SsoCommandTest {
   }
 
   @Test
-  void aProfileOfTheConfigFileLogsInOnceThenTokenAndLogoutUseTheSameCache() {
+  void aProfileOfTheConfigFileLogsInOnceThenTokenAndLogoutUseTheSameCache() throws Exception {
     OidcStubs.tokenReplies(server, "ok");
 
     CliRunner.Run login = sso("login", "--profile", "dev", "--no-browser");
@@ -107,6 +107,9 @@ class SsoCommandTest {
     CliRunner.Run logout = sso("logout");
     assertThat(logout.exit()).isZero();
     assertThat(logout.json().path("data").path("removed").asInt()).isEqualTo(1);
+    try (var files = Files.list(home.resolve(".aws/sso/cache"))) {
+      assertThat(files).as("the client registration stays, as with aws sso logout").hasSize(1);
+    }
 
     CliRunner.Run none = sso("token", "--profile", "dev");
     assertThat(none.exit()).isEqualTo(1);
@@ -164,6 +167,15 @@ class SsoCommandTest {
     assertThat(OidcStubs.bodies(server, "/client/register").get(0).path("scopes"))
         .isEqualTo(Json.parse("[\"sso:account:access\", \"codewhisperer:completions\"]"));
     assertThat(home.resolve(".aws/sso/cache/" + sha1("team") + ".json")).exists();
+
+    CliRunner.Run token = sso("token", "--session-name", "team");
+    assertThat(token.exit()).as(token.all()).isZero();
+    assertThat(token.json().path("data").path("accessToken").asString()).isEqualTo(ACCESS_TOKEN);
+    assertThat(token.json().path("data").path("region").asString()).isEqualTo("eu-west-1");
+    CliRunner.Run nobody = sso("token", "--session-name", "nobody");
+    assertThat(nobody.exit()).isEqualTo(2);
+    assertThat(nobody.json().path("error").path("message").asString())
+        .isEqualTo("no cached token for session nobody: sign in with --start-url and --session-name");
   }
 
   /** Every {@code sso} command line of the README's sign-in section, run as written (HOME is a temp dir). */

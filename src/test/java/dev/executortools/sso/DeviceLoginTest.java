@@ -242,6 +242,20 @@ class DeviceLoginTest {
   }
 
   @Test
+  void aTokenIsRefreshedInTheRegionItWasIssuedIn() throws Exception {
+    OidcStubs.tokenReplies(server, "ok", "refreshed");
+    login.login(SESSION);
+    time.advance(Duration.ofHours(9));
+    SsoSession askedElsewhere = new SsoSession(SESSION.startUrl(), "us-east-1", "my-sso", null);
+
+    ToolResult token = login.accessToken(askedElsewhere);
+
+    assertThat(token.data().path("accessToken").asString()).isEqualTo(NEW_ACCESS_TOKEN);
+    assertThat(token.data().path("region").asString()).isEqualTo("eu-west-1");
+    assertThat(login.cache().token(SESSION).orElseThrow().region()).isEqualTo("eu-west-1");
+  }
+
+  @Test
   void aRefusedRefreshFallsBackToANewSignIn() throws Exception {
     OidcStubs.tokenReplies(server, "ok", "invalid_grant", "ok");
     login.login(SESSION);
