@@ -137,22 +137,21 @@ final class SsoCommand {
       }
     }
 
+    /** Prints the code; what the service sent is stripped of control characters (no terminal escapes). */
     private void show(DeviceCode code, PrintStream err, Map<String, String> environment) {
-      String url = code.verificationUriComplete() != null ? code.verificationUriComplete() : code.verificationUri();
-      boolean opened = !noBrowser && Browser.open(url, environment);
+      String complete = code.verificationUriComplete();
+      boolean opened = !noBrowser && Browser.open(complete != null ? complete : code.verificationUri(), environment);
       err.println(opened
           ? "A browser was opened to approve this sign-in. If it did not, or to use another device, open"
           : "To approve this sign-in, open");
       err.println();
-      err.println("  " + code.verificationUri());
+      err.println("  " + printable(code.verificationUri()));
       err.println();
       err.println("and enter the code");
       err.println();
-      err.println("  " + code.userCode());
+      err.println("  " + printable(code.userCode()));
       err.println();
-      if (code.verificationUriComplete() != null) {
-        err.println("or open " + code.verificationUriComplete());
-      }
+      if (complete != null) err.println("or open " + printable(complete));
       err.println("Waiting for approval (the code expires at " + code.expiresAt() + ")...");
     }
   }
@@ -219,6 +218,11 @@ final class SsoCommand {
   private static int usageError(IllegalArgumentException e) {
     Output.json(ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, e.getMessage()).toJson());
     return 2;
+  }
+
+  static String printable(String text) {
+    return text.codePoints().filter(c -> !Character.isISOControl(c))
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
   }
 
   private static void removeHook(Thread hook) {

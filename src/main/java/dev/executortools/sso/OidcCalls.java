@@ -21,6 +21,8 @@ final class OidcCalls {
   /** Bounds on what the service may ask for, so a hostile reply cannot stall a login for days. */
   static final Duration MAX_INTERVAL = Duration.ofMinutes(1);
   static final Duration MAX_DEVICE_CODE_LIFE = Duration.ofHours(1);
+  /** 9999-12-31T23:59:59Z: later instants are not ISO-8601 as the cache's readers parse it. */
+  private static final long MAX_SECONDS = 253_402_300_799L;
 
   /** A started device authorization: the code to show and the device code to poll with. */
   record Authorization(DeviceCode shown, String deviceCode) {}
@@ -84,6 +86,7 @@ final class OidcCalls {
   /** The token a successful createToken answered, bound to the session and the registration. */
   static SsoToken token(JsonNode data, SsoSession session, ClientRegistration registration, Instant now, String previousRefreshToken) {
     long expiresIn = number(data, "expiresIn", "token.createToken");
+    if (now.plusSeconds(expiresIn).getEpochSecond() > MAX_SECONDS) throw unexpected("token.createToken", "expiresIn");
     String refreshToken = Json.text(data, "refreshToken");
     return new SsoToken(
         session.startUrl(),
@@ -120,10 +123,13 @@ final class OidcCalls {
     return value;
   }
 
+  /** A whole number of seconds (a duration or a Unix time) between 0 and the year 9999. */
   private static long number(JsonNode data, String field, String tool) {
     JsonNode value = data.path(field);
     if (!value.isIntegralNumber() || !value.canConvertToLong()) throw unexpected(tool, field);
-    return value.longValue();
+    long seconds = value.longValue();
+    if (seconds < 0 || seconds > MAX_SECONDS) throw unexpected(tool, field);
+    return seconds;
   }
 
   private static LoginFailure unexpected(String tool, String field) {

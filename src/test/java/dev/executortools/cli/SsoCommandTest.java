@@ -1,5 +1,8 @@
 package dev.executortools.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.executortools.sso.OidcStubs.ACCESS_TOKEN;
 import static dev.executortools.sso.OidcStubs.CLIENT_SECRET;
@@ -138,6 +141,21 @@ class SsoCommandTest {
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.json().path("error").path("message").asString()).contains("expired before it was approved");
+  }
+
+  @Test
+  void terminalEscapesInTheServicesReplyAreNotPrinted() {
+    server.stubFor(post(urlEqualTo("/device_authorization")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"deviceCode\":\"d\",\"userCode\":\"AB\\u001b]0;pwned\\u0007CD\","
+            + "\"verificationUri\":\"https://device.sso.eu-west-1.amazonaws.com/\\u001b[2J\","
+            + "\"expiresIn\":600,\"interval\":1}")));
+    OidcStubs.tokenReplies(server, "pending", "ok");
+
+    CliRunner.Run run = sso("login", "--profile", "dev", "--no-browser");
+
+    assertThat(run.exit()).as(run.all()).isZero();
+    assertThat(run.err()).contains("  AB]0;pwnedCD").doesNotContain("\u001b", "\u0007");
   }
 
   @Test

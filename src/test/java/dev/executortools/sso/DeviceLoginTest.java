@@ -1,5 +1,8 @@
 package dev.executortools.sso;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.executortools.sso.OidcStubs.ACCESS_TOKEN;
 import static dev.executortools.sso.OidcStubs.CLIENT_ID;
@@ -179,6 +182,19 @@ class DeviceLoginTest {
 
     assertThat(result.error().code()).isEqualTo(ErrorCode.TIMEOUT);
     assertThat(time.sleeps()).hasSize(60).containsOnly(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void replyNumbersBeyondAnyDateAreRefusedAsUnusable() throws Exception {
+    server.stubFor(post(urlEqualTo("/token")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"accessToken\":\"" + ACCESS_TOKEN + "\",\"expiresIn\":9223372036854775807}")));
+
+    ToolResult result = login.login(SESSION);
+
+    assertThat(result.error().code()).isEqualTo(ErrorCode.UPSTREAM_HTTP_ERROR);
+    assertThat(result.error().message()).isEqualTo("token.createToken answered without a usable expiresIn");
+    assertThat(login.cache().tokenFile(SESSION)).doesNotExist();
   }
 
   @Test
