@@ -9,7 +9,9 @@ import dev.executortools.invoke.HttpTransport;
 import dev.executortools.invoke.SourceCredentials;
 import dev.executortools.parse.SpecException;
 import dev.executortools.parse.SpecFetcher;
+import dev.executortools.naming.ToolPathOrder;
 import dev.executortools.policy.ApprovalPolicy;
+import dev.executortools.policy.PolicyDecision;
 import dev.executortools.policy.PolicyAction;
 import dev.executortools.policy.PolicyRule;
 import dev.executortools.policy.PolicyStore;
@@ -22,10 +24,12 @@ import dev.executortools.store.FileSourceStore;
 import dev.executortools.store.MemorySourceStore;
 import dev.executortools.store.MissingSecretException;
 import dev.executortools.store.StoreException;
+import dev.executortools.store.StoreProblem;
 import dev.executortools.tools.BuiltinTools;
 import dev.executortools.tools.LocalTool;
 import dev.executortools.tools.SpecLoader;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,6 +96,15 @@ final class Registrar implements AutoCloseable {
     return all;
   }
 
+  /** The tools callers see under the policy, sorted as executor sorts them; blocked ones left out. */
+  List<Tool> visibleTools() {
+    ApprovalPolicy policy = policy();
+    List<Tool> tools = new ArrayList<>();
+    for (Tool tool : allTools()) effective(tool, policy).ifPresent(tools::add);
+    tools.sort(Comparator.comparing(Tool::id, ToolPathOrder.INSTANCE));
+    return tools;
+  }
+
   Optional<Tool> find(String id) {
     sources.sync();
     LocalEntry local = localTools.get(id);
@@ -149,9 +162,7 @@ final class Registrar implements AutoCloseable {
     sources.sync();
     LocalEntry local = localTools.get(id);
     HttpToolEntry http = local == null ? sources.httpTool(id) : null;
-    if (local == null && http == null) {
-      return ToolResult.failure(ErrorCode.UNKNOWN_TOOL, "no tool with id '" + abbreviate(id) + "'");
-    }
+    if (local == null && http == null) return unknownTool(id);
     Tool tool = local != null ? local.tool.descriptor() : http.tool();
     PolicyAction action;
     try {
@@ -175,6 +186,44 @@ final class Registrar implements AutoCloseable {
       }
     }
     return guarded(tool, () -> local != null ? local.tool.run(args) : callHttp(http, args));
+  }
+
+  /**
+   * Why {@code id} names no tool: {@code store_failed} when its source is stored but cannot be
+   * read (naming the source and the file), else {@code unknown_tool} with the closest ids.
+   */
+  ToolResult unknownTool(String id) {
+    for (StoreProblem problem : sources.problems()) {
+      if (!id.startsWith(problem.namespace() + ".")) continue;
+      ObjectNode details = Json.object().put("sourceId", problem.namespace());
+      if (problem.file() != null) details.put("file", problem.file());
+      return ToolResult.failure(ToolError.of(ErrorCode.STORE_FAILED, "'" + abbreviate(id)
+          + "' belongs to source '" + problem.namespace() + "', which cannot be loaded: " + problem.message())
+          .withDetails(details));
+    }
+    List<String> suggestions = ToolSuggestions.closest(id, visibleTools(), ToolSuggestions.LIMIT);
+    ObjectNode details = Json.object();
+    suggestions.forEach(details.putArray("suggestions")::add);
+    String hint = suggestions.isEmpty() ? "" : "; did you mean '" + suggestions.get(0) + "'? (details.suggestions)";
+    return ToolResult.failure(ToolError.of(ErrorCode.UNKNOWN_TOOL,
+        "no tool with id '" + abbreviate(id) + "'" + hint).withDetails(details));
+  }
+
+  /** Which approval rule decides the tool {@code id} and why ({@code policies explain}). */
+  ToolResult explain(String id) {
+    Optional<Tool> tool = find(id);
+    if (tool.isEmpty()) return unknownTool(id);
+    PolicyDecision decision;
+    try {
+      decision = policies.policy().explain(id, tool.get().annotations().method());
+    } catch (StoreException e) {
+      return ToolResult.failure(ErrorCode.STORE_FAILED,
+          "approval policies cannot be read, so no tool runs until they are fixed: " + e.getMessage());
+    }
+    ObjectNode data = decision.toJson();
+    data.put("listed", decision.action() != PolicyAction.BLOCK);
+    data.put("requiresApproval", decision.action() == PolicyAction.REQUIRE_APPROVAL);
+    return ToolResult.success(data);
   }
 
   private ToolResult callHttp(HttpToolEntry entry, JsonNode args) {

@@ -1,9 +1,15 @@
 package dev.executortools.cli;
 
+import dev.executortools.ErrorCode;
+import dev.executortools.ToolError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar executor-tools.jar ...}: a thin shell over {@link dev.executortools.ToolRegistry}. */
+/**
+ * {@code java -jar executor-tools.jar ...}: a thin shell over {@link dev.executortools.ToolRegistry}.
+ * Every command prints one JSON document in the tool-result envelope ({@link Output}) and exits 0
+ * ok, 1 failed, 2 usage; {@code --help} and {@code --version} alone print text (exit 0).
+ */
 @Command(
     name = "executor-tools",
     mixinStandardHelpOptions = true,
@@ -14,18 +20,41 @@ import picocli.CommandLine.Command;
 public final class Main {
   @CommandLine.Mixin HomeOption home;
 
+  /** Where approval prompts are asked; commands reach it through the root command. */
+  final Terminal.Source terminals;
+
+  Main(Terminal.Source terminals) {
+    this.terminals = terminals;
+  }
+
   public static void main(String[] args) {
     System.exit(run(args));
   }
 
   /** Runs the command line and returns its exit code (tests call this). */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    return run(Terminal.SYSTEM, args);
   }
 
-  static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new Main());
+  /** Runs the command line with approval prompts going to {@code terminals}. */
+  static int run(Terminal.Source terminals, String... args) {
+    return commandLine(terminals).execute(args);
+  }
+
+  static CommandLine commandLine(Terminal.Source terminals) {
+    CommandLine cli = new CommandLine(new Main(terminals));
     cli.setExecutionStrategy(new CommandLine.RunLast());
+    cli.setParameterExceptionHandler(Main::usageError);
+    cli.setExecutionExceptionHandler((e, commandLine, parsed) -> Output.fail(ToolError.of(
+        ErrorCode.INTERNAL_ERROR, commandLine.getCommandName() + " failed unexpectedly: " + e.getClass().getSimpleName())));
     return cli;
+  }
+
+  /** A command line that does not parse: the envelope on stdout, the usage text on stderr, exit 2. */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    System.err.println("executor-tools: " + e.getMessage());
+    command.usage(System.err);
+    return Output.usage(e.getMessage() + " (usage of '" + command.getCommandSpec().qualifiedName() + "' on stderr)");
   }
 }
