@@ -172,7 +172,8 @@ final class Registrar implements AutoCloseable {
           "approval policies cannot be read, so no tool runs until they are fixed: " + e.getMessage());
     }
     if (action == PolicyAction.BLOCK) {
-      return ToolResult.failure(ErrorCode.BLOCKED, "'" + tool.id() + "' is blocked by a policy rule");
+      return ToolResult.failure(ErrorCode.BLOCKED,
+          "'" + tool.id() + "' is blocked by a policy rule (see: policies explain " + tool.id() + ")");
     }
     List<ArgumentProblem> problems = (local != null ? local.validator() : http.validator()).validate(args);
     if (!problems.isEmpty()) return invalidArguments(tool, problems);
@@ -189,10 +190,14 @@ final class Registrar implements AutoCloseable {
   }
 
   /**
-   * Why {@code id} names no tool: {@code store_failed} when its source is stored but cannot be
-   * read (naming the source and the file), else {@code unknown_tool} with the closest ids.
+   * Why {@code id} names no tool a caller sees: {@code blocked} when a rule hides it, {@code
+   * store_failed} when its source is stored but cannot be read (naming the source and the file),
+   * else {@code unknown_tool} with the closest ids.
    */
   ToolResult unknownTool(String id) {
+    if (find(id).isPresent()) {
+      return ToolResult.failure(ErrorCode.BLOCKED, "'" + id + "' is blocked by a policy rule (see: policies explain " + id + ")");
+    }
     for (StoreProblem problem : sources.problems()) {
       if (!id.startsWith(problem.namespace() + ".")) continue;
       ObjectNode details = Json.object().put("sourceId", problem.namespace());

@@ -10,8 +10,6 @@ import dev.executortools.store.StoredSource;
 import dev.executortools.tools.AddSourceTool;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,8 +56,9 @@ public final class ToolRegistry implements AutoCloseable {
   }
 
   /**
-   * Why {@code id} is not a tool: {@code unknown_tool} with {@code details.suggestions} (the
-   * closest ids), or {@code store_failed} when the id belongs to a stored source that cannot be read.
+   * Why {@link #tool(String)} finds no tool {@code id}: {@code blocked} when a rule hides it,
+   * {@code store_failed} when it belongs to a stored source that cannot be read, else {@code
+   * unknown_tool} with {@code details.suggestions} (the closest ids).
    */
   public ToolResult unknownTool(String id) {
     return registrar.unknownTool(id);

@@ -54,7 +54,7 @@ class PoliciesCommandTest {
     assertThat(call.json().path("error").path("code").asString()).isEqualTo("blocked");
     CliRunner.Run describe = cli.run("", "tools", "describe", "items.items.listItems");
     assertThat(describe.exit()).isEqualTo(1);
-    assertThat(describe.errorCode()).isEqualTo("unknown_tool");
+    assertThat(describe.errorCode()).isEqualTo("blocked");
   }
 
   @Test
