@@ -2,6 +2,7 @@ package dev.executortools.cli;
 
 import dev.executortools.ErrorCode;
 import dev.executortools.ToolError;
+import dev.executortools.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,8 +46,10 @@ public final class Main {
     CommandLine cli = new CommandLine(new Main(terminals));
     cli.setExecutionStrategy(new CommandLine.RunLast());
     cli.setParameterExceptionHandler(Main::usageError);
-    cli.setExecutionExceptionHandler((e, commandLine, parsed) -> Output.fail(ToolError.of(
-        ErrorCode.INTERNAL_ERROR, commandLine.getCommandName() + " failed unexpectedly: " + e.getClass().getSimpleName())));
+    cli.setExecutionExceptionHandler((e, commandLine, parsed) -> Output.fail(e instanceof StoreException store
+        ? ToolError.of(ErrorCode.STORE_FAILED, store.getMessage())
+        : ToolError.of(ErrorCode.INTERNAL_ERROR,
+            commandLine.getCommandName() + " failed unexpectedly: " + e.getClass().getSimpleName())));
     return cli;
   }
 

@@ -4,6 +4,7 @@ import dev.executortools.ErrorCode;
 import dev.executortools.ToolError;
 import dev.executortools.internal.Json;
 import dev.executortools.invoke.NetworkFailures;
+import dev.executortools.invoke.SourceCredentials;
 import dev.executortools.result.ErrorModel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,11 +72,16 @@ public final class SpecFetcher {
     }
   }
 
-  /** The URL as requested, with user info and the credential query parameters' values masked. */
+  /**
+   * The URL as requested, with user info masked, and the values of the credential query parameters
+   * and of parameters whose name says they carry a secret ({@code api_key}, {@code token}...).
+   */
   static String masked(HttpUrl url, Map<String, String> credentialQuery) {
     HttpUrl.Builder builder = url.newBuilder();
     if (!url.username().isEmpty() || !url.password().isEmpty()) builder.username(MASK).password("");
-    credentialQuery.keySet().forEach(name -> builder.setQueryParameter(name, MASK));
+    for (String name : url.queryParameterNames()) {
+      if (credentialQuery.containsKey(name) || SourceCredentials.looksSecret(name)) builder.setQueryParameter(name, MASK);
+    }
     return builder.build().toString();
   }
 

@@ -67,15 +67,17 @@ class ErrorsPointTheWayTest {
     credentials.putObject("queryParams").put("api_key", "fetch-key-123456");
     int port = upstream.getPort();
 
-    JsonNode error = error(preview("http://alice:pa55word@127.0.0.1:" + port + "/specs/nope.yaml?v=2", credentials));
+    JsonNode error = error(preview("http://alice:pa55word@127.0.0.1:" + port + "/specs/nope.yaml?v=2&token=typed-in-9876",
+        credentials));
 
     assertThat(error.path("code").asString()).isEqualTo("openapi_fetch_failed");
     assertThat(error.path("status").asInt()).isEqualTo(404);
     assertThat(error.path("retryable").asBoolean(true)).isFalse();
-    String url = "http://***@127.0.0.1:" + port + "/specs/nope.yaml?v=2&api_key=***";
+    String url = "http://***@127.0.0.1:" + port + "/specs/nope.yaml?v=2&token=***&api_key=***";
     assertThat(error.path("details").path("url").asString()).isEqualTo(url);
     assertThat(error.path("message").asString()).contains(url).contains("HTTP 404");
-    assertThat(error.toString()).doesNotContain("fetch-key-123456").doesNotContain("pa55word").doesNotContain("alice");
+    assertThat(error.toString()).doesNotContain("fetch-key-123456").doesNotContain("pa55word").doesNotContain("alice")
+        .doesNotContain("typed-in-9876");
   }
 
   @Test

@@ -77,6 +77,10 @@ class ReadmePolicyExampleTest {
     CliRunner.Run rules = cli.run("", "policies", "list");
     assertThat(rules.data().toString()).isEqualTo(
         "[{\"pattern\":\"github.repos.delete\",\"action\":\"block\"},{\"pattern\":\"github.*\",\"action\":\"require_approval\"}]");
+    CliRunner.Run explained = cli.run("", "policies", "explain", "github.repos.delete");
+    assertThat(explained.data().path("rule").toString()).isEqualTo("{\"pattern\":\"github.repos.delete\",\"action\":\"block\"}");
+    assertThat(explained.data().path("overridden").toString())
+        .isEqualTo("[{\"pattern\":\"github.*\",\"action\":\"require_approval\"}]");
     List<String> ids = new ArrayList<>();
     cli.run("", "tools", "list").data().forEach(t -> ids.add(t.path("id").asString()));
     assertThat(ids).contains("github.repos.get").doesNotContain("github.repos.delete");
