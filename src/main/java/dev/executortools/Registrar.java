@@ -7,12 +7,12 @@ import dev.executortools.bind.HttpRequestSpec.HttpHeader;
 import dev.executortools.internal.Json;
 import dev.executortools.invoke.HttpTransport;
 import dev.executortools.invoke.SourceCredentials;
+import dev.executortools.naming.ToolPathOrder;
 import dev.executortools.parse.SpecException;
 import dev.executortools.parse.SpecFetcher;
-import dev.executortools.naming.ToolPathOrder;
 import dev.executortools.policy.ApprovalPolicy;
-import dev.executortools.policy.PolicyDecision;
 import dev.executortools.policy.PolicyAction;
+import dev.executortools.policy.PolicyDecision;
 import dev.executortools.policy.PolicyRule;
 import dev.executortools.policy.PolicyStore;
 import dev.executortools.schema.ArgumentProblem;
@@ -24,7 +24,6 @@ import dev.executortools.store.FileSourceStore;
 import dev.executortools.store.MemorySourceStore;
 import dev.executortools.store.MissingSecretException;
 import dev.executortools.store.StoreException;
-import dev.executortools.store.StoreProblem;
 import dev.executortools.tools.BuiltinTools;
 import dev.executortools.tools.LocalTool;
 import dev.executortools.tools.SpecLoader;
@@ -37,7 +36,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -143,7 +141,7 @@ final class Registrar implements AutoCloseable {
     LocalEntry local = localTools.get(id);
     if (local == null) return ToolResult.failure(ErrorCode.UNKNOWN_TOOL, "no local tool '" + id + "'");
     List<ArgumentProblem> problems = local.validator().validate(args);
-    if (!problems.isEmpty()) return invalidArguments(local.tool.descriptor(), problems);
+    if (!problems.isEmpty()) return CallErrors.invalidArguments(local.tool.descriptor(), problems);
     return guarded(local.tool.descriptor(), () -> local.tool.run(args));
   }
 
@@ -168,15 +166,13 @@ final class Registrar implements AutoCloseable {
     try {
       action = policies.policy().decide(tool);
     } catch (StoreException e) {
-      return ToolResult.failure(ErrorCode.STORE_FAILED,
-          "approval policies cannot be read, so no tool runs until they are fixed: " + e.getMessage());
+      return CallErrors.policiesUnreadable(e);
     }
     if (action == PolicyAction.BLOCK) {
-      return ToolResult.failure(ErrorCode.BLOCKED,
-          "'" + tool.id() + "' is blocked by a policy rule (see: policies explain " + tool.id() + ")");
+      return CallErrors.blocked(tool.id());
     }
     List<ArgumentProblem> problems = (local != null ? local.validator() : http.validator()).validate(args);
-    if (!problems.isEmpty()) return invalidArguments(tool, problems);
+    if (!problems.isEmpty()) return CallErrors.invalidArguments(tool, problems);
     if (action == PolicyAction.REQUIRE_APPROVAL) {
       if (approvals == null) {
         return ToolResult.failure(ErrorCode.APPROVAL_REQUIRED,
@@ -196,22 +192,9 @@ final class Registrar implements AutoCloseable {
    */
   ToolResult unknownTool(String id) {
     if (find(id).isPresent()) {
-      return ToolResult.failure(ErrorCode.BLOCKED, "'" + id + "' is blocked by a policy rule (see: policies explain " + id + ")");
+      return CallErrors.blocked(id);
     }
-    for (StoreProblem problem : sources.problems()) {
-      if (!id.startsWith(problem.namespace() + ".")) continue;
-      ObjectNode details = Json.object().put("sourceId", problem.namespace());
-      if (problem.file() != null) details.put("file", problem.file());
-      return ToolResult.failure(ToolError.of(ErrorCode.STORE_FAILED, "'" + abbreviate(id)
-          + "' belongs to source '" + problem.namespace() + "', which cannot be loaded: " + problem.message())
-          .withDetails(details));
-    }
-    List<String> suggestions = ToolSuggestions.closest(id, visibleTools(), ToolSuggestions.LIMIT);
-    ObjectNode details = Json.object();
-    suggestions.forEach(details.putArray("suggestions")::add);
-    String hint = suggestions.isEmpty() ? "" : "; did you mean '" + suggestions.get(0) + "'? (details.suggestions)";
-    return ToolResult.failure(ToolError.of(ErrorCode.UNKNOWN_TOOL,
-        "no tool with id '" + abbreviate(id) + "'" + hint).withDetails(details));
+    return CallErrors.unknownTool(id, sources.problems(), visibleTools());
   }
 
   /** Which approval rule decides the tool {@code id} and why ({@code policies explain}). */
@@ -222,8 +205,7 @@ final class Registrar implements AutoCloseable {
     try {
       decision = policies.policy().explain(id, tool.get().annotations().method());
     } catch (StoreException e) {
-      return ToolResult.failure(ErrorCode.STORE_FAILED,
-          "approval policies cannot be read, so no tool runs until they are fixed: " + e.getMessage());
+      return CallErrors.policiesUnreadable(e);
     }
     ObjectNode data = decision.toJson();
     data.put("listed", decision.action() != PolicyAction.BLOCK);
@@ -281,26 +263,6 @@ final class Registrar implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new SpecException(ErrorCode.INVALID_ARGUMENTS, e.getMessage());
     }
-  }
-
-  private static ToolResult invalidArguments(Tool tool, List<ArgumentProblem> problems) {
-    ObjectNode details = Json.object();
-    ArrayNode errors = details.putArray("errors");
-    for (ArgumentProblem problem : problems) {
-      errors.addObject().put("path", problem.path()).put("message", problem.message());
-    }
-    ArgumentProblem first = problems.get(0);
-    String where = first.path().isEmpty() ? "" : first.path() + ": ";
-    String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "";
-    return ToolResult.failure(ToolError.of(ErrorCode.INVALID_ARGUMENTS,
-            "arguments do not match the input schema of '" + tool.id() + "': " + where
-                + first.message() + more)
-        .withDetails(details));
-  }
-
-  private static String abbreviate(String id) {
-    String clean = id.replaceAll("\\p{Cntrl}", "?");
-    return clean.length() > 200 ? clean.substring(0, 200) + "..." : clean;
   }
 
   @Override
