@@ -20,6 +20,10 @@ public enum ErrorCode {
   BLOCKED,
   MISSING_SECRET,
   STORE_FAILED,
+  /** A command line that does not parse (unknown option, missing parameter...): exit code 2. */
+  INVALID_USAGE,
+  /** {@code policies remove} of a pattern no rule has. */
+  UNKNOWN_RULE,
   INTERNAL_ERROR;
 
   /** The code as it appears on the wire, e.g. {@code invalid_arguments}. */

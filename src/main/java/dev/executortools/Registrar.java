@@ -7,10 +7,12 @@ import dev.executortools.bind.HttpRequestSpec.HttpHeader;
 import dev.executortools.internal.Json;
 import dev.executortools.invoke.HttpTransport;
 import dev.executortools.invoke.SourceCredentials;
+import dev.executortools.naming.ToolPathOrder;
 import dev.executortools.parse.SpecException;
 import dev.executortools.parse.SpecFetcher;
 import dev.executortools.policy.ApprovalPolicy;
 import dev.executortools.policy.PolicyAction;
+import dev.executortools.policy.PolicyDecision;
 import dev.executortools.policy.PolicyRule;
 import dev.executortools.policy.PolicyStore;
 import dev.executortools.schema.ArgumentProblem;
@@ -26,6 +28,7 @@ import dev.executortools.tools.BuiltinTools;
 import dev.executortools.tools.LocalTool;
 import dev.executortools.tools.SpecLoader;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +36,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -92,6 +94,15 @@ final class Registrar implements AutoCloseable {
     return all;
   }
 
+  /** The tools callers see under the policy, sorted as executor sorts them; blocked ones left out. */
+  List<Tool> visibleTools() {
+    ApprovalPolicy policy = policy();
+    List<Tool> tools = new ArrayList<>();
+    for (Tool tool : allTools()) effective(tool, policy).ifPresent(tools::add);
+    tools.sort(Comparator.comparing(Tool::id, ToolPathOrder.INSTANCE));
+    return tools;
+  }
+
   Optional<Tool> find(String id) {
     sources.sync();
     LocalEntry local = localTools.get(id);
@@ -130,7 +141,7 @@ final class Registrar implements AutoCloseable {
     LocalEntry local = localTools.get(id);
     if (local == null) return ToolResult.failure(ErrorCode.UNKNOWN_TOOL, "no local tool '" + id + "'");
     List<ArgumentProblem> problems = local.validator().validate(args);
-    if (!problems.isEmpty()) return invalidArguments(local.tool.descriptor(), problems);
+    if (!problems.isEmpty()) return CallErrors.invalidArguments(local.tool.descriptor(), problems);
     return guarded(local.tool.descriptor(), () -> local.tool.run(args));
   }
 
@@ -149,22 +160,19 @@ final class Registrar implements AutoCloseable {
     sources.sync();
     LocalEntry local = localTools.get(id);
     HttpToolEntry http = local == null ? sources.httpTool(id) : null;
-    if (local == null && http == null) {
-      return ToolResult.failure(ErrorCode.UNKNOWN_TOOL, "no tool with id '" + abbreviate(id) + "'");
-    }
+    if (local == null && http == null) return unknownTool(id);
     Tool tool = local != null ? local.tool.descriptor() : http.tool();
     PolicyAction action;
     try {
       action = policies.policy().decide(tool);
     } catch (StoreException e) {
-      return ToolResult.failure(ErrorCode.STORE_FAILED,
-          "approval policies cannot be read, so no tool runs until they are fixed: " + e.getMessage());
+      return CallErrors.policiesUnreadable(e);
     }
     if (action == PolicyAction.BLOCK) {
-      return ToolResult.failure(ErrorCode.BLOCKED, "'" + tool.id() + "' is blocked by a policy rule");
+      return CallErrors.blocked(tool.id());
     }
     List<ArgumentProblem> problems = (local != null ? local.validator() : http.validator()).validate(args);
-    if (!problems.isEmpty()) return invalidArguments(tool, problems);
+    if (!problems.isEmpty()) return CallErrors.invalidArguments(tool, problems);
     if (action == PolicyAction.REQUIRE_APPROVAL) {
       if (approvals == null) {
         return ToolResult.failure(ErrorCode.APPROVAL_REQUIRED,
@@ -175,6 +183,34 @@ final class Registrar implements AutoCloseable {
       }
     }
     return guarded(tool, () -> local != null ? local.tool.run(args) : callHttp(http, args));
+  }
+
+  /**
+   * Why {@code id} names no tool a caller sees: {@code blocked} when a rule hides it, {@code
+   * store_failed} when its source is stored but cannot be read (naming the source and the file),
+   * else {@code unknown_tool} with the closest ids.
+   */
+  ToolResult unknownTool(String id) {
+    if (find(id).isPresent()) {
+      return CallErrors.blocked(id);
+    }
+    return CallErrors.unknownTool(id, sources.problems(), visibleTools());
+  }
+
+  /** Which approval rule decides the tool {@code id} and why ({@code policies explain}). */
+  ToolResult explain(String id) {
+    Optional<Tool> tool = find(id);
+    if (tool.isEmpty()) return unknownTool(id);
+    PolicyDecision decision;
+    try {
+      decision = policies.policy().explain(id, tool.get().annotations().method());
+    } catch (StoreException e) {
+      return CallErrors.policiesUnreadable(e);
+    }
+    ObjectNode data = decision.toJson();
+    data.put("listed", decision.action() != PolicyAction.BLOCK);
+    data.put("requiresApproval", decision.action() == PolicyAction.REQUIRE_APPROVAL);
+    return ToolResult.success(data);
   }
 
   private ToolResult callHttp(HttpToolEntry entry, JsonNode args) {
@@ -227,26 +263,6 @@ final class Registrar implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new SpecException(ErrorCode.INVALID_ARGUMENTS, e.getMessage());
     }
-  }
-
-  private static ToolResult invalidArguments(Tool tool, List<ArgumentProblem> problems) {
-    ObjectNode details = Json.object();
-    ArrayNode errors = details.putArray("errors");
-    for (ArgumentProblem problem : problems) {
-      errors.addObject().put("path", problem.path()).put("message", problem.message());
-    }
-    ArgumentProblem first = problems.get(0);
-    String where = first.path().isEmpty() ? "" : first.path() + ": ";
-    String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "";
-    return ToolResult.failure(ToolError.of(ErrorCode.INVALID_ARGUMENTS,
-            "arguments do not match the input schema of '" + tool.id() + "': " + where
-                + first.message() + more)
-        .withDetails(details));
-  }
-
-  private static String abbreviate(String id) {
-    String clean = id.replaceAll("\\p{Cntrl}", "?");
-    return clean.length() > 200 ? clean.substring(0, 200) + "..." : clean;
   }
 
   @Override

@@ -90,7 +90,7 @@ final class Sources implements SourceSink {
         try {
           store.get(namespace).ifPresentOrElse(this::install, () -> uninstall(namespace));
         } catch (StoreException e) {
-          problems.add(new StoreProblem(namespace, e.getMessage())); // keep its tools as loaded
+          problems.add(StoreProblem.of(namespace, e)); // keep its tools as loaded
         }
       }
       for (String namespace : known.keySet()) {
@@ -187,7 +187,8 @@ final class Sources implements SourceSink {
       }
       uninstall(namespace);
       noteOwnWrite(namespace);
-      ObjectNode data = Json.object().put("removed", namespace).put("toolCount", ids.size());
+      ObjectNode data = Json.object().put("sourceId", namespace);
+      ids.forEach(data.putArray("removed")::add);
       return ToolResult.success(data);
     }
   }
@@ -234,7 +235,7 @@ final class Sources implements SourceSink {
   private static List<CompiledTool> compile(SourceConfig config, SpecDocument document) {
     String url = config.specUrl();
     return ToolCompiler.compile(document, url == null ? null : SpecFetcher.location(url),
-        CompileOptions.forNamespace(config.namespace())).tools();
+        CompileOptions.forSource(config.namespace(), config.baseUrl())).tools();
   }
 
   private void install(StoredSource source) {

@@ -10,8 +10,6 @@ import dev.executortools.store.StoredSource;
 import dev.executortools.tools.AddSourceTool;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,19 +46,31 @@ public final class ToolRegistry implements AutoCloseable {
    * policy decides; blocked tools are left out.
    */
   public List<Tool> tools() {
-    ApprovalPolicy policy = registrar.policy();
-    List<Tool> tools = new ArrayList<>();
-    for (Tool tool : registrar.allTools()) {
-      Registrar.effective(tool, policy).ifPresent(tools::add);
-    }
-    tools.sort(Comparator.comparing(Tool::id, ToolPathOrder.INSTANCE));
-    return tools;
+    return registrar.visibleTools();
   }
 
   /** The tool with this id, as {@link #tools()} shows it; empty when unknown or blocked. */
   public Optional<Tool> tool(String id) {
     ApprovalPolicy policy = registrar.policy();
     return registrar.find(id).flatMap(t -> Registrar.effective(t, policy));
+  }
+
+  /**
+   * Why {@link #tool(String)} finds no tool {@code id}: {@code blocked} when a rule hides it,
+   * {@code store_failed} when it belongs to a stored source that cannot be read, else {@code
+   * unknown_tool} with {@code details.suggestions} (the closest ids).
+   */
+  public ToolResult unknownTool(String id) {
+    return registrar.unknownTool(id);
+  }
+
+  /**
+   * Which approval rule decides the tool {@code id} (blocked tools included) and why: {@code
+   * {"id", "action", "rule", "overridden", "reason", "listed", "requiresApproval"}}; {@code rule} is
+   * null when the default decides.
+   */
+  public ToolResult explainPolicy(String id) {
+    return registrar.explain(id);
   }
 
   /** The added sources (not the bundled one), sorted by namespace. */

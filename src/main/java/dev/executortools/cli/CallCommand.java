@@ -1,22 +1,23 @@
 package dev.executortools.cli;
 
 import dev.executortools.ApprovalHandler;
-import dev.executortools.ErrorCode;
 import dev.executortools.parse.SpecFiles;
 import dev.executortools.ToolRegistry;
-import dev.executortools.ToolResult;
 import dev.executortools.internal.Json;
-import java.io.Console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,6 +42,8 @@ final class CallCommand implements Callable<Integer> {
       description = "Arguments as a JSON object, or - to read them from stdin (default {}).")
   String arguments;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws IOException {
     JsonNode args;
@@ -49,41 +52,39 @@ final class CallCommand implements Callable<Integer> {
           ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : arguments;
       args = text == null || text.isBlank() ? Json.object() : Json.parse(text);
     } catch (JacksonException e) {
-      Output.json(ToolResult.failure(ErrorCode.INVALID_ARGUMENTS,
-          "arguments are not valid JSON: " + e.getOriginalMessage()).toJson());
-      return 2;
+      return Output.usage("arguments are not valid JSON: " + e.getOriginalMessage());
     }
     if (!argFiles.isEmpty()) {
-      if (!(args instanceof ObjectNode object)) {
-        Output.error("--arg-file needs the arguments to be a JSON object");
-        return 2;
-      }
+      if (!(args instanceof ObjectNode object)) return Output.usage("--arg-file needs the arguments to be a JSON object");
       for (Map.Entry<String, Path> file : argFiles.entrySet()) {
         try {
           object.put(file.getKey(), SpecFiles.read(file.getValue()));
         } catch (IOException e) {
-          Output.error("cannot read " + file.getValue() + ": " + e.getMessage());
-          return 2;
+          return Output.usage("cannot read " + file.getValue() + ": " + e.getMessage());
         }
       }
     }
-    try (ToolRegistry registry = home.open(approvals())) {
-      ToolResult result = registry.call(id, args);
-      Output.json(result.toJson());
-      return result.ok() ? 0 : 1;
+    Optional<Terminal> terminal = yes ? Optional.empty() : terminals().open();
+    try (ToolRegistry registry = home.open(approvals(terminal.orElse(null)))) {
+      return Output.result(registry.call(id, args));
+    } finally {
+      terminal.ifPresent(Terminal::close);
     }
   }
 
-  /** --yes approves; a terminal is asked; otherwise no one can be asked. */
-  private ApprovalHandler approvals() {
+  private Terminal.Source terminals() {
+    return spec.root().userObject() instanceof Main main ? main.terminals : Terminal.SYSTEM;
+  }
+
+  /** --yes approves; a terminal is asked; otherwise no one can be asked (approval_required). */
+  private ApprovalHandler approvals(Terminal terminal) {
     if (yes) return ApprovalHandler.APPROVE_ALL;
-    Console console = System.console();
-    if (console == null) return null;
+    if (terminal == null) return null;
     return (tool, args) -> {
-      String answer = console.readLine("Call %s (%s)? [y/N] ", tool.id(),
-          tool.annotations().method() == null ? "local" : tool.annotations().method().toUpperCase()
-              + " " + tool.annotations().pathTemplate());
-      return answer != null && answer.trim().toLowerCase().startsWith("y");
+      String what = tool.annotations().method() == null ? "local"
+          : tool.annotations().method().toUpperCase(Locale.ROOT) + " " + tool.annotations().pathTemplate();
+      String answer = terminal.ask("Call " + tool.id() + " (" + what + ")? [y/N] ");
+      return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
     };
   }
 }

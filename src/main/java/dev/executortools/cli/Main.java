@@ -1,10 +1,17 @@
 package dev.executortools.cli;
 
+import dev.executortools.ErrorCode;
+import dev.executortools.ToolError;
+import dev.executortools.store.StoreException;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar executor-tools.jar ...}: a thin shell over {@link dev.executortools.ToolRegistry}. */
+/**
+ * {@code java -jar executor-tools.jar ...}: a thin shell over {@link dev.executortools.ToolRegistry}.
+ * Every command prints one JSON document in the tool-result envelope ({@link Output}) and exits 0
+ * ok, 1 failed, 2 usage; {@code --help} and {@code --version} alone print text (exit 0).
+ */
 @Command(
     name = "executor-tools",
     mixinStandardHelpOptions = true,
@@ -15,11 +22,14 @@ import picocli.CommandLine.Command;
 public final class Main {
   @CommandLine.Mixin HomeOption home;
 
-  /** The environment commands read (tests pass their own through {@link #run(Map, String...)}). */
+  /** The environment commands read (tests pass their own through {@link #run(Map, Terminal.Source, String...)}). */
   final Map<String, String> environment;
+  /** Where approval prompts are asked; commands reach it through the root command. */
+  final Terminal.Source terminals;
 
-  Main(Map<String, String> environment) {
+  Main(Map<String, String> environment, Terminal.Source terminals) {
     this.environment = Map.copyOf(environment);
+    this.terminals = terminals;
   }
 
   public static void main(String[] args) {
@@ -28,21 +38,30 @@ public final class Main {
 
   /** Runs the command line and returns its exit code (tests call this). */
   public static int run(String... args) {
-    return run(System.getenv(), args);
+    return run(System.getenv(), Terminal.SYSTEM, args);
   }
 
-  /** Runs the command line seeing {@code environment} instead of the process environment. */
-  static int run(Map<String, String> environment, String... args) {
-    return commandLine(new Main(environment)).execute(args);
+  /** Runs the command line seeing {@code environment}, with approval prompts going to {@code terminals}. */
+  static int run(Map<String, String> environment, Terminal.Source terminals, String... args) {
+    return commandLine(environment, terminals).execute(args);
   }
 
-  static CommandLine commandLine() {
-    return commandLine(new Main(System.getenv()));
-  }
-
-  private static CommandLine commandLine(Main main) {
-    CommandLine cli = new CommandLine(main);
+  static CommandLine commandLine(Map<String, String> environment, Terminal.Source terminals) {
+    CommandLine cli = new CommandLine(new Main(environment, terminals));
     cli.setExecutionStrategy(new CommandLine.RunLast());
+    cli.setParameterExceptionHandler(Main::usageError);
+    cli.setExecutionExceptionHandler((e, commandLine, parsed) -> Output.fail(e instanceof StoreException store
+        ? ToolError.of(ErrorCode.STORE_FAILED, store.getMessage())
+        : ToolError.of(ErrorCode.INTERNAL_ERROR,
+            commandLine.getCommandName() + " failed unexpectedly: " + e.getClass().getSimpleName())));
     return cli;
+  }
+
+  /** A command line that does not parse: the envelope on stdout, the usage text on stderr, exit 2. */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    System.err.println("executor-tools: " + e.getMessage());
+    command.usage(System.err);
+    return Output.usage(e.getMessage() + " (usage of '" + command.getCommandSpec().qualifiedName() + "' on stderr)");
   }
 }

@@ -1,20 +1,56 @@
 package dev.executortools.cli;
 
+import dev.executortools.ErrorCode;
+import dev.executortools.ToolError;
+import dev.executortools.ToolResult;
 import dev.executortools.internal.Json;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
 
-/** stdout carries results (JSON), stderr carries people's messages. */
+/**
+ * The one output contract of every command: exactly one JSON document on stdout in the tool-result
+ * envelope ({@code {"ok": true, "data": ...}} or {@code {"ok": false, "error": {"code", "message",
+ * ...}}}) and the exit code that goes with it: 0 ok, 1 failed, 2 usage ({@code invalid_usage}).
+ * Messages for people go to stderr. Each method prints and returns the exit code, so a command
+ * ends with {@code return Output.ok(data);}.
+ */
 final class Output {
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+
   private Output() {}
 
-  static void json(JsonNode node) {
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    out.println(Json.pretty(node));
-    out.flush();
+  /** Prints {@code {"ok": true, "data": data}}; exit 0. */
+  static int ok(JsonNode data) {
+    return result(ToolResult.success(data));
   }
 
+  /** Prints {@code {"ok": false, "error": error}}; exit 2 for {@code invalid_usage}, else 1. */
+  static int fail(ToolError error) {
+    return result(ToolResult.failure(error));
+  }
+
+  /** A command line that cannot run as given: {@code invalid_usage}, exit 2. */
+  static int usage(String message) {
+    return fail(ToolError.of(ErrorCode.INVALID_USAGE, message));
+  }
+
+  /** Prints a tool result as it is; the exit code follows from it. */
+  static int result(ToolResult result) {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    out.println(Json.pretty(result.toJson()));
+    out.flush();
+    return exitCode(result);
+  }
+
+  static int exitCode(ToolResult result) {
+    if (result.ok()) return OK;
+    return result.error().code() == ErrorCode.INVALID_USAGE ? USAGE : FAILED;
+  }
+
+  /** A message for people, on stderr. */
   static void error(String message) {
     System.err.println("executor-tools: " + message);
   }

@@ -1,5 +1,7 @@
 package dev.executortools.cli;
 
+import dev.executortools.ErrorCode;
+import dev.executortools.ToolError;
 import dev.executortools.internal.Json;
 import dev.executortools.store.FileSecretStore;
 import dev.executortools.store.StoreException;
@@ -10,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code secrets set NAME} (value on stdin) {@code | list | remove NAME}: names only, never values. */
 @Command(name = "secrets", mixinStandardHelpOptions = true,
@@ -19,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class SecretsCommand {
 
   @Command(name = "set", mixinStandardHelpOptions = true,
-      description = "Set a secret; its value is read from stdin (one trailing newline is dropped).")
+      description = "Set a secret; its value is read from stdin (one trailing newline is dropped). data: {\"secretId\"}.")
   static final class Set implements Callable<Integer> {
     @Mixin HomeOption home;
 
@@ -28,43 +29,40 @@ final class SecretsCommand {
 
     @Override
     public Integer call() throws IOException {
-      if (!FileSecretStore.isValidName(name)) {
-        Output.error("invalid secret name: use 1 to 128 of [A-Za-z0-9_.-]");
-        return 2;
-      }
+      if (!FileSecretStore.isValidName(name)) return Output.usage("invalid secret name: use 1 to 128 of [A-Za-z0-9_.-]");
       String value = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
       if (value.endsWith("\r\n")) value = value.substring(0, value.length() - 2);
       else if (value.endsWith("\n")) value = value.substring(0, value.length() - 1);
       if (value.isEmpty()) {
-        Output.error("no value on stdin: pipe the secret in, e.g. printf %s \"$TOKEN\" | ... secrets set " + name);
-        return 1;
+        return Output.usage("no value on stdin: pipe the secret in, e.g. printf %s \"$TOKEN\" | ... secrets set " + name);
       }
       try {
         new FileSecretStore(home.resolve()).set(name, value);
       } catch (StoreException e) {
-        Output.error(e.getMessage());
-        return 1;
+        return Output.fail(ToolError.of(ErrorCode.STORE_FAILED, e.getMessage()));
       }
-      Output.json(Json.object().put("ok", true).put("secret", name));
-      return 0;
+      return Output.ok(Json.object().put("secretId", name));
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Print the secrets' names (never their values).")
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "Print the secrets' names, never their values (data: an array of names).")
   static final class ListSecrets implements Callable<Integer> {
     @Mixin HomeOption home;
 
     @Override
     public Integer call() {
-      ObjectNode out = Json.object();
-      ArrayNode names = out.putArray("secrets");
-      new FileSecretStore(home.resolve()).names().forEach(names::add);
-      Output.json(out);
-      return 0;
+      ArrayNode names = Json.array();
+      try {
+        new FileSecretStore(home.resolve()).names().forEach(names::add);
+      } catch (StoreException e) {
+        return Output.fail(ToolError.of(ErrorCode.STORE_FAILED, e.getMessage()));
+      }
+      return Output.ok(names);
     }
   }
 
-  @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a secret.")
+  @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a secret. data: {\"secretId\"}.")
   static final class Remove implements Callable<Integer> {
     @Mixin HomeOption home;
 
@@ -73,10 +71,17 @@ final class SecretsCommand {
 
     @Override
     public Integer call() {
-      boolean removed = new FileSecretStore(home.resolve()).remove(name);
-      Output.json(Json.object().put("ok", removed).put("secret", name));
-      if (!removed) Output.error("no secret named " + name);
-      return removed ? 0 : 1;
+      boolean removed;
+      try {
+        removed = new FileSecretStore(home.resolve()).remove(name);
+      } catch (StoreException e) {
+        return Output.fail(ToolError.of(ErrorCode.STORE_FAILED, e.getMessage()));
+      }
+      if (!removed) {
+        return Output.fail(ToolError.of(ErrorCode.MISSING_SECRET, "no secret named '" + name + "'")
+            .withDetails(Json.object().put("secretId", name)));
+      }
+      return Output.ok(Json.object().put("secretId", name));
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.executortools.cli;
 
 import dev.executortools.ToolRegistry;
-import dev.executortools.ToolResult;
 import dev.executortools.internal.Json;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,27 +9,28 @@ import picocli.CommandLine.Parameters;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code sources list | remove NS | refresh NS}. */
+/** {@code sources list | remove ID | refresh ID}. */
 @Command(name = "sources", mixinStandardHelpOptions = true, description = "List, remove and refresh added sources.",
     subcommands = {SourcesCommand.ListSources.class, SourcesCommand.Remove.class, SourcesCommand.Refresh.class})
 final class SourcesCommand {
 
   @Command(name = "list", mixinStandardHelpOptions = true,
-      description = "Print the added sources (credentials redacted) and any stored source that cannot be read.")
+      description = "Print the added sources (credentials redacted) and, under problems, any stored source that cannot be read.")
   static final class ListSources implements Callable<Integer> {
     @Mixin HomeOption home;
 
     @Override
     public Integer call() {
       try (ToolRegistry registry = home.open(null)) {
-        ObjectNode out = Json.object();
-        ArrayNode sources = out.putArray("sources");
+        ObjectNode data = Json.object();
+        ArrayNode sources = data.putArray("sources");
         registry.sources().forEach(s -> sources.add(s.toRedactedJson()));
-        ArrayNode problems = out.putArray("problems");
-        registry.sourceProblems().forEach(p -> problems.addObject()
-            .put("namespace", p.namespace()).put("message", p.message()));
-        Output.json(out);
-        return registry.sourceProblems().isEmpty() ? 0 : 1;
+        ArrayNode problems = data.putArray("problems");
+        registry.sourceProblems().forEach(p -> {
+          ObjectNode problem = problems.addObject().put("sourceId", p.namespace()).put("message", p.message());
+          if (p.file() != null) problem.put("file", p.file());
+        });
+        return Output.ok(data);
       }
     }
   }
@@ -39,13 +39,13 @@ final class SourcesCommand {
   static final class Remove implements Callable<Integer> {
     @Mixin HomeOption home;
 
-    @Parameters(paramLabel = "NS", description = "The source's namespace.")
-    String namespace;
+    @Parameters(paramLabel = "SOURCE_ID", description = "The source's id (the namespace it was added with).")
+    String sourceId;
 
     @Override
     public Integer call() {
       try (ToolRegistry registry = home.open(null)) {
-        return print(registry.removeSource(namespace));
+        return Output.result(registry.removeSource(sourceId));
       }
     }
   }
@@ -55,19 +55,14 @@ final class SourcesCommand {
   static final class Refresh implements Callable<Integer> {
     @Mixin HomeOption home;
 
-    @Parameters(paramLabel = "NS", description = "The source's namespace.")
-    String namespace;
+    @Parameters(paramLabel = "SOURCE_ID", description = "The source's id (the namespace it was added with).")
+    String sourceId;
 
     @Override
     public Integer call() {
       try (ToolRegistry registry = home.open(null)) {
-        return print(registry.refreshSource(namespace));
+        return Output.result(registry.refreshSource(sourceId));
       }
     }
-  }
-
-  static int print(ToolResult result) {
-    Output.json(result.toJson());
-    return result.ok() ? 0 : 1;
   }
 }

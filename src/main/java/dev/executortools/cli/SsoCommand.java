@@ -211,13 +211,11 @@ final class SsoCommand {
   }
 
   private static int print(ToolResult result) {
-    Output.json(result.toJson());
-    return result.ok() ? 0 : 1;
+    return Output.result(result);
   }
 
   private static int usageError(IllegalArgumentException e) {
-    Output.json(ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, e.getMessage()).toJson());
-    return 2;
+    return Output.usage(e.getMessage());
   }
 
   static String printable(String text) {

@@ -15,26 +15,27 @@ import tools.jackson.databind.node.ArrayNode;
     subcommands = {ToolsCommand.ListTools.class, ToolsCommand.Describe.class})
 final class ToolsCommand {
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Print every tool as a JSON array, sorted by id.")
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "Print every tool (data: an array in executor's order).")
   static final class ListTools implements Callable<Integer> {
     @Mixin HomeOption home;
 
     @Override
     public Integer call() {
       try (ToolRegistry registry = home.open(null)) {
-        ArrayNode out = Json.array();
-        registry.tools().forEach(t -> out.add(t.toJson()));
-        Output.json(out);
+        ArrayNode tools = Json.array();
+        registry.tools().forEach(t -> tools.add(t.toJson()));
         int damaged = registry.sourceProblems().size();
         if (damaged > 0) {
           Output.error(damaged + " stored source(s) could not be read and are left out: see 'sources list'");
         }
-        return 0;
+        return Output.ok(tools);
       }
     }
   }
 
-  @Command(name = "describe", mixinStandardHelpOptions = true, description = "Print one tool (exit 2 when unknown).")
+  @Command(name = "describe", mixinStandardHelpOptions = true,
+      description = "Print one tool (unknown_tool, with the closest ids, when there is none).")
   static final class Describe implements Callable<Integer> {
     @Mixin HomeOption home;
 
@@ -45,12 +46,7 @@ final class ToolsCommand {
     public Integer call() {
       try (ToolRegistry registry = home.open(null)) {
         Optional<Tool> tool = registry.tool(id);
-        if (tool.isEmpty()) {
-          Output.error("unknown tool: " + id);
-          return 2;
-        }
-        Output.json(tool.get().toJson());
-        return 0;
+        return tool.isPresent() ? Output.ok(tool.get().toJson()) : Output.result(registry.unknownTool(id));
       }
     }
   }

@@ -15,9 +15,10 @@ import java.util.Set;
  *     the SigV4 headers of operations that AWS serves unsigned
  * @param servers servers that replace the spec's for every operation (a source whose endpoint
  *     rules the spec gets wrong); empty keeps the spec's
+ * @param baseUrl where the source's calls go instead of the servers, as schemas should say; or null
  */
 public record CompileOptions(
-    String sourceId, String idPrefix, Set<String> hiddenParamKeys, List<ServerSpec> servers) {
+    String sourceId, String idPrefix, Set<String> hiddenParamKeys, List<ServerSpec> servers, String baseUrl) {
 
   public CompileOptions {
     Objects.requireNonNull(sourceId, "sourceId");
@@ -26,12 +27,22 @@ public record CompileOptions(
     servers = List.copyOf(servers);
   }
 
+  public CompileOptions(
+      String sourceId, String idPrefix, Set<String> hiddenParamKeys, List<ServerSpec> servers) {
+    this(sourceId, idPrefix, hiddenParamKeys, servers, null);
+  }
+
   public CompileOptions(String sourceId, String idPrefix, Set<String> hiddenParamKeys) {
     this(sourceId, idPrefix, hiddenParamKeys, List.of());
   }
 
   /** Options of an added source: ids are {@code namespace.group.leaf}. */
   public static CompileOptions forNamespace(String namespace) {
-    return new CompileOptions(namespace, namespace + ".", Set.of());
+    return forSource(namespace, null);
+  }
+
+  /** Options of an added source whose calls go to {@code baseUrl} (null: the spec's servers). */
+  public static CompileOptions forSource(String namespace, String baseUrl) {
+    return new CompileOptions(namespace, namespace + ".", Set.of(), List.of(), baseUrl);
   }
 }

@@ -42,7 +42,7 @@ public final class ToolCompiler {
 
   private static CompiledTool compileOne(
       Operation op, String path, SchemaCompiler schemas, CompileOptions options) {
-    InputSchema input = schemas.inputSchema(op, hiddenKeys(op, options));
+    InputSchema input = schemas.inputSchema(op, hiddenKeys(op, options), options.baseUrl());
     List<ParamBinding> params = new ArrayList<>();
     for (Param param : op.params()) {
       String property = input.propertyByParamKey().get(param.key());

@@ -19,11 +19,16 @@ import okhttp3.HttpUrl;
  * handshakes happen before the request is sent. A {@code timeout} is retryable only for idempotent
  * methods, since a POST that timed out may have taken effect.
  */
-final class NetworkFailures {
+public final class NetworkFailures {
 
   private NetworkFailures() {}
 
-  static ToolError toError(IOException e, String method, String url) {
+  /**
+   * The error of a request that got no (complete) reply.
+   *
+   * @param url the URL as the message should show it (credentials already masked)
+   */
+  public static ToolError toError(IOException e, String method, String url) {
     String request = method + " " + url;
     String origin = origin(url);
     if (e instanceof InterruptedIOException interrupted) {

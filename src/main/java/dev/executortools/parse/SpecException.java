@@ -5,18 +5,23 @@ import dev.executortools.ToolError;
 
 /** Why a document could not be read; carried to the edge of the parse stage as a {@link ToolError}. */
 public final class SpecException extends Exception {
-  private final ErrorCode code;
+  private final transient ToolError error;
 
   public SpecException(ErrorCode code, String message) {
-    super(message, null, false, false);
-    this.code = code;
+    this(ToolError.of(code, message));
+  }
+
+  /** A failure with status, details or retryable, as a fetch has. */
+  public SpecException(ToolError error) {
+    super(error.message(), null, false, false);
+    this.error = error;
   }
 
   public ErrorCode code() {
-    return code;
+    return error.code();
   }
 
   public ToolError toError() {
-    return ToolError.of(code, getMessage());
+    return error;
   }
 }

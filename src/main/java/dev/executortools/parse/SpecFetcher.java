@@ -1,6 +1,11 @@
 package dev.executortools.parse;
 
 import dev.executortools.ErrorCode;
+import dev.executortools.ToolError;
+import dev.executortools.internal.Json;
+import dev.executortools.invoke.NetworkFailures;
+import dev.executortools.invoke.SourceCredentials;
+import dev.executortools.result.ErrorModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -14,11 +19,15 @@ import okhttp3.ResponseBody;
 
 /**
  * Downloads a spec over http(s), with optional credentials, never more than {@link #MAX_BYTES}.
- * Messages name the host and path, never the credentials.
+ * A failure ({@code openapi_fetch_failed}) names the URL as requested, port included, with user
+ * info and the values of credential query parameters masked ({@code details.url}); the HTTP
+ * {@code status} when there was a reply; and {@code retryable} as for tool calls (429, 502, 503,
+ * 504, network errors and timeouts).
  */
 public final class SpecFetcher {
   /** Largest document accepted: room for Microsoft Graph beta (about 47 MB). */
   public static final long MAX_BYTES = 128L * 1024 * 1024;
+  private static final String MASK = "***";
 
   private final OkHttpClient client;
 
@@ -39,19 +48,19 @@ public final class SpecFetcher {
     }
     HttpUrl.Builder withQuery = parsed.newBuilder();
     queryParams.forEach(withQuery::addQueryParameter);
-    Request.Builder request = new Request.Builder().url(withQuery.build()).get();
+    HttpUrl requested = withQuery.build();
+    Request.Builder request = new Request.Builder().url(requested).get();
     headers.forEach(request::header);
-    String where = parsed.scheme() + "://" + parsed.host() + parsed.encodedPath();
+    String where = masked(requested, queryParams);
     try (Response response = client.newCall(request.build()).execute()) {
       if (!response.isSuccessful()) {
-        throw new SpecException(ErrorCode.OPENAPI_FETCH_FAILED,
-            "fetching " + where + " failed: HTTP " + response.code());
+        throw failure("fetching " + where + " failed: HTTP " + response.code(), where,
+            response.code(), ErrorModel.retryableStatus(response.code()));
       }
       return readCapped(response.body(), where);
     } catch (IOException e) {
-      throw new SpecException(ErrorCode.OPENAPI_FETCH_FAILED,
-          "fetching " + where + " failed: " + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      ToolError network = NetworkFailures.toError(e, "GET", where);
+      throw failure("fetching the spec failed: " + network.message(), where, null, network.retryable());
     }
   }
 
@@ -61,6 +70,24 @@ public final class SpecFetcher {
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /**
+   * The URL as requested, with user info masked, and the values of the credential query parameters
+   * and of parameters whose name says they carry a secret ({@code api_key}, {@code token}...).
+   */
+  static String masked(HttpUrl url, Map<String, String> credentialQuery) {
+    HttpUrl.Builder builder = url.newBuilder();
+    if (!url.username().isEmpty() || !url.password().isEmpty()) builder.username(MASK).password("");
+    for (String name : url.queryParameterNames()) {
+      if (credentialQuery.containsKey(name) || SourceCredentials.looksSecret(name)) builder.setQueryParameter(name, MASK);
+    }
+    return builder.build().toString();
+  }
+
+  private static SpecException failure(String message, String url, Integer status, Boolean retryable) {
+    return new SpecException(new ToolError(ErrorCode.OPENAPI_FETCH_FAILED, message, status,
+        Json.object().put("url", url), retryable));
   }
 
   private static String readCapped(ResponseBody body, String where) throws IOException, SpecException {
@@ -74,7 +101,6 @@ public final class SpecFetcher {
   }
 
   private static SpecException tooLarge(String where) {
-    return new SpecException(ErrorCode.OPENAPI_FETCH_FAILED,
-        "the document at " + where + " is larger than " + (MAX_BYTES >> 20) + " MiB");
+    return failure("the document at " + where + " is larger than " + (MAX_BYTES >> 20) + " MiB", where, null, false);
   }
 }

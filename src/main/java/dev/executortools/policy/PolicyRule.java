@@ -1,6 +1,7 @@
 package dev.executortools.policy;
 
 import dev.executortools.internal.Json;
+import java.util.Comparator;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,6 +14,12 @@ import tools.jackson.databind.node.ObjectNode;
  *     github})
  */
 public record PolicyRule(String pattern, PolicyAction action) {
+  /**
+   * The order rules apply in: an exact id first, then {@code prefix.*} rules by longer prefix, then
+   * {@code *}; patterns of equal rank by their text (two such patterns never match the same id).
+   */
+  public static final Comparator<PolicyRule> PRECEDENCE =
+      Comparator.comparingInt(PolicyRule::specificity).reversed().thenComparing(PolicyRule::pattern);
 
   public PolicyRule {
     Objects.requireNonNull(pattern, "pattern");
@@ -27,6 +34,44 @@ public record PolicyRule(String pattern, PolicyAction action) {
     if (pattern.endsWith(".*"))
       return toolId.startsWith(pattern.substring(0, pattern.length() - 1));
     return toolId.equals(pattern);
+  }
+
+  /** What kind of pattern this is. */
+  public Kind kind() {
+    if (pattern.equals("*")) return Kind.ANY;
+    return pattern.endsWith(".*") ? Kind.PREFIX : Kind.EXACT;
+  }
+
+  /**
+   * How specific the pattern is: exact ids above every prefix, longer prefixes above shorter ones,
+   * {@code *} lowest. Of the rules matching one id, exactly one has the highest specificity.
+   */
+  public int specificity() {
+    return switch (kind()) {
+      case EXACT -> Integer.MAX_VALUE;
+      case PREFIX -> pattern.length();
+      case ANY -> 0;
+    };
+  }
+
+  /**
+   * Whether every id this rule matches is matched by {@code other} too ({@code *} covers all,
+   * {@code a.*} covers {@code a.b.*} and {@code a.b}).
+   */
+  public boolean coveredBy(PolicyRule other) {
+    return switch (kind()) {
+      case ANY -> other.kind() == Kind.ANY;
+      case EXACT -> other.matches(pattern);
+      case PREFIX -> other.kind() == Kind.ANY || other.pattern.equals(pattern)
+          || other.kind() == Kind.PREFIX && pattern.startsWith(other.pattern.substring(0, other.pattern.length() - 1));
+    };
+  }
+
+  /** The three kinds of pattern. */
+  public enum Kind {
+    EXACT,
+    PREFIX,
+    ANY
   }
 
   public ObjectNode toJson() {

@@ -7,21 +7,27 @@ import dev.executortools.store.PrivateFiles;
 import dev.executortools.store.StoreException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The ordered approval rules, kept in {@code <home>/policies.json} (0600): {@code
- * {"formatVersion":1,"rules":[{"pattern","action"}]}}, or in memory. Changes are atomic and
- * serialised across threads and processes by the {@link HomeLock}.
+ * The approval rules, one per pattern, kept in {@code <home>/policies.json} (0600): {@code
+ * {"formatVersion":2,"rules":[{"pattern","action"}]}} in the order they apply, or in memory.
+ * Changes are atomic and serialised across threads and processes by the {@link HomeLock}.
+ *
+ * <p>A format 1 file (rules in the order added, the first match winning) is migrated when read:
+ * {@link FirstMatchRules} keeps every decision it made, and the file is rewritten in format 2.
  */
 public final class PolicyStore {
   public static final String FILE_NAME = "policies.json";
 
-  private static final int FORMAT_VERSION = 1;
+  private static final int FORMAT_VERSION = 2;
+  private static final int FIRST_MATCH_FORMAT = 1;
 
   private final Path home; // null: in memory
   private final List<PolicyRule> memory = new ArrayList<>();
@@ -36,14 +42,14 @@ public final class PolicyStore {
   }
 
   /**
-   * The rules in order.
+   * The rules in the order they apply ({@link PolicyRule#PRECEDENCE}).
    *
    * @throws StoreException when the policies file is damaged (it is left in place)
    */
   public List<PolicyRule> list() {
     if (home == null) {
       synchronized (memory) {
-        return List.copyOf(memory);
+        return memory.stream().sorted(PolicyRule.PRECEDENCE).toList();
       }
     }
     return read();
@@ -54,9 +60,7 @@ public final class PolicyStore {
     return new ApprovalPolicy(list());
   }
 
-  /**
-   * Appends {@code rule}; a rule with the same pattern has its action replaced in place instead.
-   */
+  /** Adds {@code rule}, replacing the action of a rule with the same pattern. */
   public void add(PolicyRule rule) {
     update(
         rules -> {
@@ -109,26 +113,50 @@ public final class PolicyStore {
   private List<PolicyRule> read() {
     JsonNode json = JsonFiles.read(file(), "policies").orElse(null);
     if (json == null) return List.of();
-    if (json.path("formatVersion").asInt(-1) != FORMAT_VERSION) {
-      throw damaged("its formatVersion is not " + FORMAT_VERSION);
+    int version = json.path("formatVersion").asInt(-1);
+    if (version != FORMAT_VERSION && version != FIRST_MATCH_FORMAT) {
+      throw damaged("its formatVersion is neither " + FORMAT_VERSION + " nor " + FIRST_MATCH_FORMAT);
     }
     if (!json.path("rules").isArray()) throw damaged("it has no \"rules\" array");
     List<PolicyRule> rules = new ArrayList<>();
-    for (JsonNode rule : json.get("rules")) {
+    Set<String> patterns = new HashSet<>();
+    for (JsonNode node : json.get("rules")) {
+      PolicyRule rule;
       try {
-        rules.add(PolicyRule.fromJson(rule));
+        rule = PolicyRule.fromJson(node);
       } catch (IllegalArgumentException e) {
         throw damaged("rule #" + (rules.size() + 1) + ": " + e.getMessage());
       }
+      if (!patterns.add(rule.pattern()) && version == FORMAT_VERSION) {
+        throw damaged("rule #" + (rules.size() + 1) + ": pattern \"" + rule.pattern() + "\" appears twice");
+      }
+      rules.add(rule);
     }
-    return List.copyOf(rules);
+    if (version == FIRST_MATCH_FORMAT) return migrate(FirstMatchRules.migrate(rules));
+    return rules.stream().sorted(PolicyRule.PRECEDENCE).toList();
+  }
+
+  /**
+   * Rewrites a format 1 file in format 2, unless another process did first. A home that cannot be
+   * written keeps its format 1 file, read the same way next time.
+   */
+  private List<PolicyRule> migrate(List<PolicyRule> rules) {
+    try {
+      HomeLock.run(home, () -> {
+        JsonNode current = JsonFiles.read(file(), "policies").orElse(null);
+        if (current != null && current.path("formatVersion").asInt(-1) == FIRST_MATCH_FORMAT) write(rules);
+      });
+    } catch (StoreException e) {
+      // read-only home: the rules still decide as migrated
+    }
+    return rules.stream().sorted(PolicyRule.PRECEDENCE).toList();
   }
 
   private void write(List<PolicyRule> rules) {
     ObjectNode json = Json.object();
     json.put("formatVersion", FORMAT_VERSION);
     ArrayNode array = json.putArray("rules");
-    rules.forEach(rule -> array.add(rule.toJson()));
+    rules.stream().sorted(PolicyRule.PRECEDENCE).forEach(rule -> array.add(rule.toJson()));
     PrivateFiles.writeAtomically(file(), out -> Json.MAPPER.writeValue(out, json));
   }
 

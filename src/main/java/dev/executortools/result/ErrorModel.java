@@ -18,4 +18,9 @@ public interface ErrorModel {
    * the upstream's own short message.
    */
   ErrorModel GENERIC = new GenericErrorModel();
+
+  /** Whether a reply with this status may succeed when sent again: 429, 502, 503 and 504. */
+  static boolean retryableStatus(int status) {
+    return GenericErrorModel.RETRYABLE_STATUSES.contains(status);
+  }
 }

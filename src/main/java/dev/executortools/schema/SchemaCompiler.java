@@ -36,6 +36,14 @@ public final class SchemaCompiler {
    *     for none
    */
   public InputSchema inputSchema(Operation op, Set<String> hiddenParamKeys) {
+    return inputSchema(op, hiddenParamKeys, null);
+  }
+
+  /**
+   * The input schema of an operation of a source whose calls go to {@code baseUrl} (null: the
+   * spec's servers), which the {@code server} property's description names.
+   */
+  public InputSchema inputSchema(Operation op, Set<String> hiddenParamKeys, String baseUrl) {
     Set<String> hidden = hiddenParamKeys == null ? Set.of() : hiddenParamKeys;
     List<Param> params = op.params().stream().filter(p -> !hidden.contains(p.key())).toList();
     Map<String, String> propertyByKey = PropertyNames.assign(params);
@@ -54,7 +62,7 @@ public final class SchemaCompiler {
       if (body.required()) required.add("body");
       if (body.mediaTypes().size() > 1) properties.set("contentType", contentTypeSchema(body.mediaTypes()));
     }
-    properties.set("server", ServerProperty.schema(op.servers()));
+    properties.set("server", ServerProperty.schema(op.servers(), baseUrl));
     ObjectNode schema = Json.object().put("type", "object");
     schema.set("properties", properties);
     if (!required.isEmpty()) schema.set("required", required);

@@ -2,6 +2,7 @@ package dev.executortools.schema;
 
 import dev.executortools.extract.ServerSpec;
 import dev.executortools.internal.Json;
+import dev.executortools.internal.UrlUserInfo;
 import java.util.List;
 import java.util.TreeSet;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,7 +17,8 @@ final class ServerProperty {
 
   private ServerProperty() {}
 
-  static ObjectNode schema(List<ServerSpec> servers) {
+  /** @param baseUrl the source's base URL, where calls go instead of the spec's servers; or null */
+  static ObjectNode schema(List<ServerSpec> servers, String baseUrl) {
     ObjectNode properties = Json.object();
     properties.set("url", Json.object().put("type", "string")
         .put("description", "Base URL to call instead of the spec's server, e.g. https://api.example.com/v1."));
@@ -25,9 +27,14 @@ final class ServerProperty {
         .set("additionalProperties", Json.object().put("type", "string")));
     return Json.object()
         .put("type", "object")
-        .put("description", description(servers))
+        .put("description", baseUrl != null ? baseUrlDescription(baseUrl) : description(servers))
         .<ObjectNode>set("properties", properties)
         .put("additionalProperties", false);
+  }
+
+  private static String baseUrlDescription(String baseUrl) {
+    return "Optional: where to send this call. Calls go to the source's base URL "
+        + UrlUserInfo.mask(baseUrl, "***") + ". Give url to use another base URL.";
   }
 
   private static String description(List<ServerSpec> servers) {

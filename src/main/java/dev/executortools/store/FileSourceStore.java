@@ -50,13 +50,13 @@ public final class FileSourceStore implements SourceStore {
       String namespace = name.substring(0, name.length() - SUFFIX.length());
       if (!SourceConfig.isValidNamespace(namespace)) {
         problems.add(
-            new StoreProblem(name, file + " is not named after a namespace ([a-z0-9_]+.json)"));
+            new StoreProblem(name, file + " is not named after a namespace ([a-z0-9_]+.json)", file.toString()));
         continue;
       }
       try {
         read(file, namespace).ifPresent(sources::add);
       } catch (StoreException e) {
-        problems.add(new StoreProblem(namespace, e.getMessage()));
+        problems.add(StoreProblem.of(namespace, e));
       }
     }
     return new LoadReport(sources, problems);
@@ -127,7 +127,7 @@ public final class FileSourceStore implements SourceStore {
     } catch (NoSuchFileException e) {
       return Optional.empty(); // removed meanwhile, or never there
     } catch (IOException | JacksonIOException e) {
-      throw new StoreException("cannot read " + file + ": " + PrivateFiles.reason(e));
+      throw new StoreException("cannot read " + file + ": " + PrivateFiles.reason(e), file);
     } catch (JacksonException e) {
       throw damaged(file, JsonFiles.syntaxError(e));
     } catch (IllegalArgumentException e) {
@@ -149,7 +149,8 @@ public final class FileSourceStore implements SourceStore {
             + file
             + " is damaged: "
             + why
-            + ". It was left in place; fix it, or remove the source and add it again.");
+            + ". It was left in place; fix it, or remove the source and add it again.",
+        file);
   }
 
   private TreeSet<Path> sourceFiles() {

@@ -51,7 +51,8 @@ public final class JsonFiles {
             + file
             + " is damaged: "
             + why
-            + ". It was left in place; fix or remove it.");
+            + ". It was left in place; fix or remove it.",
+        file);
   }
 
   /**

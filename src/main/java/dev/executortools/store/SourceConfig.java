@@ -1,6 +1,7 @@
 package dev.executortools.store;
 
 import dev.executortools.internal.Json;
+import dev.executortools.internal.UrlUserInfo;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,7 +34,6 @@ public record SourceConfig(
     Map<String, CredentialValue> specFetchQueryParams) {
 
   private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9_]+");
-  private static final Pattern URL_USER_INFO = Pattern.compile("(?<=://)[^/?#@]*@");
 
   public SourceConfig {
     Objects.requireNonNull(namespace, "namespace");
@@ -73,7 +73,8 @@ public record SourceConfig(
   }
 
   /**
-   * The form for listings: literal values are {@code "<redacted>"}, user info in the spec URL is
+   * The form for listings, where the namespace is called {@code sourceId} as everywhere callers
+   * see it: literal values are {@code "<redacted>"}, user info in the spec URL is
    * hidden, and the spec text is replaced by its length ({@code specTextChars}).
    */
   public ObjectNode toRedactedJson() {
@@ -115,7 +116,7 @@ public record SourceConfig(
 
   private ObjectNode identity(boolean redact) {
     ObjectNode json = Json.object();
-    json.put("namespace", namespace);
+    json.put(redact ? "sourceId" : "namespace", namespace);
     if (name != null) json.put("name", name);
     if (specUrl != null) json.put("specUrl", redact ? redactUrl(specUrl) : specUrl);
     if (baseUrl != null) json.put("baseUrl", redact ? redactUrl(baseUrl) : baseUrl);
@@ -131,7 +132,7 @@ public record SourceConfig(
   }
 
   static String redactUrl(String url) {
-    return URL_USER_INFO.matcher(url).replaceFirst(CredentialValue.REDACTED + "@");
+    return UrlUserInfo.mask(url, CredentialValue.REDACTED);
   }
 
   private static Map<String, CredentialValue> copy(Map<String, CredentialValue> values) {

@@ -5,5 +5,16 @@ package dev.executortools.store;
  *
  * @param namespace the namespace the entry belongs to, or its file name when that is unclear
  * @param message what is wrong and where, never a stored value
+ * @param file the file at fault, or null when the store keeps no files
  */
-public record StoreProblem(String namespace, String message) {}
+public record StoreProblem(String namespace, String message, String file) {
+
+  public StoreProblem(String namespace, String message) {
+    this(namespace, message, null);
+  }
+
+  /** The problem a failed read of {@code namespace} reports. */
+  public static StoreProblem of(String namespace, StoreException e) {
+    return new StoreProblem(namespace, e.getMessage(), e.file() == null ? null : e.file().toString());
+  }
+}

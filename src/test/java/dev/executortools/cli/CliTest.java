@@ -17,31 +17,34 @@ class CliTest {
   }
 
   @Test
-  void toolsListPrintsExactlyTheCommittedManifest() throws Exception {
+  void toolsListDataIsExactlyTheCommittedManifest() throws Exception {
     CliRunner.Run run = run("", "tools", "list", "--home", home.toString());
     assertThat(run.exit()).isZero();
+    assertThat(run.json().path("ok").asBoolean()).isTrue();
     String manifest = Files.readString(Path.of("tools-manifest.json"));
-    assertThat(Json.parse(run.out()))
-        .as("tools-manifest.json drifted from the code: regenerate it (see README)")
+    assertThat(Json.parse(manifest).isArray()).as("the manifest is a plain array of tools").isTrue();
+    assertThat(run.data())
+        .as("tools-manifest.json drifted from the code: regenerate it with tools list ... | jq .data (see README)")
         .isEqualTo(Json.parse(manifest));
-    assertThat(run.json()).hasSize(5);
+    assertThat(run.data()).hasSize(5);
   }
 
   @Test
   void homeIsAcceptedBeforeTheCommandToo() {
     CliRunner.Run run = run("", "--home", home.toString(), "tools", "list");
     assertThat(run.exit()).isZero();
-    assertThat(run.json()).hasSize(5);
+    assertThat(run.data()).hasSize(5);
   }
 
   @Test
-  void describePrintsOneToolAndExitsTwoWhenUnknown() {
+  void describePrintsOneToolAndFailsWithUnknownToolWhenThereIsNone() {
     CliRunner.Run known = run("", "tools", "describe", "token.createToken", "--home", home.toString());
     assertThat(known.exit()).isZero();
-    assertThat(known.json().path("id").asString()).isEqualTo("token.createToken");
+    assertThat(known.data().path("id").asString()).isEqualTo("token.createToken");
     CliRunner.Run unknown = run("", "tools", "describe", "no.such.tool", "--home", home.toString());
-    assertThat(unknown.exit()).isEqualTo(2);
-    assertThat(unknown.err()).contains("no.such.tool");
+    assertThat(unknown.exit()).isEqualTo(1);
+    assertThat(unknown.errorCode()).isEqualTo("unknown_tool");
+    assertThat(unknown.json().path("error").path("message").asString()).contains("no.such.tool");
   }
 
   @Test
@@ -65,7 +68,8 @@ class CliTest {
     CliRunner.Run missing = run("", "call", "--yes", "openapi.addSource", "--arg-file", "spec=" + home.resolve("nope.yaml"),
         "--home", home.toString());
     assertThat(missing.exit()).isEqualTo(2);
-    assertThat(missing.err()).contains("nope.yaml");
+    assertThat(missing.errorCode()).isEqualTo("invalid_usage");
+    assertThat(missing.json().path("error").path("message").asString()).contains("nope.yaml");
   }
 
   @Test
@@ -102,7 +106,7 @@ class CliTest {
   void malformedJsonArgumentsAreAUsageError() {
     CliRunner.Run run = run("", "call", "openapi.previewSpec", "{not json", "--home", home.toString());
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.json().path("error").path("code").asString()).isEqualTo("invalid_arguments");
+    assertThat(run.errorCode()).isEqualTo("invalid_usage");
   }
 
   @Test
@@ -111,6 +115,17 @@ class CliTest {
     assertThat(run("", "tools", "--help").exit()).isZero();
     assertThat(run("", "tools", "list", "--help").exit()).isZero();
     assertThat(run("", "call", "--help").out()).contains("--yes");
-    assertThat(run("", "frobnicate").exit()).isEqualTo(2);
+    assertThat(run("", "--version").out()).contains("executor-tools");
+  }
+
+  @Test
+  void usageErrorsPrintAnEnvelopeOnStdoutAndTheUsageOnStderr() {
+    for (String[] args : new String[][] {{"frobnicate"}, {"tools"}, {"call"}, {"tools", "list", "--nope"},
+        {"policies", "add", "only-a-pattern"}}) {
+      CliRunner.Run run = run("", args);
+      assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(run.errorCode()).as(String.join(" ", args)).isEqualTo("invalid_usage");
+      assertThat(run.err()).contains("Usage:");
+    }
   }
 }

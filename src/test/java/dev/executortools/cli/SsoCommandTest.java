@@ -162,7 +162,7 @@ class SsoCommandTest {
   void conflictingOptionsAndMissingConfigurationAreUsageErrors() {
     CliRunner.Run both = sso("login", "--start-url", START_URL, "--profile", "dev");
     assertThat(both.exit()).isEqualTo(2);
-    assertThat(both.json().path("error").path("code").asString()).isEqualTo("invalid_arguments");
+    assertThat(both.json().path("error").path("code").asString()).isEqualTo("invalid_usage");
 
     CliRunner.Run unknown = sso("login", "--profile", "prod");
     assertThat(unknown.exit()).isEqualTo(2);

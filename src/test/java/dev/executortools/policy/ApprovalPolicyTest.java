@@ -64,7 +64,7 @@ class ApprovalPolicyTest {
   }
 
   @Test
-  void theFirstMatchingRuleWins() {
+  void theMostSpecificMatchingRuleWins() {
     ApprovalPolicy policy =
         new ApprovalPolicy(
             List.of(
@@ -78,12 +78,31 @@ class ApprovalPolicyTest {
   }
 
   @Test
-  void aLaterRuleNeverOverridesAnEarlierMatch() {
+  void anExactIdWinsOverAWildcardGivenBeforeIt() {
     ApprovalPolicy policy =
         new ApprovalPolicy(
             List.of(new PolicyRule("*", APPROVE), new PolicyRule("github.repos.delete", BLOCK)));
 
+    assertThat(policy.decide(http("github.repos.delete", "delete"))).isEqualTo(BLOCK);
+    assertThat(policy.decide(http("github.repos.create", "post"))).isEqualTo(APPROVE);
+  }
+
+  @Test
+  void aLongerPrefixWinsOverAShorterOne() {
+    ApprovalPolicy policy =
+        new ApprovalPolicy(
+            List.of(new PolicyRule("github.*", BLOCK), new PolicyRule("github.repos.*", APPROVE)));
+
     assertThat(policy.decide(http("github.repos.delete", "delete"))).isEqualTo(APPROVE);
+    assertThat(policy.decide(http("github.issues.list", "get"))).isEqualTo(BLOCK);
+    assertThat(policy.rules()).extracting(PolicyRule::pattern).containsExactly("github.repos.*", "github.*");
+  }
+
+  @Test
+  void twoRulesWithOnePatternAreRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ApprovalPolicy(
+            List.of(new PolicyRule("a.*", BLOCK), new PolicyRule("a.*", APPROVE))))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

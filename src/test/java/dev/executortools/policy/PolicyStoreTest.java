@@ -23,11 +23,11 @@ class PolicyStoreTest {
   @TempDir Path home;
 
   @Test
-  void rulesAreKeptInOrderAndReadByAnotherStoreOnTheSameHome() {
+  void rulesAreListedInTheOrderTheyApplyAndReadByAnotherStoreOnTheSameHome() {
     PolicyStore store = new PolicyStore(home);
-    store.add(new PolicyRule("github.repos.delete", BLOCK));
-    store.add(new PolicyRule("github.*", APPROVE));
     store.add(new PolicyRule("*", REQUIRE_APPROVAL));
+    store.add(new PolicyRule("github.*", APPROVE));
+    store.add(new PolicyRule("github.repos.delete", BLOCK));
 
     assertThat(new PolicyStore(home).list())
         .containsExactly(
@@ -37,7 +37,7 @@ class PolicyStoreTest {
   }
 
   @Test
-  void addingAnExistingPatternReplacesItsActionInPlace() {
+  void addingAnExistingPatternReplacesItsAction() {
     PolicyStore store = new PolicyStore(home);
     store.add(new PolicyRule("a.*", BLOCK));
     store.add(new PolicyRule("b.*", BLOCK));
@@ -78,8 +78,44 @@ class PolicyStoreTest {
 
     assertThat(store.list())
         .containsExactly(new PolicyRule("a.*", REQUIRE_APPROVAL), new PolicyRule("*", APPROVE));
+    assertThat(Files.exists(home.resolve(PolicyStore.FILE_NAME))).isFalse();
     assertThat(store.remove("*")).isTrue();
     assertThat(store.list()).containsExactly(new PolicyRule("a.*", REQUIRE_APPROVAL));
+  }
+
+  @Test
+  void aFirstMatchFileIsMigratedKeepingEveryDecisionItMade() throws Exception {
+    Path file = home.resolve(PolicyStore.FILE_NAME);
+    Files.writeString(file, """
+        {"formatVersion":1,"rules":[
+          {"pattern":"github.*","action":"require_approval"},
+          {"pattern":"github.repos.delete","action":"block"},
+          {"pattern":"stripe.charges.create","action":"block"},
+          {"pattern":"stripe.charges.create","action":"approve"},
+          {"pattern":"*","action":"approve"},
+          {"pattern":"stripe.*","action":"block"}]}""");
+
+    List<PolicyRule> rules = new PolicyStore(home).list();
+
+    // github.repos.delete never blocked (github.* matched first), the second stripe.charges.create
+    // never decided (the first one did), and stripe.* came after *: all three are dropped.
+    assertThat(rules).containsExactly(
+        new PolicyRule("stripe.charges.create", BLOCK),
+        new PolicyRule("github.*", REQUIRE_APPROVAL),
+        new PolicyRule("*", APPROVE));
+    assertThat(Files.readString(file)).as("rewritten in the new format").contains("\"formatVersion\":2")
+        .doesNotContain("github.repos.delete");
+    assertThat(new PolicyStore(home).list()).isEqualTo(rules);
+  }
+
+  @Test
+  void aNewFormatFileWithOnePatternTwiceIsDamaged() throws Exception {
+    Files.writeString(home.resolve(PolicyStore.FILE_NAME), """
+        {"formatVersion":2,"rules":[{"pattern":"a.*","action":"block"},{"pattern":"a.*","action":"approve"}]}""");
+
+    assertThatThrownBy(() -> new PolicyStore(home).list())
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("pattern \"a.*\" appears twice");
   }
 
   @Test

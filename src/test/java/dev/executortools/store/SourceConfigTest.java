@@ -50,7 +50,7 @@ class SourceConfigTest {
     String listed = Json.write(source.toRedactedJson());
 
     assertThat(listed)
-        .startsWith("{\"namespace\":\"pets\",\"name\":\"Pets of pets\"")
+        .startsWith("{\"sourceId\":\"pets\",\"name\":\"Pets of pets\"")
         .contains(
             "\"toolCount\":3",
             "\"addedAt\":\"2025-01-02T03:04:05.123456Z\"",

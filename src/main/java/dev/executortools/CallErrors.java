@@ -1,0 +1,66 @@
+package dev.executortools;
+
+import dev.executortools.internal.Json;
+import dev.executortools.schema.ArgumentProblem;
+import dev.executortools.store.StoreException;
+import dev.executortools.store.StoreProblem;
+import java.util.List;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The failures a call can meet before it runs, each saying what to do next. */
+final class CallErrors {
+  private CallErrors() {}
+
+  /**
+   * An id that names no tool: {@code store_failed} when it belongs to a stored source that cannot
+   * be read (naming the source and the file), else {@code unknown_tool} with the closest of the
+   * {@code visible} ids in {@code details.suggestions}.
+   */
+  static ToolResult unknownTool(String id, List<StoreProblem> problems, List<Tool> visible) {
+    for (StoreProblem problem : problems) {
+      if (!id.startsWith(problem.namespace() + ".")) continue;
+      ObjectNode details = Json.object().put("sourceId", problem.namespace());
+      if (problem.file() != null) details.put("file", problem.file());
+      return ToolResult.failure(ToolError.of(ErrorCode.STORE_FAILED, "'" + abbreviate(id)
+          + "' belongs to source '" + problem.namespace() + "', which cannot be loaded: " + problem.message())
+          .withDetails(details));
+    }
+    List<String> suggestions = ToolSuggestions.closest(id, visible, ToolSuggestions.LIMIT);
+    ObjectNode details = Json.object();
+    suggestions.forEach(details.putArray("suggestions")::add);
+    String hint = suggestions.isEmpty() ? "" : "; did you mean '" + suggestions.get(0) + "'? (details.suggestions)";
+    return ToolResult.failure(ToolError.of(ErrorCode.UNKNOWN_TOOL,
+        "no tool with id '" + abbreviate(id) + "'" + hint).withDetails(details));
+  }
+
+  static ToolResult blocked(String id) {
+    return ToolResult.failure(ErrorCode.BLOCKED,
+        "'" + id + "' is blocked by a policy rule (see: policies explain " + id + ")");
+  }
+
+  static ToolResult policiesUnreadable(StoreException e) {
+    return ToolResult.failure(ErrorCode.STORE_FAILED,
+        "approval policies cannot be read, so no tool runs until they are fixed: " + e.getMessage());
+  }
+
+  static ToolResult invalidArguments(Tool tool, List<ArgumentProblem> problems) {
+    ObjectNode details = Json.object();
+    ArrayNode errors = details.putArray("errors");
+    for (ArgumentProblem problem : problems) {
+      errors.addObject().put("path", problem.path()).put("message", problem.message());
+    }
+    ArgumentProblem first = problems.get(0);
+    String where = first.path().isEmpty() ? "" : first.path() + ": ";
+    String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "";
+    return ToolResult.failure(ToolError.of(ErrorCode.INVALID_ARGUMENTS,
+            "arguments do not match the input schema of '" + tool.id() + "': " + where
+                + first.message() + more)
+        .withDetails(details));
+  }
+
+  static String abbreviate(String id) {
+    String clean = id.replaceAll("\\p{Cntrl}", "?");
+    return clean.length() > 200 ? clean.substring(0, 200) + "..." : clean;
+  }
+}
