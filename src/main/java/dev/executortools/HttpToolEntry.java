@@ -33,7 +33,7 @@ final class HttpToolEntry {
   TrustedOrigins trustedOrigins() {
     TrustedOrigins t = trustedOrigins;
     if (t == null) {
-      trustedOrigins = t = TrustedOrigins.of(source.baseUrl(), compiled.binding().servers());
+      trustedOrigins = t = TrustedOrigins.of(source.baseUrl(), compiled.binding().servers(), source.trustedOrigins());
     }
     return t;
   }

@@ -129,6 +129,7 @@ public final class ToolRegistry implements AutoCloseable {
     ApprovalHandler approvals;
     SecretProvider secrets;
     Map<String, String> environment = System.getenv();
+    Boolean allowPrivateNetwork;
 
     private Builder() {}
 
@@ -165,9 +166,24 @@ public final class ToolRegistry implements AutoCloseable {
       return this;
     }
 
-    /** Environment variables the bundled AWS source reads (AWS_REGION...); default the process's. */
+    /**
+   * Environment variables the registry reads (AWS_REGION..., EXECUTOR_TOOLS_ALLOW_PRIVATE_NETWORK);
+   * default the process's.
+   */
     public Builder environment(Map<String, String> environment) {
       this.environment = Map.copyOf(environment);
+      return this;
+    }
+
+    /**
+     * Whether URLs a model chooses (spec URLs of {@code previewSpec} and {@code addSource}, a
+     * per-call {@code server}) may reach loopback and private addresses. Link-local and
+     * cloud-metadata addresses stay refused either way. Default: the environment variable {@code
+     * EXECUTOR_TOOLS_ALLOW_PRIVATE_NETWORK=true}, else {@code "allowPrivateNetwork": true} in the
+     * home's {@code settings.json}, else refused.
+     */
+    public Builder allowPrivateNetwork(boolean allow) {
+      this.allowPrivateNetwork = allow;
       return this;
     }
 

@@ -1,6 +1,8 @@
 package dev.executortools.parse;
 
 import dev.executortools.ErrorCode;
+import dev.executortools.net.BlockedAddressException;
+import dev.executortools.net.NetworkPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -14,7 +16,9 @@ import okhttp3.ResponseBody;
 
 /**
  * Downloads a spec over http(s), with optional credentials, never more than {@link #MAX_BYTES}.
- * Messages name the host and path, never the credentials.
+ * Messages name the host and path, never the credentials. The client decides where requests may
+ * go (a registry passes its guarded client for model-chosen URLs: {@code blocked_address}) and
+ * keeps the credentials on their origin through redirects.
  */
 public final class SpecFetcher {
   /** Largest document accepted: room for Microsoft Graph beta (about 47 MB). */
@@ -49,6 +53,11 @@ public final class SpecFetcher {
       }
       return readCapped(response.body(), where);
     } catch (IOException e) {
+      BlockedAddressException blocked = NetworkPolicy.blocked(e);
+      if (blocked != null) {
+        throw new SpecException(ErrorCode.BLOCKED_ADDRESS,
+            "fetching " + where + " was refused: " + blocked.getMessage());
+      }
       throw new SpecException(ErrorCode.OPENAPI_FETCH_FAILED,
           "fetching " + where + " failed: " + e.getClass().getSimpleName()
               + (e.getMessage() == null ? "" : ": " + e.getMessage()));
