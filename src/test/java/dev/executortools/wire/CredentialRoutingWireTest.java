@@ -3,6 +3,7 @@ package dev.executortools.wire;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.executortools.wire.Exfiltration.API_KEY;
 import static dev.executortools.wire.Exfiltration.assertCode;
 import static dev.executortools.wire.Exfiltration.assertNoCredentialIn;
@@ -10,10 +11,18 @@ import static dev.executortools.wire.Exfiltration.putCredentials;
 import static dev.executortools.wire.Registries.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.executortools.ApprovalHandler;
 import dev.executortools.ToolRegistry;
 import dev.executortools.ToolResult;
 import dev.executortools.internal.Json;
+import java.security.cert.X509Certificate;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,5 +167,45 @@ class CredentialRoutingWireTest {
       assertThat(trusted.requests()).hasSize(2)
           .allSatisfy(r -> assertThat(r.getHeader("X-Api-Key")).isEqualTo(API_KEY));
     }
+  }
+
+  @Test
+  void aRedirectFromHttpsDownToHttpIsRefused() throws Exception {
+    WireMockServer secure = new WireMockServer(
+        wireMockConfig().dynamicPort().dynamicHttpsPort().bindAddress("127.0.0.1"));
+    secure.start();
+    try (ToolRegistry registry = ToolRegistry.builder().approvals(ApprovalHandler.APPROVE_ALL)
+        .environment(Map.of()).allowPrivateNetwork(true).httpClient(trustingWireMocksCertificate()).build()) {
+      secure.stubFor(get(urlPathEqualTo("/spec.yaml")).willReturn(
+          aResponse().withStatus(302).withHeader("Location", foreign.baseUrl() + "/spec.yaml")));
+      ObjectNode args = Json.object().put("spec", "https://127.0.0.1:" + secure.httpsPort() + "/spec.yaml");
+      putCredentials(args.putObject("specFetchCredentials"));
+
+      ToolResult result = registry.call("openapi.previewSpec", args);
+
+      assertCode(result, "openapi_fetch_failed");
+      assertThat(result.error().message()).contains("https to http");
+      assertThat(secure.getAllServeEvents()).hasSize(1);
+      assertThat(foreign.requests()).isEmpty();
+    } finally {
+      secure.stop();
+    }
+  }
+
+  /** A client that accepts WireMock's self-signed certificate (test only). */
+  private static OkHttpClient trustingWireMocksCertificate() throws Exception {
+    X509TrustManager trustAll = new X509TrustManager() {
+      @Override public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+      @Override public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+      @Override public X509Certificate[] getAcceptedIssuers() {
+        return new X509Certificate[0];
+      }
+    };
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(null, new TrustManager[] {trustAll}, null);
+    return new OkHttpClient.Builder()
+        .sslSocketFactory(tls.getSocketFactory(), trustAll)
+        .hostnameVerifier((host, session) -> true)
+        .build();
   }
 }
