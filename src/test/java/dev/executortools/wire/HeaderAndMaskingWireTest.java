@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Timeout(60)
 class HeaderAndMaskingWireTest {
   private static final List<String> FRAMING = List.of("Host", "Content-Length", "Transfer-Encoding",
-      "Connection", "Upgrade", "TE", "Trailer", "Proxy-Authorization", "Accept", "Authorization");
+      "Connection", "Upgrade", "TE", "Trailer", "Keep-Alive", "Expect", "Proxy-Authorization", "Accept",
+      "Authorization");
   private static final String PASSWORD = "Sup3r-Secret-Passw0rd";
   private static final String API_KEY = "key/with+plus=and space";
 
