@@ -29,8 +29,9 @@ import okio.BufferedSource;
  * safe to use from many threads.
  *
  * <p>The client's stack: {@link RetryInterceptor} (application level), then {@link
- * RedirectGuardInterceptor} and {@link SourceCredentialsInterceptor} (network level, so redirects
- * to another origin go without credentials, and never from https to http). URLs a model chose go
+ * RedirectGuardInterceptor}, {@link NetworkPolicyInterceptor#awayFromFirstOrigin} and {@link
+ * SourceCredentialsInterceptor} (network level: redirects to another origin go without
+ * credentials and under the network policy, and never from https to http). URLs a model chose go
  * through the {@linkplain #guardedClient() guarded client}, which adds the {@link NetworkPolicy}
  * (a {@link PolicyDns} and a {@link NetworkPolicyInterceptor} at both levels). Response bodies are
  * read up to {@link HttpSettings#maxResponseBytes()} and no further.
@@ -94,6 +95,7 @@ public final class HttpTransport {
                 new RetryInterceptor(
                     settings.maxRetries(), settings.maxRetryAfter(), Clock.systemUTC()))
             .addNetworkInterceptor(new RedirectGuardInterceptor())
+            .addNetworkInterceptor(NetworkPolicyInterceptor.awayFromFirstOrigin(policy))
             .addNetworkInterceptor(new SourceCredentialsInterceptor())
             .build();
     return new HttpTransport(withStack, settings, policy);

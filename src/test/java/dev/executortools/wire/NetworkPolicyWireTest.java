@@ -153,4 +153,24 @@ class NetworkPolicyWireTest {
       assertThat(version.error().message()).contains("/version.yaml").doesNotContain("SECRET");
     }
   }
+
+  @Test
+  void whereTheUsersBaseUrlRedirectsToIsUnderThePolicy() {
+    trusted.stub(get(urlPathEqualTo("/items")).willReturn(
+        aResponse().withStatus(307).withHeader("Location", foreign.baseUrl() + "/items")));
+    trusted.stub(get(urlPathEqualTo("/meta/items")).willReturn(
+        aResponse().withStatus(302).withHeader("Location", "http://169.254.169.254/latest/meta-data/")));
+    ObjectNode args = Json.object().put("spec", Exfiltration.spec("- url: https://api.example.com"))
+        .put("namespace", "items").put("baseUrl", trusted.baseUrl());
+    try (ToolRegistry registry = Exfiltration.registry(false)) {
+      assertThat(registry.call("openapi.addSource", args).ok()).isTrue();
+      assertCode(registry.call("items.items.listItems", json("{}")), "blocked_address");
+      assertThat(foreign.requests()).isEmpty();
+
+      assertThat(registry.call("openapi.addSource", args.put("baseUrl", trusted.baseUrl() + "/meta")
+          .put("replace", true)).ok()).isTrue();
+      assertCode(registry.call("items.items.listItems", json("{}")), "blocked_address");
+      assertThat(trusted.requests()).hasSize(2); // the user's own origin was reached both times
+    }
+  }
 }
