@@ -146,7 +146,7 @@ final class Sources implements SourceSink {
           specUrl, specUrl == null ? specText : null, Json.text(args, "baseUrl"),
           CredentialValue.mapFromJson(args.get("headers")), CredentialValue.mapFromJson(args.get("queryParams")),
           CredentialValue.mapFromJson(fetch.get("headers")), CredentialValue.mapFromJson(fetch.get("queryParams")),
-          TrustedOrigins.listed(SourceConfig.strings(args.get("trustedOrigins"))));
+          TrustedOrigins.listed(SourceConfig.strings(args.get("trustedOrigins"), "trustedOrigins")));
     } catch (IllegalArgumentException e) {
       return ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, e.getMessage());
     }

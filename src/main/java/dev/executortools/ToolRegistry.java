@@ -77,7 +77,8 @@ public final class ToolRegistry implements AutoCloseable {
 
   /**
    * Adds a source with the arguments of {@code openapi.addSource}, as the program itself: no
-   * approval is asked (the caller is the one who approves). The spec may be a URL or inline text.
+   * approval is asked (the caller is the one who approves), and a spec URL is the program's own
+   * choice, not under the network policy. The spec may be a URL or inline text.
    */
   public ToolResult addSource(JsonNode arguments) {
     return registrar.callApproved(AddSourceTool.ID, arguments);
@@ -104,8 +105,9 @@ public final class ToolRegistry implements AutoCloseable {
   }
 
   /**
-   * Reads a source's spec again (fetching a URL source anew), recompiles it, and answers the tool
-   * ids {@code added}, {@code removed} and {@code changed}.
+   * Reads a source's spec again (fetching a URL source anew, under the network policy: a model
+   * may have chosen that URL), recompiles it, and answers the tool ids {@code added}, {@code
+   * removed} and {@code changed}.
    */
   public ToolResult refreshSource(String namespace) {
     return registrar.sources.refresh(namespace, registrar.specLoader());

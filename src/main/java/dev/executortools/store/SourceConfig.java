@@ -120,7 +120,7 @@ public record SourceConfig(
         credentials(json, "queryParams"),
         credentials(json, "specFetchHeaders"),
         credentials(json, "specFetchQueryParams"),
-        strings(json.get("trustedOrigins")));
+        strings(json.get("trustedOrigins"), "trustedOrigins"));
   }
 
   @Override
@@ -146,13 +146,17 @@ public record SourceConfig(
     }
   }
 
-  /** The strings of a JSON array; empty when absent. */
-  public static List<String> strings(JsonNode array) {
+  /**
+   * The strings of a JSON array; empty when absent.
+   *
+   * @throws IllegalArgumentException when it is not an array of strings (named {@code field})
+   */
+  public static List<String> strings(JsonNode array, String field) {
     if (array == null || array.isNull()) return List.of();
-    if (!array.isArray()) throw new IllegalArgumentException("trustedOrigins must be an array of strings");
+    if (!array.isArray()) throw new IllegalArgumentException(field + " must be an array of strings");
     List<String> values = new ArrayList<>();
     for (JsonNode value : array) {
-      if (!value.isString()) throw new IllegalArgumentException("trustedOrigins must be an array of strings");
+      if (!value.isString()) throw new IllegalArgumentException(field + " must be an array of strings");
       values.add(value.stringValue());
     }
     return values;
