@@ -208,7 +208,8 @@ final class Registrar implements AutoCloseable {
     boolean approved = entry.trustedOrigins().allows(bound.request().url());
     if (!resolved.isEmpty() && !approved) {
       String message = "the source's credentials are only sent to its own servers ("
-          + entry.trustedOrigins().describe() + "); the server argument points elsewhere";
+          + entry.trustedOrigins().describe() + "); the server argument points elsewhere (the user can"
+          + " list further origins in trustedOrigins when adding the source)";
       ObjectNode details = Json.object();
       details.putArray("errors").addObject().put("path", "/server").put("message", message);
       return ToolResult.failure(ToolError.of(ErrorCode.INVALID_ARGUMENTS, message).withDetails(details));
