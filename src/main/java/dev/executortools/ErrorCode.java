@@ -18,6 +18,8 @@ public enum ErrorCode {
   APPROVAL_REQUIRED,
   APPROVAL_DECLINED,
   BLOCKED,
+  /** A model-chosen URL led to an address the network policy refuses; nothing was sent. */
+  BLOCKED_ADDRESS,
   MISSING_SECRET,
   STORE_FAILED,
   /** A command line that does not parse (unknown option, missing parameter...): exit code 2. */

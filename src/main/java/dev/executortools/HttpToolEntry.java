@@ -3,6 +3,8 @@ package dev.executortools;
 import dev.executortools.bind.RequestPlan;
 import dev.executortools.compile.CompiledTool;
 import dev.executortools.schema.ArgumentValidator;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A registered OpenAPI tool. Its validator and request plan are built on first call and kept:
@@ -33,7 +35,9 @@ final class HttpToolEntry {
   TrustedOrigins trustedOrigins() {
     TrustedOrigins t = trustedOrigins;
     if (t == null) {
-      trustedOrigins = t = TrustedOrigins.of(source.baseUrl(), compiled.binding().servers());
+      List<String> listed = new ArrayList<>(source.trustedOrigins());
+      listed.addAll(source.serverResolver().configuredBaseUrls());
+      trustedOrigins = t = TrustedOrigins.of(source.baseUrl(), compiled.binding().servers(), listed);
     }
     return t;
   }

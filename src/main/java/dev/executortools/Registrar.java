@@ -8,6 +8,8 @@ import dev.executortools.internal.Json;
 import dev.executortools.invoke.HttpTransport;
 import dev.executortools.invoke.SourceCredentials;
 import dev.executortools.naming.ToolPathOrder;
+import dev.executortools.net.NetworkPolicy;
+import dev.executortools.net.NetworkSettings;
 import dev.executortools.parse.SpecException;
 import dev.executortools.parse.SpecFetcher;
 import dev.executortools.policy.ApprovalPolicy;
@@ -49,7 +51,10 @@ final class Registrar implements AutoCloseable {
   private final CredentialResolver credentials;
   private final PolicyStore policies;
   private final SpecLoader specLoader;
+  /** The plugin's tools as a model calls them: spec URLs under the network policy. */
   private final Map<String, LocalEntry> localTools = new LinkedHashMap<>();
+  /** The same tools as the program calls them ({@link #callApproved}): its URLs are its own. */
+  private final Map<String, LocalEntry> programTools = new LinkedHashMap<>();
   final Sources sources;
 
   /** A plugin tool; its validator is built on first call (listing tools needs none). */
@@ -70,9 +75,11 @@ final class Registrar implements AutoCloseable {
 
   Registrar(ToolRegistry.Builder config) {
     this.ownsClient = config.httpClient == null;
+    NetworkPolicy network =
+        NetworkSettings.policy(config.allowPrivateNetwork, config.environment, config.home);
     this.transport = ownsClient
-        ? HttpTransport.create(config.httpSettings)
-        : HttpTransport.using(config.httpClient, config.httpSettings);
+        ? HttpTransport.create(config.httpSettings, network)
+        : HttpTransport.using(config.httpClient, config.httpSettings, network);
     this.approvals = config.approvals;
     SecretProvider secrets = config.secrets != null ? config.secrets
         : config.home != null ? new FileSecretStore(config.home) : SecretProvider.none();
@@ -80,9 +87,13 @@ final class Registrar implements AutoCloseable {
     this.policies = config.home != null ? new PolicyStore(config.home) : PolicyStore.inMemory();
     this.sources = new Sources(SsoOidcProfile.create(config.environment),
         config.home != null ? new FileSourceStore(config.home) : new MemorySourceStore());
-    this.specLoader = new SpecLoader(new SpecFetcher(transport.client()), this::resolveArgument);
+    this.specLoader = new SpecLoader(new SpecFetcher(transport.guardedClient()), this::resolveArgument);
     for (LocalTool tool : BuiltinTools.create(specLoader, sources)) {
       localTools.put(tool.descriptor().id(), new LocalEntry(tool));
+    }
+    SpecLoader programLoader = new SpecLoader(new SpecFetcher(transport.client()), this::resolveArgument);
+    for (LocalTool tool : BuiltinTools.create(programLoader, sources)) {
+      programTools.put(tool.descriptor().id(), new LocalEntry(tool));
     }
   }
 
@@ -135,10 +146,13 @@ final class Registrar implements AutoCloseable {
     return specLoader;
   }
 
-  /** Runs a tool for the program itself: no policy, no approval; arguments still validated. */
+  /**
+   * Runs a tool for the program itself: no policy, no approval, and the URLs it names are the
+   * program's choice (not under the network policy); arguments still validated.
+   */
   ToolResult callApproved(String id, JsonNode arguments) {
     JsonNode args = arguments == null ? Json.object() : arguments;
-    LocalEntry local = localTools.get(id);
+    LocalEntry local = programTools.get(id);
     if (local == null) return ToolResult.failure(ErrorCode.UNKNOWN_TOOL, "no local tool '" + id + "'");
     List<ArgumentProblem> problems = local.validator().validate(args);
     if (!problems.isEmpty()) return CallErrors.invalidArguments(local.tool.descriptor(), problems);
@@ -227,14 +241,18 @@ final class Registrar implements AutoCloseable {
     BoundRequest bound =
         entry.plan().bind(args, new BindContext(source.baseUrl(), source.serverResolver()));
     if (bound.error() != null) return ToolResult.failure(bound.error());
-    if (!resolved.isEmpty() && !entry.trustedOrigins().allows(bound.request().url())) {
+    boolean approved = entry.trustedOrigins().allows(bound.request().url());
+    if (!resolved.isEmpty() && !approved) {
       String message = "the source's credentials are only sent to its own servers ("
-          + entry.trustedOrigins().describe() + "); the server argument points elsewhere";
+          + entry.trustedOrigins().describe() + "); the server argument points elsewhere (the user can"
+          + " list further origins in trustedOrigins when adding the source)";
       ObjectNode details = Json.object();
       details.putArray("errors").addObject().put("path", "/server").put("message", message);
       return ToolResult.failure(ToolError.of(ErrorCode.INVALID_ARGUMENTS, message).withDetails(details));
     }
-    return transport.send(bound.request(), resolved, source.errorModel());
+    // a per-call server the user did not approve is the model's choice: the network policy applies
+    boolean modelChosen = args.has("server") && !approved;
+    return transport.send(bound.request(), resolved, source.errorModel(), modelChosen);
   }
 
   /**

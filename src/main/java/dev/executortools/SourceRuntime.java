@@ -3,15 +3,20 @@ package dev.executortools;
 import dev.executortools.bind.ServerResolver;
 import dev.executortools.result.ErrorModel;
 import dev.executortools.store.CredentialValue;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What calls of one source share: where requests go, the credentials added to each (unresolved:
  * literal values or secret references, looked up on every call), and how upstream errors read.
+ *
+ * @param trustedOrigins origins the user listed for the source's credentials (see {@link
+ *     TrustedOrigins})
  */
 record SourceRuntime(
     String id,
     String baseUrl,
+    List<String> trustedOrigins,
     Map<String, CredentialValue> headers,
     Map<String, CredentialValue> queryParams,
     ServerResolver serverResolver,

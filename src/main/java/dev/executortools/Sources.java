@@ -56,7 +56,7 @@ final class Sources implements SourceSink {
     CompiledSource bundled = ToolCompiler.compile(readBundled(), null,
         new CompileOptions(SsoOidcProfile.SOURCE_ID, "", profile.hiddenParamKeys(), SsoOidcProfile.SERVERS));
     swap(SsoOidcProfile.SOURCE_ID, bundled.tools(), new SourceRuntime(SsoOidcProfile.SOURCE_ID,
-        null, Map.of(), Map.of(), profile.serverResolver(), profile.errorModel()));
+        null, List.of(), Map.of(), Map.of(), profile.serverResolver(), profile.errorModel()));
     knownVersions = store.versions().orElse(null);
     LoadReport report = store.loadAll();
     for (StoredSource source : report.sources()) install(source);
@@ -145,7 +145,8 @@ final class Sources implements SourceSink {
           Objects.requireNonNullElse(Json.text(args, "name"), Objects.requireNonNullElse(document.title(), namespace)),
           specUrl, specUrl == null ? specText : null, Json.text(args, "baseUrl"),
           CredentialValue.mapFromJson(args.get("headers")), CredentialValue.mapFromJson(args.get("queryParams")),
-          CredentialValue.mapFromJson(fetch.get("headers")), CredentialValue.mapFromJson(fetch.get("queryParams")));
+          CredentialValue.mapFromJson(fetch.get("headers")), CredentialValue.mapFromJson(fetch.get("queryParams")),
+          TrustedOrigins.listed(SourceConfig.strings(args.get("trustedOrigins"), "trustedOrigins")));
     } catch (IllegalArgumentException e) {
       return ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, e.getMessage());
     }
@@ -241,7 +242,7 @@ final class Sources implements SourceSink {
   private void install(StoredSource source) {
     SourceConfig c = source.config();
     synchronized (writeLock) {
-      swap(c.namespace(), source.tools(), new SourceRuntime(c.namespace(), c.baseUrl(), c.headers(),
+      swap(c.namespace(), source.tools(), new SourceRuntime(c.namespace(), c.baseUrl(), c.trustedOrigins(), c.headers(),
           c.queryParams(), ServerResolver.DEFAULT, ErrorModel.GENERIC));
       Map<String, StoredSource> next = new TreeMap<>(stored);
       next.put(c.namespace(), source);

@@ -87,7 +87,8 @@ public final class ToolRegistry implements AutoCloseable {
 
   /**
    * Adds a source with the arguments of {@code openapi.addSource}, as the program itself: no
-   * approval is asked (the caller is the one who approves). The spec may be a URL or inline text.
+   * approval is asked (the caller is the one who approves), and a spec URL is the program's own
+   * choice, not under the network policy. The spec may be a URL or inline text.
    */
   public ToolResult addSource(JsonNode arguments) {
     return registrar.callApproved(AddSourceTool.ID, arguments);
@@ -114,8 +115,9 @@ public final class ToolRegistry implements AutoCloseable {
   }
 
   /**
-   * Reads a source's spec again (fetching a URL source anew), recompiles it, and answers the tool
-   * ids {@code added}, {@code removed} and {@code changed}.
+   * Reads a source's spec again (fetching a URL source anew, under the network policy: a model
+   * may have chosen that URL), recompiles it, and answers the tool ids {@code added}, {@code
+   * removed} and {@code changed}.
    */
   public ToolResult refreshSource(String namespace) {
     return registrar.sources.refresh(namespace, registrar.specLoader());
@@ -139,6 +141,7 @@ public final class ToolRegistry implements AutoCloseable {
     ApprovalHandler approvals;
     SecretProvider secrets;
     Map<String, String> environment = System.getenv();
+    Boolean allowPrivateNetwork;
 
     private Builder() {}
 
@@ -175,9 +178,24 @@ public final class ToolRegistry implements AutoCloseable {
       return this;
     }
 
-    /** Environment variables the bundled AWS source reads (AWS_REGION...); default the process's. */
+    /**
+   * Environment variables the registry reads (AWS_REGION..., EXECUTOR_TOOLS_ALLOW_PRIVATE_NETWORK);
+   * default the process's.
+   */
     public Builder environment(Map<String, String> environment) {
       this.environment = Map.copyOf(environment);
+      return this;
+    }
+
+    /**
+     * Whether URLs a model chooses (spec URLs of {@code previewSpec} and {@code addSource}, a
+     * per-call {@code server}) may reach loopback and private addresses. Link-local and
+     * cloud-metadata addresses stay refused either way. Default: the environment variable {@code
+     * EXECUTOR_TOOLS_ALLOW_PRIVATE_NETWORK=true}, else {@code "allowPrivateNetwork": true} in the
+     * home's {@code settings.json}, else refused.
+     */
+    public Builder allowPrivateNetwork(boolean allow) {
+      this.allowPrivateNetwork = allow;
       return this;
     }
 

@@ -1,85 +1,123 @@
 package dev.executortools;
 
 import dev.executortools.extract.ServerSpec;
+import dev.executortools.extract.ServerVariable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /**
- * The origins a source's credentials may go to: its base URL's and its spec servers'. A per-call
- * {@code server} argument can point a call anywhere; with credentials attached it must stay here.
- * Server variables in a host ({@code https://{tenant}.example.com}) match letters, digits, dots and
- * dashes, so a variable can pick a subdomain but never another domain.
+ * The origins (scheme, host, port) the user approved for a source: its base URL's, its spec
+ * servers', and the {@code trustedOrigins} listed when it was added. A server variable in the
+ * host or port part counts only with the values the spec fixes: its {@code enum}, else its {@code
+ * default}; one with neither adds nothing, so a per-call {@code server.variables} or {@code
+ * server.url} can never widen the set. The source's credentials go only here, and URLs here are
+ * not under the network policy (the user chose them).
  */
 final class TrustedOrigins {
-  private static final Pattern VARIABLE = Pattern.compile("\\{[^}]*}");
+  private static final Pattern VARIABLE = Pattern.compile("\\{([^}]*)}");
+  /** Enumerated values multiply; beyond this many combinations a server adds nothing. */
+  private static final int MAX_COMBINATIONS = 256;
 
-  private final List<Pattern> patterns;
-  private final Set<String> shown;
+  private final Set<String> origins;
 
-  private TrustedOrigins(List<Pattern> patterns, Set<String> shown) {
-    this.patterns = patterns;
-    this.shown = shown;
+  private TrustedOrigins(Set<String> origins) {
+    this.origins = origins;
   }
 
   static TrustedOrigins of(String baseUrl, List<ServerSpec> servers) {
-    List<Pattern> patterns = new ArrayList<>();
-    Set<String> shown = new LinkedHashSet<>();
-    List<String> templates = new ArrayList<>();
-    if (baseUrl != null) templates.add(baseUrl);
-    servers.forEach(s -> templates.add(s.url()));
-    for (String template : templates) {
-      String origin = originTemplate(template);
-      if (origin == null) continue;
-      shown.add(origin);
-      patterns.add(pattern(origin));
+    return of(baseUrl, servers, List.of());
+  }
+
+  static TrustedOrigins of(String baseUrl, List<ServerSpec> servers, List<String> listed) {
+    Set<String> origins = new LinkedHashSet<>();
+    if (baseUrl != null) expand(originTemplate(baseUrl.strip()), Map.of(), origins);
+    for (ServerSpec server : servers) {
+      if (server.url() != null) expand(originTemplate(server.url().strip()), server.variables(), origins);
     }
-    return new TrustedOrigins(List.copyOf(patterns), shown);
+    for (String origin : listed) addOrigin(origin, origins);
+    return new TrustedOrigins(Set.copyOf(origins));
+  }
+
+  /**
+   * {@code trustedOrigins} as given to {@code addSource}, each reduced to its origin.
+   *
+   * @throws IllegalArgumentException for an entry that is not an absolute http(s) URL
+   */
+  static List<String> listed(List<String> given) {
+    List<String> origins = new ArrayList<>();
+    for (String entry : given) {
+      String origin = entry.contains("{") ? null : origin(entry);
+      if (origin == null) {
+        throw new IllegalArgumentException(
+            "trustedOrigins: '" + entry + "' is not an http(s) origin such as https://api.example.com");
+      }
+      if (!origins.contains(origin)) origins.add(origin);
+    }
+    return origins;
   }
 
   /** Whether {@code url}'s origin is one of the source's. */
   boolean allows(String url) {
-    HttpUrl parsed = HttpUrl.parse(url);
-    if (parsed == null) return false;
-    String origin = parsed.scheme() + "://" + parsed.host()
-        + (parsed.port() == HttpUrl.defaultPort(parsed.scheme()) ? "" : ":" + parsed.port());
-    for (Pattern pattern : patterns) {
-      if (pattern.matcher(origin).matches()) return true;
-    }
-    return false;
+    String origin = origin(url);
+    return origin != null && origins.contains(origin);
   }
 
   String describe() {
-    return shown.isEmpty() ? "none" : String.join(", ", shown);
+    return origins.isEmpty() ? "none" : String.join(", ", origins.stream().sorted().toList());
   }
 
-  /** {@code scheme://host[:port]} of an absolute URL template, lower-cased; null for a relative one. */
+  /** {@code scheme://host[:port]} of {@code url}, default port left out; null when not http(s). */
+  static String origin(String url) {
+    HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
+    if (parsed == null) return null;
+    boolean defaultPort = parsed.port() == HttpUrl.defaultPort(parsed.scheme());
+    String host = parsed.host().contains(":") ? "[" + parsed.host() + "]" : parsed.host();
+    return parsed.scheme() + "://" + host + (defaultPort ? "" : ":" + parsed.port());
+  }
+
+  /** The part of a URL template before its path, query or fragment; null for a relative one. */
   private static String originTemplate(String template) {
     int scheme = template.indexOf("://");
     if (scheme < 0) return null;
-    int end = template.indexOf('/', scheme + 3);
-    String origin = (end < 0 ? template : template.substring(0, end)).toLowerCase(Locale.ROOT);
-    int query = origin.indexOf('?');
-    if (query >= 0) origin = origin.substring(0, query);
-    if (origin.startsWith("https://") && origin.endsWith(":443")) origin = origin.substring(0, origin.length() - 4);
-    if (origin.startsWith("http://") && origin.endsWith(":80")) origin = origin.substring(0, origin.length() - 3);
-    return origin;
+    int end = template.length();
+    for (char c : new char[] {'/', '?', '#'}) {
+      int at = template.indexOf(c, scheme + 3);
+      if (at >= 0) end = Math.min(end, at);
+    }
+    return template.substring(0, end);
   }
 
-  private static Pattern pattern(String origin) {
-    StringBuilder regex = new StringBuilder();
-    Matcher variable = VARIABLE.matcher(origin);
-    int last = 0;
+  /** Adds every origin the template's fixed variable values give. */
+  private static void expand(String template, Map<String, ServerVariable> variables, Set<String> out) {
+    if (template == null) return;
+    List<String> filled = List.of(template);
+    Matcher variable = VARIABLE.matcher(template);
     while (variable.find()) {
-      regex.append(Pattern.quote(origin.substring(last, variable.start()))).append("[a-z0-9.-]*");
-      last = variable.end();
+      List<String> values = values(variables.get(variable.group(1)));
+      if (values.isEmpty() || filled.size() * values.size() > MAX_COMBINATIONS) return;
+      List<String> next = new ArrayList<>();
+      for (String partial : filled) {
+        for (String value : values) next.add(partial.replace(variable.group(), value));
+      }
+      filled = next;
     }
-    regex.append(Pattern.quote(origin.substring(last)));
-    return Pattern.compile(regex.toString());
+    filled.forEach(url -> addOrigin(url, out));
+  }
+
+  private static List<String> values(ServerVariable variable) {
+    if (variable == null) return List.of();
+    if (!variable.allowedValues().isEmpty()) return variable.allowedValues();
+    return variable.defaultValue() == null ? List.of() : List.of(variable.defaultValue());
+  }
+
+  private static void addOrigin(String url, Set<String> out) {
+    String origin = origin(url);
+    if (origin != null && !url.contains("{")) out.add(origin);
   }
 }

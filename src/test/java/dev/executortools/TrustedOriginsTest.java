@@ -3,6 +3,7 @@ package dev.executortools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.executortools.extract.ServerSpec;
+import dev.executortools.extract.ServerVariable;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,12 +24,40 @@ class TrustedOriginsTest {
   }
 
   @Test
-  void aHostVariablePicksASubdomainButNeverAnotherDomain() {
-    TrustedOrigins origins = TrustedOrigins.of(null, List.of(server("https://{tenant}.example.com/api")));
-    assertThat(origins.allows("https://acme.example.com/api/x")).isTrue();
+  void aHostOrPortVariableWithoutEnumOrDefaultNeverWidensTheOrigins() {
+    TrustedOrigins origins = TrustedOrigins.of(null, List.of(
+        server("https://{tenant}.example.com/api"), server("http://{host}:{port}/api")));
+    assertThat(origins.allows("https://acme.example.com/api/x")).isFalse();
+    assertThat(origins.allows("http://127.0.0.2:8080/api")).isFalse();
+    assertThat(origins.describe()).isEqualTo("none");
+  }
+
+  @Test
+  void aHostVariableCountsWithItsEnumValuesElseItsDefault() {
+    ServerSpec enumerated = new ServerSpec("https://{region}.example.com:{port}/v1", null, Map.of(
+        "region", new ServerVariable("eu", List.of("eu", "us"), null),
+        "port", new ServerVariable("443", List.of(), null)));
+    ServerSpec defaulted = new ServerSpec("http://{host}:8080", null, Map.of(
+        "host", new ServerVariable("localhost", List.of(), null)));
+    TrustedOrigins origins = TrustedOrigins.of(null, List.of(enumerated, defaulted));
+    assertThat(origins.allows("https://eu.example.com/v1/pets")).isTrue();
+    assertThat(origins.allows("https://us.example.com/other")).isTrue();
+    assertThat(origins.allows("https://evil.example.com/v1")).isFalse();
+    assertThat(origins.allows("http://localhost:8080/x")).isTrue();
+    assertThat(origins.allows("http://127.0.0.2:8080/x")).isFalse();
     assertThat(origins.allows("https://evil.com#.example.com/api")).isFalse();
-    assertThat(origins.allows("https://evil.com/.example.com")).isFalse();
     assertThat(origins.allows("https://user@evil.com/")).isFalse();
+  }
+
+  @Test
+  void listedOriginsAreAddedAndMustBeOrigins() {
+    TrustedOrigins origins = TrustedOrigins.of("https://api.example.com", List.of(),
+        TrustedOrigins.listed(List.of("https://uploads.example.com/ignored/path", "http://127.0.0.2:9000")));
+    assertThat(origins.allows("https://uploads.example.com/x")).isTrue();
+    assertThat(origins.allows("http://127.0.0.2:9000/")).isTrue();
+    assertThat(origins.allows("http://127.0.0.2:9001/")).isFalse();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrustedOrigins.listed(List.of("ftp://x")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.executortools.aws;
 import dev.executortools.bind.ServerResolver;
 import dev.executortools.extract.ServerSpec;
 import dev.executortools.internal.Json;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,6 +66,17 @@ public final class AwsEndpointResolver implements ServerResolver {
         firstNonBlank(sourceBaseUrl, env(ENDPOINT_ENV_SERVICE), env(ENDPOINT_ENV_GLOBAL));
     if (override != null) return trimSlash(override);
     return regionalEndpoint(region(variables));
+  }
+
+  /** The endpoint overrides set in the environment ({@value #ENDPOINT_ENV_SERVICE}, {@value #ENDPOINT_ENV_GLOBAL}). */
+  @Override
+  public List<String> configuredBaseUrls() {
+    List<String> urls = new ArrayList<>();
+    for (String name : List.of(ENDPOINT_ENV_SERVICE, ENDPOINT_ENV_GLOBAL)) {
+      String url = nonBlank(env(name));
+      if (url != null) urls.add(trimSlash(url));
+    }
+    return urls;
   }
 
   /** {@code https://oidc.<region>.amazonaws.com}, or {@code .amazonaws.com.cn} for {@code cn-*}. */

@@ -28,4 +28,12 @@ public interface ServerResolver {
    * @return the base URL, or null when no server is known
    */
   String baseUrl(JsonNode requested, String sourceBaseUrl, List<ServerSpec> servers);
+
+  /**
+   * Base URLs the user configured outside the spec and the call (an endpoint override in the
+   * environment, for instance): the user chose them, so they count as the source's own origins.
+   */
+  default List<String> configuredBaseUrls() {
+    return List.of();
+  }
 }

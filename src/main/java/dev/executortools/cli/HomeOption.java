@@ -7,10 +7,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code --home DIR}, else {@code EXECUTOR_TOOLS_HOME}, else {@code ~/.executor-tools}. */
+/**
+ * The options every command shares: {@code --home DIR} (else {@code EXECUTOR_TOOLS_HOME}, else
+ * {@code ~/.executor-tools}) and {@code --allow-private-network}; both given before or after the
+ * command name.
+ */
 final class HomeOption {
   @Option(names = "--home", paramLabel = "DIR", description = "Directory of all state (default: $EXECUTOR_TOOLS_HOME or ~/.executor-tools).")
   Path home;
+
+  @Option(names = "--allow-private-network", description = "Let URLs a model chooses (spec URLs, a per-call server) reach loopback and private addresses (default: $EXECUTOR_TOOLS_ALLOW_PRIVATE_NETWORK, or allowPrivateNetwork in the home's settings.json). Link-local and metadata addresses stay refused.")
+  boolean allowPrivateNetwork;
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
@@ -26,6 +33,10 @@ final class HomeOption {
   }
 
   ToolRegistry open(ApprovalHandler approvals) {
-    return ToolRegistry.builder().home(resolve()).approvals(approvals).build();
+    ToolRegistry.Builder builder = ToolRegistry.builder().home(resolve()).approvals(approvals);
+    boolean global = mixee != null && mixee.root().userObject() instanceof Main main
+        && main.home.allowPrivateNetwork;
+    if (allowPrivateNetwork || global) builder.allowPrivateNetwork(true);
+    return builder.build();
   }
 }

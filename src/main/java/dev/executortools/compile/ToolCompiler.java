@@ -68,8 +68,8 @@ public final class ToolCompiler {
   }
 
   /**
-   * The source's hidden parameters plus header parameters named Accept, Content-Type or
-   * Authorization, which OpenAPI says are ignored (content negotiation and security decide them).
+   * The source's hidden parameters plus the header parameters never taken from arguments ({@link
+   * Param#isIgnoredHeader}: Accept, Content-Type, Authorization, and framing headers such as Host).
    */
   private static Set<String> hiddenKeys(Operation op, CompileOptions options) {
     Set<String> hidden = new HashSet<>(options.hiddenParamKeys());

@@ -26,14 +26,27 @@ public record Param(
     String contentType) {
 
   /**
-   * OpenAPI's rule: header parameters named {@code Accept}, {@code Content-Type} or {@code
-   * Authorization} are ignored (content negotiation and security schemes decide those headers).
+   * Whether this is a header parameter never taken from arguments: OpenAPI's rule ignores {@code
+   * Accept}, {@code Content-Type} and {@code Authorization} (content negotiation and security
+   * schemes decide those), and headers that frame or route the request ({@code Host}, {@code
+   * Content-Length}, {@code Transfer-Encoding}, {@code Connection}, {@code Upgrade}, {@code TE},
+   * {@code Trailer}, {@code Keep-Alive}, {@code Expect}, {@code Proxy-*}) are the HTTP client's:
+   * a value from a model could send the request (and its credentials) elsewhere or stall it.
    */
   public boolean isIgnoredHeader() {
-    return location.equals("header") && IGNORED_HEADERS.contains(name.toLowerCase(Locale.ROOT));
+    return location.equals("header") && isFramingOrIgnoredHeader(name);
   }
 
-  private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
+  /** Whether a header of this name is never taken from arguments (see {@link #isIgnoredHeader}). */
+  public static boolean isFramingOrIgnoredHeader(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return IGNORED_HEADERS.contains(lower) || lower.startsWith("proxy-");
+  }
+
+  private static final Set<String> IGNORED_HEADERS = Set.of(
+      "accept", "content-type", "authorization",
+      "host", "content-length", "transfer-encoding", "connection", "upgrade", "te", "trailer",
+      "keep-alive", "expect");
 
   /** The key operations merge parameters by: {@code in:name}. */
   public String key() {

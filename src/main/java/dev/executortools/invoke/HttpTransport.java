@@ -3,6 +3,10 @@ package dev.executortools.invoke;
 import dev.executortools.ErrorCode;
 import dev.executortools.ToolResult;
 import dev.executortools.bind.HttpRequestSpec;
+import dev.executortools.net.NetworkPolicy;
+import dev.executortools.net.NetworkPolicyInterceptor;
+import dev.executortools.net.PolicyDns;
+import dev.executortools.net.RedirectGuardInterceptor;
 import dev.executortools.result.ErrorModel;
 import dev.executortools.result.ResultMapper;
 import dev.executortools.result.UpstreamResponse;
@@ -25,9 +29,12 @@ import okio.BufferedSource;
  * safe to use from many threads.
  *
  * <p>The client's stack: {@link RetryInterceptor} (application level), then {@link
- * SourceCredentialsInterceptor} (network level, so redirects to another origin go without
- * credentials). Response bodies are read up to {@link HttpSettings#maxResponseBytes()} and no
- * further.
+ * RedirectGuardInterceptor}, {@link NetworkPolicyInterceptor#awayFromFirstOrigin} and {@link
+ * SourceCredentialsInterceptor} (network level: redirects to another origin go without
+ * credentials and under the network policy, and never from https to http). URLs a model chose go
+ * through the {@linkplain #guardedClient() guarded client}, which adds the {@link NetworkPolicy}
+ * (a {@link PolicyDns} and a {@link NetworkPolicyInterceptor} at both levels). Response bodies are
+ * read up to {@link HttpSettings#maxResponseBytes()} and no further.
  *
  * <p>Results carry the response headers lower-cased, all of them except {@code set-cookie} (a
  * session secret of the user, of no use to a model). Credential values never appear in a result:
@@ -37,15 +44,27 @@ public final class HttpTransport {
   private static final Set<String> HIDDEN_RESPONSE_HEADERS = Set.of("set-cookie", "set-cookie2");
 
   private final OkHttpClient client;
+  private final OkHttpClient guarded;
   private final HttpSettings settings;
 
-  private HttpTransport(OkHttpClient client, HttpSettings settings) {
+  private HttpTransport(OkHttpClient client, HttpSettings settings, NetworkPolicy policy) {
     this.client = client;
     this.settings = settings;
+    NetworkPolicyInterceptor check = new NetworkPolicyInterceptor(policy);
+    this.guarded = client.newBuilder()
+        .dns(new PolicyDns(client.dns(), policy))
+        .addInterceptor(check)
+        .addNetworkInterceptor(check)
+        .build();
   }
 
   /** A transport with its own client, built from {@code settings} (timeouts included). */
   public static HttpTransport create(HttpSettings settings) {
+    return create(settings, NetworkPolicy.PUBLIC_ONLY);
+  }
+
+  /** As {@link #create(HttpSettings)}, with {@code policy} for the guarded client. */
+  public static HttpTransport create(HttpSettings settings, NetworkPolicy policy) {
     OkHttpClient client =
         new OkHttpClient.Builder()
             .connectTimeout(settings.connectTimeout())
@@ -53,7 +72,7 @@ public final class HttpTransport {
             .writeTimeout(settings.readTimeout())
             .callTimeout(settings.callTimeout())
             .build();
-    return using(client, settings);
+    return using(client, settings, policy);
   }
 
   /**
@@ -61,7 +80,13 @@ public final class HttpTransport {
    * {@code settings} gives the body cap and the retry policy (its timeouts are not applied).
    */
   public static HttpTransport using(OkHttpClient client, HttpSettings settings) {
+    return using(client, settings, NetworkPolicy.PUBLIC_ONLY);
+  }
+
+  /** As {@link #using(OkHttpClient, HttpSettings)}, with {@code policy} for the guarded client. */
+  public static HttpTransport using(OkHttpClient client, HttpSettings settings, NetworkPolicy policy) {
     Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(settings, "settings");
     OkHttpClient withStack =
         client
@@ -69,9 +94,11 @@ public final class HttpTransport {
             .addInterceptor(
                 new RetryInterceptor(
                     settings.maxRetries(), settings.maxRetryAfter(), Clock.systemUTC()))
+            .addNetworkInterceptor(new RedirectGuardInterceptor())
+            .addNetworkInterceptor(NetworkPolicyInterceptor.awayFromFirstOrigin(policy))
             .addNetworkInterceptor(new SourceCredentialsInterceptor())
             .build();
-    return new HttpTransport(withStack, settings);
+    return new HttpTransport(withStack, settings, policy);
   }
 
   /**
@@ -80,6 +107,15 @@ public final class HttpTransport {
    */
   public OkHttpClient client() {
     return client;
+  }
+
+  /**
+   * {@link #client()} under the transport's {@link NetworkPolicy}: for URLs a model chose (spec
+   * URLs, a per-call server). Its own connections, so none opened for a user-configured URL is
+   * reused past the check.
+   */
+  public OkHttpClient guardedClient() {
+    return guarded;
   }
 
   public HttpSettings settings() {
@@ -93,6 +129,16 @@ public final class HttpTransport {
    */
   public ToolResult send(
       HttpRequestSpec request, SourceCredentials credentials, ErrorModel errorModel) {
+    return send(request, credentials, errorModel, false);
+  }
+
+  /**
+   * As {@link #send(HttpRequestSpec, SourceCredentials, ErrorModel)}; {@code modelChosen} sends
+   * through the {@linkplain #guardedClient() guarded client}, where a refused address answers
+   * {@code blocked_address} and nothing is sent.
+   */
+  public ToolResult send(HttpRequestSpec request, SourceCredentials credentials,
+      ErrorModel errorModel, boolean modelChosen) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(credentials, "credentials (use SourceCredentials.NONE)");
     Objects.requireNonNull(errorModel, "errorModel (use ErrorModel.GENERIC)");
@@ -107,7 +153,8 @@ public final class HttpTransport {
       String message = "Cannot send " + method + " " + shownUrl + ": " + e.getMessage();
       return redactor.apply(ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, message));
     }
-    try (Response response = client.newCall(okRequest).execute()) {
+    OkHttpClient sender = modelChosen ? guarded : client;
+    try (Response response = sender.newCall(okRequest).execute()) {
       return redactor.apply(ResultMapper.toResult(read(response, method, shownUrl), errorModel));
     } catch (IOException e) {
       return redactor.apply(ToolResult.failure(NetworkFailures.toError(e, method, shownUrl)));

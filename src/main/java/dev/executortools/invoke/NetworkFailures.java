@@ -2,6 +2,9 @@ package dev.executortools.invoke;
 
 import dev.executortools.ErrorCode;
 import dev.executortools.ToolError;
+import dev.executortools.net.BlockedAddressException;
+import dev.executortools.net.NetworkPolicy;
+import dev.executortools.net.RedirectGuardInterceptor.RefusedRedirectException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -31,6 +34,14 @@ public final class NetworkFailures {
   public static ToolError toError(IOException e, String method, String url) {
     String request = method + " " + url;
     String origin = origin(url);
+    BlockedAddressException blocked = NetworkPolicy.blocked(e);
+    if (blocked != null) {
+      return new ToolError(ErrorCode.BLOCKED_ADDRESS,
+          request + " was not sent: " + blocked.getMessage(), null, null, false);
+    }
+    if (e instanceof RefusedRedirectException) {
+      return new ToolError(ErrorCode.NETWORK_ERROR, request + " failed: " + e.getMessage(), null, null, false);
+    }
     if (e instanceof InterruptedIOException interrupted) {
       return new ToolError(
           ErrorCode.TIMEOUT,

@@ -6,6 +6,7 @@ import dev.executortools.ToolResult;
 import dev.executortools.internal.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,8 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Replaces every occurrence of a source credential value with {@value #MASK}: every value in error
  * messages and details; in data and response headers (a server may echo what it received, as
  * httpbin's {@code /headers} does) every value but the {@linkplain SourceCredentials#publicValues
- * public} ones. Each value is looked for as sent, percent- and form-encoded,
- * and, for header values such as {@code Bearer <token>}, word by word. Values shorter than {@value
+ * public} ones. Each value is looked for as sent, percent-, form- and base64-encoded, for header
+ * values such as {@code Bearer <token>} word by word, and for {@code Basic} credentials also
+ * decoded ({@code user:secret}, and the password alone). Values shorter than {@value
  * #MIN_LENGTH} characters (words: {@value #MIN_WORD_LENGTH}) are not looked for: masking them would
  * garble ordinary text without protecting anything.
  */
@@ -45,21 +47,48 @@ final class Redactor {
     return new Redactor(forms(credentials.values()), forms(credentials.secretValues()));
   }
 
-  /** Each value as sent, percent- and form-encoded, and word by word; longest first. */
+  /**
+   * Each value as sent, percent- and form-encoded, base64-encoded, and word by word; a {@code
+   * Basic} credential also decoded ({@code user:secret}) and its password alone. Longest first.
+   */
   private static List<String> forms(List<String> values) {
     Set<String> forms = new LinkedHashSet<>();
     for (String value : values) {
-      if (value.length() >= MIN_LENGTH) {
-        forms.add(value);
-        String formEncoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
-        forms.add(formEncoded);
-        forms.add(formEncoded.replace("+", "%20"));
-      }
-      for (String word : value.split("\\s+")) {
+      addEncodings(value, forms);
+      String[] words = value.split("\\s+");
+      for (String word : words) {
         if (word.length() >= MIN_WORD_LENGTH) forms.add(word);
+      }
+      if (words.length == 2 && words[0].equalsIgnoreCase("Basic")) {
+        String decoded = decodeBase64(words[1]);
+        if (decoded != null) {
+          addEncodings(decoded, forms);
+          int colon = decoded.indexOf(':');
+          if (colon >= 0) addEncodings(decoded.substring(colon + 1), forms);
+        }
       }
     }
     return forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+  }
+
+  private static void addEncodings(String value, Set<String> forms) {
+    if (value.length() < MIN_LENGTH) return;
+    forms.add(value);
+    String formEncoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
+    forms.add(formEncoded);
+    forms.add(formEncoded.replace("+", "%20"));
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    forms.add(Base64.getEncoder().encodeToString(bytes));
+    forms.add(Base64.getEncoder().withoutPadding().encodeToString(bytes));
+    forms.add(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+  }
+
+  private static String decodeBase64(String text) {
+    try {
+      return new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** A message or error detail: every credential value masked. */

@@ -6,6 +6,8 @@ import dev.executortools.internal.Json;
 import dev.executortools.invoke.NetworkFailures;
 import dev.executortools.invoke.SourceCredentials;
 import dev.executortools.result.ErrorModel;
+import dev.executortools.net.BlockedAddressException;
+import dev.executortools.net.NetworkPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -23,6 +25,8 @@ import okhttp3.ResponseBody;
  * info and the values of credential query parameters masked ({@code details.url}); the HTTP
  * {@code status} when there was a reply; and {@code retryable} as for tool calls (429, 502, 503,
  * 504, network errors and timeouts).
+ * The client decides where requests may go (a registry passes its guarded client for model-chosen
+ * URLs: {@code blocked_address}) and keeps the credentials on their origin through redirects.
  */
 public final class SpecFetcher {
   /** Largest document accepted: room for Microsoft Graph beta (about 47 MB). */
@@ -59,6 +63,11 @@ public final class SpecFetcher {
       }
       return readCapped(response.body(), where);
     } catch (IOException e) {
+      BlockedAddressException blocked = NetworkPolicy.blocked(e);
+      if (blocked != null) {
+        throw new SpecException(ErrorCode.BLOCKED_ADDRESS,
+            "fetching " + where + " was refused: " + blocked.getMessage());
+      }
       ToolError network = NetworkFailures.toError(e, "GET", where);
       throw failure("fetching the spec failed: " + network.message(), where, null, network.retryable());
     }

@@ -3,7 +3,9 @@ package dev.executortools.store;
 import dev.executortools.internal.Json;
 import dev.executortools.internal.UrlUserInfo;
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -21,6 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param specText the spec as given inline (or read from a file), or null when only a URL is kept
  * @param baseUrl overrides the spec's servers, or null
  * @param specFetchHeaders sent when fetching {@code specUrl} (refresh)
+ * @param trustedOrigins further origins ({@code https://host[:port]}) the user lets the source's
+ *     credentials go to, beyond its base URL and spec servers
  */
 public record SourceConfig(
     String namespace,
@@ -31,7 +35,8 @@ public record SourceConfig(
     Map<String, CredentialValue> headers,
     Map<String, CredentialValue> queryParams,
     Map<String, CredentialValue> specFetchHeaders,
-    Map<String, CredentialValue> specFetchQueryParams) {
+    Map<String, CredentialValue> specFetchQueryParams,
+    List<String> trustedOrigins) {
 
   private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9_]+");
 
@@ -49,6 +54,15 @@ public record SourceConfig(
     queryParams = copy(queryParams);
     specFetchHeaders = copy(specFetchHeaders);
     specFetchQueryParams = copy(specFetchQueryParams);
+    trustedOrigins = trustedOrigins == null ? List.of() : List.copyOf(trustedOrigins);
+  }
+
+  /** A source without listed trusted origins. */
+  public SourceConfig(String namespace, String name, String specUrl, String specText, String baseUrl,
+      Map<String, CredentialValue> headers, Map<String, CredentialValue> queryParams,
+      Map<String, CredentialValue> specFetchHeaders, Map<String, CredentialValue> specFetchQueryParams) {
+    this(namespace, name, specUrl, specText, baseUrl, headers, queryParams, specFetchHeaders,
+        specFetchQueryParams, List.of());
   }
 
   /** A source with only a spec and no credentials. */
@@ -106,7 +120,8 @@ public record SourceConfig(
         credentials(json, "headers"),
         credentials(json, "queryParams"),
         credentials(json, "specFetchHeaders"),
-        credentials(json, "specFetchQueryParams"));
+        credentials(json, "specFetchQueryParams"),
+        strings(json.get("trustedOrigins"), "trustedOrigins"));
   }
 
   @Override
@@ -120,6 +135,7 @@ public record SourceConfig(
     if (name != null) json.put("name", name);
     if (specUrl != null) json.put("specUrl", redact ? redactUrl(specUrl) : specUrl);
     if (baseUrl != null) json.put("baseUrl", redact ? redactUrl(baseUrl) : baseUrl);
+    if (!trustedOrigins.isEmpty()) trustedOrigins.forEach(json.putArray("trustedOrigins")::add);
     return json;
   }
 
@@ -129,6 +145,22 @@ public record SourceConfig(
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The strings of a JSON array; empty when absent.
+   *
+   * @throws IllegalArgumentException when it is not an array of strings (named {@code field})
+   */
+  public static List<String> strings(JsonNode array, String field) {
+    if (array == null || array.isNull()) return List.of();
+    if (!array.isArray()) throw new IllegalArgumentException(field + " must be an array of strings");
+    List<String> values = new ArrayList<>();
+    for (JsonNode value : array) {
+      if (!value.isString()) throw new IllegalArgumentException(field + " must be an array of strings");
+      values.add(value.stringValue());
+    }
+    return values;
   }
 
   static String redactUrl(String url) {

@@ -5,6 +5,7 @@ import dev.executortools.ToolAnnotations;
 import dev.executortools.ToolResult;
 import dev.executortools.extract.Operation;
 import dev.executortools.extract.OperationExtractor;
+import dev.executortools.extract.Param;
 import dev.executortools.internal.Json;
 import dev.executortools.naming.ToolPathNamer;
 import dev.executortools.naming.ToolPathOrder;
@@ -94,8 +95,24 @@ public final class PreviewSpecTool implements LocalTool {
     out.set("securitySchemes", schemes != null && schemes.isObject() ? schemes : Json.object());
     ArrayNode warnings = out.putArray("warnings");
     doc.warnings().forEach(warnings::add);
+    ignoredHeaderWarnings(found, paths).forEach(warnings::add);
     SpecLint.messages(doc).forEach(warnings::add);
     return out;
+  }
+
+  /** One warning per operation that declares header parameters no argument will set. */
+  private static List<String> ignoredHeaderWarnings(List<Operation> found, List<String> paths) {
+    List<String> warnings = new ArrayList<>();
+    for (int i = 0; i < found.size(); i++) {
+      List<String> names = found.get(i).params().stream()
+          .filter(Param::isIgnoredHeader).map(Param::name).distinct().toList();
+      if (!names.isEmpty()) {
+        warnings.add(paths.get(i) + ": header parameter" + (names.size() > 1 ? "s " : " ")
+            + String.join(", ", names) + " will not be taken from arguments (the HTTP client, content"
+            + " negotiation or the source's credentials set such headers)");
+      }
+    }
+    return warnings;
   }
 
   private static ArrayNode servers(SpecDocument doc) {

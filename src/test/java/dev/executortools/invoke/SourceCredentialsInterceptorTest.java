@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.executortools.ToolResult;
 import dev.executortools.bind.HttpRequestSpec;
 import dev.executortools.bind.HttpRequestSpec.HttpHeader;
+import dev.executortools.net.NetworkPolicy;
 import dev.executortools.result.ErrorModel;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,9 @@ class SourceCredentialsInterceptorTest {
       new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
   private static final WireMockServer elsewhere =
       new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-  private static final HttpTransport transport = HttpTransport.create(HttpSettings.defaults());
+  // loopback stands in for other hosts here: redirects to it are allowed
+  private static final HttpTransport transport =
+      HttpTransport.create(HttpSettings.defaults(), NetworkPolicy.PRIVATE_ALLOWED);
 
   @BeforeAll
   static void start() {

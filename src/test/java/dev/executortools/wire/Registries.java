@@ -15,11 +15,15 @@ import tools.jackson.databind.node.ObjectNode;
 final class Registries {
   private Registries() {}
 
-  /** An in-memory registry that approves everything and sees {@code environment} only. */
+  /**
+   * An in-memory registry that approves everything and sees {@code environment} only. The
+   * loopback upstreams stand in for public APIs, so private addresses are allowed.
+   */
   static ToolRegistry registry(Map<String, String> environment) {
     return ToolRegistry.builder()
         .approvals(ApprovalHandler.APPROVE_ALL)
         .environment(environment)
+        .allowPrivateNetwork(true)
         .build();
   }
 

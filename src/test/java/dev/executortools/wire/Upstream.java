@@ -23,20 +23,34 @@ final class Upstream implements AutoCloseable {
   static final String DEFAULT_REPLY = "{\"ok\":true}";
 
   private final WireMockServer server;
+  private final String address;
 
-  private Upstream() {
-    server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+  private Upstream(String address) {
+    this.address = address;
+    server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress(address));
     server.start();
     reset();
   }
 
   static Upstream start() {
-    return new Upstream();
+    return new Upstream("127.0.0.1");
   }
 
-  /** {@code http://127.0.0.1:<port>}, no trailing slash. */
+  /**
+   * An upstream on another loopback address ({@code 127.0.0.2}): on Linux every 127/8 address is
+   * loopback, so two upstreams stand in for two hosts (a trusted and a foreign one).
+   */
+  static Upstream startOn(String address) {
+    return new Upstream(address);
+  }
+
+  /** {@code http://127.0.0.1:<port>} (or the address it was started on), no trailing slash. */
   String baseUrl() {
-    return "http://127.0.0.1:" + server.port();
+    return "http://" + address + ":" + server.port();
+  }
+
+  int port() {
+    return server.port();
   }
 
   /** Forgets requests and stubs, and answers everything with the default reply again. */
