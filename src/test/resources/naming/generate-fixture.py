@@ -10,7 +10,8 @@ How it was produced (run from the repository root; needs python3 with PyYAML, an
    joined by hand-written edge cases (see EDGE_CASES).
 2. They are piped through reference-naming.js: executor's naming code run verbatim under node.
 3. node's answers (derived operationId, group, leaf, version segment, hash, final tool path) are
-   written next to each input. The Java test feeds the same inputs to ToolPathNamer and requires
+   written next to each input, whose tags are kept as given (blank ones included), so the Java
+   test's own blank-tag filtering is compared too. The Java test feeds the same inputs to ToolPathNamer and requires
    identical answers. Nothing here is computed by the Java code under test.
 """
 import json
@@ -71,6 +72,13 @@ EDGE_CASES = [
     {"method": "get", "path": "/x2", "operationId": "b", "tags": ["\u001f", "other"]},
     {"method": "get", "path": "/x3", "operationId": "c", "tags": ["HTTPServer", "other"]},
     {"method": "get", "path": "/x4", "operationId": "d", "tags": ["!!!"]},
+    # blank as JavaScript's trim sees it: BOM and U+2029 are, NEL, U+180E and ZWSP are not
+    {"method": "get", "path": "/x5", "operationId": "e", "tags": ["\ufeff", "after bom"]},
+    {"method": "get", "path": "/x6", "operationId": "f", "tags": ["\u0085", "after nel"]},
+    {"method": "get", "path": "/x7", "operationId": "g", "tags": ["\u180e", "after mvs"]},
+    {"method": "get", "path": "/x8", "operationId": "h", "tags": ["\u200b", "after zwsp"]},
+    {"method": "get", "path": "/x9", "operationId": "i", "tags": ["\t\n\u000b\u000c\r\u2029\u2028\u205f", "after"]},
+    {"method": "get", "path": "/x10", "operationId": "j", "tags": ["", " ", "\u3000"]},
     # leaf seeds: group prefix dropped, separators, fallback when leaf == group
     {"method": "get", "path": "/users/{id}", "operationId": "users.get", "tags": ["users"]},
     {"method": "put", "path": "/users/{id}", "operationId": "users/get", "tags": ["users"]},

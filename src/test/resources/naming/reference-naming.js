@@ -122,7 +122,7 @@ if (require.main === module) {
       method: op.method,
       path: op.path,
       rawOperationId: op.operationId ?? null,
-      tags: filterTags(op.tags),
+      tags: op.tags ?? [],
       operationId: named[i].operationId,
       group: named[i].group,
       leaf: named[i].leaf,

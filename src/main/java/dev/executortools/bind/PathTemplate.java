@@ -64,7 +64,8 @@ final class PathTemplate {
 
   /**
    * The encoded path ({@code ""} for an empty template). A segment made from variables that comes
-   * out as {@code .} or {@code ..} is refused: the URL would climb out of the template.
+   * out as {@code .} or {@code ..} is refused: the URL would climb out of the template; so is one
+   * that comes out empty ({@code /gists/{id}} with "" would address {@code /gists/}, the list).
    *
    * @param properties the input property of each variable, for error pointers
    */
@@ -83,6 +84,11 @@ final class PathTemplate {
         }
       }
       String result = text.toString();
+      if (firstVariable != null && result.isEmpty()) {
+        throw new BindException(
+            BindException.pointerTo(properties.getOrDefault(firstVariable, firstVariable)),
+            "path parameter '" + firstVariable + "' must not be empty");
+      }
       if (firstVariable != null && (result.equals(".") || result.equals(".."))) {
         throw new BindException(
             BindException.pointerTo(properties.getOrDefault(firstVariable, firstVariable)),

@@ -3,6 +3,7 @@ package dev.executortools.cli;
 import dev.executortools.ApprovalHandler;
 import dev.executortools.ToolRegistry;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,13 +28,19 @@ final class HomeOption {
     if (mixee != null && mixee.root().userObject() instanceof Main main && main.home.home != null) {
       return main.home.home;
     }
-    String env = System.getenv("EXECUTOR_TOOLS_HOME");
+    String env = environment().get("EXECUTOR_TOOLS_HOME");
     if (env != null && !env.isBlank()) return Path.of(env);
     return Path.of(System.getProperty("user.home"), ".executor-tools");
   }
 
+  /** The environment the command line sees (the process's, or a test's). */
+  Map<String, String> environment() {
+    return mixee != null && mixee.root().userObject() instanceof Main main ? main.environment : System.getenv();
+  }
+
   ToolRegistry open(ApprovalHandler approvals) {
-    ToolRegistry.Builder builder = ToolRegistry.builder().home(resolve()).approvals(approvals);
+    ToolRegistry.Builder builder = ToolRegistry.builder().home(resolve()).approvals(approvals)
+        .environment(environment());
     boolean global = mixee != null && mixee.root().userObject() instanceof Main main
         && main.home.allowPrivateNetwork;
     if (allowPrivateNetwork || global) builder.allowPrivateNetwork(true);

@@ -16,19 +16,28 @@ import dev.executortools.bind.HttpRequestSpec;
 import dev.executortools.invoke.HttpSettings;
 import dev.executortools.invoke.HttpTransport;
 import dev.executortools.invoke.SourceCredentials;
+import dev.executortools.internal.Json;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.ssooidc.model.SsoOidcException;
+import tools.jackson.databind.JsonNode;
 
+@Timeout(60)
 class AwsJsonErrorModelTest {
   private static final String CORAL = ":http://internal.amazon.com/coral/com.amazonaws.sso.oidc/";
   @RegisterExtension
@@ -110,6 +119,66 @@ class AwsJsonErrorModelTest {
     server.stubFor(post(urlEqualTo("/token")).willReturn(awsError(400, null, body(error, "d"))));
 
     assertThat(createToken().details().get("type").stringValue()).isEqualTo(type);
+  }
+
+  /** One exception shape of the AWS service model: its name, HTTP status and OAuth error code. */
+  record ModelException(String name, int status, String errorCode) {
+    @Override
+    public String toString() {
+      return name + " (" + status + ", " + errorCode + ")";
+    }
+  }
+
+  private static final Pattern SINGLE_ERROR_CODE =
+      Pattern.compile("For this exception the value will be <code>([a-z_]+)</code>");
+
+  /**
+   * The exceptions of the bundled botocore model ({@code sso-oidc/2019-06-10/service-2.json}, see
+   * specs/SOURCES.md), each with the status and the {@code error} code its documentation gives.
+   */
+  static List<ModelException> botocoreExceptions() throws Exception {
+    JsonNode shapes;
+    try (InputStream in = AwsJsonErrorModelTest.class.getResourceAsStream("/sso-oidc-2019-06-10.botocore-service-2.json")) {
+      shapes = Json.MAPPER.readTree(in).get("shapes");
+    }
+    List<ModelException> exceptions = new ArrayList<>();
+    for (var shape : shapes.properties()) {
+      if (!shape.getValue().path("exception").asBoolean()) continue;
+      Matcher code = SINGLE_ERROR_CODE.matcher(shape.getValue().path("members").path("error").path("documentation").asString());
+      assertThat(code.find()).as("error code documented for %s", shape.getKey()).isTrue();
+      exceptions.add(new ModelException(
+          shape.getKey(), shape.getValue().path("error").path("httpStatusCode").asInt(), code.group(1)));
+    }
+    return exceptions;
+  }
+
+  @Test
+  void theBotocoreModelHasFourteenExceptionsOverThirteenErrorCodes() throws Exception {
+    List<ModelException> exceptions = botocoreExceptions();
+    assertThat(exceptions).hasSize(14);
+    assertThat(exceptions.stream().map(ModelException::errorCode).distinct()).hasSize(13);
+  }
+
+  /**
+   * Without {@code x-amzn-ErrorType} or {@code __type}, the reply the model describes for each
+   * exception (its status, a body with its {@code error} code) is named after that exception,
+   * keeping its status. {@code invalid_request} is the code of both InvalidRequestException and
+   * InvalidRequestRegionException; only the header tells them apart, so the first is expected.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("botocoreExceptions")
+  void withoutTheHeaderEachExceptionOfTheServiceModelIsNamed(ModelException exception) {
+    server.stubFor(post(urlEqualTo("/token"))
+        .willReturn(awsError(exception.status(), null, body(exception.errorCode(), "from the model"))));
+
+    ToolError result = createToken();
+
+    String expected = exception.name().equals("InvalidRequestRegionException") ? "InvalidRequestException" : exception.name();
+    assertThat(result.code()).isEqualTo(ErrorCode.UPSTREAM_HTTP_ERROR);
+    assertThat(result.details().get("type").stringValue()).isEqualTo(expected);
+    assertThat(result.status()).isEqualTo(exception.status());
+    assertThat(result.details().get("error").stringValue()).isEqualTo(exception.errorCode());
+    assertThat(result.message()).startsWith(expected + " (HTTP " + exception.status() + " from POST ").endsWith(": from the model");
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +24,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
+@Timeout(90)
 class SourcesCommandTest {
+  private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(60);
+
   @TempDir Path home;
+  @TempDir Path logs;
   private WireMockServer upstream;
   private CliRunner cli;
 
@@ -47,20 +53,30 @@ class SourcesCommandTest {
     return Json.write(Json.object().put("spec", spec).put("namespace", namespace).put("baseUrl", upstream.baseUrl()));
   }
 
-  /** Runs the real command line in a separate JVM on the same home. */
+  /**
+   * Runs the real command line in a separate JVM on the same home. Its stdout and stderr go to
+   * files (a full pipe cannot stall it); a child still running after {@link #CHILD_TIMEOUT} is
+   * killed and fails the test.
+   */
   private CliRunner.Run child(String stdin, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
         "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--home", home.toString()));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).start();
-    try (OutputStream in = process.getOutputStream()) {
-      in.write(stdin.getBytes(StandardCharsets.UTF_8));
+    Path out = Files.createTempFile(logs, "child", ".out");
+    Path err = Files.createTempFile(logs, "child", ".err");
+    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    try {
+      try (OutputStream in = process.getOutputStream()) {
+        in.write(stdin.getBytes(StandardCharsets.UTF_8));
+      }
+      assertThat(process.waitFor(CHILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+          .as("child %s still running after %s: %s", command, CHILD_TIMEOUT, Files.readString(err))
+          .isTrue();
+    } finally {
+      process.destroyForcibly();
     }
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new CliRunner.Run(process.exitValue(), out, err);
+    return new CliRunner.Run(process.exitValue(), Files.readString(out), Files.readString(err));
   }
 
   @Test

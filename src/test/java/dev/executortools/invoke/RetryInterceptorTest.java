@@ -16,14 +16,22 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.executortools.ToolResult;
 import dev.executortools.bind.HttpRequestSpec;
 import dev.executortools.result.ErrorModel;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@Timeout(30)
 class RetryInterceptorTest {
   @RegisterExtension
   static final WireMockExtension server =
@@ -79,6 +87,32 @@ class RetryInterceptorTest {
     server.verify(2, putRequestedFor(urlEqualTo("/item")));
   }
 
+  /**
+   * An HTTP-date is read against the interceptor's clock: with the clock 700 ms before the date,
+   * the retry comes 700 ms after the first attempt (not the 200 ms backoff used when no
+   * Retry-After can be read).
+   */
+  @Test
+  void anHttpDateRetryAfterIsWaitedForUntilThatDate() throws Exception {
+    ZonedDateTime date = ZonedDateTime.of(2030, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC);
+    Clock sevenHundredMillisBefore = Clock.fixed(date.toInstant().minusMillis(700), ZoneOffset.UTC);
+    OkHttpClient client = new OkHttpClient.Builder()
+        .addInterceptor(new RetryInterceptor(2, Duration.ofSeconds(10), sevenHundredMillisBefore))
+        .build();
+    unavailableOnceThen(put(urlEqualTo("/dated")), put(urlEqualTo("/dated")),
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(date));
+
+    Request request = new Request.Builder()
+        .url("http://127.0.0.1:" + server.getPort() + "/dated")
+        .put(RequestBody.create(new byte[0]))
+        .build();
+    try (Response response = client.newCall(request).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+    }
+
+    assertThat(gapsBetweenRequests()).hasSize(1).allSatisfy(gap -> assertThat(gap).isGreaterThanOrEqualTo(699));
+  }
+
   @Test
   void postIsNeverRetried() {
     unavailableOnceThen(post(urlEqualTo("/orders")), post(urlEqualTo("/orders")), "1");
@@ -120,6 +154,7 @@ class RetryInterceptorTest {
     server.verify(1, getRequestedFor(urlEqualTo("/busy")));
   }
 
+  /** Two retries (the default), waiting 200 ms and then 400 ms. */
   @Test
   void retriesStopAfterMaxRetriesWithBackoff() {
     server.stubFor(get(urlEqualTo("/down")).willReturn(aResponse().withStatus(504)));
@@ -128,6 +163,20 @@ class RetryInterceptorTest {
 
     assertThat(result.error().status()).isEqualTo(504);
     server.verify(3, getRequestedFor(urlEqualTo("/down")));
+    List<Long> gaps = gapsBetweenRequests();
+    assertThat(gaps.get(0)).as("first wait, ms (%s)", gaps).isGreaterThanOrEqualTo(199);
+    assertThat(gaps.get(1)).as("second wait, doubled, ms (%s)", gaps).isGreaterThanOrEqualTo(399);
+  }
+
+  /** Milliseconds between consecutive requests the server received (its log has ms precision). */
+  private static List<Long> gapsBetweenRequests() {
+    List<Long> received = server.getAllServeEvents().stream()
+        .map(event -> event.getRequest().getLoggedDate().getTime())
+        .sorted()
+        .toList();
+    List<Long> gaps = new ArrayList<>();
+    for (int i = 1; i < received.size(); i++) gaps.add(received.get(i) - received.get(i - 1));
+    return gaps;
   }
 
   @Test
