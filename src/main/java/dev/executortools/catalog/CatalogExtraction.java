@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -14,6 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * them, each owned by one thread here), with a time and memory budget per spec. A spec that fails
  * in any way gets an {@code error} entry with its reason and the run goes on. Only counts are kept
  * here; tools go straight from the worker to disk.
+ *
+ * <p>Specs are handed out largest file first (URLs last): the few huge documents start at once
+ * and the many small ones fill the gaps, so no big spec is left running alone at the end.
  */
 public final class CatalogExtraction {
   private CatalogExtraction() {}
@@ -23,11 +27,12 @@ public final class CatalogExtraction {
     Files.createDirectories(options.outDir());
     RunSummary summary = new RunSummary(inputs.size());
     ProgressLine progress = new ProgressLine(progressTo, terminal);
+    List<SpecInput> order = largestFirst(inputs);
     AtomicInteger next = new AtomicInteger();
     int threads = Math.max(1, Math.min(options.jobs(), inputs.size()));
     List<Thread> pool = new ArrayList<>(threads);
     for (int i = 0; i < threads; i++) {
-      Thread thread = new Thread(() -> work(inputs, next, options, summary, progress), "catalog-job-" + i);
+      Thread thread = new Thread(() -> work(order, next, options, summary, progress), "catalog-job-" + i);
       pool.add(thread);
       thread.start();
     }
@@ -38,6 +43,22 @@ public final class CatalogExtraction {
     }
     progress.update(summary, true);
     return summary;
+  }
+
+  private static List<SpecInput> largestFirst(List<SpecInput> inputs) {
+    List<Map.Entry<SpecInput, Long>> sized = new ArrayList<>(inputs.size());
+    for (SpecInput input : inputs) sized.add(Map.entry(input, size(input)));
+    sized.sort(Map.Entry.<SpecInput, Long>comparingByValue().reversed());
+    return sized.stream().map(Map.Entry::getKey).toList();
+  }
+
+  private static long size(SpecInput input) {
+    if (input.url()) return -1;
+    try {
+      return Files.size(Path.of(input.spec()));
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
   }
 
   private static void work(List<SpecInput> inputs, AtomicInteger next, ExtractOptions options,

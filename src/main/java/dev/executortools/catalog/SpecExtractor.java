@@ -37,11 +37,9 @@ public final class SpecExtractor {
     Instant fetchedAt = Instant.now();
     ExtractStatus status = ExtractStatus.ERROR;
     String reason;
-    int count = 0;
-    int operations = 0;
     try {
       CompiledSource compiled = compile(input);
-      operations = compiled.tools().size();
+      int operations = compiled.tools().size();
       if (operations == 0) {
         status = ExtractStatus.SKIPPED;
         reason = "nothing to extract: the document defines no operations";
@@ -71,8 +69,7 @@ public final class SpecExtractor {
       reason = reason + "; and its cache file could not be written: " + e.getMessage();
       status = ExtractStatus.ERROR;
     }
-    return new ExtractOutcome(status, reason, count, status == ExtractStatus.SKIPPED ? operations : 0,
-        millisSince(start));
+    return new ExtractOutcome(status, reason, 0, 0, millisSince(start));
   }
 
   private CompiledSource compile(SpecInput input) throws SpecException, IOException {

@@ -18,12 +18,14 @@ import java.util.stream.Stream;
  * The command line's SPEC arguments as a list of {@link SpecInput}s: a folder stands for every
  * {@code .json}, {@code .yaml} and {@code .yml} file below it (hidden ones aside, sorted by path),
  * a file for itself, a URL for itself. Slugs are unique: a slug met again gets {@code _2}, {@code
- * _3}, ... in that order.
+ * _3}, ... in that order. A folder's walk leaves out the output folder, so that a run never reads
+ * the entries of an earlier one as specs.
  */
 public final class SpecInputs {
   private SpecInputs() {}
 
-  public static List<SpecInput> expand(List<String> specs) throws IOException {
+  public static List<SpecInput> expand(List<String> specs, Path outDir) throws IOException {
+    Path excluded = outDir.toAbsolutePath().normalize();
     List<SpecInput> inputs = new ArrayList<>();
     Set<String> taken = new HashSet<>();
     for (String spec : specs) {
@@ -33,7 +35,7 @@ public final class SpecInputs {
       }
       Path path = Path.of(spec);
       if (Files.isDirectory(path)) {
-        for (Path file : walk(path)) {
+        for (Path file : walk(path, excluded)) {
           List<String> segments = new ArrayList<>();
           path.relativize(file).forEach(p -> segments.add(p.toString()));
           inputs.add(new SpecInput(file.toString(), false, unique(Slugs.of(segments), taken)));
@@ -50,10 +52,11 @@ public final class SpecInputs {
     return inputs;
   }
 
-  private static List<Path> walk(Path folder) throws IOException {
+  private static List<Path> walk(Path folder, Path excluded) throws IOException {
     try (Stream<Path> files = Files.walk(folder)) {
       return files
           .filter(f -> !isHidden(folder.relativize(f)))
+          .filter(f -> !f.toAbsolutePath().normalize().startsWith(excluded))
           .filter(f -> hasSpecExtension(f) && Files.isRegularFile(f))
           .sorted()
           .toList();

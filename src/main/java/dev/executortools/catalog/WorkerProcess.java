@@ -63,7 +63,12 @@ final class WorkerProcess implements AutoCloseable {
       return ExtractOutcome.failed("internal_error: the worker process ended while extracting this spec"
           + (code >= 0 ? " (exit code " + code + ")" : ""), millis);
     }
-    return ExtractOutcome.fromJson(Json.parse(line));
+    try {
+      return ExtractOutcome.fromJson(Json.parse(line));
+    } catch (RuntimeException e) {
+      kill();
+      return ExtractOutcome.failed("internal_error: the worker answered something unreadable", millis);
+    }
   }
 
   /**
@@ -95,6 +100,7 @@ final class WorkerProcess implements AutoCloseable {
     command.add(ExtractWorker.class.getName());
     command.add(outDir.toAbsolutePath().toString());
     process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    LiveWorkers.add(process);
     requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     BlockingQueue<String> queue = new LinkedBlockingQueue<>();
     replies = queue;

@@ -59,7 +59,7 @@ final class CatalogCommand {
       try {
         options = new ExtractOptions(out, jobCount, Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
             heapMb == null ? ExtractOptions.defaultHeapMb(jobCount) : heapMb);
-        inputs = SpecInputs.expand(specs);
+        inputs = SpecInputs.expand(specs, out);
       } catch (IllegalArgumentException | IOException e) {
         Output.json(ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, e.getMessage()).toJson());
         return 2;

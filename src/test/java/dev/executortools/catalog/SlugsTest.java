@@ -40,7 +40,7 @@ class SlugsTest {
   }
 
   @Test
-  void aFolderIsWalkedForSpecFilesInPathOrderAndEverySlugIsUnique() throws Exception {
+  void aFolderIsWalkedForSpecFilesInPathOrderOutsideTheOutputFolderAndEverySlugIsUnique() throws Exception {
     Files.createDirectories(dir.resolve("b.com/v1"));
     Files.createDirectories(dir.resolve(".git"));
     Files.writeString(dir.resolve("b.com/v1/openapi.yaml"), "x");
@@ -48,8 +48,11 @@ class SlugsTest {
     Files.writeString(dir.resolve("a.com.YML"), "x");
     Files.writeString(dir.resolve("notes.md"), "x");
     Files.writeString(dir.resolve(".git/config.json"), "x");
+    Files.createDirectories(dir.resolve("out"));
+    Files.writeString(dir.resolve("out/a.com.json"), "an entry of an earlier run");
 
-    List<SpecInput> inputs = SpecInputs.expand(List.of(dir.toString(), "https://example.com/specs/openapi.json"));
+    List<SpecInput> inputs = SpecInputs.expand(
+        List.of(dir.toString(), "https://example.com/specs/openapi.json"), dir.resolve("out"));
 
     assertThat(inputs).extracting(SpecInput::slug)
         .containsExactly("a.com", "b.com_v1", "b.com_v1_2", "example.com_specs");
