@@ -94,7 +94,6 @@ final class WorkerProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heapMb + "m");
     command.add("-XX:+UseSerialGC");
-    command.add("-Xshare:auto");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(ExtractWorker.class.getName());
