@@ -78,6 +78,9 @@ class OutputContractTest {
     check("sso logout" + cache, true);
     check("sso token --start-url https://example.awsapps.com/start" + cache, false);
     check("sso login --start-url https://example.awsapps.com/start --profile dev" + cache, false);
+    String catalogOut = " --out " + home.resolve("catalog");
+    check("catalog extract --jobs 1" + catalogOut + " src/test/resources/specs/items-v1.yaml", true);
+    check("catalog extract --jobs 1" + catalogOut + " src/test/resources/specs/no-such-spec.yaml", false);
     check("frobnicate", false);
 
     assertThat(problems).isEmpty();

@@ -69,4 +69,28 @@ class WordsTest {
   void pascalCapitalisesTheCamelForm(String input, String expected) {
     assertThat(Words.pascal(input)).isEqualTo(expected);
   }
+
+  @Test
+  void capitalsBeforeAWordSplitExactlyAsExecutorsRegexDoesOnRandomText() {
+    java.util.regex.Pattern executors = java.util.regex.Pattern.compile("([A-Z]+)([A-Z][a-z0-9]+)");
+    java.util.Random random = new java.util.Random(42);
+    String alphabet = "ABCab01_ -";
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int j = random.nextInt(12); j > 0; j--) text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      String spaced = text.toString().replaceAll("([a-z0-9])([A-Z])", "$1 $2");
+      java.util.List<String> expected = java.util.Arrays.stream(
+              executors.matcher(spaced).replaceAll("$1 $2").split("[^a-zA-Z0-9]+"))
+          .filter(w -> !w.isEmpty()).toList();
+      assertThat(Words.words(text.toString())).as(text.toString()).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(10)
+  void aLongRunOfCapitalsSplitsInLinearTime() {
+    String hostile = "A".repeat(300_000);
+    assertThat(Words.words(hostile + "b")).containsExactly("A".repeat(299_999), "Ab");
+    assertThat(Words.camel(hostile)).hasSize(300_000);
+  }
 }
