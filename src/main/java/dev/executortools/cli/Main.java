@@ -1,5 +1,7 @@
 package dev.executortools.cli;
 
+import dev.executortools.ErrorCode;
+import dev.executortools.ToolResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,14 +20,30 @@ public final class Main {
     System.exit(run(args));
   }
 
-  /** Runs the command line and returns its exit code (tests call this). */
+  /**
+   * Runs the command line and returns its exit code (tests call this). Nothing ends in a stack
+   * trace: an unexpected failure, out of memory included, prints an {@code internal_error} result
+   * and exits 1.
+   */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    try {
+      return commandLine().execute(args);
+    } catch (Throwable e) { // picocli lets Errors through its handler
+      return unexpected(e);
+    }
   }
 
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionStrategy(new CommandLine.RunLast());
+    cli.setExecutionExceptionHandler((e, command, parsed) -> unexpected(e));
     return cli;
+  }
+
+  private static int unexpected(Throwable e) {
+    // The kind only: a message could quote a value (a credential, a stored setting).
+    Output.json(ToolResult.failure(ErrorCode.INTERNAL_ERROR,
+        "the command failed unexpectedly: " + e.getClass().getSimpleName()).toJson());
+    return 1;
   }
 }

@@ -1,5 +1,7 @@
 package dev.executortools.compile;
 
+import dev.executortools.internal.Limits;
+
 import dev.executortools.Tool;
 import dev.executortools.ToolAnnotations;
 import dev.executortools.extract.Operation;
@@ -81,11 +83,12 @@ public final class ToolCompiler {
 
   /**
    * executor's rule: the description, else the summary, else {@code METHOD /path}; a blank text
-   * counts as absent (a model gains nothing from an empty description).
+   * counts as absent (a model gains nothing from an empty description). Cut to
+   * {@link Limits#MAX_DESCRIPTION_CHARS} with a marker.
    */
   static String description(Operation op) {
-    if (op.description() != null && !op.description().isBlank()) return op.description();
-    if (op.summary() != null && !op.summary().isBlank()) return op.summary();
+    if (op.description() != null && !op.description().isBlank()) return Limits.description(op.description());
+    if (op.summary() != null && !op.summary().isBlank()) return Limits.description(op.summary());
     return op.method().toUpperCase(Locale.ROOT) + " " + op.pathTemplate();
   }
 }

@@ -1,5 +1,7 @@
 package dev.executortools.schema;
 
+import dev.executortools.internal.Limits;
+
 import dev.executortools.extract.MediaTypeSpec;
 import dev.executortools.extract.Operation;
 import dev.executortools.extract.Param;
@@ -136,7 +138,7 @@ public final class SchemaCompiler {
 
   private static void describe(ObjectNode schema, String description) {
     if (description != null && !description.isBlank() && !schema.has("description")) {
-      schema.put("description", description);
+      schema.put("description", Limits.description(description));
     }
   }
 }
