@@ -21,6 +21,11 @@ public final class Limits {
   public static final long MAX_EXPANDED_CHARS = MAX_DOCUMENT_BYTES;
   /** Most digits of one number, written out in full ({@code 1e2000} has 2,001). */
   public static final int MAX_NUMBER_DIGITS = 1_000;
+  /**
+   * Longest run of characters without a space or line break in a YAML document: snakeyaml-engine
+   * holds such a run as 4-byte code points while it scans it.
+   */
+  public static final int MAX_YAML_WORD_CHARS = 16 * 1024 * 1024;
   /** Longest single string in any JSON read (a whole inline spec is one string argument). */
   public static final int MAX_STRING_CHARS = (int) MAX_DOCUMENT_BYTES;
   /** Longest JSON text read in one piece (a stored source file, an argument document). */

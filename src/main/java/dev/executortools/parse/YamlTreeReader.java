@@ -18,27 +18,50 @@ final class YamlTreeReader {
   /** Largest YAML accepted, in code points: the document limit, whatever its encoding. */
   static final int MAX_CODE_POINTS = (int) Limits.MAX_DOCUMENT_BYTES;
 
-  private static final YAMLFactory FACTORY = new AnchoredYamlParser.Factory(
-      YAMLFactory.builder()
-          .loadSettings(
-              LoadSettings.builder()
-                  .setCodePointLimit(MAX_CODE_POINTS)
-                  .setAllowRecursiveKeys(false)
-                  .setAllowDuplicateKeys(true)
-                  .setUseMarks(true)
-                  .build())
-          .streamReadConstraints(Limits.readConstraints())
-          .build());
-
   private YamlTreeReader() {}
 
   static JsonNode read(String text) throws SpecException {
+    requireShortWords(text);
     try (AnchoredYamlParser parser =
-        (AnchoredYamlParser) FACTORY.createParser(ObjectReadContext.empty(), text)) {
+        (AnchoredYamlParser) factory(text.length()).createParser(ObjectReadContext.empty(), text)) {
       return new TreeBuilder(parser, parser, true).document("YAML");
     } catch (JacksonException e) {
       throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED, "invalid YAML: " + e.getOriginalMessage()
           + location(e));
+    }
+  }
+
+  /**
+   * snakeyaml-engine copies its read-ahead window each time it refills it, and the window holds the
+   * whole word being scanned: with its default 1 KiB buffer a word of n characters costs n²/1024
+   * copies (8 MB without a space: half a minute). A buffer of a sixteenth of the document makes
+   * that at most 16 n.
+   */
+  private static YAMLFactory factory(int length) {
+    return new AnchoredYamlParser.Factory(
+        YAMLFactory.builder()
+            .loadSettings(
+                LoadSettings.builder()
+                    .setCodePointLimit(MAX_CODE_POINTS)
+                    .setBufferSize(Math.max(1024, Math.min(length / 16, 4 << 20)))
+                    .setAllowRecursiveKeys(false)
+                    .setAllowDuplicateKeys(true)
+                    .setUseMarks(true)
+                    .build())
+            .streamReadConstraints(Limits.readConstraints())
+            .build());
+  }
+
+  private static void requireShortWords(String text) throws SpecException {
+    int run = 0;
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      run = c == ' ' || c == '\n' || c == '\r' || c == '\t' ? 0 : run + 1;
+      if (run > Limits.MAX_YAML_WORD_CHARS) {
+        throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED, String.format(
+            "the document has a run of more than %,d characters without a space or line break"
+                + " (the limit for YAML)", Limits.MAX_YAML_WORD_CHARS));
+      }
     }
   }
 
