@@ -2,8 +2,8 @@ package dev.executortools.cli;
 
 import dev.executortools.ErrorCode;
 import dev.executortools.ToolResult;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code java -jar executor-tools.jar ...}: a thin shell over {@link dev.executortools.ToolRegistry}. */
 @Command(

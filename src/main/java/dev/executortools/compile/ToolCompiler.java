@@ -1,13 +1,12 @@
 package dev.executortools.compile;
 
-import dev.executortools.internal.Limits;
-
 import dev.executortools.Tool;
 import dev.executortools.ToolAnnotations;
 import dev.executortools.extract.Operation;
 import dev.executortools.extract.OperationExtractor;
 import dev.executortools.extract.Param;
 import dev.executortools.extract.ServerSpec;
+import dev.executortools.internal.Limits;
 import dev.executortools.naming.ToolPathNamer;
 import dev.executortools.naming.ToolPathOrder;
 import dev.executortools.parse.SpecDocument;
@@ -16,8 +15,8 @@ import dev.executortools.schema.SchemaCompiler;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 

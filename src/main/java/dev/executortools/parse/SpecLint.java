@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
-import java.util.List;
 
 /**
  * What swagger-parser's OpenAPI 3 reader says about a document it could still compile: missing

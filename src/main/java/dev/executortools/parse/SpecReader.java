@@ -2,9 +2,9 @@ package dev.executortools.parse;
 
 import dev.executortools.ErrorCode;
 import dev.executortools.internal.Json;
+import dev.executortools.internal.Limits;
 import java.util.ArrayList;
 import java.util.List;
-import dev.executortools.internal.Limits;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;

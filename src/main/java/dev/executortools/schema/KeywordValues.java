@@ -1,8 +1,7 @@
 package dev.executortools.schema;
 
-import dev.executortools.internal.Limits;
-
 import dev.executortools.internal.Json;
+import dev.executortools.internal.Limits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashSet;

@@ -1,12 +1,11 @@
 package dev.executortools.schema;
 
-import dev.executortools.internal.Limits;
-
 import dev.executortools.extract.MediaTypeSpec;
 import dev.executortools.extract.Operation;
 import dev.executortools.extract.Param;
 import dev.executortools.extract.RequestBodySpec;
 import dev.executortools.internal.Json;
+import dev.executortools.internal.Limits;
 import dev.executortools.parse.SpecDocument;
 import java.util.List;
 import java.util.Locale;
