@@ -162,6 +162,27 @@ class HostileDocumentsTest {
   }
 
   @Test
+  void aSourceThatWouldBeStoredLargerThanTheLimitIsRefusedAndNothingIsWritten() throws Exception {
+    // One shared parameter with a 2 MB enum, used by 60 operations: each tool's schema holds it.
+    StringBuilder yaml = new StringBuilder(HEAD).append(
+        "components:\n  parameters:\n    Big:\n      name: big\n      in: query\n      schema:\n"
+            + "        type: string\n        enum: [");
+    for (int i = 0; i < 250_000; i++) yaml.append(i > 0 ? "," : "").append('v').append(i);
+    yaml.append("]\npaths:\n");
+    for (int i = 0; i < 60; i++) {
+      yaml.append("  /p").append(i).append(":\n    get:\n      parameters: [{$ref: '#/components/parameters/Big'}]\n"
+          + "      responses: {'200': {description: ok}}\n");
+    }
+
+    ToolResult result = assertTimeoutPreemptively(Duration.ofSeconds(150),
+        () -> call(home, "openapi.addSource", add(yaml.toString(), "wide")));
+
+    assertFails(result, ErrorCode.OPENAPI_PARSE_FAILED, Limits.bytes(Limits.MAX_STORED_SOURCE_BYTES));
+    assertNothingStored();
+    assertUsable(home);
+  }
+
+  @Test
   void aLongOperationDescriptionIsCutWithAMarker() {
     String yaml = HEAD + "paths:\n  /a:\n    get:\n      description: '" + "w ".repeat(2 << 20) + "'\n"
         + "      parameters: [{name: q, in: query, description: '" + "v".repeat(100_000) + "', schema: "

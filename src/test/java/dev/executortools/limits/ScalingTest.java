@@ -30,10 +30,8 @@ class ScalingTest {
             (IntFunction<String>) ScalingTest::longWord),
         Arguments.of("YAML string with spaces (chars)", "openapi.previewSpec", 256 * 1024,
             (IntFunction<String>) Shapes::longYamlString),
-        Arguments.of("required names, linted (names)", "openapi.previewSpec", 500,
-            (IntFunction<String>) Shapes::requiredList),
-        Arguments.of("nested lists (chars)", "openapi.previewSpec", 64 * 1024,
-            (IntFunction<String>) n -> Shapes.nestedLists(n, false)));
+        Arguments.of("required names (names)", "openapi.previewSpec", 500,
+            (IntFunction<String>) Shapes::requiredList));
   }
 
   static String longWord(int chars) {

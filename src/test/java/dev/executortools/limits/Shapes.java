@@ -34,13 +34,14 @@ final class Shapes {
     return yaml.append("]}}}\n").toString();
   }
 
-  /** About {@code chars} characters of small nested lists under an extension. */
+  /** About {@code chars} characters of small nested lists under an extension (YAML: spaced as people write it). */
   static String nestedLists(int chars, boolean json) {
     StringBuilder text = new StringBuilder(chars + 200);
     text.append(json
         ? "{\"openapi\":\"3.0.0\",\"info\":{\"title\":\"N\",\"version\":\"1\"},\"paths\":{},\"x-l\":["
         : HEAD + "paths: {}\nx-l: [");
-    for (int i = 0; text.length() < chars; i++) text.append(i > 0 ? "," : "").append("[[1],[2,[3]]]");
+    String item = json ? "[[1],[2,[3]]]" : "[[1], [2, [3]]]";
+    for (int i = 0; text.length() < chars; i++) text.append(i > 0 ? (json ? "," : ", ") : "").append(item);
     return text.append(json ? "]}" : "]\n").toString();
   }
 }
