@@ -163,7 +163,7 @@ final class Registrar implements AutoCloseable {
   private static ToolResult guarded(Tool tool, java.util.function.Supplier<ToolResult> run) {
     try {
       return run.get();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       return ToolResult.failure(ErrorCode.INTERNAL_ERROR,
           "'" + tool.id() + "' failed unexpectedly: " + e.getClass().getSimpleName());
     }

@@ -16,6 +16,7 @@ import dev.executortools.store.CredentialValue;
 import dev.executortools.store.LoadReport;
 import dev.executortools.store.SourceConfig;
 import dev.executortools.store.SourceStore;
+import dev.executortools.store.SourceTooLargeException;
 import dev.executortools.store.StoreException;
 import dev.executortools.store.StoreProblem;
 import dev.executortools.store.StoredSource;
@@ -162,6 +163,8 @@ final class Sources implements SourceSink {
         }
       } catch (StoreException e) {
         return ToolResult.failure(ErrorCode.STORE_FAILED, "the source could not be saved: " + e.getMessage());
+      } catch (SourceTooLargeException e) {
+        return ToolResult.failure(ErrorCode.OPENAPI_PARSE_FAILED, e.getMessage());
       }
       install(source);
       noteOwnWrite(namespace);
@@ -226,6 +229,8 @@ final class Sources implements SourceSink {
         store.put(refreshed);
       } catch (StoreException e) {
         return ToolResult.failure(ErrorCode.STORE_FAILED, "the source could not be saved: " + e.getMessage());
+      } catch (SourceTooLargeException e) {
+        return ToolResult.failure(ErrorCode.OPENAPI_PARSE_FAILED, e.getMessage());
       }
       install(refreshed);
       noteOwnWrite(namespace);

@@ -36,25 +36,38 @@ public final class Main {
     System.exit(run(args));
   }
 
-  /** Runs the command line and returns its exit code (tests call this). */
+  /**
+   * Runs the command line and returns its exit code (tests call this). Nothing ends in a stack
+   * trace: an unexpected failure, out of memory included, prints an {@code internal_error} result
+   * and exits 1.
+   */
   public static int run(String... args) {
     return run(System.getenv(), Terminal.SYSTEM, args);
   }
 
   /** Runs the command line seeing {@code environment}, with approval prompts going to {@code terminals}. */
   static int run(Map<String, String> environment, Terminal.Source terminals, String... args) {
-    return commandLine(environment, terminals).execute(args);
+    try {
+      return commandLine(environment, terminals).execute(args);
+    } catch (Throwable e) { // picocli lets Errors through its handler
+      return unexpected("the command", e);
+    }
   }
 
   static CommandLine commandLine(Map<String, String> environment, Terminal.Source terminals) {
     CommandLine cli = new CommandLine(new Main(environment, terminals));
     cli.setExecutionStrategy(new CommandLine.RunLast());
     cli.setParameterExceptionHandler(Main::usageError);
-    cli.setExecutionExceptionHandler((e, commandLine, parsed) -> Output.fail(e instanceof StoreException store
-        ? ToolError.of(ErrorCode.STORE_FAILED, store.getMessage())
-        : ToolError.of(ErrorCode.INTERNAL_ERROR,
-            commandLine.getCommandName() + " failed unexpectedly: " + e.getClass().getSimpleName())));
+    cli.setExecutionExceptionHandler((e, commandLine, parsed) -> e instanceof StoreException store
+        ? Output.fail(ToolError.of(ErrorCode.STORE_FAILED, store.getMessage()))
+        : unexpected(commandLine.getCommandName(), e));
     return cli;
+  }
+
+  private static int unexpected(String command, Throwable e) {
+    // The kind only: a message could quote a value (a credential, a stored setting).
+    return Output.fail(ToolError.of(ErrorCode.INTERNAL_ERROR,
+        command + " failed unexpectedly: " + e.getClass().getSimpleName()));
   }
 
   /** A command line that does not parse: the envelope on stdout, the usage text on stderr, exit 2. */

@@ -6,6 +6,7 @@ import dev.executortools.extract.Operation;
 import dev.executortools.extract.OperationExtractor;
 import dev.executortools.extract.Param;
 import dev.executortools.extract.ServerSpec;
+import dev.executortools.internal.Limits;
 import dev.executortools.naming.ToolPathNamer;
 import dev.executortools.naming.ToolPathOrder;
 import dev.executortools.parse.SpecDocument;
@@ -14,8 +15,8 @@ import dev.executortools.schema.SchemaCompiler;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -81,11 +82,12 @@ public final class ToolCompiler {
 
   /**
    * executor's rule: the description, else the summary, else {@code METHOD /path}; a blank text
-   * counts as absent (a model gains nothing from an empty description).
+   * counts as absent (a model gains nothing from an empty description). Cut to
+   * {@link Limits#MAX_DESCRIPTION_CHARS} with a marker.
    */
   static String description(Operation op) {
-    if (op.description() != null && !op.description().isBlank()) return op.description();
-    if (op.summary() != null && !op.summary().isBlank()) return op.summary();
+    if (op.description() != null && !op.description().isBlank()) return Limits.description(op.description());
+    if (op.summary() != null && !op.summary().isBlank()) return Limits.description(op.summary());
     return op.method().toUpperCase(Locale.ROOT) + " " + op.pathTemplate();
   }
 }

@@ -1,6 +1,5 @@
 package dev.executortools.internal;
 
-import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,18 +9,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The one JSON mapper of the plugin, with bounds that hold for hostile input. */
 public final class Json {
-  /** Deepest nesting accepted in any JSON we read (specs, arguments, responses). */
-  public static final int MAX_NESTING_DEPTH = 1_000;
-
+  /** Reads and writes within {@link Limits}: the same bounds both ways. */
   public static final JsonMapper MAPPER =
       JsonMapper.builder(
               JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder()
-                          .maxNestingDepth(MAX_NESTING_DEPTH)
-                          .maxStringLength(256 * 1024 * 1024)
-                          .maxDocumentLength(512L * 1024 * 1024)
-                          .build())
+                  .streamReadConstraints(Limits.readConstraints())
+                  .streamWriteConstraints(Limits.writeConstraints())
                   .build())
           .build();
 

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,13 +15,29 @@ import tools.jackson.databind.JsonNode;
 final class RefPolicy {
   private RefPolicy() {}
 
+  /**
+   * Keys whose value maps names chosen by the author to schemas or other objects: under them, a key
+   * spelled {@code example}, {@code default} or {@code x-data} is a name (a property, a schema), not
+   * a keyword, and its value is checked like any other.
+   */
+  private static final Set<String> NAME_MAPS = Set.of(
+      "properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "schemas",
+      "parameters", "responses", "requestBodies", "headers", "securitySchemes", "links", "callbacks",
+      "pathItems", "paths", "webhooks", "content", "encoding", "variables");
+
+  private record Pending(JsonNode node, boolean namesKeys) {}
+
   static void requireLocalRefs(JsonNode root) throws SpecException {
-    Deque<JsonNode> pending = new ArrayDeque<>();
-    Map<JsonNode, Boolean> seen = new IdentityHashMap<>(); // YAML aliases share nodes
-    pending.push(root);
+    Deque<Pending> pending = new ArrayDeque<>();
+    // YAML aliases share nodes; a node is walked once as a name map and once as a keyword object.
+    Map<JsonNode, Boolean> seenAsNames = new IdentityHashMap<>();
+    Map<JsonNode, Boolean> seenAsKeywords = new IdentityHashMap<>();
+    pending.push(new Pending(root, false));
     while (!pending.isEmpty()) {
-      JsonNode node = pending.pop();
-      if (!node.isContainer() || seen.put(node, Boolean.TRUE) != null) continue;
+      Pending next = pending.pop();
+      JsonNode node = next.node();
+      if (!node.isContainer()) continue;
+      if ((next.namesKeys() ? seenAsNames : seenAsKeywords).put(node, Boolean.TRUE) != null) continue;
       JsonNode ref = node.isObject() ? node.get("$ref") : null;
       if (ref != null && ref.isString() && !ref.stringValue().startsWith("#")) {
         throw new SpecException(ErrorCode.UNSAFE_REFERENCE,
@@ -28,11 +45,14 @@ final class RefPolicy {
                 + " (only references inside the document, starting with '#', are followed)");
       }
       if (node.isArray()) {
-        for (JsonNode child : node) pending.push(child);
+        for (JsonNode child : node) pending.push(new Pending(child, false));
         continue;
       }
       for (var field : node.properties()) {
-        if (!isLiteralValue(field.getKey())) pending.push(field.getValue());
+        String key = field.getKey();
+        if (next.namesKeys() || !isLiteralValue(key)) {
+          pending.push(new Pending(field.getValue(), !next.namesKeys() && NAME_MAPS.contains(key)));
+        }
       }
     }
   }

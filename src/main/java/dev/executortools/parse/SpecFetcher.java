@@ -8,6 +8,7 @@ import dev.executortools.invoke.SourceCredentials;
 import dev.executortools.result.ErrorModel;
 import dev.executortools.net.BlockedAddressException;
 import dev.executortools.net.NetworkPolicy;
+import dev.executortools.internal.Limits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -30,7 +31,7 @@ import okhttp3.ResponseBody;
  */
 public final class SpecFetcher {
   /** Largest document accepted: room for Microsoft Graph beta (about 47 MB). */
-  public static final long MAX_BYTES = 128L * 1024 * 1024;
+  public static final long MAX_BYTES = Limits.MAX_DOCUMENT_BYTES;
   private static final String MASK = "***";
 
   private final OkHttpClient client;
@@ -41,7 +42,9 @@ public final class SpecFetcher {
 
   public static boolean isUrl(String spec) {
     String s = spec.strip();
-    return (s.startsWith("http://") || s.startsWith("https://")) && !s.contains("\n");
+    // Schemes are case-insensitive (RFC 3986): HTTPS://host is a URL, not inline text.
+    return (s.regionMatches(true, 0, "http://", 0, 7) || s.regionMatches(true, 0, "https://", 0, 8))
+        && !s.contains("\n");
   }
 
   public String fetch(String url, Map<String, String> headers, Map<String, String> queryParams)
@@ -110,6 +113,7 @@ public final class SpecFetcher {
   }
 
   private static SpecException tooLarge(String where) {
-    return failure("the document at " + where + " is larger than " + (MAX_BYTES >> 20) + " MiB", where, null, false);
+    return failure("the document at " + where + " is larger than " + Limits.bytes(MAX_BYTES)
+        + " (the limit for one document)", where, null, false);
   }
 }

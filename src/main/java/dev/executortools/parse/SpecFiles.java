@@ -1,5 +1,6 @@
 package dev.executortools.parse;
 
+import dev.executortools.internal.Limits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ public final class SpecFiles {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes((int) SpecFetcher.MAX_BYTES + 1);
       if (bytes.length > SpecFetcher.MAX_BYTES) {
-        throw new IOException(file + " is larger than " + (SpecFetcher.MAX_BYTES >> 20) + " MiB");
+        throw new IOException(file + " is larger than " + Limits.bytes(SpecFetcher.MAX_BYTES) + " (the limit for one document)");
       }
       return new String(bytes, StandardCharsets.UTF_8);
     }

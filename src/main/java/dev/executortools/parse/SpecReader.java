@@ -2,9 +2,11 @@ package dev.executortools.parse;
 
 import dev.executortools.ErrorCode;
 import dev.executortools.internal.Json;
+import dev.executortools.internal.Limits;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,12 +51,18 @@ public final class SpecReader {
   }
 
   private static JsonNode parseTree(String text) throws SpecException {
+    if (text.length() > Limits.MAX_DOCUMENT_BYTES) {
+      throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED, "the document is longer than "
+          + Limits.bytes(Limits.MAX_DOCUMENT_BYTES) + " (the limit for one document)");
+    }
     String trimmed = text.stripLeading();
     if (trimmed.startsWith("{")) {
-      try {
-        return Json.MAPPER.readTree(text);
+      try (JsonParser parser = Json.MAPPER.createParser(text)) {
+        return new TreeBuilder(parser, TreeBuilder.Anchors.NONE, false).document("JSON");
       } catch (JacksonException e) {
         // JSON that does not parse may still be YAML flow syntax: let the YAML reader judge.
+      } catch (SpecException e) {
+        if (!e.getMessage().startsWith("invalid JSON")) throw e; // a limit: YAML would meet it too
       }
     }
     return YamlTreeReader.read(text);

@@ -1,56 +1,67 @@
 package dev.executortools.parse;
 
 import dev.executortools.ErrorCode;
-import dev.executortools.internal.Json;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
+import dev.executortools.internal.Limits;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLFactory;
-import tools.jackson.dataformat.yaml.YAMLMapper;
-import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * Reads YAML into a JSON tree with snakeyaml-engine (through Jackson's YAML parser), resolving
  * anchors and aliases, which Jackson's own tree reader leaves as plain strings. An alias shares the
- * anchored node; the total size the aliases expand to is bounded, so an alias bomb is refused
- * instead of walked.
+ * anchored node; what the aliases expand to counts against {@link Limits}, so an alias bomb, or one
+ * large value repeated many times, is refused instead of walked.
  */
 final class YamlTreeReader {
-  /** Largest YAML accepted, in code points (snakeyaml-engine's default is 3 MiB). */
-  static final int MAX_CODE_POINTS = 160 * 1024 * 1024;
-  /** Largest number of nodes the document may stand for once every alias is expanded. */
-  static final long MAX_EXPANDED_NODES = 20_000_000L;
-
-  private static final YAMLMapper MAPPER =
-      YAMLMapper.builder(
-              YAMLFactory.builder()
-                  .loadSettings(
-                      LoadSettings.builder()
-                          .setCodePointLimit(MAX_CODE_POINTS)
-                          .setAllowRecursiveKeys(false)
-                          .setAllowDuplicateKeys(true)
-                          .setUseMarks(true)
-                          .build())
-                  .streamReadConstraints(Json.MAPPER.tokenStreamFactory().streamReadConstraints())
-                  .build())
-          .build();
+  /** Largest YAML accepted, in code points: the document limit, whatever its encoding. */
+  static final int MAX_CODE_POINTS = (int) Limits.MAX_DOCUMENT_BYTES;
 
   private YamlTreeReader() {}
 
   static JsonNode read(String text) throws SpecException {
-    try (YAMLParser parser = (YAMLParser) MAPPER.createParser(text)) {
-      return new Builder(parser).document();
+    requireShortWords(text);
+    try (AnchoredYamlParser parser =
+        (AnchoredYamlParser) factory(text.length()).createParser(ObjectReadContext.empty(), text)) {
+      return new TreeBuilder(parser, parser, true).document("YAML");
     } catch (JacksonException e) {
       throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED, "invalid YAML: " + e.getOriginalMessage()
           + location(e));
+    }
+  }
+
+  /**
+   * snakeyaml-engine copies its read-ahead window each time it refills it, and the window holds the
+   * whole word being scanned: with its default 1 KiB buffer a word of n characters costs n²/1024
+   * copies (8 MB without a space: half a minute). A buffer of a sixteenth of the document makes
+   * that at most 16 n.
+   */
+  private static YAMLFactory factory(int length) {
+    return new AnchoredYamlParser.Factory(
+        YAMLFactory.builder()
+            .loadSettings(
+                LoadSettings.builder()
+                    .setCodePointLimit(MAX_CODE_POINTS)
+                    .setBufferSize(Math.max(1024, Math.min(length / 16, 4 << 20)))
+                    .setAllowRecursiveKeys(false)
+                    .setAllowDuplicateKeys(true)
+                    .setUseMarks(true)
+                    .build())
+            .streamReadConstraints(Limits.readConstraints())
+            .build());
+  }
+
+  private static void requireShortWords(String text) throws SpecException {
+    int run = 0;
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      run = c == ' ' || c == '\n' || c == '\r' || c == '\t' ? 0 : run + 1;
+      if (run > Limits.MAX_YAML_WORD_CHARS) {
+        throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED, String.format(
+            "the document has a run of more than %,d characters without a space or line break"
+                + " (the limit for YAML)", Limits.MAX_YAML_WORD_CHARS));
+      }
     }
   }
 
@@ -58,131 +69,5 @@ final class YamlTreeReader {
     var where = e.getLocation();
     return where == null || where.getLineNr() < 0
         ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
-  }
-
-  /** Builds the tree from the token stream, one frame per open container. */
-  private static final class Builder {
-    private final YAMLParser parser;
-    private final JsonNodeFactory nodes = JsonNodeFactory.instance;
-    private final Map<String, Sized> anchors = new HashMap<>();
-    private final Deque<Frame> stack = new ArrayDeque<>();
-    private long expanded;
-
-    Builder(YAMLParser parser) {
-      this.parser = parser;
-    }
-
-    JsonNode document() throws SpecException {
-      JsonToken token = parser.nextToken();
-      if (token == null) return null;
-      Sized root = null;
-      while (token != null) {
-        Sized done = step(token);
-        if (done != null && stack.isEmpty()) {
-          root = done;
-          break;
-        }
-        token = parser.nextToken();
-      }
-      return root == null ? null : root.node;
-    }
-
-    /** Consumes one token; returns the value it completed, if any. */
-    private Sized step(JsonToken token) throws SpecException {
-      String anchor = parser.isCurrentAlias() ? null : objectId();
-      switch (token) {
-        case START_OBJECT -> {
-          stack.push(new Frame(nodes.objectNode(), anchor));
-          return null;
-        }
-        case START_ARRAY -> {
-          stack.push(new Frame(nodes.arrayNode(), anchor));
-          return null;
-        }
-        case PROPERTY_NAME -> {
-          stack.peek().pendingName = parser.currentName();
-          return null;
-        }
-        case END_OBJECT, END_ARRAY -> {
-          Frame frame = stack.pop();
-          Sized value = new Sized(frame.node, frame.size + 1);
-          if (frame.anchor != null) anchors.put(frame.anchor, value);
-          return attach(value);
-        }
-        default -> {
-          Sized value;
-          if (parser.isCurrentAlias()) {
-            value = anchors.get(parser.getString());
-            if (value == null) {
-              throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED,
-                  "invalid YAML: alias *" + parser.getString() + " refers to no earlier anchor");
-            }
-            expanded += value.size;
-            if (expanded > MAX_EXPANDED_NODES) {
-              throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED,
-                  "YAML aliases expand to more than " + MAX_EXPANDED_NODES + " nodes");
-            }
-          } else {
-            value = new Sized(scalar(token), 1);
-            if (anchor != null) anchors.put(anchor, value);
-          }
-          return attach(value);
-        }
-      }
-    }
-
-    private Sized attach(Sized value) {
-      Frame parent = stack.peek();
-      if (parent == null) return value;
-      parent.size += value.size;
-      if (parent.node instanceof ObjectNode object) {
-        object.set(parent.pendingName, value.node);
-      } else {
-        ((ArrayNode) parent.node).add(value.node);
-      }
-      return value;
-    }
-
-    private String objectId() {
-      Object id = parser.getObjectId();
-      return id == null ? null : id.toString();
-    }
-
-    private JsonNode floating() {
-      try {
-        return nodes.numberNode(parser.getDecimalValue());
-      } catch (NumberFormatException | JacksonException e) {
-        return nodes.stringNode(parser.getString()); // .inf, .nan: no JSON number stands for them
-      }
-    }
-
-    private JsonNode scalar(JsonToken token) {
-      return switch (token) {
-        case VALUE_NULL -> nodes.nullNode();
-        case VALUE_TRUE -> nodes.booleanNode(true);
-        case VALUE_FALSE -> nodes.booleanNode(false);
-        case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-          case INT -> nodes.numberNode(parser.getIntValue());
-          case LONG -> nodes.numberNode(parser.getLongValue());
-          default -> nodes.numberNode(parser.getBigIntegerValue());
-        };
-        case VALUE_NUMBER_FLOAT -> floating();
-        default -> nodes.stringNode(parser.getString());
-      };
-    }
-  }
-
-  private record Sized(JsonNode node, long size) {}
-
-  private static final class Frame {
-    final JsonNode node;
-    final String anchor;
-    String pendingName;
-    long size;
-
-    Frame(JsonNode node, String anchor) {
-      this.node = node;
-      this.anchor = anchor;
-    }
   }
 }

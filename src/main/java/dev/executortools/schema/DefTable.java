@@ -35,6 +35,7 @@ final class DefTable {
   private final Map<String, Def> forInput = new ConcurrentHashMap<>();
   private final Map<String, Def> forOutput = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> inPlaceEdges = new ConcurrentHashMap<>();
+  private final InPlaceCycles cycles = new InPlaceCycles(this::inPlaceEdges);
   private final Map<String, Integer> indexes = new ConcurrentHashMap<>();
   private final AtomicInteger nextIndex = new AtomicInteger();
   private final Map<Integer, String> nameOf = new ConcurrentHashMap<>();
@@ -135,6 +136,9 @@ final class DefTable {
 
   /** True when evaluating def {@code from} on an instance can re-enter {@code owner} on that same instance. */
   boolean leadsBackInPlace(String from, String owner) {
+    if (cycles.sameCycle(from, owner)) return true;
+    // Asked from owner's own schema, owner leads to from: outside owner's cycle, from cannot lead back.
+    if (inPlaceEdges(owner).contains(from)) return false;
     Set<String> seen = new HashSet<>();
     Deque<String> pending = new ArrayDeque<>();
     pending.push(from);

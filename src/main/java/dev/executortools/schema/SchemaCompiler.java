@@ -5,6 +5,7 @@ import dev.executortools.extract.Operation;
 import dev.executortools.extract.Param;
 import dev.executortools.extract.RequestBodySpec;
 import dev.executortools.internal.Json;
+import dev.executortools.internal.Limits;
 import dev.executortools.parse.SpecDocument;
 import java.util.List;
 import java.util.Locale;
@@ -144,7 +145,7 @@ public final class SchemaCompiler {
 
   private static void describe(ObjectNode schema, String description) {
     if (description != null && !description.isBlank() && !schema.has("description")) {
-      schema.put("description", description);
+      schema.put("description", Limits.description(description));
     }
   }
 }

@@ -76,8 +76,8 @@ final class SchemaTranslator {
           put(out, key, KeywordValues.type(value));
           if (KeywordValues.isFileType(value)) out.put("contentEncoding", "base64");
         }
-        case "title", "description", "format", "$comment", "contentEncoding", "contentMediaType" ->
-            put(out, key, KeywordValues.string(value));
+        case "title", "description" -> put(out, key, KeywordValues.text(value));
+        case "format", "$comment", "contentEncoding", "contentMediaType" -> put(out, key, KeywordValues.string(value));
         case "deprecated", "readOnly", "writeOnly", "uniqueItems" -> put(out, key, KeywordValues.bool(value));
         case "default", "const" -> out.set(key, value);
         case "enum" -> put(out, key, KeywordValues.nonEmptyArray(value));

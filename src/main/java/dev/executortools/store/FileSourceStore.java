@@ -1,5 +1,6 @@
 package dev.executortools.store;
 
+import dev.executortools.internal.Limits;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,11 +118,23 @@ public final class FileSourceStore implements SourceStore {
   private void write(StoredSource source) {
     PrivateFiles.createDirectories(dir);
     PrivateFiles.deleteStaleTempFiles(dir);
-    PrivateFiles.writeAtomically(fileOf(source.namespace()), out -> SourceFile.write(source, out));
+    PrivateFiles.writeAtomically(fileOf(source.namespace()),
+        out -> SourceFile.write(source, new CappedOutputStream(out, Limits.MAX_STORED_SOURCE_BYTES)));
   }
 
   private Optional<StoredSource> read(Path file, String namespace) {
     StoredSource source;
+    try {
+      if (Files.size(file) > Limits.MAX_STORED_SOURCE_BYTES) {
+        throw new StoreException("source file " + file + " is larger than "
+            + Limits.bytes(Limits.MAX_STORED_SOURCE_BYTES) + " (the limit for one stored source), so it"
+            + " was not loaded. It was left in place; remove the source and add it again.");
+      }
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + file + ": " + PrivateFiles.reason(e));
+    }
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       source = SourceFile.read(in);
     } catch (NoSuchFileException e) {
@@ -132,7 +145,7 @@ public final class FileSourceStore implements SourceStore {
       throw damaged(file, JsonFiles.syntaxError(e));
     } catch (IllegalArgumentException e) {
       throw damaged(file, e.getMessage());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       // Whatever else the content provokes, it must not stop the other sources from loading.
       throw damaged(file, "unexpected content (" + e.getClass().getSimpleName() + ")");
     }

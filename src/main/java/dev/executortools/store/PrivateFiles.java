@@ -90,6 +90,7 @@ public final class PrivateFiles {
     } catch (IOException | RuntimeException e) {
       deleteQuietly(temp);
       if (e instanceof StoreException s) throw s;
+      if (e instanceof SourceTooLargeException s) throw s;
       throw new StoreException("cannot write " + target + ": " + reason(e));
     }
   }

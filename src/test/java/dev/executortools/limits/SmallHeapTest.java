@@ -1,0 +1,58 @@
+package dev.executortools.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.executortools.internal.Json;
+import dev.executortools.internal.Limits;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The limits hold in a 512 MB heap: the command line, run as a separate JVM with {@code -Xmx512m},
+ * refuses 50 MB of nested lists (which ran out of memory before) with a JSON error naming the
+ * limit, and the home keeps working.
+ */
+class SmallHeapTest {
+  @TempDir Path dir;
+
+  private record Run(int exit, String out, String err) {}
+
+  private Run cli(String... args) throws Exception {
+    Path out = dir.resolve("out.json");
+    Path err = dir.resolve("err.txt");
+    List<String> command = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        "-cp", System.getProperty("java.class.path"), "dev.executortools.cli.Main",
+        "--home", dir.resolve("home").toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!process.waitFor(150, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the command did not end in 150 s");
+    }
+    return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  @Test
+  @Timeout(300)
+  void fiftyMegabytesOfNestedListsAreRefusedWithinFiveHundredTwelveMegabytes() throws Exception {
+    Path spec = dir.resolve("lists.json");
+    Files.writeString(spec, Shapes.nestedLists(50 << 20, true), StandardCharsets.UTF_8);
+
+    Run run = cli("call", "openapi.previewSpec", "--arg-file", "spec=" + spec);
+
+    assertThat(run.err()).doesNotContain("OutOfMemoryError", "\tat ");
+    assertThat(run.exit()).as(run.err()).isEqualTo(1);
+    JsonNode error = Json.parse(run.out()).path("error");
+    assertThat(error.path("code").stringValue()).isEqualTo("openapi_parse_failed");
+    assertThat(error.path("message").stringValue()).contains(String.format("%,d values", Limits.MAX_NODES));
+    assertThat(cli("tools", "list").exit()).isZero();
+  }
+}
