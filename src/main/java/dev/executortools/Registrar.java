@@ -205,10 +205,19 @@ final class Registrar implements AutoCloseable {
    * else {@code unknown_tool} with the closest ids.
    */
   ToolResult unknownTool(String id) {
-    if (find(id).isPresent()) {
+    if (find(id).filter(this::blockedByPolicy).isPresent()) {
       return CallErrors.blocked(id);
     }
     return CallErrors.unknownTool(id, sources.problems(), visibleTools());
+  }
+
+  /** Whether a rule blocks {@code tool} (a tool added after the caller looked is not blocked). */
+  private boolean blockedByPolicy(Tool tool) {
+    try {
+      return policies.policy().decide(tool) == PolicyAction.BLOCK;
+    } catch (StoreException e) {
+      return false;
+    }
   }
 
   /** Which approval rule decides the tool {@code id} and why ({@code policies explain}). */

@@ -16,7 +16,8 @@ class DocumentSyntaxTest {
   private static final String HEAD = "openapi: 3.0.0\ninfo: {title: S, version: '1'}\n";
 
   private static ToolResult preview(String spec) {
-    try (ToolRegistry registry = ToolRegistry.builder().build()) {
+    // loopback stands in for a public host: the URL is fetched, not refused by the network policy
+    try (ToolRegistry registry = ToolRegistry.builder().allowPrivateNetwork(true).build()) {
       return registry.call("openapi.previewSpec", Json.object().put("spec", spec));
     }
   }
