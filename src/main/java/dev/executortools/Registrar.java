@@ -15,6 +15,8 @@ import dev.executortools.policy.PolicyRule;
 import dev.executortools.policy.PolicyStore;
 import dev.executortools.schema.ArgumentProblem;
 import dev.executortools.schema.ArgumentValidator;
+import dev.executortools.search.SearchDocument;
+import dev.executortools.search.ToolIndex;
 import dev.executortools.store.CredentialResolver;
 import dev.executortools.store.CredentialValue;
 import dev.executortools.store.FileSecretStore;
@@ -92,8 +94,31 @@ final class Registrar implements AutoCloseable {
     return all;
   }
 
+  /** The search index over every tool (blocked ones included: callers filter), rebuilt on change. */
+  ToolIndex searchIndex() {
+    sources.sync();
+    Object generation = sources.generation();
+    IndexCache cache = indexCache;
+    if (cache != null && cache.generation == generation) return cache.index;
+    List<SearchDocument> documents = new ArrayList<>();
+    localTools.values().forEach(e -> documents.add(SearchDocument.of(e.tool.descriptor(), null)));
+    sources.httpTools().forEach(e -> documents.add(SearchDocument.of(e.tool(), e.compiled.operation().summary())));
+    ToolIndex index = ToolIndex.of(documents);
+    indexCache = new IndexCache(generation, index);
+    return index;
+  }
+
+  private record IndexCache(Object generation, ToolIndex index) {}
+
+  private volatile IndexCache indexCache;
+
   Optional<Tool> find(String id) {
     sources.sync();
+    return findLoaded(id);
+  }
+
+  /** {@link #find} without looking for changes other processes made (for loops over many ids). */
+  Optional<Tool> findLoaded(String id) {
     LocalEntry local = localTools.get(id);
     if (local != null) return Optional.of(local.tool.descriptor());
     return Optional.ofNullable(sources.httpTool(id)).map(HttpToolEntry::tool);

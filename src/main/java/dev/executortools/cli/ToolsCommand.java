@@ -1,18 +1,22 @@
 package dev.executortools.cli;
 
+import dev.executortools.ErrorCode;
 import dev.executortools.Tool;
 import dev.executortools.ToolRegistry;
+import dev.executortools.ToolResult;
 import dev.executortools.internal.Json;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.node.ArrayNode;
 
-/** {@code tools list} and {@code tools describe ID}. */
+/** {@code tools list}, {@code tools describe ID} and {@code tools search QUERY}. */
 @Command(name = "tools", mixinStandardHelpOptions = true, description = "List and describe tools.",
-    subcommands = {ToolsCommand.ListTools.class, ToolsCommand.Describe.class})
+    subcommands = {ToolsCommand.ListTools.class, ToolsCommand.Describe.class, ToolsCommand.Search.class})
 final class ToolsCommand {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Print every tool as a JSON array, sorted by id.")
@@ -50,6 +54,35 @@ final class ToolsCommand {
           return 2;
         }
         Output.json(tool.get().toJson());
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "search", mixinStandardHelpOptions = true,
+      description = "Rank tools for a task described in words: {\"ok\": true, \"data\": [{id, description, score}]}.")
+  static final class Search implements Callable<Integer> {
+    @Mixin HomeOption home;
+
+    @Parameters(arity = "1..*", paramLabel = "QUERY", description = "The task, e.g. \"open an issue in a repo\".")
+    List<String> query;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Most results (default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--source", paramLabel = "NS", description = "Only tools of this source.")
+    String source;
+
+    @Override
+    public Integer call() {
+      if (limit < 1) {
+        Output.json(ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, "--limit must be at least 1").toJson());
+        return 2;
+      }
+      try (ToolRegistry registry = home.open(null)) {
+        ArrayNode hits = Json.array();
+        registry.search(String.join(" ", query), limit, source).forEach(h -> hits.add(h.toJson()));
+        Output.json(ToolResult.success(hits).toJson());
         return 0;
       }
     }
