@@ -5,6 +5,7 @@ import dev.executortools.Tool;
 import dev.executortools.ToolRegistry;
 import dev.executortools.ToolResult;
 import dev.executortools.internal.Json;
+import dev.executortools.schema.ModelSchemas;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -12,7 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code tools list}, {@code tools describe ID} and {@code tools search QUERY}. */
 @Command(name = "tools", mixinStandardHelpOptions = true, description = "List and describe tools.",
@@ -27,7 +30,7 @@ final class ToolsCommand {
     public Integer call() {
       try (ToolRegistry registry = home.open(null)) {
         ArrayNode out = Json.array();
-        registry.tools().forEach(t -> out.add(t.toJson()));
+        registry.tools().forEach(t -> out.add(t.forModel().toJson()));
         Output.json(out);
         int damaged = registry.sourceProblems().size();
         if (damaged > 0) {
@@ -45,6 +48,10 @@ final class ToolsCommand {
     @Parameters(paramLabel = "ID", description = "Tool id, e.g. token.createToken.")
     String id;
 
+    @Option(names = "--definition", paramLabel = "NAME",
+        description = "Print one definition of the full input schema ($defs name or JSON pointer), e.g. one the model-facing schema left out for size.")
+    String definition;
+
     @Override
     public Integer call() {
       try (ToolRegistry registry = home.open(null)) {
@@ -53,7 +60,19 @@ final class ToolsCommand {
           Output.error("unknown tool: " + id);
           return 2;
         }
-        Output.json(tool.get().toJson());
+        if (definition == null) {
+          Output.json(tool.get().forModel().toJson());
+          return 0;
+        }
+        Optional<JsonNode> part = ModelSchemas.part(tool.get().inputSchema(), definition);
+        if (part.isEmpty()) {
+          Output.json(ToolResult.failure(ErrorCode.INVALID_ARGUMENTS,
+              "'" + id + "' has no definition '" + definition + "' in its input schema").toJson());
+          return 1;
+        }
+        ObjectNode data = Json.object().put("id", id).put("definition", definition);
+        data.set("schema", part.get());
+        Output.json(ToolResult.success(data).toJson());
         return 0;
       }
     }
