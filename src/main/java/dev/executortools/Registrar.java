@@ -170,6 +170,11 @@ final class Registrar implements AutoCloseable {
   }
 
   ToolResult call(String id, JsonNode arguments) {
+    return call(id, arguments, approvals);
+  }
+
+  /** A call whose approvals, if any is needed, go to {@code approvals} (null: no one can be asked). */
+  ToolResult call(String id, JsonNode arguments, ApprovalHandler approvals) {
     JsonNode args = arguments == null ? Json.object() : arguments;
     sources.sync();
     LocalEntry local = localTools.get(id);

@@ -148,6 +148,15 @@ public final class ToolRegistry implements AutoCloseable {
     return registrar.call(id, arguments == null || arguments instanceof NullNode ? null : arguments);
   }
 
+  /**
+   * Calls a tool, asking {@code approvals} instead of the registry's handler when it requires
+   * approval (a server asks the client of this call); null means no one can be asked, so such a
+   * call answers {@code approval_required}.
+   */
+  public ToolResult call(String id, JsonNode arguments, ApprovalHandler approvals) {
+    return registrar.call(id, arguments == null || arguments instanceof NullNode ? null : arguments, approvals);
+  }
+
   @Override
   public void close() {
     registrar.close();
