@@ -38,12 +38,13 @@ final class Terms {
       {"repo", "repository", "repos", "repositories"},
       {"me", "my", "myself", "mine", "authenticated", "signed", "belong"},
       {"issue", "ticket", "bug"},
+      {"user", "profile", "account"},
       {"org", "organization", "organisation", "orgs", "company"},
       {"star", "favorite", "favourite"},
       {"watch", "subscribe", "subscription", "subscriber", "watcher"},
-      {"event", "meeting", "appointment", "calendar"},
-      {"folder", "directory", "dir"},
-      {"file", "document", "doc", "content", "contents"},
+      {"event", "meeting", "appointment"},
+      {"folder", "dir"},
+      {"file", "document", "doc", "content", "contents", "item", "children"},
       {"search", "find", "query", "lookup"},
       {"photo", "picture", "avatar", "image"},
       {"chat", "conversation"},
@@ -79,7 +80,7 @@ final class Terms {
     for (String word : rewritten.split(" +")) {
       if (word.isEmpty()) continue;
       String lower = word.toLowerCase(Locale.ROOT);
-      if (STOP.contains(lower)) continue;
+      if (STOP.contains(lower) || (lower.length() == 1 && !Character.isDigit(lower.charAt(0)))) continue;
       terms.add(term(lower));
     }
     return terms;

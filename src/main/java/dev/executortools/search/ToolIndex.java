@@ -22,8 +22,12 @@ public final class ToolIndex {
   private static final int DESCRIPTION_CHARS = 2_000;
   private static final int HIT_DESCRIPTION_CHARS = 200;
 
+  /** How much each id word a query does not mention lowers a score: specific tools for specific tasks. */
+  private static final double UNMATCHED_ID_TERM = 0.15;
+
   private final List<SearchDocument> documents;
   private final Map<String, Postings> postings;
+  private final List<Set<String>> idTerms;
   private final Map<String, Integer> positions = new HashMap<>();
 
   private record Postings(int[] docs, float[] weights, double idf) {}
@@ -48,9 +52,10 @@ public final class ToolIndex {
     }
   }
 
-  private ToolIndex(List<SearchDocument> documents, Map<String, Postings> postings) {
+  private ToolIndex(List<SearchDocument> documents, Map<String, Postings> postings, List<Set<String>> idTerms) {
     this.documents = documents;
     this.postings = postings;
+    this.idTerms = idTerms;
     for (int i = 0; i < documents.size(); i++) positions.put(documents.get(i).id(), i);
   }
 
@@ -82,7 +87,9 @@ public final class ToolIndex {
     }
     Map<String, Postings> postings = new HashMap<>();
     builders.forEach((term, builder) -> postings.put(term, builder.build(docs.size())));
-    return new ToolIndex(docs, postings);
+    List<Set<String>> idTerms = new ArrayList<>(docs.size());
+    for (Map<Field, List<String>> terms : fieldTerms) idTerms.add(Set.copyOf(terms.get(Field.ID)));
+    return new ToolIndex(docs, postings, idTerms);
   }
 
   public int size() {
@@ -113,7 +120,9 @@ public final class ToolIndex {
     for (int d = 0; d < scores.length; d++) {
       if (scores[d] <= 0 || !allowed.test(documents.get(d).id())) continue;
       double coverage = (double) matched[d] / terms.size();
-      scores[d] *= 0.25 + 0.75 * coverage;
+      int unmatched = 0;
+      for (String term : idTerms.get(d)) if (!terms.contains(term)) unmatched++;
+      scores[d] *= (0.25 + 0.75 * coverage) / (1 + UNMATCHED_ID_TERM * unmatched);
       ranked.add(d);
     }
     ranked.sort(Comparator.<Integer>comparingDouble(d -> -scores[d])
