@@ -44,7 +44,7 @@ final class Terms {
       {"watch", "subscribe", "subscription", "subscriber", "watcher"},
       {"event", "meeting", "appointment"},
       {"folder", "dir"},
-      {"file", "document", "doc", "content", "contents", "item", "children"},
+      {"file", "document", "doc", "content", "contents", "item", "children", "download"},
       {"search", "find", "query", "lookup"},
       {"photo", "picture", "avatar", "image"},
       {"chat", "conversation"},
@@ -54,7 +54,6 @@ final class Terms {
       {"run", "execute", "trigger", "dispatch", "rerun"},
       {"contact", "people", "person"},
       {"member", "membership"},
-      {"download", "export", "archive"},
       {"upload", "attach", "attachment"},
   };
 

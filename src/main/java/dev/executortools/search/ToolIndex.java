@@ -23,7 +23,7 @@ public final class ToolIndex {
   private static final int HIT_DESCRIPTION_CHARS = 200;
 
   /** How much each id word a query does not mention lowers a score: specific tools for specific tasks. */
-  private static final double UNMATCHED_ID_TERM = 0.15;
+  private static final double UNMATCHED_ID_TERM = 0.25;
 
   private final List<SearchDocument> documents;
   private final Map<String, Postings> postings;
