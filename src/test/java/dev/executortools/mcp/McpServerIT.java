@@ -154,6 +154,22 @@ class McpServerIT {
     }
   }
 
+  @Test
+  void autoModeSwitchesToTheDiscoveryToolsPast128Tools() throws Exception {
+    try (McpJarClient mcp = new McpJarClient(home, Map.of(), true)) {
+      assertThat(mcp.client.listTools().tools()).hasSize(5);
+
+      McpSchema.CallToolResult added = mcp.call("openapi_addSource", Map.of(
+          "spec", Corpus.read("github.com__api.github.com__1.1.4.openapi.yaml"), "namespace", "github"));
+      assertThat(added.isError()).as(text(added)).isFalse();
+
+      List<McpSchema.Tool> listed = mcp.awaitListChange(tools -> tools.size() == 8);
+      assertThat(listed).extracting(McpSchema.Tool::name)
+          .contains("search_tools", "describe_tool", "call_tool", "openapi_addSource")
+          .doesNotContain("github_issues_create");
+    }
+  }
+
   /** The command line in another process on the same home. */
   private int cli(String... args) throws Exception {
     List<String> command = new java.util.ArrayList<>(List.of(
