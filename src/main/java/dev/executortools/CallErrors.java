@@ -5,6 +5,7 @@ import dev.executortools.schema.ArgumentProblem;
 import dev.executortools.store.StoreException;
 import dev.executortools.store.StoreProblem;
 import java.util.List;
+import java.util.function.Supplier;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -15,9 +16,9 @@ final class CallErrors {
   /**
    * An id that names no tool: {@code store_failed} when it belongs to a stored source that cannot
    * be read (naming the source and the file), else {@code unknown_tool} with the closest of the
-   * {@code visible} ids in {@code details.suggestions}.
+   * {@code suggestions} (the closest visible ids) in {@code details.suggestions}.
    */
-  static ToolResult unknownTool(String id, List<StoreProblem> problems, List<Tool> visible) {
+  static ToolResult unknownTool(String id, List<StoreProblem> problems, Supplier<List<String>> closest) {
     for (StoreProblem problem : problems) {
       if (!id.startsWith(problem.namespace() + ".")) continue;
       ObjectNode details = Json.object().put("sourceId", problem.namespace());
@@ -26,7 +27,7 @@ final class CallErrors {
           + "' belongs to source '" + problem.namespace() + "', which cannot be loaded: " + problem.message())
           .withDetails(details));
     }
-    List<String> suggestions = ToolSuggestions.closest(id, visible, ToolSuggestions.LIMIT);
+    List<String> suggestions = closest.get();
     ObjectNode details = Json.object();
     suggestions.forEach(details.putArray("suggestions")::add);
     String hint = suggestions.isEmpty() ? "" : "; did you mean '" + suggestions.get(0) + "'? (details.suggestions)";

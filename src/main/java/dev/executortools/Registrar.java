@@ -19,6 +19,8 @@ import dev.executortools.policy.PolicyRule;
 import dev.executortools.policy.PolicyStore;
 import dev.executortools.schema.ArgumentProblem;
 import dev.executortools.schema.ArgumentValidator;
+import dev.executortools.search.SearchDocument;
+import dev.executortools.search.ToolIndex;
 import dev.executortools.store.CredentialResolver;
 import dev.executortools.store.CredentialValue;
 import dev.executortools.store.FileSecretStore;
@@ -114,8 +116,31 @@ final class Registrar implements AutoCloseable {
     return tools;
   }
 
+  /** The search index over every tool (blocked ones included: callers filter), rebuilt on change. */
+  ToolIndex searchIndex() {
+    sources.sync();
+    Object generation = sources.generation();
+    IndexCache cache = indexCache;
+    if (cache != null && cache.generation == generation) return cache.index;
+    List<SearchDocument> documents = new ArrayList<>();
+    localTools.values().forEach(e -> documents.add(SearchDocument.of(e.tool.descriptor(), null)));
+    sources.httpTools().forEach(e -> documents.add(SearchDocument.of(e.tool(), e.compiled.operation().summary())));
+    ToolIndex index = ToolIndex.of(documents);
+    indexCache = new IndexCache(generation, index);
+    return index;
+  }
+
+  private record IndexCache(Object generation, ToolIndex index) {}
+
+  private volatile IndexCache indexCache;
+
   Optional<Tool> find(String id) {
     sources.sync();
+    return findLoaded(id);
+  }
+
+  /** {@link #find} without looking for changes other processes made (for loops over many ids). */
+  Optional<Tool> findLoaded(String id) {
     LocalEntry local = localTools.get(id);
     if (local != null) return Optional.of(local.tool.descriptor());
     return Optional.ofNullable(sources.httpTool(id)).map(HttpToolEntry::tool);
@@ -170,6 +195,11 @@ final class Registrar implements AutoCloseable {
   }
 
   ToolResult call(String id, JsonNode arguments) {
+    return call(id, arguments, approvals);
+  }
+
+  /** A call whose approvals, if any is needed, go to {@code approvals} (null: no one can be asked). */
+  ToolResult call(String id, JsonNode arguments, ApprovalHandler approvals) {
     JsonNode args = arguments == null ? Json.object() : arguments;
     sources.sync();
     LocalEntry local = localTools.get(id);
@@ -208,7 +238,17 @@ final class Registrar implements AutoCloseable {
     if (find(id).filter(this::blockedByPolicy).isPresent()) {
       return CallErrors.blocked(id);
     }
-    return CallErrors.unknownTool(id, sources.problems(), visibleTools());
+    return CallErrors.unknownTool(id, sources.problems(), () -> closestIds(id, SUGGESTIONS));
+  }
+
+  /** How many ids an {@code unknown_tool} error suggests. */
+  private static final int SUGGESTIONS = 5;
+
+  /** Visible ids closest to {@code id} (the tool search's spelling ranking), closest first. */
+  List<String> closestIds(String id, int limit) {
+    ApprovalPolicy policy = policy();
+    return searchIndex().closestIds(id, limit,
+        candidate -> findLoaded(candidate).flatMap(tool -> effective(tool, policy)).isPresent());
   }
 
   /** Whether a rule blocks {@code tool} (a tool added after the caller looked is not blocked). */

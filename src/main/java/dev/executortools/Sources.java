@@ -124,6 +124,11 @@ final class Sources implements SourceSink {
     return snapshot.tools.get(id);
   }
 
+  /** Changes whenever the set of HTTP tools changes (compared by identity). */
+  Object generation() {
+    return snapshot.tools;
+  }
+
   List<StoreProblem> problems() {
     return snapshot.problems;
   }

@@ -5,6 +5,7 @@ import dev.executortools.invoke.HttpSettings;
 import dev.executortools.naming.ToolPathOrder;
 import dev.executortools.parse.SpecFiles;
 import dev.executortools.policy.ApprovalPolicy;
+import dev.executortools.search.SearchHit;
 import dev.executortools.store.StoreProblem;
 import dev.executortools.store.StoredSource;
 import dev.executortools.tools.AddSourceTool;
@@ -73,6 +74,36 @@ public final class ToolRegistry implements AutoCloseable {
     return registrar.explain(id);
   }
 
+  /**
+   * The tools that best fit a task described in words ("open an issue in a repo"), best first:
+   * the ranking behind {@code tools search} and MCP {@code search_tools}. Blocked tools are left out.
+   *
+   * @param source only tools of this source id (namespace), or null for all
+   */
+  public List<SearchHit> search(String query, int limit, String source) {
+    ApprovalPolicy policy = registrar.policy();
+    return registrar.searchIndex().search(query, limit, id -> visible(id, source, policy));
+  }
+
+  /** {@link #search(String, int, String)} over every source. */
+  public List<SearchHit> search(String query, int limit) {
+    return search(query, limit, null);
+  }
+
+  /**
+   * Ids of visible tools that look like {@code id} (misspelt, other case, {@code _} for {@code .}),
+   * closest first: what an {@code unknown_tool} answer can suggest.
+   */
+  public List<String> closestIds(String id, int limit) {
+    return registrar.closestIds(id, limit);
+  }
+
+  private boolean visible(String id, String source, ApprovalPolicy policy) {
+    Optional<Tool> tool = registrar.findLoaded(id);
+    return tool.isPresent() && (source == null || source.equals(tool.get().source()))
+        && Registrar.effective(tool.get(), policy).isPresent();
+  }
+
   /** The added sources (not the bundled one), sorted by namespace. */
   public List<StoredSource> sources() {
     registrar.sources.sync();
@@ -126,6 +157,15 @@ public final class ToolRegistry implements AutoCloseable {
   /** Calls a tool. {@code arguments} null means {@code {}}. Never throws for a tool failure. */
   public ToolResult call(String id, JsonNode arguments) {
     return registrar.call(id, arguments == null || arguments instanceof NullNode ? null : arguments);
+  }
+
+  /**
+   * Calls a tool, asking {@code approvals} instead of the registry's handler when it requires
+   * approval (a server asks the client of this call); null means no one can be asked, so such a
+   * call answers {@code approval_required}.
+   */
+  public ToolResult call(String id, JsonNode arguments, ApprovalHandler approvals) {
+    return registrar.call(id, arguments == null || arguments instanceof NullNode ? null : arguments, approvals);
   }
 
   @Override

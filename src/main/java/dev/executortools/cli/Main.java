@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
     version = "executor-tools 0.1.0",
     description = "OpenAPI documents as JSON-schema tools for LLM agents.",
     subcommands = {ToolsCommand.class, CallCommand.class, SourcesCommand.class, SecretsCommand.class,
-        PoliciesCommand.class, SsoCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class})
+        PoliciesCommand.class, SsoCommand.class, CatalogCommand.class, McpCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main {
   @CommandLine.Mixin HomeOption home;
 

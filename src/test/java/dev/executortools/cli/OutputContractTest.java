@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  */
 class OutputContractTest {
   /** Print usage text by design, like --help and --version. */
-  private static final Set<String> TEXT_COMMANDS = Set.of("help");
+  private static final Set<String> TEXT_COMMANDS = Set.of("help", "mcp");
   private static final Schema ENVELOPE = SchemaRegistry.withDialect(Dialects.getDraft202012())
       .getSchema(Json.parse(Corpus.resource("/cli/envelope.schema.json")));
 
@@ -50,6 +50,8 @@ class OutputContractTest {
     check("tools list --bogus", false);
     check("tools describe items.items.listItems", true);
     check("tools describe items.items.lstItems", false);
+    check("tools search list items --limit 2", true);
+    check("tools search items --limit 0", false);
     check("call openapi.previewSpec {}", false);
     check("call items.items.deleteItem {\"id\":\"1\"}", false);
     check("call openapi.previewSpec {not-json", false);

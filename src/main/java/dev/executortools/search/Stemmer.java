@@ -1,0 +1,47 @@
+package dev.executortools.search;
+
+/**
+ * A light suffix stripper for English API vocabulary: {@code repositories}, {@code repository}
+ * → {@code repositori}; {@code deleted}, {@code deleting}, {@code delete} → {@code delet};
+ * {@code starred} → {@code star}. Enough to match a task's words with an operation's; not Porter.
+ */
+final class Stemmer {
+  private Stemmer() {}
+
+  static String stem(String word) {
+    String w = word;
+    if (w.length() <= 3 || !isLetters(w)) return w;
+    if (w.endsWith("ies") && w.length() > 4) {
+      w = w.substring(0, w.length() - 3) + "i";
+    } else if (w.endsWith("sses")) {
+      w = w.substring(0, w.length() - 2);
+    } else if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
+      w = w.substring(0, w.length() - 1);
+    }
+    if (w.endsWith("ing") && w.length() >= 6) {
+      w = undouble(w.substring(0, w.length() - 3));
+    } else if (w.endsWith("ed") && w.length() >= 5) {
+      w = undouble(w.substring(0, w.length() - 2));
+    }
+    if (w.length() > 3 && w.endsWith("y")) w = w.substring(0, w.length() - 1) + "i";
+    if (w.length() > 3 && w.endsWith("e")) w = w.substring(0, w.length() - 1);
+    return w;
+  }
+
+  private static String undouble(String w) {
+    int n = w.length();
+    if (n >= 3 && w.charAt(n - 1) == w.charAt(n - 2) && "lsz".indexOf(w.charAt(n - 1)) < 0
+        && "aeiou".indexOf(w.charAt(n - 1)) < 0) {
+      return w.substring(0, n - 1);
+    }
+    return w;
+  }
+
+  private static boolean isLetters(String w) {
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (c < 'a' || c > 'z') return false;
+    }
+    return true;
+  }
+}

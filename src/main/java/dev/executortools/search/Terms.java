@@ -1,0 +1,116 @@
+package dev.executortools.search;
+
+import dev.executortools.naming.Words;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Text to search terms, the same way for tools and for queries: words split at camelCase and
+ * punctuation ({@link Words}), lower-cased, lightly stemmed (plurals, -ing, -ed, final e/y), and
+ * words that mean the same for an API caller folded into one term ({@code open}, {@code add} and
+ * {@code new} are {@code create}; {@code mail} and {@code message} are {@code email}...).
+ */
+final class Terms {
+  /** Phrases a person writes for one idea, rewritten before splitting. */
+  private static final Map<Pattern, String> PHRASES = phrases(
+      "\\b(signed in|logged in|current|authenticated) users?\\b", "me",
+      "\\b(signed|logged) in\\b", "me",
+      "\\bpull requests?\\b|\\bprs?\\b|\\bP Rs\\b", "pull",
+      "\\b(get|fetch|show) all\\b|\\ball of\\b", "list",
+      "\\be mails?\\b", "email",
+      "\\bto ?dos?\\b", "task",
+      "one ?drive", "drive");
+
+  /** Groups of words folded into their first word (each written unstemmed). */
+  private static final String[][] SYNONYMS = {
+      {"create", "add", "new", "make", "open", "start", "insert", "register", "publish"},
+      {"delete", "remove", "erase", "destroy", "drop", "discard", "trash"},
+      {"list", "all", "enumerate", "browse", "every"},
+      {"get", "fetch", "retrieve", "read", "show", "view", "see", "lookup", "detail", "info", "information"},
+      {"update", "edit", "modify", "change", "rename", "replace", "patch", "set"},
+      {"send", "post", "sent", "deliver", "submit", "forward"},
+      {"email", "mail", "message", "inbox", "mailbox"},
+      {"repo", "repository", "repos", "repositories"},
+      {"me", "my", "myself", "mine", "authenticated", "signed", "belong"},
+      {"issue", "ticket", "bug"},
+      {"user", "profile", "account"},
+      {"org", "organization", "organisation", "orgs", "company"},
+      {"star", "favorite", "favourite"},
+      {"watch", "subscribe", "subscription", "subscriber", "watcher"},
+      {"event", "meeting", "appointment"},
+      {"folder", "dir"},
+      {"file", "document", "doc", "content", "contents", "item", "children", "download"},
+      {"search", "find", "query", "lookup"},
+      {"photo", "picture", "avatar", "image"},
+      {"chat", "conversation"},
+      {"invite", "invitation"},
+      {"review", "reviewer"},
+      {"webhook", "hook"},
+      {"run", "execute", "trigger", "dispatch", "rerun"},
+      {"contact", "people", "person"},
+      {"member", "membership"},
+      {"upload", "attach", "attachment"},
+  };
+
+  private static final Set<String> STOP = Set.of(
+      "a", "an", "the", "in", "on", "of", "for", "to", "from", "with", "by", "as", "at", "and",
+      "or", "i", "it", "its", "this", "that", "these", "those", "is", "are", "be", "been", "do",
+      "does", "can", "how", "what", "which", "who", "some", "any", "into", "about", "please",
+      "want", "wants", "need", "needs", "should", "would", "could", "will", "one", "someone",
+      "there", "their", "them", "they", "we", "our", "you", "your", "if", "via", "using", "use");
+
+  private static final Map<String, String> CANONICAL = canonical();
+
+  private Terms() {}
+
+  /** The terms of a text, in order, stop words dropped. */
+  static List<String> of(String text) {
+    if (text == null || text.isEmpty()) return List.of();
+    String rewritten = String.join(" ", Words.words(text));
+    for (Map.Entry<Pattern, String> phrase : PHRASES.entrySet()) {
+      rewritten = phrase.getKey().matcher(rewritten).replaceAll(" " + phrase.getValue() + " ");
+    }
+    List<String> terms = new ArrayList<>();
+    for (String word : rewritten.split(" +")) {
+      if (word.isEmpty()) continue;
+      String lower = word.toLowerCase(Locale.ROOT);
+      if (STOP.contains(lower) || (lower.length() == 1 && !Character.isDigit(lower.charAt(0)))) continue;
+      terms.add(term(lower));
+    }
+    return terms;
+  }
+
+  /** One lower-case word as a term: stemmed, then folded into its synonym group. */
+  static String term(String lower) {
+    String folded = CANONICAL.get(lower);
+    if (folded != null) return folded;
+    String stem = Stemmer.stem(lower);
+    folded = CANONICAL.get(stem);
+    return folded != null ? folded : stem;
+  }
+
+  private static Map<String, String> canonical() {
+    Map<String, String> map = new HashMap<>();
+    for (String[] group : SYNONYMS) {
+      String head = Stemmer.stem(group[0]);
+      for (String word : group) {
+        map.put(word, head);
+        map.put(Stemmer.stem(word), head);
+      }
+    }
+    return Map.copyOf(map);
+  }
+
+  private static Map<Pattern, String> phrases(String... pairs) {
+    Map<Pattern, String> map = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put(Pattern.compile(pairs[i], Pattern.CASE_INSENSITIVE), pairs[i + 1]);
+    }
+    return map;
+  }
+}

@@ -1,0 +1,212 @@
+package dev.executortools.search;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The one ranking behind {@code tools search}, MCP {@code search_tools} and {@code unknown_tool}
+ * suggestions: BM25F over each tool's id, summary, path, parameter names, description and what its
+ * HTTP method does, with {@link Terms} (word splitting, stemming, synonyms) on both sides. Built
+ * once per set of tools; immutable and thread-safe; a query costs one pass over the postings of its
+ * terms.
+ */
+public final class ToolIndex {
+  private static final double K1 = 1.2;
+  private static final int DESCRIPTION_CHARS = 2_000;
+  private static final int HIT_DESCRIPTION_CHARS = 200;
+
+  /** How much each id word a query does not mention lowers a score: specific tools for specific tasks. */
+  private static final double UNMATCHED_ID_TERM = 0.25;
+
+  private final List<SearchDocument> documents;
+  private final Map<String, Postings> postings;
+  private final List<Set<String>> idTerms;
+  private final Map<String, Integer> positions = new HashMap<>();
+
+  private record Postings(int[] docs, float[] weights, double idf) {}
+
+  private static final class PostingsBuilder {
+    private int[] docs = new int[4];
+    private float[] weights = new float[4];
+    private int size;
+
+    void add(int doc, float weight) {
+      if (size == docs.length) {
+        docs = java.util.Arrays.copyOf(docs, size * 2);
+        weights = java.util.Arrays.copyOf(weights, size * 2);
+      }
+      docs[size] = doc;
+      weights[size++] = weight;
+    }
+
+    Postings build(int documentCount) {
+      double idf = Math.log(1 + (documentCount - size + 0.5) / (size + 0.5));
+      return new Postings(java.util.Arrays.copyOf(docs, size), java.util.Arrays.copyOf(weights, size), idf);
+    }
+  }
+
+  private ToolIndex(List<SearchDocument> documents, Map<String, Postings> postings, List<Set<String>> idTerms) {
+    this.documents = documents;
+    this.postings = postings;
+    this.idTerms = idTerms;
+    for (int i = 0; i < documents.size(); i++) positions.put(documents.get(i).id(), i);
+  }
+
+  public static ToolIndex of(List<SearchDocument> documents) {
+    List<SearchDocument> docs = List.copyOf(documents);
+    List<Map<Field, List<String>>> fieldTerms = new ArrayList<>(docs.size());
+    double[] totalLength = new double[Field.values().length];
+    for (SearchDocument doc : docs) {
+      Map<Field, List<String>> terms = Field.termsOf(doc);
+      fieldTerms.add(terms);
+      terms.forEach((field, list) -> totalLength[field.ordinal()] += list.size());
+    }
+    double[] average = new double[totalLength.length];
+    for (int f = 0; f < average.length; f++) {
+      average[f] = docs.isEmpty() ? 1 : Math.max(1, totalLength[f] / docs.size());
+    }
+    Map<String, PostingsBuilder> builders = new HashMap<>();
+    for (int d = 0; d < docs.size(); d++) {
+      Map<String, Double> weights = new HashMap<>();
+      for (Map.Entry<Field, List<String>> entry : fieldTerms.get(d).entrySet()) {
+        Field field = entry.getKey();
+        List<String> terms = entry.getValue();
+        double norm = 1 - field.b + field.b * terms.size() / average[field.ordinal()];
+        for (String term : terms) weights.merge(term, field.weight / norm, Double::sum);
+      }
+      int doc = d;
+      weights.forEach((term, weight) ->
+          builders.computeIfAbsent(term, t -> new PostingsBuilder()).add(doc, weight.floatValue()));
+    }
+    Map<String, Postings> postings = new HashMap<>();
+    builders.forEach((term, builder) -> postings.put(term, builder.build(docs.size())));
+    List<Set<String>> idTerms = new ArrayList<>(docs.size());
+    for (Map<Field, List<String>> terms : fieldTerms) idTerms.add(Set.copyOf(terms.get(Field.ID)));
+    return new ToolIndex(docs, postings, idTerms);
+  }
+
+  public int size() {
+    return documents.size();
+  }
+
+  /** The best {@code limit} tools for a task written in words, best first; none for a blank query. */
+  public List<SearchHit> search(String query, int limit) {
+    return search(query, limit, id -> true);
+  }
+
+  /** As {@link #search(String, int)}, among the tools whose id {@code allowed} accepts. */
+  public List<SearchHit> search(String query, int limit, Predicate<String> allowed) {
+    Set<String> terms = new LinkedHashSet<>(Terms.of(query));
+    if (terms.isEmpty() || limit <= 0) return List.of();
+    double[] scores = new double[documents.size()];
+    int[] matched = new int[documents.size()];
+    for (String term : terms) {
+      Postings p = postings.get(term);
+      if (p == null) continue;
+      for (int i = 0; i < p.docs.length; i++) {
+        double tf = p.weights[i];
+        scores[p.docs[i]] += p.idf * tf * (K1 + 1) / (tf + K1);
+        matched[p.docs[i]]++;
+      }
+    }
+    List<Integer> ranked = new ArrayList<>();
+    for (int d = 0; d < scores.length; d++) {
+      if (scores[d] <= 0 || !allowed.test(documents.get(d).id())) continue;
+      double coverage = (double) matched[d] / terms.size();
+      int unmatched = 0;
+      for (String term : idTerms.get(d)) if (!terms.contains(term)) unmatched++;
+      scores[d] *= (0.25 + 0.75 * coverage) / (1 + UNMATCHED_ID_TERM * unmatched);
+      ranked.add(d);
+    }
+    ranked.sort(Comparator.<Integer>comparingDouble(d -> -scores[d])
+        .thenComparing(d -> documents.get(d).id()));
+    List<SearchHit> hits = new ArrayList<>(Math.min(limit, ranked.size()));
+    for (int d : ranked.subList(0, Math.min(limit, ranked.size()))) {
+      hits.add(new SearchHit(documents.get(d).id(), shortDescription(documents.get(d)),
+          Math.round(scores[d] * 1000) / 1000.0));
+    }
+    return hits;
+  }
+
+  /**
+   * Ids that look like {@code id} (a misspelling, another case, {@code _} for {@code .}), closest
+   * first; when none is close in spelling, the best lexical matches of its words.
+   */
+  public List<String> closestIds(String id, int limit, Predicate<String> allowed) {
+    if (positions.containsKey(id) && allowed.test(id)) return List.of(id);
+    String wanted = normalize(id);
+    int budget = Math.max(2, wanted.length() / 4);
+    record Near(String id, int distance) {}
+    List<Near> near = new ArrayList<>();
+    for (SearchDocument doc : documents) {
+      if (!allowed.test(doc.id())) continue;
+      int distance = EditDistance.bounded(wanted, normalize(doc.id()), budget);
+      if (distance <= budget) near.add(new Near(doc.id(), distance));
+    }
+    near.sort(Comparator.comparingInt(Near::distance).thenComparing(Near::id));
+    List<String> out = new ArrayList<>();
+    for (Near n : near.subList(0, Math.min(limit, near.size()))) out.add(n.id());
+    if (out.isEmpty()) search(id, limit, allowed).forEach(h -> out.add(h.id()));
+    return out;
+  }
+
+  private static String normalize(String id) {
+    return id.toLowerCase(Locale.ROOT).replace('_', '.').replace('/', '.');
+  }
+
+  private static String shortDescription(SearchDocument doc) {
+    String text = !doc.summary().isBlank() ? doc.summary() : doc.description();
+    text = text.strip().replaceAll("\\s+", " ");
+    if (text.length() <= HIT_DESCRIPTION_CHARS) return text;
+    int cut = text.lastIndexOf(' ', HIT_DESCRIPTION_CHARS);
+    return text.substring(0, cut > HIT_DESCRIPTION_CHARS / 2 ? cut : HIT_DESCRIPTION_CHARS) + "…";
+  }
+
+  /** Where a term was found, how much it counts there, and how much length dilutes it (b). */
+  private enum Field {
+    ID(3.0, 0.3), SUMMARY(2.0, 0.5), PATH(1.0, 0.3), VERB(0.7, 0), PARAMETERS(0.4, 0.5),
+    DESCRIPTION(1.0, 0.75);
+
+    final double weight;
+    final double b;
+
+    Field(double weight, double b) {
+      this.weight = weight;
+      this.b = b;
+    }
+
+    static Map<Field, List<String>> termsOf(SearchDocument doc) {
+      Map<Field, List<String>> terms = new java.util.EnumMap<>(Field.class);
+      terms.put(ID, Terms.of(doc.id()));
+      terms.put(SUMMARY, Terms.of(doc.summary()));
+      String path = doc.path() == null ? "" : doc.path().replaceAll("\\{[^}]*}", " ");
+      terms.put(PATH, Terms.of(path));
+      terms.put(VERB, verb(doc));
+      terms.put(PARAMETERS, Terms.of(String.join(" ", doc.parameterNames())));
+      String description = doc.description();
+      if (description.length() > DESCRIPTION_CHARS) description = description.substring(0, DESCRIPTION_CHARS);
+      terms.put(DESCRIPTION, Terms.of(description));
+      return terms;
+    }
+
+    /** What the method says a caller does: GET of a collection lists, of an item gets... */
+    private static List<String> verb(SearchDocument doc) {
+      if (doc.method() == null) return List.of();
+      String word = switch (doc.method().toLowerCase(Locale.ROOT)) {
+        case "get" -> doc.path() != null && doc.path().endsWith("}") ? "get" : "list";
+        case "post" -> "create";
+        case "put", "patch" -> "update";
+        case "delete" -> "delete";
+        default -> null;
+      };
+      return word == null ? List.of() : List.of(Terms.term(word));
+    }
+  }
+}

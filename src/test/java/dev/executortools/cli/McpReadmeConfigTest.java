@@ -1,0 +1,62 @@
+package dev.executortools.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.executortools.internal.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The README's MCP host configurations: each starts {@code java -jar .../executor-tools.jar mcp ...}
+ * with arguments this command line accepts (McpServerIT runs that command for real).
+ */
+class McpReadmeConfigTest {
+  private static String section() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    int start = readme.indexOf("## MCP server");
+    return readme.substring(start, readme.indexOf("\n## ", start + 1));
+  }
+
+  private static List<String> blocks(String section, String language) {
+    List<String> out = new ArrayList<>();
+    Matcher m = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(section);
+    while (m.find()) out.add(m.group(1));
+    return out;
+  }
+
+  private static void assertStartsTheServer(List<String> command) {
+    assertThat(command.get(0)).isEqualTo("java");
+    assertThat(command.get(1)).isEqualTo("-jar");
+    assertThat(command.get(2)).endsWith("/executor-tools.jar");
+    List<String> args = command.subList(3, command.size());
+    assertThat(args).contains("mcp");
+    CommandLine.ParseResult parsed = Main.commandLine(System.getenv(), Terminal.NONE).parseArgs(args.toArray(String[]::new));
+    assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("mcp");
+  }
+
+  @Test
+  void claudeDesktopAndCursorConfigsStartTheServer() throws Exception {
+    List<String> json = blocks(section(), "json");
+    assertThat(json).hasSize(2);
+    for (String config : json) {
+      JsonNode server = Json.parse(config).path("mcpServers").path("executor-tools");
+      List<String> command = new ArrayList<>(List.of(server.path("command").asString()));
+      server.path("args").forEach(a -> command.add(a.asString()));
+      assertStartsTheServer(command);
+    }
+  }
+
+  @Test
+  void theClaudeCodeCommandStartsTheServer() throws Exception {
+    String line = blocks(section(), "sh").get(0).strip();
+    assertThat(line).startsWith("claude mcp add executor-tools -- ");
+    assertStartsTheServer(List.of(line.substring(line.indexOf(" -- ") + 4).split(" ")));
+  }
+}

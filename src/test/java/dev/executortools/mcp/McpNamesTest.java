@@ -1,0 +1,68 @@
+package dev.executortools.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.executortools.compile.CompileOptions;
+import dev.executortools.compile.ToolCompiler;
+import dev.executortools.parse.SpecReader;
+import dev.executortools.testing.Corpus;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class McpNamesTest {
+  @Test
+  void everyCorpusIdMapsToAValidUniqueNameAndBack() throws Exception {
+    List<String> ids = new ArrayList<>(List.of("openapi.previewSpec", "openapi.addSource",
+        "client.registerClient", "deviceAuthorization.startDeviceAuthorization", "token.createToken"));
+    for (String file : Corpus.FILES) {
+      String namespace = file.substring(0, file.indexOf("__")).replaceAll("[^a-z0-9]+", "_");
+      ToolCompiler.compile(SpecReader.read(Corpus.read(file)), null, CompileOptions.forNamespace(namespace))
+          .tools().forEach(t -> ids.add(t.tool().id()));
+    }
+    McpNames names = McpNames.of(ids);
+
+    Set<String> seen = new HashSet<>();
+    for (String id : ids) {
+      String name = names.name(id);
+      assertThat(name).as(id).matches(McpNames.VALID);
+      assertThat(seen.add(name)).as("%s is unique", name).isTrue();
+      assertThat(names.id(name)).as(name).contains(id);
+    }
+    assertThat(ids).hasSizeGreaterThan(2_900);
+  }
+
+  @Test
+  void dotsBecomeUnderscores() {
+    assertThat(McpNames.of(List.of("github.repos.get")).name("github.repos.get")).isEqualTo("github_repos_get");
+  }
+
+  @Test
+  void longIdsAreCutWithAStableHashSuffix() {
+    String id = "graph." + "veryLongSegment".repeat(8) + ".get";
+    String name = McpNames.of(List.of(id)).name(id);
+
+    assertThat(name).matches(McpNames.VALID).hasSize(64).startsWith("graph_veryLongSegment");
+    assertThat(McpNames.of(List.of("other.tool", id)).name(id)).isEqualTo(name);
+  }
+
+  @Test
+  void idsThatWouldShareANameGetDistinctOnes() {
+    McpNames names = McpNames.of(List.of("a.b_c", "a_b.c", "a_b_c"));
+
+    assertThat(names.name("a_b_c")).isEqualTo("a_b_c"); // already a valid name: keeps it
+    assertThat(names.name("a.b_c")).startsWith("a_b_c_").isNotEqualTo(names.name("a_b.c"));
+    assertThat(names.id(names.name("a.b_c"))).contains("a.b_c");
+    assertThat(names.id(names.name("a_b.c"))).contains("a_b.c");
+  }
+
+  @Test
+  void theMappingDoesNotDependOnTheOrderOfIds() {
+    List<String> ids = List.of("x.y", "x_y", "z." + "q".repeat(80));
+    List<String> reversed = new ArrayList<>(ids);
+    java.util.Collections.reverse(reversed);
+    for (String id : ids) assertThat(McpNames.of(reversed).name(id)).isEqualTo(McpNames.of(ids).name(id));
+  }
+}
