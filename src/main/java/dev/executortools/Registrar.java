@@ -25,7 +25,10 @@ import dev.executortools.store.StoreException;
 import dev.executortools.tools.BuiltinTools;
 import dev.executortools.tools.LocalTool;
 import dev.executortools.tools.SpecLoader;
+import dev.executortools.naming.ToolPathOrder;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.function.Consumer;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +44,10 @@ import tools.jackson.databind.node.ObjectNode;
  * policy, validate, approve, resolve credentials, bind, send.
  */
 final class Registrar implements AutoCloseable {
-  private final HttpTransport transport;
+  private final okhttp3.OkHttpClient injectedClient;
+  private final dev.executortools.invoke.HttpSettings httpSettings;
+  /** Made on first use: listing and describing tools never build an HTTP client. */
+  private volatile HttpTransport transport;
   private final boolean ownsClient;
   private final ApprovalHandler approvals;
   private final CredentialResolver credentials;
@@ -68,19 +74,31 @@ final class Registrar implements AutoCloseable {
 
   Registrar(ToolRegistry.Builder config) {
     this.ownsClient = config.httpClient == null;
-    this.transport = ownsClient
-        ? HttpTransport.create(config.httpSettings)
-        : HttpTransport.using(config.httpClient, config.httpSettings);
+    this.injectedClient = config.httpClient;
+    this.httpSettings = config.httpSettings;
     this.approvals = config.approvals;
     SecretProvider secrets = config.secrets != null ? config.secrets
         : config.home != null ? new FileSecretStore(config.home) : SecretProvider.none();
     this.credentials = new CredentialResolver(secrets);
     this.policies = config.home != null ? new PolicyStore(config.home) : PolicyStore.inMemory();
-    this.sources = new Sources(SsoOidcProfile.create(config.environment),
+    this.sources = new Sources(new BundledSource(SsoOidcProfile.create(config.environment)),
         config.home != null ? new FileSourceStore(config.home) : new MemorySourceStore());
-    this.specLoader = new SpecLoader(new SpecFetcher(transport.client()), this::resolveArgument);
+    this.specLoader = new SpecLoader(new SpecFetcher(() -> transport().client()), this::resolveArgument);
     for (LocalTool tool : BuiltinTools.create(specLoader, sources)) {
       localTools.put(tool.descriptor().id(), new LocalEntry(tool));
+    }
+  }
+
+  private HttpTransport transport() {
+    HttpTransport t = transport;
+    if (t != null) return t;
+    synchronized (this) {
+      if (transport == null) {
+        transport = ownsClient
+            ? HttpTransport.create(httpSettings)
+            : HttpTransport.using(injectedClient, httpSettings);
+      }
+      return transport;
     }
   }
 
@@ -90,6 +108,30 @@ final class Registrar implements AutoCloseable {
     localTools.values().forEach(e -> all.add(e.tool.descriptor()));
     sources.httpTools().forEach(e -> all.add(e.tool()));
     return all;
+  }
+
+  /**
+   * Hands every tool (of one source when {@code source} is given), sorted by id, to {@code sink}
+   * as the policy shows it, streaming stored sources instead of loading them.
+   */
+  void forEachTool(String source, boolean schemas, ApprovalPolicy policy, Consumer<Tool> sink) {
+    sources.sync();
+    List<Tool> inMemory = new ArrayList<>();
+    localTools.values().forEach(e -> inMemory.add(e.tool.descriptor()));
+    sources.bundledTools().forEach(e -> inMemory.add(e.tool()));
+    inMemory.removeIf(t -> source != null && !source.equals(t.source()));
+    inMemory.sort(Comparator.comparing(Tool::id, ToolPathOrder.INSTANCE));
+    Consumer<Tool> shown = t -> effective(t, policy).ifPresent(sink);
+    int[] next = {0};
+    sources.forEachStoredTool(source, schemas, entry -> {
+      Tool tool = entry.tool();
+      while (next[0] < inMemory.size()
+          && ToolPathOrder.INSTANCE.compare(inMemory.get(next[0]).id(), tool.id()) < 0) {
+        shown.accept(inMemory.get(next[0]++));
+      }
+      shown.accept(tool);
+    });
+    while (next[0] < inMemory.size()) shown.accept(inMemory.get(next[0]++));
   }
 
   Optional<Tool> find(String id) {
@@ -198,7 +240,7 @@ final class Registrar implements AutoCloseable {
       details.putArray("errors").addObject().put("path", "/server").put("message", message);
       return ToolResult.failure(ToolError.of(ErrorCode.INVALID_ARGUMENTS, message).withDetails(details));
     }
-    return transport.send(bound.request(), resolved, source.errorModel());
+    return transport().send(bound.request(), resolved, source.errorModel());
   }
 
   /**
@@ -251,6 +293,7 @@ final class Registrar implements AutoCloseable {
 
   @Override
   public void close() {
-    if (ownsClient) transport.client().connectionPool().evictAll();
+    HttpTransport t = transport;
+    if (ownsClient && t != null) t.client().connectionPool().evictAll();
   }
 }

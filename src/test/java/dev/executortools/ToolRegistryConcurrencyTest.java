@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.executortools.internal.Json;
-import dev.executortools.store.StoredSource;
+import dev.executortools.store.SourceSummary;
 import dev.executortools.testing.Corpus;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,7 +73,7 @@ class ToolRegistryConcurrencyTest {
     }
     try (ToolRegistry reopened = ToolRegistry.builder().home(home).build()) {
       assertThat(reopened.sourceProblems()).isEmpty();
-      for (StoredSource source : reopened.sources()) assertThat(source.tools()).hasSize(3);
+      for (SourceSummary source : reopened.sources()) assertThat(source.toolCount()).isEqualTo(3);
     }
   }
 }

@@ -2,29 +2,34 @@ package dev.executortools.cli;
 
 import dev.executortools.Tool;
 import dev.executortools.ToolRegistry;
-import dev.executortools.internal.Json;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.node.ArrayNode;
 
 /** {@code tools list} and {@code tools describe ID}. */
 @Command(name = "tools", mixinStandardHelpOptions = true, description = "List and describe tools.",
     subcommands = {ToolsCommand.ListTools.class, ToolsCommand.Describe.class})
 final class ToolsCommand {
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Print every tool as a JSON array, sorted by id.")
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "Print every tool as a JSON array in executor's order: id, description, annotations.")
   static final class ListTools implements Callable<Integer> {
     @Mixin HomeOption home;
+
+    @Option(names = "--schemas", description = "Include each tool's input schema.")
+    boolean schemas;
+
+    @Option(names = "--source", paramLabel = "NS", description = "Only the tools of this source.")
+    String source;
 
     @Override
     public Integer call() {
       try (ToolRegistry registry = home.open(null)) {
-        ArrayNode out = Json.array();
-        registry.tools().forEach(t -> out.add(t.toJson()));
-        Output.json(out);
+        Output.jsonArray(gen -> registry.forEachTool(source, schemas, tool -> gen.writeTree(
+            schemas ? tool.toJson() : ToolListing.withoutSchemas(tool))));
         int damaged = registry.sourceProblems().size();
         if (damaged > 0) {
           Output.error(damaged + " stored source(s) could not be read and are left out: see 'sources list'");

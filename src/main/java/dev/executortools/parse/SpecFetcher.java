@@ -20,9 +20,14 @@ public final class SpecFetcher {
   /** Largest document accepted: room for Microsoft Graph beta (about 47 MB). */
   public static final long MAX_BYTES = 128L * 1024 * 1024;
 
-  private final OkHttpClient client;
+  private final java.util.function.Supplier<OkHttpClient> client;
 
   public SpecFetcher(OkHttpClient client) {
+    this(() -> client);
+  }
+
+  /** A fetcher whose client is made when the first spec is fetched. */
+  public SpecFetcher(java.util.function.Supplier<OkHttpClient> client) {
     this.client = client;
   }
 
@@ -42,7 +47,7 @@ public final class SpecFetcher {
     Request.Builder request = new Request.Builder().url(withQuery.build()).get();
     headers.forEach(request::header);
     String where = parsed.scheme() + "://" + parsed.host() + parsed.encodedPath();
-    try (Response response = client.newCall(request.build()).execute()) {
+    try (Response response = client.get().newCall(request.build()).execute()) {
       if (!response.isSuccessful()) {
         throw new SpecException(ErrorCode.OPENAPI_FETCH_FAILED,
             "fetching " + where + " failed: HTTP " + response.code());
