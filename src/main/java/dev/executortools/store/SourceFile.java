@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The file of one stored source, streamed both ways (no pretty printing, no whole-file string):
  * {@code {"formatVersion":3,"namespace":..,"addedAt":..,"refreshedAt":..,"config":{..},
  * "toolCount":N,"specTextChars":N,"defs":[..],"defSets":[..],"tools":[{"tool":{..},"binding":{..}},..],
- * "specTextGzip":"..","index":{..},"indexAt":".."}}} (the inline spec text gzipped, in base64). {@code defs} holds every {@code $defs} member of
+ * "specText":"..","index":{..},"indexAt":".."}}}. {@code defs} holds every {@code $defs} member of
  * the tools' schemas once (see {@link DefsPool}). What listings need comes first, the spec text
  * (needed only to refresh) last, and {@link SourceFileIndex} finds one tool without reading the rest.
  * Version 2 files (spec text inside {@code config}, no index) are still read.
@@ -65,7 +65,7 @@ final class SourceFile {
         toolIndex.putArray(tool.tool().id()).add(start).add(out.position(gen));
       }
       gen.writeEndArray();
-      if (specText != null) gen.writeStringProperty("specTextGzip", SpecTextCodec.encode(specText));
+      if (specText != null) gen.writeStringProperty("specText", specText);
       index.set("tools", toolIndex);
       gen.writeName("index");
       long indexAt = out.position(gen);
@@ -159,7 +159,6 @@ final class SourceFile {
             case "toolCount" -> toolCount = p.getValueAsInt(-1);
             case "specTextChars" -> specTextChars = p.getValueAsLong(-1);
             case "specText" -> specText = p.getValueAsString();
-            case "specTextGzip" -> specText = SpecTextCodec.decode(p.getValueAsString(), specTextChars);
             case "defs" -> {
               if (withDefs) defs = p.readValueAsTree();
               else p.skipChildren();

@@ -181,11 +181,11 @@ public final class BenchChild {
           Json.MAPPER.readTree(r.body().string());
         }
       };
-      for (int i = 0; i < 3000; i++) {
+      for (int i = 0; i < 2000; i++) {
         ours.run();
         bare.run();
       }
-      int n = 10000;
+      int n = 5000;
       double[] a = new double[n];
       double[] b = new double[n];
       for (int i = 0; i < n; i++) {

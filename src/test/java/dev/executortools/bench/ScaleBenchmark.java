@@ -93,9 +93,9 @@ public final class ScaleBenchmark {
   }
 
   private void compareRow(String name, Path spec, String what) throws Exception {
-    JsonNode r = child("-Xmx2g", "compare", spec.toString(), "5");
+    JsonNode r = child("-Xmx2g", "compare", spec.toString(), "3");
     rows.add(new Row(name, r.path("ours_ms").asDouble(), r.path("baseline_ms").asDouble(), r.path("peak_heap_mb").asDouble(),
-        what + "; median of 5 in one JVM (-Xmx2g), cold " + ms(r.path("ours_cold_ms")) + " vs " + ms(r.path("baseline_cold_ms"))
+        what + "; median of 3 in one JVM (-Xmx2g), cold " + ms(r.path("ours_cold_ms")) + " vs " + ms(r.path("baseline_cold_ms"))
             + "; ours " + r.path("ours").asString() + ", swagger-parser " + r.path("baseline").asString()
             + ", its peak heap " + ms(r.path("baseline_peak_heap_mb")) + " MB"));
   }
@@ -170,7 +170,7 @@ public final class ScaleBenchmark {
     JsonNode r = child("-Xmx512m", "calls");
     String how = "in process, loopback server; GET tool call (validate, bind, send, read JSON) vs bare OkHttp call + Jackson read of the same URL";
     rows.add(new Row("call_p50", r.path("p50_ours_ms").asDouble(), r.path("p50_baseline_ms").asDouble(), null,
-        how + "; " + r.path("calls").asInt() + " calls each, alternated, after 3000 warm-up"));
+        how + "; " + r.path("calls").asInt() + " calls each, alternated, after 2000 warm-up; server with TCP_NODELAY"));
     rows.add(new Row("call_p99", r.path("p99_ours_ms").asDouble(), r.path("p99_baseline_ms").asDouble(), null, how));
     int calls = r.path("throughput_calls").asInt();
     double ours = r.path("throughput_ours_ms").asDouble();

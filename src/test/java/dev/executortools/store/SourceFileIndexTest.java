@@ -68,12 +68,12 @@ class SourceFileIndexTest {
     ObjectNode v2 = Json.object();
     v3.properties().forEach(e -> {
       switch (e.getKey()) {
-        case "specTextChars", "specTextGzip", "index", "indexAt" -> { }
+        case "specTextChars", "specText", "index", "indexAt" -> { }
         default -> v2.set(e.getKey(), e.getValue());
       }
     });
     v2.put("formatVersion", 2);
-    ((ObjectNode) v2.get("config")).put("specText", pets.config().specText());
+    ((ObjectNode) v2.get("config")).put("specText", v3.get("specText").asString());
     Files.writeString(store.fileOf("pets"), Json.write(v2));
 
     assertThat(store.get("pets")).contains(pets);
