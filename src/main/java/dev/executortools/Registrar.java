@@ -31,8 +31,10 @@ import dev.executortools.store.StoreException;
 import dev.executortools.tools.BuiltinTools;
 import dev.executortools.tools.LocalTool;
 import dev.executortools.tools.SpecLoader;
+import dev.executortools.naming.ToolPathOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.function.Consumer;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +49,11 @@ import tools.jackson.databind.node.ObjectNode;
  * policy, validate, approve, resolve credentials, bind, send.
  */
 final class Registrar implements AutoCloseable {
-  private final HttpTransport transport;
+  private final okhttp3.OkHttpClient injectedClient;
+  private final dev.executortools.invoke.HttpSettings httpSettings;
+  private final NetworkPolicy network;
+  /** Made on first use: listing and describing tools never build an HTTP client. */
+  private volatile HttpTransport transport;
   private final boolean ownsClient;
   private final ApprovalHandler approvals;
   private final CredentialResolver credentials;
@@ -77,25 +83,36 @@ final class Registrar implements AutoCloseable {
 
   Registrar(ToolRegistry.Builder config) {
     this.ownsClient = config.httpClient == null;
-    NetworkPolicy network =
-        NetworkSettings.policy(config.allowPrivateNetwork, config.environment, config.home);
-    this.transport = ownsClient
-        ? HttpTransport.create(config.httpSettings, network)
-        : HttpTransport.using(config.httpClient, config.httpSettings, network);
+    this.injectedClient = config.httpClient;
+    this.httpSettings = config.httpSettings;
+    this.network = NetworkSettings.policy(config.allowPrivateNetwork, config.environment, config.home);
     this.approvals = config.approvals;
     SecretProvider secrets = config.secrets != null ? config.secrets
         : config.home != null ? new FileSecretStore(config.home) : SecretProvider.none();
     this.credentials = new CredentialResolver(secrets);
     this.policies = config.home != null ? new PolicyStore(config.home) : PolicyStore.inMemory();
-    this.sources = new Sources(SsoOidcProfile.create(config.environment),
+    this.sources = new Sources(new BundledSource(SsoOidcProfile.create(config.environment)),
         config.home != null ? new FileSourceStore(config.home) : new MemorySourceStore());
-    this.specLoader = new SpecLoader(new SpecFetcher(transport.guardedClient()), this::resolveArgument);
+    this.specLoader = new SpecLoader(new SpecFetcher(() -> transport().guardedClient()), this::resolveArgument);
     for (LocalTool tool : BuiltinTools.create(specLoader, sources)) {
       localTools.put(tool.descriptor().id(), new LocalEntry(tool));
     }
-    SpecLoader programLoader = new SpecLoader(new SpecFetcher(transport.client()), this::resolveArgument);
+    SpecLoader programLoader = new SpecLoader(new SpecFetcher(() -> transport().client()), this::resolveArgument);
     for (LocalTool tool : BuiltinTools.create(programLoader, sources)) {
       programTools.put(tool.descriptor().id(), new LocalEntry(tool));
+    }
+  }
+
+  private HttpTransport transport() {
+    HttpTransport t = transport;
+    if (t != null) return t;
+    synchronized (this) {
+      if (transport == null) {
+        transport = ownsClient
+            ? HttpTransport.create(httpSettings, network)
+            : HttpTransport.using(injectedClient, httpSettings, network);
+      }
+      return transport;
     }
   }
 
@@ -133,6 +150,30 @@ final class Registrar implements AutoCloseable {
   private record IndexCache(Object generation, ToolIndex index) {}
 
   private volatile IndexCache indexCache;
+
+  /**
+   * Hands every tool (of one source when {@code source} is given), sorted by id, to {@code sink}
+   * as the policy shows it, streaming stored sources instead of loading them.
+   */
+  void forEachTool(String source, boolean schemas, ApprovalPolicy policy, Consumer<Tool> sink) {
+    sources.sync();
+    List<Tool> inMemory = new ArrayList<>();
+    localTools.values().forEach(e -> inMemory.add(e.tool.descriptor()));
+    sources.bundledTools().forEach(e -> inMemory.add(e.tool()));
+    inMemory.removeIf(t -> source != null && !source.equals(t.source()));
+    inMemory.sort(Comparator.comparing(Tool::id, ToolPathOrder.INSTANCE));
+    Consumer<Tool> shown = t -> effective(t, policy).ifPresent(sink);
+    int[] next = {0};
+    sources.forEachStoredTool(source, schemas, entry -> {
+      Tool tool = entry.tool();
+      while (next[0] < inMemory.size()
+          && ToolPathOrder.INSTANCE.compare(inMemory.get(next[0]).id(), tool.id()) < 0) {
+        shown.accept(inMemory.get(next[0]++));
+      }
+      shown.accept(tool);
+    });
+    while (next[0] < inMemory.size()) shown.accept(inMemory.get(next[0]++));
+  }
 
   Optional<Tool> find(String id) {
     sources.sync();
@@ -301,7 +342,7 @@ final class Registrar implements AutoCloseable {
     }
     // a per-call server the user did not approve is the model's choice: the network policy applies
     boolean modelChosen = args.has("server") && !approved;
-    return transport.send(bound.request(), resolved, source.errorModel(), modelChosen);
+    return transport().send(bound.request(), resolved, source.errorModel(), modelChosen);
   }
 
   /**
@@ -334,6 +375,7 @@ final class Registrar implements AutoCloseable {
 
   @Override
   public void close() {
-    if (ownsClient) transport.client().connectionPool().evictAll();
+    HttpTransport t = transport;
+    if (ownsClient && t != null) t.client().connectionPool().evictAll();
   }
 }

@@ -1,70 +1,62 @@
 package dev.executortools;
 
 import dev.executortools.aws.SsoOidcProfile;
-import dev.executortools.bind.ServerResolver;
 import dev.executortools.compile.CompileOptions;
-import dev.executortools.compile.CompiledSource;
 import dev.executortools.compile.CompiledTool;
 import dev.executortools.compile.ToolCompiler;
 import dev.executortools.internal.Json;
+import dev.executortools.naming.ToolPathOrder;
 import dev.executortools.parse.SpecDocument;
 import dev.executortools.parse.SpecException;
 import dev.executortools.parse.SpecFetcher;
 import dev.executortools.parse.SpecReader;
-import dev.executortools.result.ErrorModel;
 import dev.executortools.store.CredentialValue;
-import dev.executortools.store.LoadReport;
 import dev.executortools.store.SourceConfig;
 import dev.executortools.store.SourceStore;
+import dev.executortools.store.SourceSummary;
 import dev.executortools.store.SourceTooLargeException;
 import dev.executortools.store.StoreException;
 import dev.executortools.store.StoreProblem;
 import dev.executortools.store.StoredSource;
 import dev.executortools.tools.SourceSink;
 import dev.executortools.tools.SpecLoader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The sources behind the HTTP tools: the bundled SSO-OIDC one and those added at run time, kept in
- * a {@link SourceStore}. Readers see an immutable snapshot; writers store first, then swap it.
+ * a {@link SourceStore} and read from it only as far as each request needs ({@link SourceSlot}).
+ * Readers see an immutable map of slots; writers store first, then swap it.
  */
 final class Sources implements SourceSink {
-  private record Snapshot(
-      Map<String, HttpToolEntry> tools, Map<String, List<String>> idsBySource, List<StoreProblem> problems) {}
-
   private final SourceStore store;
+  private final BundledSource bundled;
   private final Object writeLock = new Object();
-  private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), List.of());
-  private volatile Map<String, StoredSource> stored = Map.of();
+  /** The stored sources by namespace, in the order their tools are listed. */
+  private volatile Map<String, SourceSlot> slots;
+  /** Sources found unreadable, by namespace; cleared when the store's copy changes. */
+  private final Map<String, StoreProblem> problems = Collections.synchronizedMap(new TreeMap<>());
   /** The store's version of each source as last seen; null when no other process can write it. */
   private volatile Map<String, String> knownVersions;
 
-  Sources(SsoOidcProfile profile, SourceStore store) {
+  Sources(BundledSource bundled, SourceStore store) {
     this.store = store;
-    CompiledSource bundled = ToolCompiler.compile(readBundled(), null,
-        new CompileOptions(SsoOidcProfile.SOURCE_ID, "", profile.hiddenParamKeys(), SsoOidcProfile.SERVERS));
-    swap(SsoOidcProfile.SOURCE_ID, bundled.tools(), new SourceRuntime(SsoOidcProfile.SOURCE_ID,
-        null, List.of(), Map.of(), Map.of(), profile.serverResolver(), profile.errorModel()));
+    this.bundled = bundled;
     knownVersions = store.versions().orElse(null);
-    LoadReport report = store.loadAll();
-    for (StoredSource source : report.sources()) install(source);
-    synchronized (writeLock) {
-      Snapshot s = snapshot;
-      snapshot = new Snapshot(s.tools, s.idsBySource, report.problems());
+    Map<String, SourceSlot> initial = newSlotMap();
+    for (String namespace : knownVersions != null ? knownVersions.keySet() : store.namespaces()) {
+      initial.put(namespace, new SourceSlot(namespace, store));
     }
+    slots = Collections.unmodifiableMap(initial);
   }
 
   /**
@@ -78,64 +70,118 @@ final class Sources implements SourceSink {
     try {
       current = store.versions().orElse(known);
     } catch (StoreException e) {
-      return; // the store cannot be listed now: keep serving what was loaded
+      return; // the store cannot be listed now: keep serving what was known
     }
     if (current.equals(known)) return;
     synchronized (writeLock) {
       known = knownVersions;
-      List<StoreProblem> problems = new ArrayList<>(snapshot.problems);
+      Map<String, SourceSlot> next = newSlotMap();
+      next.putAll(slots);
       for (Map.Entry<String, String> entry : current.entrySet()) {
         String namespace = entry.getKey();
         if (entry.getValue().equals(known.get(namespace))) continue;
-        problems.removeIf(p -> p.namespace().equals(namespace));
+        SourceSlot fresh = new SourceSlot(namespace, store);
         try {
-          store.get(namespace).ifPresentOrElse(this::install, () -> uninstall(namespace));
+          fresh.summary(); // a damaged new copy must not replace what was loaded
+          next.put(namespace, fresh);
+          problems.remove(namespace);
         } catch (StoreException e) {
-          problems.add(StoreProblem.of(namespace, e)); // keep its tools as loaded
+          if (!next.containsKey(namespace)) next.put(namespace, fresh);
+          problems.put(namespace, StoreProblem.of(namespace, e));
         }
       }
       for (String namespace : known.keySet()) {
         if (current.containsKey(namespace)) continue;
-        problems.removeIf(p -> p.namespace().equals(namespace));
-        uninstall(namespace);
+        next.remove(namespace);
+        problems.remove(namespace);
       }
       knownVersions = current;
-      Snapshot s = snapshot;
-      snapshot = new Snapshot(s.tools, s.idsBySource, List.copyOf(problems));
+      slots = Collections.unmodifiableMap(next);
     }
   }
 
-  /** After this process wrote a source: its new version is known, other changes are still to see. */
-  private void noteOwnWrite(String namespace) {
-    Map<String, String> known = knownVersions;
-    if (known == null) return;
-    Map<String, String> next = new TreeMap<>(known);
-    String version = store.versions().orElse(Map.of()).get(namespace);
-    if (version == null) next.remove(namespace);
-    else next.put(namespace, version);
-    knownVersions = next;
+  /** The bundled tools, then those of every readable stored source (read in full). */
+  List<HttpToolEntry> httpTools() {
+    List<HttpToolEntry> all = new ArrayList<>(bundled.tools());
+    for (SourceSlot slot : slots.values()) {
+      try {
+        all.addAll(slot.all());
+      } catch (StoreException e) {
+        problem(slot, e);
+      }
+    }
+    return all;
   }
 
-  Collection<HttpToolEntry> httpTools() {
-    return snapshot.tools.values();
+  /** The bundled tools, sorted by id. */
+  List<HttpToolEntry> bundledTools() {
+    return bundled.tools();
   }
 
+  /**
+   * Hands the tools of every stored source (or of {@code namespace} only) to {@code sink}, sorted
+   * by id, streaming sources that are not in memory. A source that cannot be read is skipped (and
+   * reported by {@link #problems()}), possibly after some of its tools.
+   */
+  void forEachStoredTool(String namespace, boolean schemas, Consumer<HttpToolEntry> sink) {
+    for (SourceSlot slot : slots.values()) {
+      if (namespace != null && !namespace.equals(slot.namespace)) continue;
+      try {
+        slot.forEach(schemas, sink);
+      } catch (StoreException e) {
+        problem(slot, e);
+      }
+    }
+  }
+
+  /** The tool with this id, or null: the bundled ones, else one tool of the source it names. */
   HttpToolEntry httpTool(String id) {
-    return snapshot.tools.get(id);
+    HttpToolEntry entry = bundled.tool(id);
+    if (entry != null) return entry;
+    int dot = id.indexOf('.');
+    SourceSlot slot = dot > 0 ? slots.get(id.substring(0, dot)) : null;
+    if (slot == null) return null;
+    try {
+      return slot.tool(id);
+    } catch (StoreException e) {
+      problem(slot, e);
+      return null;
+    }
   }
 
   /** Changes whenever the set of HTTP tools changes (compared by identity). */
   Object generation() {
-    return snapshot.tools;
+    return slots;
   }
 
+  /** Stored sources found unreadable so far; {@link #summaries()} reads every one. */
   List<StoreProblem> problems() {
-    return snapshot.problems;
+    synchronized (problems) {
+      return List.copyOf(problems.values());
+    }
   }
 
-  /** The added sources as loaded (no second read of the store), sorted by namespace. */
-  List<StoredSource> stored() {
-    return List.copyOf(stored.values());
+  /** The added sources without their tools, sorted by namespace; unreadable ones become problems. */
+  List<SourceSummary> summaries() {
+    List<SourceSummary> summaries = new ArrayList<>();
+    for (SourceSlot slot : new TreeMap<>(slots).values()) {
+      try {
+        SourceSummary summary = slot.summary();
+        if (summary != null) summaries.add(summary);
+      } catch (StoreException e) {
+        problem(slot, e);
+      }
+    }
+    return summaries;
+  }
+
+  /** Records that {@code slot} cannot be read, unless it was replaced or removed meanwhile. */
+  private void problem(SourceSlot slot, StoreException e) {
+    synchronized (writeLock) {
+      if (slots.get(slot.namespace) == slot) {
+        problems.put(slot.namespace, StoreProblem.of(slot.namespace, e));
+      }
+    }
   }
 
   @Override
@@ -152,7 +198,8 @@ final class Sources implements SourceSink {
           specUrl, specUrl == null ? specText : null, Json.text(args, "baseUrl"),
           CredentialValue.mapFromJson(args.get("headers")), CredentialValue.mapFromJson(args.get("queryParams")),
           CredentialValue.mapFromJson(fetch.get("headers")), CredentialValue.mapFromJson(fetch.get("queryParams")),
-          TrustedOrigins.listed(SourceConfig.strings(args.get("trustedOrigins"), "trustedOrigins")));
+          TrustedOrigins.listed(SourceConfig.strings(args.get("trustedOrigins"), "trustedOrigins")))
+          .requireSpec();
     } catch (IllegalArgumentException e) {
       return ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, e.getMessage());
     }
@@ -171,8 +218,7 @@ final class Sources implements SourceSink {
       } catch (SourceTooLargeException e) {
         return ToolResult.failure(ErrorCode.OPENAPI_PARSE_FAILED, e.getMessage());
       }
-      install(source);
-      noteOwnWrite(namespace);
+      install(SourceSlot.loaded(source, store));
     }
     ObjectNode data = Json.object();
     data.put("sourceId", namespace);
@@ -184,18 +230,30 @@ final class Sources implements SourceSink {
 
   ToolResult remove(String namespace) {
     synchronized (writeLock) {
+      SourceSlot slot = slots.get(namespace);
+      List<String> ids = new ArrayList<>();
+      if (slot != null) {
+        try {
+          slot.forEach(false, entry -> ids.add(entry.tool().id()));
+        } catch (StoreException e) {
+          ids.clear(); // a damaged source is removed all the same
+        }
+      }
       boolean removed;
       try {
         removed = store.remove(namespace);
       } catch (StoreException e) {
         return ToolResult.failure(ErrorCode.STORE_FAILED, "the source could not be removed: " + e.getMessage());
       }
-      List<String> ids = snapshot.idsBySource.getOrDefault(namespace, List.of());
-      if (!removed && ids.isEmpty()) {
+      if (!removed && slot == null) {
         return ToolResult.failure(ErrorCode.UNKNOWN_SOURCE, "no source with namespace '" + namespace + "'");
       }
-      uninstall(namespace);
+      Map<String, SourceSlot> next = newSlotMap();
+      next.putAll(slots);
+      next.remove(namespace);
+      problems.remove(namespace);
       noteOwnWrite(namespace);
+      slots = Collections.unmodifiableMap(next);
       ObjectNode data = Json.object().put("sourceId", namespace);
       ids.forEach(data.putArray("removed")::add);
       return ToolResult.success(data);
@@ -237,8 +295,7 @@ final class Sources implements SourceSink {
       } catch (SourceTooLargeException e) {
         return ToolResult.failure(ErrorCode.OPENAPI_PARSE_FAILED, e.getMessage());
       }
-      install(refreshed);
-      noteOwnWrite(namespace);
+      install(SourceSlot.loaded(refreshed, store));
     }
     return ToolResult.success(SourceDiff.between(namespace, current.tools(), tools));
   }
@@ -249,54 +306,34 @@ final class Sources implements SourceSink {
         CompileOptions.forSource(config.namespace(), config.baseUrl())).tools();
   }
 
-  private void install(StoredSource source) {
-    SourceConfig c = source.config();
+  private void install(SourceSlot slot) {
     synchronized (writeLock) {
-      swap(c.namespace(), source.tools(), new SourceRuntime(c.namespace(), c.baseUrl(), c.trustedOrigins(), c.headers(),
-          c.queryParams(), ServerResolver.DEFAULT, ErrorModel.GENERIC));
-      Map<String, StoredSource> next = new TreeMap<>(stored);
-      next.put(c.namespace(), source);
-      stored = java.util.Collections.unmodifiableMap(next);
+      Map<String, SourceSlot> next = newSlotMap();
+      next.putAll(slots);
+      next.put(slot.namespace, slot);
+      problems.remove(slot.namespace);
+      noteOwnWrite(slot.namespace);
+      slots = Collections.unmodifiableMap(next);
     }
   }
 
-  private void uninstall(String sourceId) {
-    synchronized (writeLock) {
-      swap(sourceId, null, null);
-      Map<String, StoredSource> next = new TreeMap<>(stored);
-      next.remove(sourceId);
-      stored = java.util.Collections.unmodifiableMap(next);
-    }
+  /** After this process wrote a source: its new version is known, other changes are still to see. */
+  private void noteOwnWrite(String namespace) {
+    Map<String, String> known = knownVersions;
+    if (known == null) return;
+    Map<String, String> next = new TreeMap<>(known);
+    String version = store.versions().orElse(Map.of()).get(namespace);
+    if (version == null) next.remove(namespace);
+    else next.put(namespace, version);
+    knownVersions = next;
   }
 
-  /** Replaces a source's tools in the snapshot; null {@code compiled} removes the source. */
-  private void swap(String sourceId, List<CompiledTool> compiled, SourceRuntime runtime) {
-    synchronized (writeLock) {
-      Snapshot s = snapshot;
-      Map<String, HttpToolEntry> tools = new TreeMap<>(s.tools);
-      Map<String, List<String>> ids = new TreeMap<>(s.idsBySource);
-      List<String> previous = ids.remove(sourceId);
-      if (previous != null) previous.forEach(tools::remove);
-      if (compiled != null) {
-        List<String> added = new ArrayList<>(compiled.size());
-        for (CompiledTool tool : compiled) {
-          tools.put(tool.tool().id(), new HttpToolEntry(tool, runtime));
-          added.add(tool.tool().id());
-        }
-        ids.put(sourceId, List.copyOf(added));
-      }
-      snapshot = new Snapshot(Map.copyOf(tools), Map.copyOf(ids), s.problems);
-    }
-  }
-
-  private static SpecDocument readBundled() {
-    try (InputStream in = Sources.class.getResourceAsStream(SsoOidcProfile.SPEC_RESOURCE)) {
-      if (in == null) throw new IllegalStateException("bundled spec missing from the classpath: " + SsoOidcProfile.SPEC_RESOURCE);
-      return SpecReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (SpecException e) {
-      throw new IllegalStateException("bundled spec does not compile: " + e.getMessage(), e);
-    }
+  /**
+   * Namespaces in the order their tools are listed: the tools of namespace A sort before those of
+   * B exactly when {@code A.} sorts before {@code B.} (namespaces hold no dot), so each source's
+   * tools form one run of the sorted list.
+   */
+  private static Map<String, SourceSlot> newSlotMap() {
+    return new TreeMap<>((a, b) -> ToolPathOrder.INSTANCE.compare(a + ".", b + "."));
   }
 }

@@ -7,7 +7,7 @@ import dev.executortools.parse.SpecFiles;
 import dev.executortools.policy.ApprovalPolicy;
 import dev.executortools.search.SearchHit;
 import dev.executortools.store.StoreProblem;
-import dev.executortools.store.StoredSource;
+import dev.executortools.store.SourceSummary;
 import dev.executortools.tools.AddSourceTool;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,6 +48,18 @@ public final class ToolRegistry implements AutoCloseable {
    */
   public List<Tool> tools() {
     return registrar.visibleTools();
+  }
+
+  /**
+   * Hands every tool (or those of one source) to {@code sink} in the order and form of {@link
+   * #tools()}, reading stored sources as a stream: listing a home of 50,000 tools keeps one tool
+   * in memory at a time. Without {@code schemas}, input schemas may lack their {@code $defs}
+   * (for listings that do not show schemas: they then skip reading them).
+   *
+   * @param source a source id ({@code github}, {@code openapi}, {@code aws_sso_oidc}), or null for all
+   */
+  public void forEachTool(String source, boolean schemas, java.util.function.Consumer<Tool> sink) {
+    registrar.forEachTool(source, schemas, registrar.policy(), sink);
   }
 
   /** The tool with this id, as {@link #tools()} shows it; empty when unknown or blocked. */
@@ -104,15 +116,22 @@ public final class ToolRegistry implements AutoCloseable {
         && Registrar.effective(tool.get(), policy).isPresent();
   }
 
-  /** The added sources (not the bundled one), sorted by namespace. */
-  public List<StoredSource> sources() {
+  /**
+   * The added sources (not the bundled one) without their tools, sorted by namespace; those that
+   * cannot be read are left out and reported by {@link #sourceProblems()}.
+   */
+  public List<SourceSummary> sources() {
     registrar.sources.sync();
-    return registrar.sources.stored();
+    return registrar.sources.summaries();
   }
 
-  /** Stored sources that could not be read at start-up: reported, never deleted. */
+  /**
+   * Stored sources found unreadable so far (after {@link #sources()}: every unreadable one):
+   * reported, never deleted.
+   */
   public List<StoreProblem> sourceProblems() {
     registrar.sources.sync();
+    registrar.sources.summaries();
     return registrar.sources.problems();
   }
 

@@ -65,10 +65,17 @@ public final class Main {
     return cli;
   }
 
+  /**
+   * A failure no command expected (a bug, or a heap too small for the home) is an {@code
+   * internal_error} value with a one-line message, never a stack trace; exit 1. The message names
+   * the kind only: it could otherwise quote a value (a credential, a stored setting).
+   */
   private static int unexpected(String command, Throwable e) {
-    // The kind only: a message could quote a value (a credential, a stored setting).
-    return Output.fail(ToolError.of(ErrorCode.INTERNAL_ERROR,
-        command + " failed unexpectedly: " + e.getClass().getSimpleName()));
+    String message = e instanceof OutOfMemoryError
+        ? "out of memory in " + command + " (OutOfMemoryError): give the JVM a larger heap"
+            + " (e.g. JAVA_OPTS=-Xmx2g with bin/executor-tools)"
+        : command + " failed unexpectedly: " + e.getClass().getSimpleName();
+    return Output.fail(ToolError.of(ErrorCode.INTERNAL_ERROR, message));
   }
 
   /** A command line that does not parse: the envelope on stdout, the usage text on stderr, exit 2. */

@@ -4,8 +4,12 @@ import dev.executortools.ErrorCode;
 import dev.executortools.ToolError;
 import dev.executortools.ToolResult;
 import dev.executortools.internal.Json;
+import java.io.FilterOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,6 +52,35 @@ final class Output {
   static int exitCode(ToolResult result) {
     if (result.ok()) return OK;
     return result.error().code() == ErrorCode.INVALID_USAGE ? USAGE : FAILED;
+  }
+
+  /**
+   * Prints {@code {"ok": true, "data": [...]}} with the array's elements written by {@code
+   * elements} as they come, flushing as it goes: output of any size in constant memory; exit 0.
+   */
+  static int okArray(Consumer<JsonGenerator> elements) {
+    OutputStream out = new FilterOutputStream(System.out) {
+      @Override
+      public void write(byte[] b, int off, int len) {
+        System.out.write(b, off, len);
+      }
+
+      @Override
+      public void close() {
+        System.out.flush();
+      }
+    };
+    try (JsonGenerator gen = Json.MAPPER.writerWithDefaultPrettyPrinter().createGenerator(out)) {
+      gen.writeStartObject();
+      gen.writeBooleanProperty("ok", true);
+      gen.writeArrayPropertyStart("data");
+      elements.accept(gen);
+      gen.writeEndArray();
+      gen.writeEndObject();
+    }
+    System.out.println();
+    System.out.flush();
+    return OK;
   }
 
   /** A message for people, on stderr. */

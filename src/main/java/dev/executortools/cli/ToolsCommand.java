@@ -23,20 +23,26 @@ import tools.jackson.databind.node.ObjectNode;
 final class ToolsCommand {
 
   @Command(name = "list", mixinStandardHelpOptions = true,
-      description = "Print every tool (data: an array in executor's order).")
+      description = "Print every tool (data: an array in executor's order): id, description, annotations.")
   static final class ListTools implements Callable<Integer> {
     @Mixin HomeOption home;
+
+    @Option(names = "--schemas", description = "Include each tool's input schema.")
+    boolean schemas;
+
+    @Option(names = "--source", paramLabel = "NS", description = "Only the tools of this source.")
+    String source;
 
     @Override
     public Integer call() {
       try (ToolRegistry registry = home.open(null)) {
-        ArrayNode tools = Json.array();
-        registry.tools().forEach(t -> tools.add(t.forModel().toJson()));
+        int exit = Output.okArray(gen -> registry.forEachTool(source, schemas, tool -> gen.writeTree(
+            schemas ? tool.forModel().toJson() : ToolListing.withoutSchemas(tool))));
         int damaged = registry.sourceProblems().size();
         if (damaged > 0) {
           Output.error(damaged + " stored source(s) could not be read and are left out: see 'sources list'");
         }
-        return Output.ok(tools);
+        return exit;
       }
     }
   }

@@ -2,7 +2,7 @@ package dev.executortools.mcp;
 
 import dev.executortools.Tool;
 import dev.executortools.ToolRegistry;
-import dev.executortools.store.StoredSource;
+import dev.executortools.store.SourceSummary;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.util.ArrayList;
@@ -62,7 +62,7 @@ final class ToolListSync {
       }
       return out;
     }
-    Set<String> added = registry.sources().stream().map(StoredSource::namespace).collect(Collectors.toSet());
+    Set<String> added = registry.sources().stream().map(SourceSummary::namespace).collect(Collectors.toSet());
     List<Tool> builtIn = tools.stream().filter(t -> !added.contains(t.source())).toList();
     McpNames names = McpNames.of(builtIn.stream().map(Tool::id).toList());
     for (Tool tool : builtIn) {

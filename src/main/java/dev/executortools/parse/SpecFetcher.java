@@ -34,9 +34,14 @@ public final class SpecFetcher {
   public static final long MAX_BYTES = Limits.MAX_DOCUMENT_BYTES;
   private static final String MASK = "***";
 
-  private final OkHttpClient client;
+  private final java.util.function.Supplier<OkHttpClient> client;
 
   public SpecFetcher(OkHttpClient client) {
+    this(() -> client);
+  }
+
+  /** A fetcher whose client is made when the first spec is fetched. */
+  public SpecFetcher(java.util.function.Supplier<OkHttpClient> client) {
     this.client = client;
   }
 
@@ -59,7 +64,7 @@ public final class SpecFetcher {
     Request.Builder request = new Request.Builder().url(requested).get();
     headers.forEach(request::header);
     String where = masked(requested, queryParams);
-    try (Response response = client.newCall(request.build()).execute()) {
+    try (Response response = client.get().newCall(request.build()).execute()) {
       if (!response.isSuccessful()) {
         throw failure("fetching " + where + " failed: HTTP " + response.code(), where,
             response.code(), ErrorModel.retryableStatus(response.code()));

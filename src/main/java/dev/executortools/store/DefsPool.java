@@ -30,6 +30,9 @@ final class DefsPool {
   private final Map<JsonNode, Integer> setByInstance = new IdentityHashMap<>();
   private final Map<Integer, ObjectNode> materialized = new HashMap<>();
 
+  /** For reading tools whose {@code $defs} are not wanted (listings): they are dropped. */
+  static final DefsPool WITHOUT_DEFS = new DefsPool(List.of(), List.of());
+
   private DefsPool(List<JsonNode> members, List<ObjectNode> sets) {
     this.members = members;
     this.sets = sets;
@@ -123,6 +126,11 @@ final class DefsPool {
   ObjectNode unpooled(ObjectNode stored) {
     JsonNode index = stored.get(DEFS);
     if (index == null) return stored;
+    if (this == WITHOUT_DEFS) {
+      ObjectNode copy = stored.deepCopy();
+      copy.remove(DEFS);
+      return copy;
+    }
     if (!index.isInt() || index.intValue() < 0 || index.intValue() >= sets.size()) {
       throw new IllegalArgumentException("$defs is not an index into defSets");
     }

@@ -1,5 +1,6 @@
 package dev.executortools.store;
 
+import dev.executortools.compile.CompiledTool;
 import dev.executortools.internal.Limits;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.JacksonIOException;
 
@@ -67,6 +69,48 @@ public final class FileSourceStore implements SourceStore {
   public Optional<StoredSource> get(String namespace) {
     if (!SourceConfig.isValidNamespace(namespace)) return Optional.empty();
     return read(fileOf(namespace), namespace);
+  }
+
+  @Override
+  public List<String> namespaces() {
+    List<String> names = new ArrayList<>();
+    for (Path file : sourceFiles()) {
+      String name = file.getFileName().toString();
+      String namespace = name.substring(0, name.length() - SUFFIX.length());
+      if (SourceConfig.isValidNamespace(namespace)) names.add(namespace);
+    }
+    return names;
+  }
+
+  @Override
+  public Optional<SourceSummary> summary(String namespace) {
+    if (!SourceConfig.isValidNamespace(namespace)) return Optional.empty();
+    Path file = fileOf(namespace);
+    return reading(file, namespace, streamed(in -> SourceFile.readSummary(in, file)),
+        SourceSummary::namespace);
+  }
+
+  @Override
+  public Optional<CompiledTool> tool(String namespace, String id) {
+    if (!SourceConfig.isValidNamespace(namespace)) return Optional.empty();
+    Path file = fileOf(namespace);
+    Optional<Boolean> indexed = reading(file, namespace, SourceFileIndex::hasIndex, null);
+    if (indexed.isEmpty()) return Optional.empty();
+    if (indexed.get()) {
+      return reading(file, namespace, f -> SourceFileIndex.find(f, id), null).flatMap(t -> t);
+    }
+    CompiledTool[] found = new CompiledTool[1];
+    forEachTool(namespace, true, t -> {
+      if (found[0] == null && t.tool().id().equals(id)) found[0] = t;
+    });
+    return Optional.ofNullable(found[0]);
+  }
+
+  @Override
+  public void forEachTool(String namespace, boolean schemas, Consumer<CompiledTool> sink) {
+    if (!SourceConfig.isValidNamespace(namespace)) return;
+    reading(fileOf(namespace), namespace,
+        streamed(in -> SourceFile.stream(in, schemas, sink)), SourceSummary::namespace);
   }
 
   @Override
@@ -123,20 +167,25 @@ public final class FileSourceStore implements SourceStore {
   }
 
   private Optional<StoredSource> read(Path file, String namespace) {
-    StoredSource source;
+    return reading(file, namespace, streamed(SourceFile::read), StoredSource::namespace);
+  }
+
+  /**
+   * What {@code reader} makes of the file (empty when there is none), with every failure a {@link
+   * StoreException}; {@code namespaceOf}, when given, must find the file's own namespace.
+   */
+  private <T> Optional<T> reading(Path file, String namespace, Content<T> reader,
+      java.util.function.Function<T, String> namespaceOf) {
+    T source;
     try {
       if (Files.size(file) > Limits.MAX_STORED_SOURCE_BYTES) {
         throw new StoreException("source file " + file + " is larger than "
             + Limits.bytes(Limits.MAX_STORED_SOURCE_BYTES) + " (the limit for one stored source), so it"
-            + " was not loaded. It was left in place; remove the source and add it again.");
+            + " was not loaded. It was left in place; remove the source and add it again.", file);
       }
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new StoreException("cannot read " + file + ": " + PrivateFiles.reason(e));
-    }
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      source = SourceFile.read(in);
+      source = reader.read(file);
+    } catch (StoreException e) {
+      throw e;
     } catch (NoSuchFileException e) {
       return Optional.empty(); // removed meanwhile, or never there
     } catch (IOException | JacksonIOException e) {
@@ -149,11 +198,27 @@ public final class FileSourceStore implements SourceStore {
       // Whatever else the content provokes, it must not stop the other sources from loading.
       throw damaged(file, "unexpected content (" + e.getClass().getSimpleName() + ")");
     }
-    if (!source.namespace().equals(namespace)) {
-      throw damaged(
-          file, "it holds namespace \"" + source.namespace() + "\", not \"" + namespace + "\"");
+    String stored = namespaceOf == null ? namespace : namespaceOf.apply(source);
+    if (!stored.equals(namespace)) {
+      throw damaged(file, "it holds namespace \"" + stored + "\", not \"" + namespace + "\"");
     }
     return Optional.of(source);
+  }
+
+  private interface Content<T> {
+    T read(Path file) throws IOException;
+  }
+
+  private interface StreamContent<T> {
+    T read(InputStream in) throws IOException;
+  }
+
+  private static <T> Content<T> streamed(StreamContent<T> reader) {
+    return file -> {
+      try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        return reader.read(in);
+      }
+    };
   }
 
   private StoreException damaged(Path file, String why) {

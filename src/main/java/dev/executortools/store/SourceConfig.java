@@ -46,10 +46,6 @@ public record SourceConfig(
       throw new IllegalArgumentException(
           "namespace \"" + namespace + "\" must match [a-z0-9_]+ (at most 128 characters)");
     }
-    if (specUrl == null && specText == null) {
-      throw new IllegalArgumentException(
-          "source \"" + namespace + "\" needs a spec URL or spec text");
-    }
     headers = copy(headers);
     queryParams = copy(queryParams);
     specFetchHeaders = copy(specFetchHeaders);
@@ -67,7 +63,28 @@ public record SourceConfig(
 
   /** A source with only a spec and no credentials. */
   public static SourceConfig of(String namespace, String specUrl, String specText) {
-    return new SourceConfig(namespace, null, specUrl, specText, null, null, null, null, null);
+    return new SourceConfig(namespace, null, specUrl, specText, null, null, null, null, null)
+        .requireSpec();
+  }
+
+  /**
+   * This config, when it says where its spec is: a URL or inline text. A config read without its
+   * spec text (kept elsewhere in the file, see {@link #withSpecText}) may have neither.
+   *
+   * @throws IllegalArgumentException when it has neither
+   */
+  public SourceConfig requireSpec() {
+    if (specUrl == null && specText == null) {
+      throw new IllegalArgumentException(
+          "source \"" + namespace + "\" needs a spec URL or spec text");
+    }
+    return this;
+  }
+
+  /** The same settings with another spec text (null: none kept, e.g. while it stays on disk). */
+  public SourceConfig withSpecText(String text) {
+    return new SourceConfig(namespace, name, specUrl, text, baseUrl, headers, queryParams,
+        specFetchHeaders, specFetchQueryParams);
   }
 
   /** Whether {@code value} can be a namespace: {@code [a-z0-9_]+}, at most 128 characters. */
@@ -107,6 +124,11 @@ public record SourceConfig(
    * @throws IllegalArgumentException when a field is missing or malformed (never showing a value)
    */
   public static SourceConfig fromJson(JsonNode json) {
+    return fromJsonWithoutSpec(json).requireSpec();
+  }
+
+  /** {@link #fromJson} of a config whose spec text is stored apart (it may have no spec yet). */
+  static SourceConfig fromJsonWithoutSpec(JsonNode json) {
     if (json == null || !json.isObject())
       throw new IllegalArgumentException("config must be an object");
     if (Json.text(json, "namespace") == null)

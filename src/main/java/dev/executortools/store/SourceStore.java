@@ -1,5 +1,8 @@
 package dev.executortools.store;
 
+import dev.executortools.compile.CompiledTool;
+import java.util.function.Consumer;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +30,47 @@ public interface SourceStore {
    * @throws StoreException when it exists but cannot be read
    */
   Optional<StoredSource> get(String namespace);
+
+  /**
+   * The namespaces stored, sorted, damaged entries included (reading them reports the damage).
+   *
+   * @throws StoreException when the store cannot be listed
+   */
+  default List<String> namespaces() {
+    LoadReport report = loadAll();
+    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    report.sources().forEach(s -> names.add(s.namespace()));
+    report.problems().forEach(p -> names.add(p.namespace()));
+    return List.copyOf(names);
+  }
+
+  /**
+   * The source of {@code namespace} without its tools, or empty when there is none.
+   *
+   * @throws StoreException when it exists but cannot be read
+   */
+  default Optional<SourceSummary> summary(String namespace) {
+    return get(namespace).map(StoredSource::summary);
+  }
+
+  /**
+   * One tool of the source of {@code namespace}, read without the others where the store can.
+   *
+   * @throws StoreException when the source exists but cannot be read
+   */
+  default Optional<CompiledTool> tool(String namespace, String id) {
+    return get(namespace).flatMap(s -> s.tools().stream().filter(t -> t.tool().id().equals(id)).findFirst());
+  }
+
+  /**
+   * Hands the tools of the source of {@code namespace} to {@code sink} in their stored order (by
+   * id), keeping none where the store can. Without {@code schemas} the schemas may lack {@code $defs}.
+   *
+   * @throws StoreException when the source cannot be read (some tools may have been handed over)
+   */
+  default void forEachTool(String namespace, boolean schemas, Consumer<CompiledTool> sink) {
+    get(namespace).ifPresent(s -> s.tools().forEach(sink));
+  }
 
   /**
    * Stores {@code source}, replacing any source of its namespace. Either the whole new source is

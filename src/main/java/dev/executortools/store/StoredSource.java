@@ -36,16 +36,15 @@ public record StoredSource(
     return new StoredSource(newConfig, addedAt, now, newTools);
   }
 
-  /**
-   * The form for listings ({@code sources list}): the redacted config (see {@link
-   * SourceConfig#toRedactedJson()}), the tool count and the times.
-   */
+  /** The source without its tools, as {@code sources list} shows it. */
+  public SourceSummary summary() {
+    return new SourceSummary(config, addedAt, refreshedAt, tools.size(),
+        config.specText() == null ? -1 : config.specText().length());
+  }
+
+  /** {@link SourceSummary#toRedactedJson()} of {@link #summary()}. */
   public ObjectNode toRedactedJson() {
-    ObjectNode json = config.toRedactedJson();
-    json.put("toolCount", tools.size());
-    json.put("addedAt", addedAt.toString());
-    json.put("refreshedAt", refreshedAt.toString());
-    return json;
+    return summary().toRedactedJson();
   }
 
   /** Short and safe: the namespace, tool count and times (no credentials, no tool list). */

@@ -17,8 +17,8 @@ class CliTest {
   }
 
   @Test
-  void toolsListDataIsExactlyTheCommittedManifest() throws Exception {
-    CliRunner.Run run = run("", "tools", "list", "--home", home.toString());
+  void toolsListWithSchemasPrintsExactlyTheCommittedManifest() throws Exception {
+    CliRunner.Run run = run("", "tools", "list", "--schemas", "--home", home.toString());
     assertThat(run.exit()).isZero();
     assertThat(run.json().path("ok").asBoolean()).isTrue();
     String manifest = Files.readString(Path.of("tools-manifest.json"));

@@ -22,7 +22,7 @@ class ToolsDescribeModelSchemaTest {
     assertThat(cli.run("", "call", "--yes", "openapi.addSource", "--arg-file", "spec=" + ADYEN,
         "{\"namespace\": \"adyen\"}").exit()).isZero();
 
-    JsonNode listed = cli.run("", "tools", "list").json().path("data");
+    JsonNode listed = cli.run("", "tools", "list", "--schemas").json().path("data");
     String id = null;
     String omitted = null;
     for (JsonNode tool : listed) {

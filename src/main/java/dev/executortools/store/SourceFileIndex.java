@@ -1,0 +1,105 @@
+package dev.executortools.store;
+
+import dev.executortools.compile.CompiledTool;
+import dev.executortools.internal.Json;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Finds one tool in a source file by the index at its end: the file's last bytes give where the
+ * index starts ({@code "indexAt":"<16 digits>"}), the index gives the byte range of the defs and of
+ * each tool. Calling one tool of a 22,000-tool source reads its index, its defs and that tool only.
+ */
+final class SourceFileIndex {
+  private static final Pattern TRAILER = Pattern.compile("\"indexAt\":\"(\\d{16})\"\\}\\s*$");
+  private static final int TAIL = 64;
+  /** An index larger than this is not believed (a damaged file). */
+  private static final long MAX_INDEX_BYTES = 256L * 1024 * 1024;
+
+  private SourceFileIndex() {}
+
+  static String trailerNumber(long position) {
+    return String.format("%016d", position);
+  }
+
+  /** Whether the file ends with an index (files of format 2 do not: they are read in full). */
+  static boolean hasIndex(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      byte[] tail = read(channel, Math.max(0, size - TAIL), size);
+      return TRAILER.matcher(new String(tail, StandardCharsets.ISO_8859_1)).find();
+    }
+  }
+
+  /**
+   * The tool with {@code id} in {@code file}, empty when the file has none.
+   *
+   * @throws IllegalArgumentException when the index points at something that is not a tool
+   */
+  static Optional<CompiledTool> find(Path file, String id) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      long tailStart = Math.max(0, size - TAIL);
+      byte[] tail = read(channel, tailStart, size);
+      Matcher m = TRAILER.matcher(new String(tail, StandardCharsets.ISO_8859_1));
+      if (!m.find()) throw new IllegalArgumentException("it has no index at its end");
+      long indexAt = Long.parseLong(m.group(1));
+      long indexEnd = tailStart + m.start();
+      if (indexAt < 0 || indexAt >= indexEnd || indexEnd - indexAt > MAX_INDEX_BYTES) {
+        throw new IllegalArgumentException("its index position is out of range");
+      }
+      JsonNode index = value(read(channel, indexAt, indexEnd));
+      JsonNode range = index.path("tools").get(id);
+      if (range == null) return Optional.empty();
+      DefsPool pool = DefsPool.read(value(slice(channel, index.get("defs"), size)),
+          value(slice(channel, index.get("defSets"), size)));
+      JsonNode tool = value(slice(channel, range, size));
+      CompiledTool compiled = CompiledToolJson.fromJson(tool, pool);
+      if (!compiled.tool().id().equals(id)) {
+        throw new IllegalArgumentException("its index points at another tool than " + id);
+      }
+      return Optional.of(compiled);
+    }
+  }
+
+  private static byte[] slice(FileChannel channel, JsonNode range, long size) throws IOException {
+    if (range == null || !range.isArray() || range.size() != 2) {
+      throw new IllegalArgumentException("its index is malformed");
+    }
+    long start = range.get(0).asLong(-1);
+    long end = range.get(1).asLong(-1);
+    if (start < 0 || end < start || end > size || end - start > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException("its index holds a range outside the file");
+    }
+    return read(channel, start, end);
+  }
+
+  private static byte[] read(FileChannel channel, long start, long end) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate((int) (end - start));
+    while (buffer.hasRemaining()) {
+      if (channel.read(buffer, start + buffer.position()) < 0) {
+        throw new IllegalArgumentException("it ends before its index says");
+      }
+    }
+    return buffer.array();
+  }
+
+  /** The one JSON value in {@code bytes}, after the separators ({@code , :}) written before it. */
+  private static JsonNode value(byte[] bytes) {
+    int at = 0;
+    while (at < bytes.length && (bytes[at] == ',' || bytes[at] == ':' || bytes[at] <= ' ')) at++;
+    try (JsonParser p = Json.MAPPER.createParser(bytes, at, bytes.length - at)) {
+      if (p.nextToken() == null) throw new IllegalArgumentException("its index points at nothing");
+      return p.readValueAsTree();
+    }
+  }
+}

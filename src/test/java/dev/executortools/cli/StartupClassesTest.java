@@ -1,0 +1,51 @@
+package dev.executortools.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.executortools.ToolRegistry;
+import dev.executortools.internal.Json;
+import dev.executortools.testing.Corpus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Listing and calling stored tools loads no YAML or OpenAPI parser (what start-up pays for). */
+class StartupClassesTest {
+  @TempDir Path dir;
+
+  @Test
+  @Timeout(240)
+  void listingAndCallingStoredToolsLoadNoYamlOrOpenApiParser() throws Exception {
+    Path home = dir.resolve("home");
+    try (ToolRegistry registry = ToolRegistry.builder().home(home).build()) {
+      assertThat(registry.addSource(Json.object().put("spec", Corpus.resource("/specs/items-v1.yaml"))
+          .put("namespace", "items").put("baseUrl", "http://127.0.0.1:9")).ok()).isTrue();
+    }
+    String list = classesLoaded(home, "tools", "list");
+    String call = classesLoaded(home, "call", "items.items.listItems", "{}");
+    for (String loaded : List.of(list, call)) {
+      assertThat(loaded).contains("dev.executortools.cli.Main")
+          .doesNotContain("org.snakeyaml").doesNotContain("org.yaml").doesNotContain("io.swagger");
+    }
+    assertThat(list).as("no HTTP client built to list tools").doesNotContain("okhttp3.ConnectionPool ");
+    assertThat(call).contains("okhttp3.ConnectionPool ");
+  }
+
+  private String classesLoaded(Path home, String... command) throws Exception {
+    Path log = Files.createTempFile(dir, "classes", ".txt");
+    List<String> args = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+        "-Xlog:class+load:file=" + log, "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "--home", home.toString()));
+    args.addAll(List.of(command));
+    Process child = new ProcessBuilder(args).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    assertThat(child.waitFor(200, TimeUnit.SECONDS)).isTrue();
+    return Files.readString(log);
+  }
+}

@@ -1,0 +1,83 @@
+package dev.executortools.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.executortools.compile.CompiledTool;
+import dev.executortools.internal.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
+
+/** One tool, a summary or a stream of tools, read from a source file without reading all of it. */
+class SourceFileIndexTest {
+  @TempDir Path home;
+
+  @Test
+  void everyToolIsFoundByItsIdAsTheWholeFileHoldsIt() {
+    FileSourceStore store = new FileSourceStore(home);
+    StoredSource pets = StoreFixtures.source("pets", 40);
+    store.put(pets);
+    for (CompiledTool tool : pets.tools()) {
+      assertThat(store.tool("pets", tool.tool().id())).contains(tool);
+    }
+    assertThat(store.tool("pets", "pets.no.suchTool")).isEmpty();
+    assertThat(store.tool("other", "other.a.b")).isEmpty();
+  }
+
+  @Test
+  void theSummaryAndTheStreamMatchTheWholeSource() {
+    FileSourceStore store = new FileSourceStore(home);
+    StoredSource pets = StoreFixtures.source("pets", 25);
+    store.put(pets);
+    SourceSummary summary = store.summary("pets").orElseThrow();
+    assertThat(summary.toolCount()).isEqualTo(25);
+    assertThat(summary.toRedactedJson()).isEqualTo(pets.toRedactedJson());
+    List<CompiledTool> streamed = new ArrayList<>();
+    store.forEachTool("pets", true, streamed::add);
+    assertThat(streamed).isEqualTo(pets.tools());
+    List<String> ids = new ArrayList<>();
+    store.forEachTool("pets", false, t -> {
+      assertThat(t.tool().inputSchema().has("$defs")).isFalse();
+      ids.add(t.tool().id());
+    });
+    assertThat(ids).isEqualTo(pets.tools().stream().map(t -> t.tool().id()).toList());
+  }
+
+  @Test
+  void aFileCutShortIsReportedByItsSummary() throws Exception {
+    FileSourceStore store = new FileSourceStore(home);
+    store.put(StoreFixtures.source("pets", 5));
+    Path file = store.fileOf("pets");
+    byte[] bytes = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 30));
+    assertThatThrownBy(() -> store.summary("pets"))
+        .isInstanceOf(StoreException.class).hasMessageContaining("ends early");
+  }
+
+  @Test
+  void filesOfFormatTwoAreStillReadWhole() throws Exception {
+    FileSourceStore store = new FileSourceStore(home);
+    StoredSource pets = StoreFixtures.source("pets", 6);
+    store.put(pets);
+    ObjectNode v3 = (ObjectNode) Json.MAPPER.readTree(store.fileOf("pets").toFile());
+    ObjectNode v2 = Json.object();
+    v3.properties().forEach(e -> {
+      switch (e.getKey()) {
+        case "specTextChars", "specText", "index", "indexAt" -> { }
+        default -> v2.set(e.getKey(), e.getValue());
+      }
+    });
+    v2.put("formatVersion", 2);
+    ((ObjectNode) v2.get("config")).put("specText", v3.get("specText").asString());
+    Files.writeString(store.fileOf("pets"), Json.write(v2));
+
+    assertThat(store.get("pets")).contains(pets);
+    assertThat(store.tool("pets", pets.tools().get(3).tool().id())).contains(pets.tools().get(3));
+    assertThat(store.summary("pets").orElseThrow().toRedactedJson()).isEqualTo(pets.toRedactedJson());
+  }
+}
