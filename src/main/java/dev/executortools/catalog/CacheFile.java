@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Writes one spec's entry in the integrations.sh cache shape
@@ -55,7 +54,7 @@ public final class CacheFile {
         json.writeStringProperty("name", tool.name());
         json.writeStringProperty("description", tool.description());
         json.writeName("inputSchema");
-        json.writeTree(modelFacing(tool.inputSchema()));
+        json.writeTree(tool.forModel().inputSchema()); // at most 64 KB, as a model sees it
         json.writeEndObject();
       }
       json.writeEndArray();
@@ -68,13 +67,5 @@ public final class CacheFile {
       throw e;
     }
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  /**
-   * The schema a model sees, at most 64 KB. TODO(lead): call the schema-budget function of #9
-   * here; until it is merged this is the full schema (the one arguments are validated against).
-   */
-  private static JsonNode modelFacing(JsonNode schema) {
-    return schema;
   }
 }

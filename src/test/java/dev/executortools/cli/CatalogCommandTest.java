@@ -67,6 +67,10 @@ class CatalogCommandTest {
       assertThat(ids.size() - 2).as(slug).isEqualTo(operations);
       assertThat(entry.get("count").asInt()).isEqualTo(ids.size());
       assertThat(ids.subList(2, ids.size())).allMatch(id -> id.startsWith(Slugs.namespace(slug) + "."));
+      for (JsonNode tool : entry.get("tools")) {
+        assertThat(Json.write(tool.get("inputSchema")).getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+            .as("%s: the schema a model sees", tool.get("id")).isLessThanOrEqualTo(64 * 1024);
+      }
     }
     // Swagger 2.0 documents (executor itself cannot read them) are extracted like the others.
     assertThat(entry(out, "kubernetes.io__v1.10.0.swagger").get("count").asInt()).isEqualTo(945 + 2);
