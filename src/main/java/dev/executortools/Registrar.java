@@ -32,6 +32,8 @@ import dev.executortools.tools.BuiltinTools;
 import dev.executortools.tools.LocalTool;
 import dev.executortools.tools.SpecLoader;
 import dev.executortools.naming.ToolPathOrder;
+import java.util.function.Predicate;
+import dev.executortools.search.SearchHit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.function.Consumer;
@@ -287,9 +289,21 @@ final class Registrar implements AutoCloseable {
 
   /** Visible ids closest to {@code id} (the tool search's spelling ranking), closest first. */
   List<String> closestIds(String id, int limit) {
+    return searchIndex().closestIds(id, limit, visibleIn(null));
+  }
+
+  /** The tool search over visible tools, of {@code source} only when it is given. */
+  List<SearchHit> search(String query, int limit, String source) {
+    return searchIndex().search(query, limit, visibleIn(source));
+  }
+
+  /** Ids of tools a caller sees (blocked ones left out), of {@code source} only when given. */
+  private Predicate<String> visibleIn(String source) {
     ApprovalPolicy policy = policy();
-    return searchIndex().closestIds(id, limit,
-        candidate -> findLoaded(candidate).flatMap(tool -> effective(tool, policy)).isPresent());
+    return id -> findLoaded(id)
+        .filter(tool -> source == null || source.equals(tool.source()))
+        .flatMap(tool -> effective(tool, policy))
+        .isPresent();
   }
 
   /** Whether a rule blocks {@code tool} (a tool added after the caller looked is not blocked). */

@@ -93,8 +93,7 @@ public final class ToolRegistry implements AutoCloseable {
    * @param source only tools of this source id (namespace), or null for all
    */
   public List<SearchHit> search(String query, int limit, String source) {
-    ApprovalPolicy policy = registrar.policy();
-    return registrar.searchIndex().search(query, limit, id -> visible(id, source, policy));
+    return registrar.search(query, limit, source);
   }
 
   /** {@link #search(String, int, String)} over every source. */
@@ -110,11 +109,6 @@ public final class ToolRegistry implements AutoCloseable {
     return registrar.closestIds(id, limit);
   }
 
-  private boolean visible(String id, String source, ApprovalPolicy policy) {
-    Optional<Tool> tool = registrar.findLoaded(id);
-    return tool.isPresent() && (source == null || source.equals(tool.get().source()))
-        && Registrar.effective(tool.get(), policy).isPresent();
-  }
 
   /**
    * The added sources (not the bundled one) without their tools, sorted by namespace; those that

@@ -35,7 +35,7 @@ final class HomeOption {
 
   /** The environment the command line sees (the process's, or a test's). */
   Map<String, String> environment() {
-    return mixee != null && mixee.root().userObject() instanceof Main main ? main.environment : System.getenv();
+    return Main.environmentOf(mixee);
   }
 
   ToolRegistry open(ApprovalHandler approvals) {

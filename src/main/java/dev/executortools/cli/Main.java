@@ -6,6 +6,7 @@ import dev.executortools.store.StoreException;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code java -jar executor-tools.jar ...}: a thin shell over {@link dev.executortools.ToolRegistry}.
@@ -31,6 +32,11 @@ public final class Main {
   Main(Map<String, String> environment, Terminal.Source terminals) {
     this.environment = Map.copyOf(environment);
     this.terminals = terminals;
+  }
+
+  /** The environment a command sees: its root command's (a test's), else the process's. */
+  static Map<String, String> environmentOf(CommandSpec command) {
+    return command != null && command.root().userObject() instanceof Main main ? main.environment : System.getenv();
   }
 
   public static void main(String[] args) {

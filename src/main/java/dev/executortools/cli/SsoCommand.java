@@ -43,7 +43,7 @@ final class SsoCommand {
     CommandSpec mixee;
 
     Map<String, String> environment() {
-      return mixee.root().userObject() instanceof Main main ? main.environment : System.getenv();
+      return Main.environmentOf(mixee);
     }
 
     TokenCache cache() {
@@ -130,7 +130,7 @@ final class SsoCommand {
           .cache(cache.cache())
           .onCode(code -> show(code, err, environment))
           .build()) {
-        return print(login.login(target));
+        return Output.result(login.login(target));
       } finally {
         done.set(true);
         removeHook(onCtrlC);
@@ -167,7 +167,7 @@ final class SsoCommand {
       return withSession(cache, session, target -> {
         try (DeviceLogin login = DeviceLogin.builder()
             .environment(cache.environment()).cache(cache.cache()).build()) {
-          return print(login.accessToken(target));
+          return Output.result(login.accessToken(target));
         }
       });
     }
@@ -183,10 +183,10 @@ final class SsoCommand {
       TokenCache tokens = cache.cache();
       try {
         int removed = tokens.removeTokens();
-        return print(ToolResult.success(Json.object()
+        return Output.result(ToolResult.success(Json.object()
             .put("removed", removed).put("cacheDir", tokens.directory().toString())));
       } catch (StoreException e) {
-        return print(ToolResult.failure(ErrorCode.STORE_FAILED, e.getMessage()));
+        return Output.result(ToolResult.failure(ErrorCode.STORE_FAILED, e.getMessage()));
       }
     }
   }
@@ -205,13 +205,9 @@ final class SsoCommand {
     } catch (IllegalArgumentException e) {
       return usageError(e);
     } catch (StoreException e) {
-      return print(ToolResult.failure(ErrorCode.STORE_FAILED, e.getMessage()));
+      return Output.result(ToolResult.failure(ErrorCode.STORE_FAILED, e.getMessage()));
     }
     return command.run(session);
-  }
-
-  private static int print(ToolResult result) {
-    return Output.result(result);
   }
 
   private static int usageError(IllegalArgumentException e) {
