@@ -3,6 +3,7 @@ package dev.executortools.cli;
 import dev.executortools.ErrorCode;
 import dev.executortools.ToolError;
 import dev.executortools.store.StoreException;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,11 +18,13 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "executor-tools",
     mixinStandardHelpOptions = true,
     version = "executor-tools 0.1.0",
-    description = "OpenAPI documents as JSON-schema tools for LLM agents.",
-    subcommands = {ToolsCommand.class, CallCommand.class, SourcesCommand.class, SecretsCommand.class,
-        PoliciesCommand.class, SsoCommand.class, CatalogCommand.class, McpCommand.class,
-        CommandLine.HelpCommand.class})
+    description = "OpenAPI documents as JSON-schema tools for LLM agents.")
 public final class Main {
+  /** The commands, in the order help lists them; the one a command line names is all it builds. */
+  private static final List<Class<?>> COMMANDS = List.of(ToolsCommand.class, CallCommand.class,
+      SourcesCommand.class, SecretsCommand.class, PoliciesCommand.class, SsoCommand.class,
+      CatalogCommand.class, McpCommand.class, CommandLine.HelpCommand.class);
+
   @CommandLine.Mixin HomeOption home;
 
   /** The environment commands read (tests pass their own through {@link #run(Map, Terminal.Source, String...)}). */
@@ -40,6 +43,7 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    Preloader.start(args);
     System.exit(run(args));
   }
 
@@ -55,20 +59,55 @@ public final class Main {
   /** Runs the command line seeing {@code environment}, with approval prompts going to {@code terminals}. */
   static int run(Map<String, String> environment, Terminal.Source terminals, String... args) {
     try {
-      return commandLine(environment, terminals).execute(args);
+      return commandLine(environment, terminals, args).execute(args);
     } catch (Throwable e) { // picocli lets Errors through its handler
       return unexpected("the command", e);
     }
   }
 
+  /** The whole command tree (every command, as help at the top shows it). */
   static CommandLine commandLine(Map<String, String> environment, Terminal.Source terminals) {
+    return commandLine(environment, terminals, new String[0]);
+  }
+
+  /**
+   * The command tree {@code args} need: the root with only the command they name (picocli builds a
+   * command's model by reflection, the larger part of a short command's start-up), or every command
+   * when they name none (help, a typo, nothing).
+   */
+  static CommandLine commandLine(Map<String, String> environment, Terminal.Source terminals, String[] args) {
     CommandLine cli = new CommandLine(new Main(environment, terminals));
+    Class<?> named = namedCommand(cli.getCommandSpec(), args);
+    for (Class<?> command : COMMANDS) {
+      if (named == null || command == named) cli.addSubcommand(new CommandLine(command));
+    }
     cli.setExecutionStrategy(new CommandLine.RunLast());
     cli.setParameterExceptionHandler(Main::usageError);
     cli.setExecutionExceptionHandler((e, commandLine, parsed) -> e instanceof StoreException store
         ? Output.fail(ToolError.of(ErrorCode.STORE_FAILED, store.getMessage()))
         : unexpected(commandLine.getCommandName(), e));
     return cli;
+  }
+
+  /** The command class the first non-option argument names, else null. */
+  private static Class<?> namedCommand(CommandSpec root, String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("-")) {
+        for (Class<?> command : COMMANDS) {
+          if (command != CommandLine.HelpCommand.class && arg.equals(nameOf(command))) return command;
+        }
+        return null;
+      }
+      CommandLine.Model.OptionSpec option = root.findOption(arg);
+      if (option == null || option.usageHelp() || option.versionHelp()) return null;
+      if (option.arity().max() > 0) i++; // its value
+    }
+    return null;
+  }
+
+  private static String nameOf(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
   }
 
   /**

@@ -35,6 +35,7 @@ public final class Warmup {
     System.setOut(none);
     System.setErr(none);
     try {
+      Preloader.preload(true);
       String h = home.toString();
       Main.run("--home", h, "tools", "list");
       Main.run("--home", h, "call", "--yes", "openapi.addSource",

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Listing and calling stored tools loads no YAML or OpenAPI parser (what start-up pays for). */
+/**
+ * Listing and calling stored tools loads no YAML or OpenAPI parser, and only the command named
+ * (what start-up pays for).
+ */
 class StartupClassesTest {
   @TempDir Path dir;
 
@@ -33,6 +36,11 @@ class StartupClassesTest {
           .doesNotContain("org.snakeyaml").doesNotContain("org.yaml").doesNotContain("io.swagger");
     }
     assertThat(list).as("no HTTP client built to list tools").doesNotContain("okhttp3.ConnectionPool ");
+    for (String other : List.of("SsoCommand$Login", "PoliciesCommand$Add", "SourcesCommand$Refresh",
+        "SecretsCommand$Set", "CatalogCommand$Extract")) {
+      assertThat(list).as("only the command named is built").doesNotContain("dev.executortools.cli." + other + " ");
+    }
+    assertThat(list).contains("dev.executortools.cli.ToolsCommand$ListTools ");
     assertThat(call).contains("okhttp3.ConnectionPool ");
   }
 
