@@ -2,6 +2,7 @@ package dev.executortools;
 
 import dev.executortools.extract.ServerSpec;
 import dev.executortools.extract.ServerVariable;
+import dev.executortools.internal.HttpParsers;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,7 +75,7 @@ final class TrustedOrigins {
 
   /** {@code scheme://host[:port]} of {@code url}, default port left out; null when not http(s). */
   static String origin(String url) {
-    HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
+    HttpUrl parsed = url == null ? null : HttpParsers.url(url.strip());
     if (parsed == null) return null;
     boolean defaultPort = parsed.port() == HttpUrl.defaultPort(parsed.scheme());
     String host = parsed.host().contains(":") ? "[" + parsed.host() + "]" : parsed.host();

@@ -1,8 +1,8 @@
 package dev.executortools.bind;
 
+import dev.executortools.internal.HttpParsers;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import okhttp3.HttpUrl;
 
 /** Checks a resolved base URL and joins it with an encoded path and query. */
 final class BaseUrl {
@@ -26,7 +26,7 @@ final class BaseUrl {
           "/server/variables" + BindException.pointerTo(name),
           "server variable '" + name + "' has no value: pass server.variables." + name);
     }
-    if (HttpUrl.parse(resolved) == null) {
+    if (HttpParsers.url(resolved) == null) {
       throw new BindException(
           "/server",
           "no absolute http(s) base URL (a relative server URL needs the source's baseUrl):"

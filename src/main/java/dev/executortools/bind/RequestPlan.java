@@ -7,6 +7,7 @@ import dev.executortools.compile.ParamBinding;
 import dev.executortools.extract.MediaTypeSpec;
 import dev.executortools.extract.RequestBodySpec;
 import dev.executortools.extract.ServerSpec;
+import dev.executortools.internal.HttpParsers;
 import dev.executortools.internal.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import okhttp3.HttpUrl;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -141,7 +141,7 @@ public final class RequestPlan {
     if (!problems.isEmpty()) return BoundRequest.failed(invalidArguments(problems));
 
     String url = BaseUrl.join(base, encodedPath, draft.queryString());
-    if (HttpUrl.parse(url) == null) {
+    if (HttpParsers.url(url) == null) {
       return BoundRequest.failed(
           invalidArguments(List.of(new BindException("", "the bound URL is not a valid URL"))));
     }

@@ -19,6 +19,8 @@ final class Values {
   static String text(JsonNode value) {
     if (isAbsent(value)) return "";
     if (value.isString()) return value.stringValue();
+    if (value.isBoolean()) return value.booleanValue() ? "true" : "false";
+    if (value.isInt() || value.isLong()) return Long.toString(value.longValue());
     return Json.write(value);
   }
 

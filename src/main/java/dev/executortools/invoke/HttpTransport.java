@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -181,13 +183,13 @@ public final class HttpTransport {
   }
 
   private static Map<String, String> headers(Response response) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    for (String name : response.headers().names()) {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (!HIDDEN_RESPONSE_HEADERS.contains(lower)) {
-        headers.merge(lower, String.join(", ", response.headers(name)), (a, b) -> a + ", " + b);
-      }
+    Headers all = response.headers();
+    Map<String, String> headers = new TreeMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      String lower = all.name(i).toLowerCase(Locale.ROOT);
+      if (!HIDDEN_RESPONSE_HEADERS.contains(lower)) headers.merge(lower, all.value(i), (a, b) -> a + ", " + b);
     }
     return headers;
   }
+
 }

@@ -1,7 +1,8 @@
 package dev.executortools.invoke;
 
-import dev.executortools.bind.HttpRequestSpec;
 import dev.executortools.bind.HttpRequestSpec.HttpHeader;
+import dev.executortools.bind.HttpRequestSpec;
+import dev.executortools.internal.HttpParsers;
 import dev.executortools.invoke.SourceCredentialsInterceptor.Scope;
 import java.util.Locale;
 import java.util.Set;
@@ -22,7 +23,7 @@ final class OkHttpRequests {
   private OkHttpRequests() {}
 
   static Request toRequest(HttpRequestSpec spec, SourceCredentials credentials) {
-    HttpUrl url = HttpUrl.parse(spec.url());
+    HttpUrl url = HttpParsers.url(spec.url());
     if (url == null) throw new IllegalArgumentException("the URL is not an absolute http(s) URL");
     String method = spec.method().toUpperCase(Locale.ROOT);
     return new Request.Builder()

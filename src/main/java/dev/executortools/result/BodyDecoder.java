@@ -1,5 +1,6 @@
 package dev.executortools.result;
 
+import dev.executortools.internal.HttpParsers;
 import dev.executortools.internal.Json;
 import dev.executortools.internal.MediaTypes;
 import java.nio.ByteBuffer;
@@ -42,7 +43,7 @@ public final class BodyDecoder {
 
   public static JsonNode decode(String contentType, byte[] body) {
     if (body.length == 0) return NullNode.getInstance();
-    MediaType type = contentType == null ? null : MediaType.parse(contentType);
+    MediaType type = contentType == null ? null : HttpParsers.mediaType(contentType);
     if (type == null) return sniff(body);
     if (isJson(type)) return parseJson(body, contentType);
     if (isText(type)) return text(new String(body, type.charset(StandardCharsets.UTF_8)));

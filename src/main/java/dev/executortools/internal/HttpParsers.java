@@ -1,0 +1,26 @@
+package dev.executortools.internal;
+
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+
+/**
+ * OkHttp's URL and media-type parsers, memoized per thread ({@link ParseMemo}): one call parses
+ * its full URL three times (binding checks it, the origin check reads it, the request is built
+ * from it) and its response's content type once.
+ */
+public final class HttpParsers {
+  private static final ParseMemo<HttpUrl> URLS = ParseMemo.of(HttpUrl::parse);
+  private static final ParseMemo<MediaType> MEDIA_TYPES = ParseMemo.of(MediaType::parse);
+
+  private HttpParsers() {}
+
+  /** The URL, or null when {@code url} is not an absolute http(s) URL (as {@link HttpUrl#parse}). */
+  public static HttpUrl url(String url) {
+    return URLS.parse(url);
+  }
+
+  /** The media type, or null when {@code mediaType} is not one (as {@link MediaType#parse}). */
+  public static MediaType mediaType(String mediaType) {
+    return MEDIA_TYPES.parse(mediaType);
+  }
+}
