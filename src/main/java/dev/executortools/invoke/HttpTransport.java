@@ -68,13 +68,28 @@ public final class HttpTransport {
   /** As {@link #create(HttpSettings)}, with {@code policy} for the guarded client. */
   public static HttpTransport create(HttpSettings settings, NetworkPolicy policy) {
     OkHttpClient client =
-        new OkHttpClient.Builder()
+        ProcessClient.INSTANCE
+            .newBuilder()
             .connectTimeout(settings.connectTimeout())
             .readTimeout(settings.readTimeout())
             .writeTimeout(settings.readTimeout())
             .callTimeout(settings.callTimeout())
             .build();
     return using(client, settings, policy);
+  }
+
+  /**
+   * Builds, once per process, the client every transport {@linkplain #create created here} derives
+   * its own from (OkHttp's advice: one connection pool, one dispatcher, and the platform's TLS set-up
+   * done once). Start-up calls this on a second thread before the first call needs it.
+   */
+  public static void prepare() {
+    ProcessClient.INSTANCE.hashCode();
+  }
+
+  /** Initialized by the JVM on first use, exactly once, whichever thread comes first. */
+  private static final class ProcessClient {
+    static final OkHttpClient INSTANCE = new OkHttpClient();
   }
 
   /**

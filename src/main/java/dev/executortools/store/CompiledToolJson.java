@@ -42,6 +42,17 @@ final class CompiledToolJson {
     return json;
   }
 
+  /** The def sets (indices into the file's {@code defSets}) the stored tool's schemas name. */
+  static List<Integer> defSetsOf(JsonNode json) {
+    List<Integer> sets = new ArrayList<>();
+    JsonNode tool = json.path("tool");
+    for (String schema : List.of("inputSchema", "outputSchema")) {
+      JsonNode defs = tool.path(schema).path("$defs");
+      if (defs.isInt()) sets.add(defs.intValue());
+    }
+    return sets;
+  }
+
   /**
    * @throws IllegalArgumentException when {@code json} is not the stored form
    */

@@ -4,10 +4,13 @@ import dev.executortools.Tool;
 import dev.executortools.compile.CompiledTool;
 import dev.executortools.internal.Json;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.IntNode;
@@ -85,16 +88,7 @@ final class DefsPool {
     List<JsonNode> members = new ArrayList<>(membersArray.size());
     membersArray.forEach(members::add);
     List<ObjectNode> sets = new ArrayList<>(setsArray.size());
-    for (JsonNode set : setsArray) {
-      if (!set.isObject()) throw new IllegalArgumentException("a defSets entry is not an object");
-      for (Map.Entry<String, JsonNode> e : set.properties()) {
-        JsonNode index = e.getValue();
-        if (!index.isInt() || index.intValue() < 0 || index.intValue() >= members.size()) {
-          throw new IllegalArgumentException("$defs entry \"" + e.getKey() + "\" is not an index into defs");
-        }
-      }
-      sets.add((ObjectNode) set);
-    }
+    for (JsonNode set : setsArray) sets.add(checkedSet(set, members.size()));
     return new DefsPool(members, sets);
   }
 
@@ -103,11 +97,50 @@ final class DefsPool {
     return members;
   }
 
-  /** The distinct {@code $defs} objects as name-to-member-index maps ({@code defSets}). */
+  /** The distinct {@code $defs} objects as name-to-member-index maps, as the file's {@code defSets} array holds them. */
+  List<ObjectNode> sets() {
+    return sets;
+  }
+
+  /** {@link #sets()} as one array. */
   ArrayNode setsJson() {
     ArrayNode array = Json.array();
     sets.forEach(array::add);
     return array;
+  }
+
+  /**
+   * A pool holding only the sets numbered {@code wanted} and the members they name, each read
+   * alone ({@code readSet}, {@code readMember}: by index) out of {@code setCount} sets and {@code
+   * memberCount} members: what one tool's schemas need.
+   *
+   * @throws IllegalArgumentException when a set is not an object or names a member the pool lacks
+   */
+  static DefsPool sparse(int memberCount, int setCount, Collection<Integer> wanted,
+      IntFunction<JsonNode> readSet, IntFunction<JsonNode> readMember) {
+    List<JsonNode> members = Arrays.asList(new JsonNode[memberCount]);
+    List<ObjectNode> sets = Arrays.asList(new ObjectNode[setCount]);
+    for (int setIndex : wanted) {
+      if (setIndex < 0 || setIndex >= setCount || sets.get(setIndex) != null) continue;
+      ObjectNode set = checkedSet(readSet.apply(setIndex), memberCount);
+      sets.set(setIndex, set);
+      for (JsonNode member : set) {
+        int i = member.intValue();
+        if (members.get(i) == null) members.set(i, readMember.apply(i));
+      }
+    }
+    return new DefsPool(members, sets);
+  }
+
+  private static ObjectNode checkedSet(JsonNode set, int memberCount) {
+    if (!set.isObject()) throw new IllegalArgumentException("a defSets entry is not an object");
+    for (Map.Entry<String, JsonNode> e : set.properties()) {
+      JsonNode index = e.getValue();
+      if (!index.isInt() || index.intValue() < 0 || index.intValue() >= memberCount) {
+        throw new IllegalArgumentException("$defs entry \"" + e.getKey() + "\" is not an index into defs");
+      }
+    }
+    return (ObjectNode) set;
   }
 
   /** A shallow copy of {@code schema} whose {@code $defs} is the index of its set. */
@@ -131,7 +164,8 @@ final class DefsPool {
       copy.remove(DEFS);
       return copy;
     }
-    if (!index.isInt() || index.intValue() < 0 || index.intValue() >= sets.size()) {
+    if (!index.isInt() || index.intValue() < 0 || index.intValue() >= sets.size()
+        || sets.get(index.intValue()) == null) {
       throw new IllegalArgumentException("$defs is not an index into defSets");
     }
     return replaceDefs(stored, set(index.intValue()));

@@ -14,6 +14,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -49,13 +50,11 @@ final class SourceFile {
       DefsPool pool = DefsPool.of(source.tools());
       gen.writeName("defs");
       long start = out.position(gen);
-      gen.writeStartArray();
-      for (JsonNode def : pool.members()) gen.writeTree(def);
-      gen.writeEndArray();
+      writeArray(gen, out, pool.members(), index.putArray("defOffsets"));
       index.putArray("defs").add(start).add(out.position(gen));
       gen.writeName("defSets");
       start = out.position(gen);
-      gen.writeTree(pool.setsJson());
+      writeArray(gen, out, pool.sets(), index.putArray("defSetOffsets"));
       index.putArray("defSets").add(start).add(out.position(gen));
       gen.writeName("tools");
       gen.writeStartArray();
@@ -73,6 +72,21 @@ final class SourceFile {
       gen.writeStringProperty("indexAt", SourceFileIndex.trailerNumber(indexAt));
       gen.writeEndObject();
     }
+  }
+
+  /**
+   * Writes {@code values} as an array, adding to {@code offsets} where each one starts and where the
+   * last one ends (N + 1 positions), so that {@link SourceFileIndex} can read any one alone.
+   */
+  private static void writeArray(JsonGenerator gen, CountingOutputStream out, List<? extends JsonNode> values,
+      ArrayNode offsets) {
+    gen.writeStartArray();
+    offsets.add(out.position(gen));
+    for (JsonNode value : values) {
+      gen.writeTree(value);
+      offsets.add(out.position(gen));
+    }
+    gen.writeEndArray();
   }
 
   /**

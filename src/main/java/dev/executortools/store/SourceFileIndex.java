@@ -3,6 +3,7 @@ package dev.executortools.store;
 import dev.executortools.compile.CompiledTool;
 import dev.executortools.internal.Json;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Finds one tool in a source file by the index at its end: the file's last bytes give where the
  * index starts ({@code "indexAt":"<16 digits>"}), the index gives the byte range of the defs and of
- * each tool. Calling one tool of a 22,000-tool source reads its index, its defs and that tool only.
+ * each tool, def and def set. Calling one tool of a 22,000-tool source reads its index, that tool and
+ * the defs its schemas name.
  */
 final class SourceFileIndex {
   private static final Pattern TRAILER = Pattern.compile("\"indexAt\":\"(\\d{16})\"\\}\\s*$");
@@ -57,13 +59,10 @@ final class SourceFileIndex {
       if (indexAt < 0 || indexAt >= indexEnd || indexEnd - indexAt > MAX_INDEX_BYTES) {
         throw new IllegalArgumentException("its index position is out of range");
       }
-      JsonNode index = value(read(channel, indexAt, indexEnd));
-      JsonNode range = index.path("tools").get(id);
-      if (range == null) return Optional.empty();
-      DefsPool pool = DefsPool.read(value(slice(channel, index.get("defs"), size)),
-          value(slice(channel, index.get("defSets"), size)));
-      JsonNode tool = value(slice(channel, range, size));
-      CompiledTool compiled = CompiledToolJson.fromJson(tool, pool);
+      IndexEntries index = IndexEntries.read(read(channel, indexAt, indexEnd), id);
+      if (index.tool() == null) return Optional.empty();
+      JsonNode tool = value(slice(channel, index.tool(), size));
+      CompiledTool compiled = CompiledToolJson.fromJson(tool, pool(channel, index, tool, size));
       if (!compiled.tool().id().equals(id)) {
         throw new IllegalArgumentException("its index points at another tool than " + id);
       }
@@ -71,12 +70,40 @@ final class SourceFileIndex {
     }
   }
 
-  private static byte[] slice(FileChannel channel, JsonNode range, long size) throws IOException {
-    if (range == null || !range.isArray() || range.size() != 2) {
-      throw new IllegalArgumentException("its index is malformed");
+  /**
+   * The defs {@code tool} needs: with the offsets of each def and def set in the index, those
+   * alone; in files written without them, all of them.
+   */
+  private static DefsPool pool(FileChannel channel, IndexEntries index, JsonNode tool, long size)
+      throws IOException {
+    long[] defs = index.defOffsets();
+    long[] sets = index.defSetOffsets();
+    if (defs == null || sets == null || defs.length == 0 || sets.length == 0) {
+      return DefsPool.read(value(slice(channel, index.defs(), size)), value(slice(channel, index.defSets(), size)));
     }
-    long start = range.get(0).asLong(-1);
-    long end = range.get(1).asLong(-1);
+    try {
+      return DefsPool.sparse(defs.length - 1, sets.length - 1, CompiledToolJson.defSetsOf(tool),
+          i -> value(element(channel, sets, i, size)), i -> value(element(channel, defs, i, size)));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static byte[] slice(FileChannel channel, long[] range, long size) throws IOException {
+    if (range == null || range.length != 2) throw new IllegalArgumentException("its index is malformed");
+    return slice(channel, range[0], range[1], size);
+  }
+
+  /** Element {@code i} of an array whose element offsets are {@code offsets}. */
+  private static byte[] element(FileChannel channel, long[] offsets, int i, long size) {
+    try {
+      return slice(channel, offsets[i], offsets[i + 1], size);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] slice(FileChannel channel, long start, long end, long size) throws IOException {
     if (start < 0 || end < start || end > size || end - start > Integer.MAX_VALUE - 16) {
       throw new IllegalArgumentException("its index holds a range outside the file");
     }

@@ -30,6 +30,22 @@ class SourceFileIndexTest {
   }
 
   @Test
+  void filesWithoutDefOffsetsReadEveryDefToFindATool() throws Exception {
+    FileSourceStore store = new FileSourceStore(home);
+    StoredSource pets = StoreFixtures.source("pets", 12);
+    store.put(pets);
+    Path file = store.fileOf("pets");
+    String text = Files.readString(file);
+    assertThat(text).contains("\"defOffsets\":[").contains("\"defSetOffsets\":[");
+    // same length, so every byte offset still holds; the keys are then unknown, as in older files
+    Files.writeString(file, text.replace("\"defOffsets\":[", "\"xdefOffset\":[")
+        .replace("\"defSetOffsets\":[", "\"xdefSetOffset\":["));
+    for (CompiledTool tool : pets.tools()) {
+      assertThat(store.tool("pets", tool.tool().id())).contains(tool);
+    }
+  }
+
+  @Test
   void theSummaryAndTheStreamMatchTheWholeSource() {
     FileSourceStore store = new FileSourceStore(home);
     StoredSource pets = StoreFixtures.source("pets", 25);

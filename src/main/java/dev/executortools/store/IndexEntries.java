@@ -1,0 +1,65 @@
+package dev.executortools.store;
+
+import dev.executortools.internal.Json;
+import java.util.Arrays;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+/**
+ * What one lookup needs of a source file's index, read as a stream (a 22,000-tool index is not
+ * built as a tree to find one entry): the byte range of the tool {@code id}, of the defs and def
+ * sets, and the offsets of each def and def set (absent in files written before them: null).
+ */
+record IndexEntries(long[] tool, long[] defs, long[] defSets, long[] defOffsets, long[] defSetOffsets) {
+  /** @throws IllegalArgumentException when the index is not an object of number arrays */
+  static IndexEntries read(byte[] bytes, String id) {
+    int at = 0;
+    while (at < bytes.length && (bytes[at] == ',' || bytes[at] == ':' || bytes[at] <= ' ')) at++;
+    long[] tool = null, defs = null, defSets = null, defOffsets = null, defSetOffsets = null;
+    try (JsonParser p = Json.MAPPER.createParser(bytes, at, bytes.length - at)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) throw malformed();
+      for (String name = p.nextName(); name != null; name = p.nextName()) {
+        p.nextToken();
+        switch (name) {
+          case "tools" -> tool = toolRange(p, id);
+          case "defs" -> defs = numbers(p);
+          case "defSets" -> defSets = numbers(p);
+          case "defOffsets" -> defOffsets = numbers(p);
+          case "defSetOffsets" -> defSetOffsets = numbers(p);
+          default -> p.skipChildren();
+        }
+      }
+    }
+    return new IndexEntries(tool, defs, defSets, defOffsets, defSetOffsets);
+  }
+
+  private static long[] toolRange(JsonParser p, String id) {
+    if (p.currentToken() != JsonToken.START_OBJECT) throw malformed();
+    long[] range = null;
+    for (String key = p.nextName(); key != null; key = p.nextName()) {
+      p.nextToken();
+      if (key.equals(id)) {
+        range = numbers(p);
+      } else {
+        p.skipChildren();
+      }
+    }
+    return range;
+  }
+
+  private static long[] numbers(JsonParser p) {
+    if (p.currentToken() != JsonToken.START_ARRAY) throw malformed();
+    long[] values = new long[8];
+    int n = 0;
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      if (t != JsonToken.VALUE_NUMBER_INT) throw malformed();
+      if (n == values.length) values = Arrays.copyOf(values, n * 2);
+      values[n++] = p.getLongValue();
+    }
+    return Arrays.copyOf(values, n);
+  }
+
+  private static IllegalArgumentException malformed() {
+    return new IllegalArgumentException("its index is malformed");
+  }
+}
