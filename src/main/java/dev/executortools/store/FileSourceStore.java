@@ -194,7 +194,11 @@ public final class FileSourceStore implements SourceStore {
       throw damaged(file, JsonFiles.syntaxError(e));
     } catch (IllegalArgumentException e) {
       throw damaged(file, e.getMessage());
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+    } catch (OutOfMemoryError e) {
+      throw new StoreException("source file " + file + " does not fit in this JVM's heap"
+          + " (OutOfMemoryError); it was left as it is: give the JVM a larger heap"
+          + " (e.g. JAVA_OPTS=-Xmx2g with bin/executor-tools)", file);
+    } catch (RuntimeException | StackOverflowError e) {
       // Whatever else the content provokes, it must not stop the other sources from loading.
       throw damaged(file, "unexpected content (" + e.getClass().getSimpleName() + ")");
     }
