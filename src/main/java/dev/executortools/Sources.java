@@ -260,16 +260,21 @@ final class Sources implements SourceSink {
     }
   }
 
-  /** Re-reads a source's spec (fetching URL sources again), recompiles, and reports the change. */
+  /**
+   * Re-reads a source's spec (fetching URL sources again), recompiles, and reports the change. The
+   * old tools are streamed to fingerprints first, never held next to the new ones.
+   */
   ToolResult refresh(String namespace, SpecLoader loader) {
-    StoredSource current;
+    SourceSummary current;
+    Map<String, String> before;
     try {
-      current = store.get(namespace).orElse(null);
+      current = store.summaryWithSpecText(namespace).orElse(null);
+      if (current == null) {
+        return ToolResult.failure(ErrorCode.UNKNOWN_SOURCE, "no source with namespace '" + namespace + "'");
+      }
+      before = SourceDiff.fingerprints(sink -> store.forEachTool(namespace, true, sink));
     } catch (StoreException e) {
       return ToolResult.failure(ErrorCode.STORE_FAILED, "the source cannot be read: " + e.getMessage());
-    }
-    if (current == null) {
-      return ToolResult.failure(ErrorCode.UNKNOWN_SOURCE, "no source with namespace '" + namespace + "'");
     }
     SourceConfig config = current.config();
     SpecDocument document;
@@ -286,7 +291,7 @@ final class Sources implements SourceSink {
       return ToolResult.failure(e.toError());
     }
     List<CompiledTool> tools = compile(config, document);
-    StoredSource refreshed = current.refreshed(config, tools, Instant.now());
+    StoredSource refreshed = new StoredSource(config, current.addedAt(), Instant.now(), tools);
     synchronized (writeLock) {
       try {
         store.put(refreshed);
@@ -297,7 +302,7 @@ final class Sources implements SourceSink {
       }
       install(SourceSlot.loaded(refreshed, store));
     }
-    return ToolResult.success(SourceDiff.between(namespace, current.tools(), tools));
+    return ToolResult.success(SourceDiff.between(namespace, before, tools));
   }
 
   private static List<CompiledTool> compile(SourceConfig config, SpecDocument document) {

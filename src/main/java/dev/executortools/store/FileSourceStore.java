@@ -91,6 +91,13 @@ public final class FileSourceStore implements SourceStore {
   }
 
   @Override
+  public Optional<SourceSummary> summaryWithSpecText(String namespace) {
+    if (!SourceConfig.isValidNamespace(namespace)) return Optional.empty();
+    return reading(fileOf(namespace), namespace, streamed(SourceFile::readSummaryWithSpecText),
+        SourceSummary::namespace);
+  }
+
+  @Override
   public Optional<CompiledTool> tool(String namespace, String id) {
     if (!SourceConfig.isValidNamespace(namespace)) return Optional.empty();
     Path file = fileOf(namespace);

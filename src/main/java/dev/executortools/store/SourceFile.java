@@ -123,6 +123,20 @@ final class SourceFile {
   }
 
   /**
+   * The summary with the config's spec text (what a refresh starts from), passing over the defs and
+   * tools without building them.
+   */
+  static SourceSummary readSummaryWithSpecText(InputStream in) throws IOException {
+    Reader reader = new Reader(false);
+    reader.read(in, null, false);
+    SourceSummary summary = reader.summary();
+    SourceConfig config = summary.config().withSpecText(
+        reader.specText != null ? reader.specText : summary.config().specText()).requireSpec();
+    return new SourceSummary(config, summary.addedAt(), summary.refreshedAt(), summary.toolCount(),
+        summary.specTextChars());
+  }
+
+  /**
    * Hands every tool of the file to {@code sink} as it is read, none kept. Without {@code schemas}
    * the tools' schemas lack their {@code $defs} (the defs are not even read).
    */
@@ -208,8 +222,12 @@ final class SourceFile {
       requireHead();
       toolsSeen = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
-        JsonNode json = p.readValueAsTree();
         toolsSeen++;
+        if (sink == null) {
+          p.skipChildren();
+          continue;
+        }
+        JsonNode json = p.readValueAsTree();
         try {
           sink.accept(CompiledToolJson.fromJson(json, pool));
         } catch (IllegalArgumentException e) {

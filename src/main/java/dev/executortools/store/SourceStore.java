@@ -54,6 +54,15 @@ public interface SourceStore {
   }
 
   /**
+   * The summary of a source with its config's spec text (what a refresh needs), without its tools.
+   *
+   * @throws StoreException when the source exists but cannot be read
+   */
+  default Optional<SourceSummary> summaryWithSpecText(String namespace) {
+    return get(namespace).map(StoredSource::summary);
+  }
+
+  /**
    * One tool of the source of {@code namespace}, read without the others where the store can.
    *
    * @throws StoreException when the source exists but cannot be read

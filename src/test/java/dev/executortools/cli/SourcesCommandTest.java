@@ -131,6 +131,32 @@ class SourcesCommandTest {
   }
 
   @Test
+  void aChangeInASharedDefinitionChangesTheToolsWhoseSchemasHoldIt() {
+    String spec = """
+        {"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "servers": [{"url": "https://x.example"}],
+         "paths": {"/items": {"post": {"operationId": "createItem", "tags": ["items"],
+           "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Item"}}}},
+           "responses": {"200": {"description": "ok"}}}},
+          "/ping": {"get": {"operationId": "ping", "tags": ["items"], "responses": {"200": {"description": "ok"}}}}},
+         "components": {"schemas": {"Item": {"type": "object", "properties": {"name": {"type": "string"},
+           "tag": {"$ref": "#/components/schemas/Tag"}}},
+           "Tag": {"type": "object", "properties": {"label": {"type": "%s"}}}}}}
+        """;
+    upstream.stubFor(get("/spec.json").willReturn(aResponse().withBody(spec.formatted("string"))));
+    String args = Json.write(Json.object().put("spec", upstream.baseUrl() + "/spec.json").put("namespace", "shop"));
+    assertThat(cli.run(args, "--allow-private-network", "call", "--yes", "openapi.addSource", "-").exit()).isZero();
+    upstream.stubFor(get("/spec.json").willReturn(aResponse().withBody(spec.formatted("integer"))));
+
+    CliRunner.Run refreshed = cli.run("", "sources", "refresh", "--allow-private-network", "shop");
+
+    assertThat(refreshed.exit()).as(refreshed.all()).isZero();
+    JsonNode data = refreshed.json().path("data");
+    assertThat(data.path("changed").toString()).isEqualTo("[\"shop.items.createItem\"]");
+    assertThat(data.path("added")).isEmpty();
+    assertThat(data.path("removed")).isEmpty();
+  }
+
+  @Test
   void refreshingAnUnchangedSourceInAnotherProcessReportsNoChange() throws Exception {
     assertThat(cli.run(addArgs(Corpus.resource("/specs/items-v1.yaml"), "items"),
         "call", "--yes", "openapi.addSource", "-").exit()).isZero();

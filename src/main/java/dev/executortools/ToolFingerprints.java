@@ -1,0 +1,56 @@
+package dev.executortools;
+
+import dev.executortools.compile.CompiledTool;
+import dev.executortools.internal.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A digest of each compiled tool (descriptor and binding, as JSON text) for telling what a refresh
+ * changed without holding the old tools. A schema's {@code $defs} enters as a digest of its members,
+ * each member digested once per instance: the tools of a Microsoft Graph source share a few
+ * thousand defs, which written out per tool would be gigabytes.
+ */
+final class ToolFingerprints {
+  private static final String DEFS = "$defs";
+
+  private final Map<JsonNode, String> members = new IdentityHashMap<>();
+
+  String of(CompiledTool compiled) {
+    ObjectNode tool = compiled.tool().toJson();
+    for (String schema : new String[] {"inputSchema", "outputSchema"}) {
+      if (tool.get(schema) instanceof ObjectNode object && object.get(DEFS) instanceof ObjectNode defs) {
+        tool.set(schema, withDefsDigested(object, defs));
+      }
+    }
+    return digest(Json.write(tool) + "\n" + Json.write(Json.MAPPER.valueToTree(compiled.binding())));
+  }
+
+  private ObjectNode withDefsDigested(ObjectNode schema, ObjectNode defs) {
+    StringBuilder entries = new StringBuilder();
+    for (Map.Entry<String, JsonNode> member : defs.properties()) {
+      String digest = members.computeIfAbsent(member.getValue(), m -> digest(Json.write(m)));
+      String name = member.getKey();
+      entries.append(name.length()).append(':').append(name).append(digest);
+    }
+    ObjectNode copy = Json.object();
+    schema.properties().forEach(e -> copy.set(e.getKey(), e.getValue()));
+    copy.put(DEFS, digest(entries.toString()));
+    return copy;
+  }
+
+  private static String digest(String text) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}
