@@ -81,6 +81,7 @@ public final class ScaleBenchmark {
     child("-Xmx512m", "add", kubernetes.toString(), "kubernetes", home.toString());
 
     restartRows(home);
+    commandsRow(home);
     storeRow(home, Map.of("github", github, "graph", graph, "graph_beta", beta, "stripe", stripe, "kubernetes", kubernetes));
     startupRows(github);
     callRows();
@@ -126,6 +127,35 @@ public final class ScaleBenchmark {
     rows.add(new Row("list_graph_512m", list.path("ours_ms").asDouble(), null, list.path("peak_heap_mb").asDouble(),
         "tools list --schemas of the five-source home at -Xmx512m: exit " + list.path("exit").asInt() + ", "
             + String.format(Locale.ROOT, "%.0f", list.path("bytes").asLong() / 1048576.0) + " MB written as produced"));
+  }
+
+  /** The everyday commands other than listing, each a separate JVM at -Xmx512m on the five-source home. */
+  private void commandsRow(Path home) throws Exception {
+    try (Loopback server = Loopback.start()) {
+      String h = home.toString();
+      Map<String, String[]> commands = new java.util.LinkedHashMap<>();
+      commands.put("sources list", new String[] {"--home", h, "sources", "list"});
+      commands.put("tools describe (largest Graph beta tool)", new String[] {"--home", h, "tools", "describe",
+          "graph_beta.deviceManagementDeviceManagement.deviceManagementDeviceManagementGetDeviceManagement"});
+      commands.put("call (a Graph beta GET, server on loopback)", new String[] {"--home", h, "--allow-private-network",
+          "call", "graph_beta.adminServiceAnnouncement.adminServiceAnnouncementListMessages",
+          "{\"server\": {\"url\": \"" + server.baseUrl() + "\"}}"});
+      StringBuilder notes = new StringBuilder("each a separate JVM at -Xmx512m on the five-source home:");
+      double total = 0;
+      double peak = 0;
+      boolean allOk = true;
+      for (Map.Entry<String, String[]> command : commands.entrySet()) {
+        List<String> args = new ArrayList<>(List.of("cli"));
+        args.addAll(List.of(command.getValue()));
+        JsonNode r = child("-Xmx512m", args.toArray(String[]::new));
+        total += r.path("ours_ms").asDouble();
+        peak = Math.max(peak, r.path("peak_heap_mb").asDouble());
+        allOk &= r.path("exit").asInt(-1) == 0;
+        notes.append(String.format(Locale.ROOT, " %s exit %d, %.0f ms;", command.getKey(), r.path("exit").asInt(-1),
+            r.path("ours_ms").asDouble()));
+      }
+      rows.add(new Row("commands_512m", total, null, peak, (allOk ? "" : "FAILED: ") + notes));
+    }
   }
 
   private void storeRow(Path home, Map<String, Path> specs) throws IOException {
