@@ -23,11 +23,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -37,35 +35,16 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Timeout(60)
 class CredentialRoutingWireTest {
-  private static Upstream trusted;
-  private static Upstream foreign;
+  @RegisterExtension static final TwoOrigins ORIGINS = new TwoOrigins();
 
-  @BeforeAll
-  static void start() {
-    trusted = Upstream.start();
-    foreign = Upstream.startOn("127.0.0.2");
-  }
-
-  @AfterAll
-  static void stop() {
-    trusted.close();
-    foreign.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    trusted.reset();
-    foreign.reset();
-  }
-
-  /** A source whose server is {@code http://{host}:{port}/api}, defaults pointing at trusted. */
+  /** A source whose server is {@code http://{host}:{port}/api}, defaults pointing at ORIGINS.trusted. */
   private static String templatedSpec() {
     return Exfiltration.spec("""
         - url: http://{host}:{port}/api
           variables:
             host: {default: 127.0.0.1}
             port: {default: "%d"}
-        """.formatted(trusted.port()));
+        """.formatted(ORIGINS.trusted.port()));
   }
 
   private static ToolRegistry withTemplatedSource(ObjectNode extra) {
@@ -81,36 +60,36 @@ class CredentialRoutingWireTest {
   void serverVariablesInTheHostAndPortNeverTakeTheCredentialsElsewhere() {
     try (ToolRegistry registry = withTemplatedSource(Json.object())) {
       assertThat(registry.call("vars.items.listItems", json("{}")).ok()).isTrue();
-      LoggedRequest own = trusted.onlyRequest();
+      LoggedRequest own = ORIGINS.trusted.onlyRequest();
       assertThat(own.getHeader("X-Api-Key")).isEqualTo(API_KEY);
 
-      String variables = "{\"host\": \"127.0.0.2\", \"port\": \"" + foreign.port() + "\"}";
+      String variables = "{\"host\": \"127.0.0.2\", \"port\": \"" + ORIGINS.foreign.port() + "\"}";
       ToolResult byVariables = registry.call("vars.items.listItems",
           json("{\"server\": {\"variables\": " + variables + "}}"));
       ToolResult byTemplate = registry.call("vars.items.listItems",
           json("{\"server\": {\"url\": \"http://{host}:{port}/api\", \"variables\": " + variables + "}}"));
       ToolResult byUrl = registry.call("vars.items.listItems",
-          json("{\"server\": {\"url\": \"" + foreign.baseUrl() + "/api\"}}"));
+          json("{\"server\": {\"url\": \"" + ORIGINS.foreign.baseUrl() + "/api\"}}"));
 
       for (ToolResult refused : new ToolResult[] {byVariables, byTemplate, byUrl}) {
         assertCode(refused, "invalid_arguments");
         assertThat(refused.error().details().path("errors").get(0).path("path").asString()).isEqualTo("/server");
       }
-      assertThat(foreign.requests()).isEmpty();
+      assertThat(ORIGINS.foreign.requests()).isEmpty();
     }
   }
 
   @Test
   void originsTheUserListsWhenAddingTheSourceReceiveTheCredentials() {
     ObjectNode extra = Json.object();
-    extra.putArray("trustedOrigins").add(foreign.baseUrl());
+    extra.putArray("trustedOrigins").add(ORIGINS.foreign.baseUrl());
     try (ToolRegistry registry = withTemplatedSource(extra)) {
       ToolResult result = registry.call("vars.items.listItems", json(
-          "{\"server\": {\"variables\": {\"host\": \"127.0.0.2\", \"port\": \"" + foreign.port() + "\"}}}"));
+          "{\"server\": {\"variables\": {\"host\": \"127.0.0.2\", \"port\": \"" + ORIGINS.foreign.port() + "\"}}}"));
 
       assertThat(result.ok()).as("%s", result).isTrue();
-      assertThat(foreign.onlyRequest().getHeader("X-Api-Key")).isEqualTo(API_KEY);
-      assertThat(trusted.requests()).isEmpty();
+      assertThat(ORIGINS.foreign.onlyRequest().getHeader("X-Api-Key")).isEqualTo(API_KEY);
+      assertThat(ORIGINS.trusted.requests()).isEmpty();
     }
   }
 
@@ -123,17 +102,17 @@ class CredentialRoutingWireTest {
     registry.close();
   }
 
-  /** Spec-fetch arguments: every kind of credential, for a URL on trusted that redirects to foreign. */
+  /** Spec-fetch arguments: every kind of credential, for a URL on trusted that redirects to ORIGINS.foreign. */
   private static ObjectNode fetchArgs(String path) {
-    ObjectNode args = Json.object().put("spec", trusted.baseUrl() + path);
+    ObjectNode args = Json.object().put("spec", ORIGINS.trusted.baseUrl() + path);
     putCredentials(args.putObject("specFetchCredentials"));
     return args;
   }
 
   private static void redirectToForeign() {
-    trusted.stub(get(urlPathEqualTo("/spec.yaml")).willReturn(
-        aResponse().withStatus(302).withHeader("Location", foreign.baseUrl() + "/moved/spec.yaml")));
-    foreign.stub(get(urlPathEqualTo("/moved/spec.yaml")).willReturn(aResponse().withBody(templatedSpec())));
+    ORIGINS.trusted.stub(get(urlPathEqualTo("/spec.yaml")).willReturn(
+        aResponse().withStatus(302).withHeader("Location", ORIGINS.foreign.baseUrl() + "/moved/spec.yaml")));
+    ORIGINS.foreign.stub(get(urlPathEqualTo("/moved/spec.yaml")).willReturn(aResponse().withBody(templatedSpec())));
   }
 
   @Test
@@ -147,24 +126,24 @@ class CredentialRoutingWireTest {
       assertThat(preview.ok()).as("%s", preview).isTrue();
       assertThat(added.ok()).as("%s", added).isTrue();
       assertThat(refreshed.ok()).as("%s", refreshed).isTrue();
-      assertThat(foreign.requests()).hasSize(3);
-      assertNoCredentialIn(foreign.requests());
-      for (LoggedRequest own : trusted.requests()) { // the first hop did get them
+      assertThat(ORIGINS.foreign.requests()).hasSize(3);
+      assertNoCredentialIn(ORIGINS.foreign.requests());
+      for (LoggedRequest own : ORIGINS.trusted.requests()) { // the first hop did get them
         assertThat(own.getHeader("X-Api-Key")).isEqualTo(API_KEY);
         assertThat(own.getHeader("Cookie")).isEqualTo(Exfiltration.COOKIE);
       }
-      assertThat(trusted.requests()).hasSize(3);
+      assertThat(ORIGINS.trusted.requests()).hasSize(3);
     }
   }
 
   @Test
   void aRedirectOnTheSameOriginKeepsTheSpecFetchCredentials() {
-    trusted.stub(get(urlPathEqualTo("/old.yaml")).willReturn(
+    ORIGINS.trusted.stub(get(urlPathEqualTo("/old.yaml")).willReturn(
         aResponse().withStatus(301).withHeader("Location", "/spec.yaml")));
-    trusted.stub(get(urlPathEqualTo("/spec.yaml")).willReturn(aResponse().withBody(templatedSpec())));
+    ORIGINS.trusted.stub(get(urlPathEqualTo("/spec.yaml")).willReturn(aResponse().withBody(templatedSpec())));
     try (ToolRegistry registry = Exfiltration.registry(true)) {
       assertThat(registry.call("openapi.previewSpec", fetchArgs("/old.yaml")).ok()).isTrue();
-      assertThat(trusted.requests()).hasSize(2)
+      assertThat(ORIGINS.trusted.requests()).hasSize(2)
           .allSatisfy(r -> assertThat(r.getHeader("X-Api-Key")).isEqualTo(API_KEY));
     }
   }
@@ -177,7 +156,7 @@ class CredentialRoutingWireTest {
     try (ToolRegistry registry = ToolRegistry.builder().approvals(ApprovalHandler.APPROVE_ALL)
         .environment(Map.of()).allowPrivateNetwork(true).httpClient(trustingWireMocksCertificate()).build()) {
       secure.stubFor(get(urlPathEqualTo("/spec.yaml")).willReturn(
-          aResponse().withStatus(302).withHeader("Location", foreign.baseUrl() + "/spec.yaml")));
+          aResponse().withStatus(302).withHeader("Location", ORIGINS.foreign.baseUrl() + "/spec.yaml")));
       ObjectNode args = Json.object().put("spec", "https://127.0.0.1:" + secure.httpsPort() + "/spec.yaml");
       putCredentials(args.putObject("specFetchCredentials"));
 
@@ -186,7 +165,7 @@ class CredentialRoutingWireTest {
       assertCode(result, "openapi_fetch_failed");
       assertThat(result.error().message()).contains("https to http");
       assertThat(secure.getAllServeEvents()).hasSize(1);
-      assertThat(foreign.requests()).isEmpty();
+      assertThat(ORIGINS.foreign.requests()).isEmpty();
     } finally {
       secure.stop();
     }

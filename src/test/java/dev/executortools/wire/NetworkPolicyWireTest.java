@@ -15,11 +15,10 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -29,28 +28,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Timeout(60)
 class NetworkPolicyWireTest {
-  private static Upstream trusted;
-  private static Upstream foreign;
-
-  @BeforeAll
-  static void start() {
-    trusted = Upstream.start();
-    foreign = Upstream.startOn("127.0.0.2");
-  }
-
-  @AfterAll
-  static void stop() {
-    trusted.close();
-    foreign.close();
-  }
+  @RegisterExtension static final TwoOrigins ORIGINS = new TwoOrigins();
 
   @BeforeEach
-  void reset() {
-    trusted.reset();
-    foreign.reset();
+  void stubSpecs() {
     String spec = Exfiltration.spec("- url: https://api.example.com");
-    trusted.stub(get(urlPathEqualTo("/spec.yaml")).willReturn(aResponse().withBody(spec)));
-    foreign.stub(get(urlPathEqualTo("/spec.yaml")).willReturn(aResponse().withBody(spec)));
+    ORIGINS.trusted.stub(get(urlPathEqualTo("/spec.yaml")).willReturn(aResponse().withBody(spec)));
+    ORIGINS.foreign.stub(get(urlPathEqualTo("/spec.yaml")).willReturn(aResponse().withBody(spec)));
   }
 
   private static ObjectNode spec(String url) {
@@ -60,33 +44,33 @@ class NetworkPolicyWireTest {
   @Test
   void aModelChosenSpecUrlOnAPrivateAddressIsRefusedUnlessTheUserAllowsIt() {
     try (ToolRegistry registry = Exfiltration.registry(false)) {
-      assertCode(registry.call("openapi.previewSpec", spec(foreign.baseUrl() + "/spec.yaml")), "blocked_address");
-      assertCode(registry.call("openapi.addSource", spec(foreign.baseUrl() + "/spec.yaml")), "blocked_address");
-      ToolResult byName = registry.call("openapi.previewSpec", spec("http://localhost:" + trusted.port() + "/spec.yaml"));
+      assertCode(registry.call("openapi.previewSpec", spec(ORIGINS.foreign.baseUrl() + "/spec.yaml")), "blocked_address");
+      assertCode(registry.call("openapi.addSource", spec(ORIGINS.foreign.baseUrl() + "/spec.yaml")), "blocked_address");
+      ToolResult byName = registry.call("openapi.previewSpec", spec("http://localhost:" + ORIGINS.trusted.port() + "/spec.yaml"));
       assertCode(byName, "blocked_address");
       assertThat(byName.error().message()).contains("localhost").contains("--allow-private-network");
-      assertThat(foreign.requests()).isEmpty();
-      assertThat(trusted.requests()).isEmpty();
+      assertThat(ORIGINS.foreign.requests()).isEmpty();
+      assertThat(ORIGINS.trusted.requests()).isEmpty();
 
       // the program's own addSource names a URL of the user's choosing
-      ToolResult own = registry.addSource(spec(foreign.baseUrl() + "/spec.yaml").put("namespace", "own"));
+      ToolResult own = registry.addSource(spec(ORIGINS.foreign.baseUrl() + "/spec.yaml").put("namespace", "own"));
       assertThat(own.ok()).as("%s", own).isTrue();
     }
     try (ToolRegistry allowed = Exfiltration.registry(true)) {
-      assertThat(allowed.call("openapi.previewSpec", spec(foreign.baseUrl() + "/spec.yaml")).ok()).isTrue();
+      assertThat(allowed.call("openapi.previewSpec", spec(ORIGINS.foreign.baseUrl() + "/spec.yaml")).ok()).isTrue();
     }
   }
 
   @Test
   void linkLocalAndMetadataAddressesAreRefusedEvenWhenPrivateOnesAreAllowed() {
-    trusted.stub(get(urlPathEqualTo("/hop")).willReturn(
+    ORIGINS.trusted.stub(get(urlPathEqualTo("/hop")).willReturn(
         aResponse().withStatus(302).withHeader("Location", "http://169.254.169.254/latest/meta-data/")));
     try (ToolRegistry registry = Exfiltration.registry(true)) {
       assertCode(registry.call("openapi.previewSpec", spec("http://169.254.169.254/latest/meta-data/")), "blocked_address");
       assertCode(registry.call("openapi.previewSpec", spec("http://[fd00:ec2::254]/latest/")), "blocked_address");
       assertCode(registry.call("openapi.previewSpec", spec("http://[::ffff:169.254.169.254]/")), "blocked_address");
-      assertCode(registry.call("openapi.previewSpec", spec(trusted.baseUrl() + "/hop")), "blocked_address");
-      assertThat(trusted.requests()).hasSize(1); // the first hop only
+      assertCode(registry.call("openapi.previewSpec", spec(ORIGINS.trusted.baseUrl() + "/hop")), "blocked_address");
+      assertThat(ORIGINS.trusted.requests()).hasSize(1); // the first hop only
     }
   }
 
@@ -101,53 +85,53 @@ class NetworkPolicyWireTest {
         .environment(Map.of()).httpClient(rebinding).build()) {
       assertCode(registry.call("openapi.previewSpec", spec("http://metadata.test/latest/")), "blocked_address");
       assertCode(registry.call("openapi.previewSpec",
-          spec("http://foreign.test:" + foreign.port() + "/spec.yaml")), "blocked_address");
-      assertThat(foreign.requests()).isEmpty();
+          spec("http://foreign.test:" + ORIGINS.foreign.port() + "/spec.yaml")), "blocked_address");
+      assertThat(ORIGINS.foreign.requests()).isEmpty();
     }
   }
 
   @Test
   void aPerCallServerOnAPrivateAddressIsRefusedButTheUsersBaseUrlIsNot() {
     ObjectNode args = Json.object().put("spec", Exfiltration.spec("- url: https://api.example.com"))
-        .put("namespace", "items").put("baseUrl", trusted.baseUrl());
-    String toForeign = "{\"server\": {\"url\": \"" + foreign.baseUrl() + "\"}}";
+        .put("namespace", "items").put("baseUrl", ORIGINS.trusted.baseUrl());
+    String toForeign = "{\"server\": {\"url\": \"" + ORIGINS.foreign.baseUrl() + "\"}}";
     try (ToolRegistry registry = Exfiltration.registry(false)) {
       assertThat(registry.call("openapi.addSource", args).ok()).isTrue();
 
       ToolResult own = registry.call("items.items.listItems", json("{}"));
       ToolResult sameAsBase = registry.call("items.items.listItems",
-          json("{\"server\": {\"url\": \"" + trusted.baseUrl() + "\"}}"));
+          json("{\"server\": {\"url\": \"" + ORIGINS.trusted.baseUrl() + "\"}}"));
       ToolResult elsewhere = registry.call("items.items.listItems", json(toForeign));
       ToolResult metadata = registry.call("items.items.listItems",
           json("{\"server\": {\"url\": \"http://169.254.169.254/latest\"}}"));
 
       assertThat(own.ok()).as("%s", own).isTrue();
       assertThat(sameAsBase.ok()).as("%s", sameAsBase).isTrue();
-      assertThat(trusted.requests()).hasSize(2);
+      assertThat(ORIGINS.trusted.requests()).hasSize(2);
       assertCode(elsewhere, "blocked_address");
       assertThat(elsewhere.error().retryable()).isFalse();
       assertCode(metadata, "blocked_address");
-      assertThat(foreign.requests()).isEmpty();
+      assertThat(ORIGINS.foreign.requests()).isEmpty();
     }
     try (ToolRegistry allowed = Exfiltration.registry(true)) {
       assertThat(allowed.call("openapi.addSource", args).ok()).isTrue();
       assertThat(allowed.call("items.items.listItems", json(toForeign)).ok()).isTrue();
-      assertThat(foreign.requests()).hasSize(1);
+      assertThat(ORIGINS.foreign.requests()).hasSize(1);
     }
   }
 
   @Test
   void errorsAboutAFetchedDocumentNameWhereTheProblemIsNotWhatTheDocumentSays() {
-    trusted.stub(get(urlPathEqualTo("/broken.yaml")).willReturn(
+    ORIGINS.trusted.stub(get(urlPathEqualTo("/broken.yaml")).willReturn(
         aResponse().withBody("AccessKeyId: ASIA-SECRET-FROM-METADATA\nToken: [unclosed\n")));
-    trusted.stub(get(urlPathEqualTo("/version.yaml")).willReturn(
+    ORIGINS.trusted.stub(get(urlPathEqualTo("/version.yaml")).willReturn(
         aResponse().withBody("openapi: 9.9-SECRET-VERSION\npaths: {}\n")));
     try (ToolRegistry registry = Exfiltration.registry(true)) {
-      ToolResult broken = registry.call("openapi.previewSpec", spec(trusted.baseUrl() + "/broken.yaml"));
-      ToolResult version = registry.call("openapi.previewSpec", spec(trusted.baseUrl() + "/version.yaml"));
+      ToolResult broken = registry.call("openapi.previewSpec", spec(ORIGINS.trusted.baseUrl() + "/broken.yaml"));
+      ToolResult version = registry.call("openapi.previewSpec", spec(ORIGINS.trusted.baseUrl() + "/version.yaml"));
 
       assertCode(broken, "openapi_parse_failed");
-      assertThat(broken.error().message()).contains(trusted.baseUrl() + "/broken.yaml").contains("line ")
+      assertThat(broken.error().message()).contains(ORIGINS.trusted.baseUrl() + "/broken.yaml").contains("line ")
           .doesNotContain("SECRET").doesNotContain("AccessKeyId");
       assertCode(version, "openapi_parse_failed");
       assertThat(version.error().message()).contains("/version.yaml").doesNotContain("SECRET");
@@ -156,21 +140,21 @@ class NetworkPolicyWireTest {
 
   @Test
   void whereTheUsersBaseUrlRedirectsToIsUnderThePolicy() {
-    trusted.stub(get(urlPathEqualTo("/items")).willReturn(
-        aResponse().withStatus(307).withHeader("Location", foreign.baseUrl() + "/items")));
-    trusted.stub(get(urlPathEqualTo("/meta/items")).willReturn(
+    ORIGINS.trusted.stub(get(urlPathEqualTo("/items")).willReturn(
+        aResponse().withStatus(307).withHeader("Location", ORIGINS.foreign.baseUrl() + "/items")));
+    ORIGINS.trusted.stub(get(urlPathEqualTo("/meta/items")).willReturn(
         aResponse().withStatus(302).withHeader("Location", "http://169.254.169.254/latest/meta-data/")));
     ObjectNode args = Json.object().put("spec", Exfiltration.spec("- url: https://api.example.com"))
-        .put("namespace", "items").put("baseUrl", trusted.baseUrl());
+        .put("namespace", "items").put("baseUrl", ORIGINS.trusted.baseUrl());
     try (ToolRegistry registry = Exfiltration.registry(false)) {
       assertThat(registry.call("openapi.addSource", args).ok()).isTrue();
       assertCode(registry.call("items.items.listItems", json("{}")), "blocked_address");
-      assertThat(foreign.requests()).isEmpty();
+      assertThat(ORIGINS.foreign.requests()).isEmpty();
 
-      assertThat(registry.call("openapi.addSource", args.put("baseUrl", trusted.baseUrl() + "/meta")
+      assertThat(registry.call("openapi.addSource", args.put("baseUrl", ORIGINS.trusted.baseUrl() + "/meta")
           .put("replace", true)).ok()).isTrue();
       assertCode(registry.call("items.items.listItems", json("{}")), "blocked_address");
-      assertThat(trusted.requests()).hasSize(2); // the user's own origin was reached both times
+      assertThat(ORIGINS.trusted.requests()).hasSize(2); // the user's own origin was reached both times
     }
   }
 }
