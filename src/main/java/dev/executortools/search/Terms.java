@@ -71,6 +71,9 @@ final class Terms {
 
   private static final Map<String, String> CANONICAL = canonical();
 
+  /** What starts an exact term (see {@link Analysed}), so that it never meets a folded one. */
+  private static final String EXACT = "=";
+
   private Terms() {}
 
   /**
@@ -110,9 +113,6 @@ final class Terms {
     }
     return new Analysed(terms, exact);
   }
-
-  /** What starts an exact term, so that it never meets a folded one. */
-  static final String EXACT = "=";
 
   private static Map<String, String> canonical() {
     Map<String, String> map = new HashMap<>();
