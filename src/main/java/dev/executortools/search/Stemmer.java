@@ -3,7 +3,8 @@ package dev.executortools.search;
 /**
  * A light suffix stripper for English API vocabulary: {@code repositories}, {@code repository}
  * → {@code repositori}; {@code deleted}, {@code deleting}, {@code delete} → {@code delet};
- * {@code starred} → {@code star}. Enough to match a task's words with an operation's; not Porter.
+ * {@code starred} → {@code star}; {@code assignees} → {@code assign}. Enough to match a task's
+ * words with an operation's; not Porter.
  */
 final class Stemmer {
   private Stemmer() {}
@@ -18,7 +19,9 @@ final class Stemmer {
     } else if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
       w = w.substring(0, w.length() - 1);
     }
-    if (w.endsWith("ing") && w.length() >= 6) {
+    if (w.endsWith("ee") && w.length() >= 7) {
+      w = w.substring(0, w.length() - 2);
+    } else if (w.endsWith("ing") && w.length() >= 6) {
       w = undouble(w.substring(0, w.length() - 3));
     } else if (w.endsWith("ed") && w.length() >= 5) {
       w = undouble(w.substring(0, w.length() - 2));

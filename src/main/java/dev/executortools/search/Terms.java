@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
 
 /**
  * Text to search terms, the same way for tools and for queries: words split at camelCase and
- * punctuation ({@link Words}), lower-cased, lightly stemmed (plurals, -ing, -ed, final e/y), and
+ * punctuation ({@link Words}), lower-cased, lightly stemmed (plurals, -ing, -ee, final e/y), and
  * words that mean the same for an API caller folded into one term ({@code open}, {@code add} and
- * {@code new} are {@code create}; {@code mail} and {@code message} are {@code email}...).
+ * {@code new} are {@code create}; {@code mail} and {@code message} are {@code email}...). A word in
+ * -ed stays as written: a participle names a state, not the action ({@code createdObjects} is not
+ * a way to create, {@code starred} repositories are not starring one).
  */
 final class Terms {
   /** Phrases a person writes for one idea, rewritten before splitting. */
@@ -23,16 +25,18 @@ final class Terms {
       "\\bpull requests?\\b|\\bprs?\\b|\\bP Rs\\b", "pull",
       "\\b(get|fetch|show) all\\b|\\ball of\\b", "list",
       "\\be mails?\\b", "email",
+      "\\b(schedule|book|arrange|organi[sz]e|set up) (an?|new)\\b", "create",
       "\\bto ?dos?\\b", "task",
-      "one ?drive", "drive");
+      "one ?drive", "drive",
+      "share ?point", "site");
 
   /** Groups of words folded into their first word (each written unstemmed). */
   private static final String[][] SYNONYMS = {
       {"create", "add", "new", "make", "open", "start", "insert", "register", "publish"},
       {"delete", "remove", "erase", "destroy", "drop", "discard", "trash"},
-      {"list", "all", "enumerate", "browse", "every"},
+      {"list", "enumerate", "browse"},
       {"get", "fetch", "retrieve", "read", "show", "view", "see", "lookup", "detail", "info", "information"},
-      {"update", "edit", "modify", "change", "rename", "replace", "patch", "set"},
+      {"update", "edit", "modify", "change", "rename", "replace", "patch", "set", "mark"},
       {"send", "post", "sent", "deliver", "submit", "forward"},
       {"email", "mail", "message", "inbox", "mailbox"},
       {"repo", "repository", "repos", "repositories"},
@@ -62,36 +66,52 @@ final class Terms {
       "or", "i", "it", "its", "this", "that", "these", "those", "is", "are", "be", "been", "do",
       "does", "can", "how", "what", "which", "who", "some", "any", "into", "about", "please",
       "want", "wants", "need", "needs", "should", "would", "could", "will", "one", "someone",
-      "there", "their", "them", "they", "we", "our", "you", "your", "if", "via", "using", "use");
+      "all", "every", "each", "another", "other", "there", "their", "them", "they", "we", "our",
+      "you", "your", "if", "via", "using", "use");
 
   private static final Map<String, String> CANONICAL = canonical();
 
+  /** What starts an exact term (see {@link Analysed}), so that it never meets a folded one. */
+  private static final String EXACT = "=";
+
   private Terms() {}
+
+  /**
+   * A text's terms, in order, stop words dropped; and the stems of the words among them that a
+   * synonym group folded ({@code message} → {@code email} keeps {@code messag}), so that the word
+   * a tool uses itself can count a little more than its synonyms.
+   */
+  record Analysed(List<String> terms, List<String> exact) {}
 
   /** The terms of a text, in order, stop words dropped. */
   static List<String> of(String text) {
-    if (text == null || text.isEmpty()) return List.of();
+    return analyse(text).terms();
+  }
+
+  static Analysed analyse(String text) {
+    if (text == null || text.isEmpty()) return new Analysed(List.of(), List.of());
     String rewritten = String.join(" ", Words.words(text));
     for (Map.Entry<Pattern, String> phrase : PHRASES.entrySet()) {
       rewritten = phrase.getKey().matcher(rewritten).replaceAll(" " + phrase.getValue() + " ");
     }
     List<String> terms = new ArrayList<>();
+    List<String> exact = new ArrayList<>();
     for (String word : rewritten.split(" +")) {
       if (word.isEmpty()) continue;
       String lower = word.toLowerCase(Locale.ROOT);
       if (STOP.contains(lower) || (lower.length() == 1 && !Character.isDigit(lower.charAt(0)))) continue;
-      terms.add(term(lower));
+      // A word is stemmed, then folded into its synonym group; a participle stays as written.
+      String folded = CANONICAL.get(lower);
+      if (folded == null && lower.endsWith("ed")) {
+        terms.add(lower);
+        continue;
+      }
+      String stem = Stemmer.stem(lower);
+      if (folded == null) folded = CANONICAL.getOrDefault(stem, stem);
+      terms.add(folded);
+      if (!stem.equals(folded)) exact.add(EXACT + stem);
     }
-    return terms;
-  }
-
-  /** One lower-case word as a term: stemmed, then folded into its synonym group. */
-  static String term(String lower) {
-    String folded = CANONICAL.get(lower);
-    if (folded != null) return folded;
-    String stem = Stemmer.stem(lower);
-    folded = CANONICAL.get(stem);
-    return folded != null ? folded : stem;
+    return new Analysed(terms, exact);
   }
 
   private static Map<String, String> canonical() {

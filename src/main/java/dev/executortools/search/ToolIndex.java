@@ -13,46 +13,54 @@ import java.util.function.Predicate;
 /**
  * The one ranking behind {@code tools search}, MCP {@code search_tools} and {@code unknown_tool}
  * suggestions: BM25F over each tool's id, summary, path, parameter names, description and what its
- * HTTP method does, with {@link Terms} (word splitting, stemming, synonyms) on both sides. Built
- * once per set of tools; immutable and thread-safe; a query costs one pass over the postings of its
- * terms.
+ * HTTP method does, with {@link Terms} (word splitting, stemming, synonyms) on both sides; a
+ * tool's own word for a query word (its {@code message} for the query's {@code message}) counts a
+ * little more than a synonym ({@code mail}). That sum is then weighed by how much of the query the
+ * tool covers (a word in its id, summary or path counts fully, one only in its description or
+ * parameters by half) and by how well its id fits the query ({@link IdTerms}). Built once per set
+ * of tools; immutable and thread-safe; a query costs one pass over the postings of its terms.
  */
 public final class ToolIndex {
   private static final double K1 = 1.2;
   private static final int DESCRIPTION_CHARS = 2_000;
   private static final int HIT_DESCRIPTION_CHARS = 200;
 
-  /** How much each id word a query does not mention lowers a score: specific tools for specific tasks. */
-  private static final double UNMATCHED_ID_TERM = 0.25;
+  /** How much a tool's own word for a query's word counts, next to a synonym of it. */
+  private static final double EXACT_WEIGHT = 0.3;
 
   private final List<SearchDocument> documents;
   private final Map<String, Postings> postings;
-  private final List<Set<String>> idTerms;
+  private final List<IdTerms> idTerms;
   private final Map<String, Integer> positions = new HashMap<>();
 
-  private record Postings(int[] docs, float[] weights, double idf) {}
+  /** A term's documents, its weight in each and how strongly it is there (see {@link Field#strength}). */
+  private record Postings(int[] docs, float[] weights, float[] strengths, double idf) {}
 
   private static final class PostingsBuilder {
     private int[] docs = new int[4];
     private float[] weights = new float[4];
+    private float[] strengths = new float[4];
     private int size;
 
-    void add(int doc, float weight) {
+    void add(int doc, float weight, float strength) {
       if (size == docs.length) {
         docs = java.util.Arrays.copyOf(docs, size * 2);
         weights = java.util.Arrays.copyOf(weights, size * 2);
+        strengths = java.util.Arrays.copyOf(strengths, size * 2);
       }
       docs[size] = doc;
+      strengths[size] = strength;
       weights[size++] = weight;
     }
 
     Postings build(int documentCount) {
       double idf = Math.log(1 + (documentCount - size + 0.5) / (size + 0.5));
-      return new Postings(java.util.Arrays.copyOf(docs, size), java.util.Arrays.copyOf(weights, size), idf);
+      return new Postings(java.util.Arrays.copyOf(docs, size), java.util.Arrays.copyOf(weights, size),
+          java.util.Arrays.copyOf(strengths, size), idf);
     }
   }
 
-  private ToolIndex(List<SearchDocument> documents, Map<String, Postings> postings, List<Set<String>> idTerms) {
+  private ToolIndex(List<SearchDocument> documents, Map<String, Postings> postings, List<IdTerms> idTerms) {
     this.documents = documents;
     this.postings = postings;
     this.idTerms = idTerms;
@@ -61,34 +69,40 @@ public final class ToolIndex {
 
   public static ToolIndex of(List<SearchDocument> documents) {
     List<SearchDocument> docs = List.copyOf(documents);
-    List<Map<Field, List<String>>> fieldTerms = new ArrayList<>(docs.size());
+    List<Map<Field, Terms.Analysed>> fieldTerms = new ArrayList<>(docs.size());
     double[] totalLength = new double[Field.values().length];
     for (SearchDocument doc : docs) {
-      Map<Field, List<String>> terms = Field.termsOf(doc);
+      Map<Field, Terms.Analysed> terms = Field.termsOf(doc);
       fieldTerms.add(terms);
-      terms.forEach((field, list) -> totalLength[field.ordinal()] += list.size());
+      terms.forEach((field, analysed) -> totalLength[field.ordinal()] += analysed.terms().size());
     }
     double[] average = new double[totalLength.length];
     for (int f = 0; f < average.length; f++) {
       average[f] = docs.isEmpty() ? 1 : Math.max(1, totalLength[f] / docs.size());
     }
     Map<String, PostingsBuilder> builders = new HashMap<>();
+    List<IdTerms> idTerms = new ArrayList<>(docs.size());
     for (int d = 0; d < docs.size(); d++) {
-      Map<String, Double> weights = new HashMap<>();
-      for (Map.Entry<Field, List<String>> entry : fieldTerms.get(d).entrySet()) {
+      Map<String, float[]> weights = new HashMap<>(); // term → {weight, strength}
+      for (Map.Entry<Field, Terms.Analysed> entry : fieldTerms.get(d).entrySet()) {
         Field field = entry.getKey();
-        List<String> terms = entry.getValue();
-        double norm = 1 - field.b + field.b * terms.size() / average[field.ordinal()];
-        for (String term : terms) weights.merge(term, field.weight / norm, Double::sum);
+        List<String> terms = entry.getValue().terms();
+        float weight = (float) (field.weight / (1 - field.b + field.b * terms.size() / average[field.ordinal()]));
+        for (String term : terms) {
+          float[] w = weights.computeIfAbsent(term, t -> new float[2]);
+          w[0] += weight;
+          w[1] = Math.max(w[1], field.strength);
+        }
+        for (String exact : entry.getValue().exact()) {
+          weights.computeIfAbsent(exact, t -> new float[2])[0] += (float) EXACT_WEIGHT * weight;
+        }
       }
       int doc = d;
-      weights.forEach((term, weight) ->
-          builders.computeIfAbsent(term, t -> new PostingsBuilder()).add(doc, weight.floatValue()));
+      weights.forEach((term, w) -> builders.computeIfAbsent(term, t -> new PostingsBuilder()).add(doc, w[0], w[1]));
+      idTerms.add(IdTerms.of(docs.get(d)));
     }
     Map<String, Postings> postings = new HashMap<>();
     builders.forEach((term, builder) -> postings.put(term, builder.build(docs.size())));
-    List<Set<String>> idTerms = new ArrayList<>(docs.size());
-    for (Map<Field, List<String>> terms : fieldTerms) idTerms.add(Set.copyOf(terms.get(Field.ID)));
     return new ToolIndex(docs, postings, idTerms);
   }
 
@@ -103,26 +117,32 @@ public final class ToolIndex {
 
   /** As {@link #search(String, int)}, among the tools whose id {@code allowed} accepts. */
   public List<SearchHit> search(String query, int limit, Predicate<String> allowed) {
-    Set<String> terms = new LinkedHashSet<>(Terms.of(query));
+    Terms.Analysed analysed = Terms.analyse(query);
+    Set<String> terms = new LinkedHashSet<>(analysed.terms());
     if (terms.isEmpty() || limit <= 0) return List.of();
     double[] scores = new double[documents.size()];
-    int[] matched = new int[documents.size()];
+    double[] strength = new double[documents.size()];
     for (String term : terms) {
       Postings p = postings.get(term);
       if (p == null) continue;
       for (int i = 0; i < p.docs.length; i++) {
         double tf = p.weights[i];
         scores[p.docs[i]] += p.idf * tf * (K1 + 1) / (tf + K1);
-        matched[p.docs[i]]++;
+        strength[p.docs[i]] += p.strengths[i];
+      }
+    }
+    for (String exact : new LinkedHashSet<>(analysed.exact())) {
+      Postings p = postings.get(exact);
+      if (p == null) continue;
+      for (int i = 0; i < p.docs.length; i++) {
+        double tf = p.weights[i];
+        if (scores[p.docs[i]] > 0) scores[p.docs[i]] += p.idf * tf * (K1 + 1) / (tf + K1);
       }
     }
     List<Integer> ranked = new ArrayList<>();
     for (int d = 0; d < scores.length; d++) {
       if (scores[d] <= 0 || !allowed.test(documents.get(d).id())) continue;
-      double coverage = (double) matched[d] / terms.size();
-      int unmatched = 0;
-      for (String term : idTerms.get(d)) if (!terms.contains(term)) unmatched++;
-      scores[d] *= (0.25 + 0.75 * coverage) / (1 + UNMATCHED_ID_TERM * unmatched);
+      scores[d] *= strength[d] / terms.size() * idTerms.get(d).fit(terms);
       ranked.add(d);
     }
     ranked.sort(Comparator.<Integer>comparingDouble(d -> -scores[d])
@@ -171,28 +191,31 @@ public final class ToolIndex {
 
   /** Where a term was found, how much it counts there, and how much length dilutes it (b). */
   private enum Field {
-    ID(3.0, 0.3), SUMMARY(2.0, 0.5), PATH(1.0, 0.3), VERB(0.7, 0), PARAMETERS(0.4, 0.5),
-    DESCRIPTION(1.0, 0.75);
+    ID(3.0, 0.3, 1), SUMMARY(2.0, 0.5, 1), PATH(1.0, 0.3, 1), VERB(0.7, 0, 0.5),
+    PARAMETERS(0.4, 0.5, 0.5), DESCRIPTION(1.0, 0.75, 0.5);
 
     final double weight;
     final double b;
+    /** How much a query word found here (only) counts towards covering the query. */
+    final float strength;
 
-    Field(double weight, double b) {
+    Field(double weight, double b, double strength) {
       this.weight = weight;
       this.b = b;
+      this.strength = (float) strength;
     }
 
-    static Map<Field, List<String>> termsOf(SearchDocument doc) {
-      Map<Field, List<String>> terms = new java.util.EnumMap<>(Field.class);
-      terms.put(ID, Terms.of(doc.id()));
-      terms.put(SUMMARY, Terms.of(doc.summary()));
+    static Map<Field, Terms.Analysed> termsOf(SearchDocument doc) {
+      Map<Field, Terms.Analysed> terms = new java.util.EnumMap<>(Field.class);
+      terms.put(ID, Terms.analyse(doc.id()));
+      terms.put(SUMMARY, Terms.analyse(doc.summary()));
       String path = doc.path() == null ? "" : doc.path().replaceAll("\\{[^}]*}", " ");
-      terms.put(PATH, Terms.of(path));
-      terms.put(VERB, verb(doc));
-      terms.put(PARAMETERS, Terms.of(String.join(" ", doc.parameterNames())));
+      terms.put(PATH, Terms.analyse(path));
+      terms.put(VERB, new Terms.Analysed(verb(doc), List.of()));
+      terms.put(PARAMETERS, Terms.analyse(String.join(" ", doc.parameterNames())));
       String description = doc.description();
       if (description.length() > DESCRIPTION_CHARS) description = description.substring(0, DESCRIPTION_CHARS);
-      terms.put(DESCRIPTION, Terms.of(description));
+      terms.put(DESCRIPTION, Terms.analyse(description));
       return terms;
     }
 
@@ -206,7 +229,7 @@ public final class ToolIndex {
         case "delete" -> "delete";
         default -> null;
       };
-      return word == null ? List.of() : List.of(Terms.term(word));
+      return word == null ? List.of() : Terms.of(word);
     }
   }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The MCP SDK's own client driving {@code java -jar target/executor-tools.jar mcp} as a real
@@ -31,6 +32,17 @@ final class McpJarClient implements AutoCloseable {
 
   /** {@code elicitation}: whether this client can be asked to approve calls (it always accepts). */
   McpJarClient(Path home, Map<String, String> env, boolean elicitation, String... mcpArgs) {
+    this(home, env, elicitation
+        ? request -> new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of("approve", true))
+        : null, mcpArgs);
+  }
+
+  /**
+   * {@code answer}: how this client answers the approval questions it is asked, or null for a
+   * client without elicitation.
+   */
+  McpJarClient(Path home, Map<String, String> env,
+      Function<McpSchema.ElicitRequest, McpSchema.ElicitResult> answer, String... mcpArgs) {
     if (!Files.isRegularFile(JAR)) throw new IllegalStateException(JAR + " is missing: run mvn package first");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ServerParameters.Builder parameters = ServerParameters.builder(java)
@@ -42,11 +54,11 @@ final class McpJarClient implements AutoCloseable {
         .requestTimeout(TIMEOUT)
         .initializationTimeout(TIMEOUT)
         .toolsChangeConsumer(listChanges::add);
-    if (elicitation) {
+    if (answer != null) {
       spec = spec.capabilities(McpSchema.ClientCapabilities.builder().elicitation().build())
           .elicitation(request -> {
             approvalQuestions.add(request.message());
-            return new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of("approve", true));
+            return answer.apply(request);
           });
     }
     client = spec.build();

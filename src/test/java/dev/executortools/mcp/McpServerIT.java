@@ -1,8 +1,11 @@
 package dev.executortools.mcp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -15,7 +18,10 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -167,6 +173,51 @@ class McpServerIT {
       assertThat(listed).extracting(McpSchema.Tool::name)
           .contains("search_tools", "describe_tool", "call_tool", "openapi_addSource")
           .doesNotContain("github_issues_create");
+    }
+  }
+
+  @Test
+  void aCallNeedingApprovalRunsOnlyWhenTheClientAcceptsWhenAsked() throws Exception {
+    upstream.stubFor(get(urlEqualTo("/get")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody("{\"url\": \"/get\"}")));
+    // GET tools run without approval by default: this rule makes httpbin's need it
+    assertThat(cli("policies", "add", "httpbin.*", "require_approval")).isZero();
+    assertThat(cli("policies", "add", "openapi.addSource", "approve")).isZero();
+    BlockingQueue<McpSchema.ElicitResult> answers = new LinkedBlockingQueue<>();
+
+    try (McpJarClient mcp = new McpJarClient(home, Map.of(), request -> answers.remove())) {
+      McpSchema.CallToolResult added = mcp.call("openapi_addSource", Map.of(
+          "spec", Corpus.read("httpbin.org__0.9.2.openapi.yaml"), "namespace", "httpbin", "baseUrl", upstreamUrl()));
+      assertThat(added.isError()).as(text(added)).isFalse();
+      assertThat(mcp.approvalQuestions).as("a rule approves addSource: nothing to ask").isEmpty();
+      mcp.awaitListChange(tools -> tools.stream().anyMatch(t -> t.name().equals("httpbin_httpMethods_getGet")));
+
+      // declined, cancelled, or accepted with the box unticked: approval_declined, nothing sent
+      List<McpSchema.ElicitResult> refusals = List.of(
+          new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.DECLINE, null),
+          new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.CANCEL, null),
+          new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of("approve", false)));
+      for (McpSchema.ElicitResult refusal : refusals) {
+        answers.add(refusal);
+        McpSchema.CallToolResult refused = mcp.call("httpbin_httpMethods_getGet", Map.of());
+        assertThat(refused.isError()).as(refusal.toString()).isTrue();
+        assertThat(structured(refused)).containsEntry("ok", false);
+        assertThat(structured(refused).get("error")).asInstanceOf(InstanceOfAssertFactories.MAP)
+            .containsEntry("code", "approval_declined");
+        assertThat(text(refused)).contains("\"code\":\"approval_declined\"").contains("httpbin.httpMethods.getGet");
+      }
+      assertThat(answers).as("each refusal was asked for").isEmpty();
+      assertThat(mcp.approvalQuestions).hasSize(3)
+          .allSatisfy(q -> assertThat(q).contains("httpbin.httpMethods.getGet").contains("GET /get"));
+      upstream.verify(0, anyRequestedFor(anyUrl()));
+
+      answers.add(new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of("approve", true)));
+      McpSchema.CallToolResult accepted = mcp.call("httpbin_httpMethods_getGet", Map.of());
+      assertThat(accepted.isError()).as(text(accepted)).isFalse();
+      assertThat(text(accepted)).contains("\"url\":\"/get\"");
+      assertThat(mcp.approvalQuestions).hasSize(4);
+      upstream.verify(1, getRequestedFor(urlEqualTo("/get")));
+      upstream.verify(1, anyRequestedFor(anyUrl()));
     }
   }
 

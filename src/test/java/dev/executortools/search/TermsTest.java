@@ -2,6 +2,7 @@ package dev.executortools.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -11,18 +12,33 @@ class TermsTest {
       "listForAuthenticatedUser        | list me",
       "open an issue in a repo         | creat issu repo",
       "Repositories                    | repo",
-      "deleted starred                 | delet star",
+      "deleted starred                 | deleted starred",
+      "delete star                     | delet star",
       "send an e-mail as the signed-in user | send email me",
       "get all pull requests           | list pull",
       "createOrUpdateFileContents      | creat updat fil fil",
-      "/repos/{owner}/{repo}/branches  | repo owner repo branch"})
+      "/repos/{owner}/{repo}/branches  | repo owner repo branch",
+      "schedule a meeting in my calendar | creat event me calendar",
+      "mark an email as read            | updat email get",
+      "list all users                   | list user",
+      "usersListCreatedObjects          | user list created object",
+      "list my SharePoint sites         | list me sit sit",
+      "move a message to another folder | mov email folder"})
   void splitsStemsAndFoldsSynonyms(String text, String terms) {
     assertThat(String.join(" ", Terms.of(text))).isEqualTo(terms);
   }
 
+  @Test
+  void keepsTheStemOfAWordASynonymFolded() {
+    Terms.Analysed analysed = Terms.analyse("move a message to the mail folder");
+    assertThat(analysed.terms()).containsExactly("mov", "email", "email", "folder");
+    assertThat(analysed.exact()).containsExactly("=messag", "=mail");
+  }
+
   @ParameterizedTest
   @CsvSource({"repositories, repositori", "repository, repositori", "deleting, delet", "delete, delet",
-      "starred, star", "messages, messag", "status, status", "branches, branch", "sso, sso"})
+      "starred, star", "messages, messag", "status, status", "branches, branch", "sso, sso",
+      "assignees, assign", "invitee, invit", "agree, agre"})
   void stemsTheFormsOfAWordAlike(String word, String stem) {
     assertThat(Stemmer.stem(word)).isEqualTo(stem);
   }
