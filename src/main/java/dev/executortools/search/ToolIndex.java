@@ -25,7 +25,9 @@ public final class ToolIndex {
   /** How much each id word a query does not mention lowers a score: specific tools for specific tasks. */
   private static final double UNMATCHED_ID_TERM = 0.25;
 
-  private final List<SearchDocument> documents;
+  private final List<String> ids;
+  /** Each tool's text for a hit, already shortened: the documents themselves are not kept. */
+  private final List<String> descriptions;
   private final Map<String, Postings> postings;
   private final List<Set<String>> idTerms;
   private final Map<String, Integer> positions = new HashMap<>();
@@ -52,48 +54,87 @@ public final class ToolIndex {
     }
   }
 
-  private ToolIndex(List<SearchDocument> documents, Map<String, Postings> postings, List<Set<String>> idTerms) {
-    this.documents = documents;
+  private ToolIndex(List<String> ids, List<String> descriptions, Map<String, Postings> postings,
+      List<Set<String>> idTerms) {
+    this.ids = ids;
+    this.descriptions = descriptions;
     this.postings = postings;
     this.idTerms = idTerms;
-    for (int i = 0; i < documents.size(); i++) positions.put(documents.get(i).id(), i);
+    for (int i = 0; i < ids.size(); i++) positions.put(ids.get(i), i);
   }
 
   public static ToolIndex of(List<SearchDocument> documents) {
-    List<SearchDocument> docs = List.copyOf(documents);
-    List<Map<Field, List<String>>> fieldTerms = new ArrayList<>(docs.size());
-    double[] totalLength = new double[Field.values().length];
-    for (SearchDocument doc : docs) {
+    Builder builder = builder();
+    documents.forEach(builder::add);
+    return builder.build();
+  }
+
+  /** For documents that come one at a time (streamed from the store): none is kept whole. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Takes documents one at a time and keeps of each only its id, its hit text and its terms per
+   * field, every distinct term string once; {@link #build} then weighs them as {@link #of} does.
+   */
+  public static final class Builder {
+    private final List<String> ids = new ArrayList<>();
+    private final List<String> descriptions = new ArrayList<>();
+    private final List<Map<Field, List<String>>> fieldTerms = new ArrayList<>();
+    private final Map<String, String> interned = new HashMap<>();
+    private final double[] totalLength = new double[Field.values().length];
+
+    private Builder() {}
+
+    public Builder add(SearchDocument doc) {
       Map<Field, List<String>> terms = Field.termsOf(doc);
-      fieldTerms.add(terms);
+      terms.replaceAll((field, list) -> intern(list));
       terms.forEach((field, list) -> totalLength[field.ordinal()] += list.size());
+      ids.add(doc.id());
+      descriptions.add(shortDescription(doc));
+      fieldTerms.add(terms);
+      return this;
     }
-    double[] average = new double[totalLength.length];
-    for (int f = 0; f < average.length; f++) {
-      average[f] = docs.isEmpty() ? 1 : Math.max(1, totalLength[f] / docs.size());
-    }
-    Map<String, PostingsBuilder> builders = new HashMap<>();
-    for (int d = 0; d < docs.size(); d++) {
-      Map<String, Double> weights = new HashMap<>();
-      for (Map.Entry<Field, List<String>> entry : fieldTerms.get(d).entrySet()) {
-        Field field = entry.getKey();
-        List<String> terms = entry.getValue();
-        double norm = 1 - field.b + field.b * terms.size() / average[field.ordinal()];
-        for (String term : terms) weights.merge(term, field.weight / norm, Double::sum);
+
+    private List<String> intern(List<String> terms) {
+      String[] shared = new String[terms.size()];
+      for (int i = 0; i < shared.length; i++) {
+        String term = terms.get(i);
+        shared[i] = interned.computeIfAbsent(term, t -> t);
       }
-      int doc = d;
-      weights.forEach((term, weight) ->
-          builders.computeIfAbsent(term, t -> new PostingsBuilder()).add(doc, weight.floatValue()));
+      return List.of(shared);
     }
-    Map<String, Postings> postings = new HashMap<>();
-    builders.forEach((term, builder) -> postings.put(term, builder.build(docs.size())));
-    List<Set<String>> idTerms = new ArrayList<>(docs.size());
-    for (Map<Field, List<String>> terms : fieldTerms) idTerms.add(Set.copyOf(terms.get(Field.ID)));
-    return new ToolIndex(docs, postings, idTerms);
+
+    public ToolIndex build() {
+      int count = ids.size();
+      double[] average = new double[totalLength.length];
+      for (int f = 0; f < average.length; f++) {
+        average[f] = count == 0 ? 1 : Math.max(1, totalLength[f] / count);
+      }
+      Map<String, PostingsBuilder> builders = new HashMap<>();
+      for (int d = 0; d < count; d++) {
+        Map<String, Double> weights = new HashMap<>();
+        for (Map.Entry<Field, List<String>> entry : fieldTerms.get(d).entrySet()) {
+          Field field = entry.getKey();
+          List<String> terms = entry.getValue();
+          double norm = 1 - field.b + field.b * terms.size() / average[field.ordinal()];
+          for (String term : terms) weights.merge(term, field.weight / norm, Double::sum);
+        }
+        int doc = d;
+        weights.forEach((term, weight) ->
+            builders.computeIfAbsent(term, t -> new PostingsBuilder()).add(doc, weight.floatValue()));
+      }
+      Map<String, Postings> postings = new HashMap<>();
+      builders.forEach((term, builder) -> postings.put(term, builder.build(count)));
+      List<Set<String>> idTerms = new ArrayList<>(count);
+      for (Map<Field, List<String>> terms : fieldTerms) idTerms.add(Set.copyOf(terms.get(Field.ID)));
+      return new ToolIndex(List.copyOf(ids), List.copyOf(descriptions), postings, idTerms);
+    }
   }
 
   public int size() {
-    return documents.size();
+    return ids.size();
   }
 
   /** The best {@code limit} tools for a task written in words, best first; none for a blank query. */
@@ -105,8 +146,8 @@ public final class ToolIndex {
   public List<SearchHit> search(String query, int limit, Predicate<String> allowed) {
     Set<String> terms = new LinkedHashSet<>(Terms.of(query));
     if (terms.isEmpty() || limit <= 0) return List.of();
-    double[] scores = new double[documents.size()];
-    int[] matched = new int[documents.size()];
+    double[] scores = new double[ids.size()];
+    int[] matched = new int[ids.size()];
     for (String term : terms) {
       Postings p = postings.get(term);
       if (p == null) continue;
@@ -118,7 +159,7 @@ public final class ToolIndex {
     }
     List<Integer> ranked = new ArrayList<>();
     for (int d = 0; d < scores.length; d++) {
-      if (scores[d] <= 0 || !allowed.test(documents.get(d).id())) continue;
+      if (scores[d] <= 0 || !allowed.test(ids.get(d))) continue;
       double coverage = (double) matched[d] / terms.size();
       int unmatched = 0;
       for (String term : idTerms.get(d)) if (!terms.contains(term)) unmatched++;
@@ -126,10 +167,10 @@ public final class ToolIndex {
       ranked.add(d);
     }
     ranked.sort(Comparator.<Integer>comparingDouble(d -> -scores[d])
-        .thenComparing(d -> documents.get(d).id()));
+        .thenComparing(ids::get));
     List<SearchHit> hits = new ArrayList<>(Math.min(limit, ranked.size()));
     for (int d : ranked.subList(0, Math.min(limit, ranked.size()))) {
-      hits.add(new SearchHit(documents.get(d).id(), shortDescription(documents.get(d)),
+      hits.add(new SearchHit(ids.get(d), descriptions.get(d),
           Math.round(scores[d] * 1000) / 1000.0));
     }
     return hits;
@@ -145,10 +186,10 @@ public final class ToolIndex {
     int budget = Math.max(2, wanted.length() / 4);
     record Near(String id, int distance) {}
     List<Near> near = new ArrayList<>();
-    for (SearchDocument doc : documents) {
-      if (!allowed.test(doc.id())) continue;
-      int distance = EditDistance.bounded(wanted, normalize(doc.id()), budget);
-      if (distance <= budget) near.add(new Near(doc.id(), distance));
+    for (String candidate : ids) {
+      if (!allowed.test(candidate)) continue;
+      int distance = EditDistance.bounded(wanted, normalize(candidate), budget);
+      if (distance <= budget) near.add(new Near(candidate, distance));
     }
     near.sort(Comparator.comparingInt(Near::distance).thenComparing(Near::id));
     List<String> out = new ArrayList<>();
