@@ -132,6 +132,18 @@ final class Registrar implements AutoCloseable {
   }
 
   /**
+   * The tools that are not in an added source (the plugin's own and the bundled source's), as the
+   * policy shows them, sorted by id: all in memory, so this reads nothing from the store.
+   */
+  List<Tool> builtInTools(ApprovalPolicy policy) {
+    List<Tool> tools = new ArrayList<>();
+    localTools.values().forEach(e -> effective(e.tool.descriptor(), policy).ifPresent(tools::add));
+    sources.bundledTools().forEach(e -> effective(e.tool(), policy).ifPresent(tools::add));
+    tools.sort(Comparator.comparing(Tool::id, ToolPathOrder.INSTANCE));
+    return tools;
+  }
+
+  /**
    * The search index over every tool (blocked ones included: callers filter), rebuilt when the
    * sources change: stored sources are streamed into it, never loaded.
    */

@@ -47,7 +47,7 @@ public final class ExecutorMcpServer implements AutoCloseable {
         .strictToolNameValidation(true)
         .requestTimeout(Duration.ofMinutes(10))
         .build();
-    this.sync = new ToolListSync(registry, mode, new ToolSpecs(registry, this::refresh));
+    this.sync = new ToolListSync(registry, mode, new ToolSpecs(registry, this::refresh), log);
     transport.batch(() -> sync.apply(server), false); // the first list: clients ask for it
 
     this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -57,6 +57,14 @@ public final class ExecutorMcpServer implements AutoCloseable {
     });
     long millis = pollInterval.toMillis();
     poller.scheduleWithFixedDelay(this::refresh, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * How many tools {@code registry} holds, blocked ones included, counted from its built-in tools
+   * and its sources' summaries: no source is read.
+   */
+  public static int toolCount(ToolRegistry registry) {
+    return ToolListSync.count(registry.builtInTools(), registry.sources());
   }
 
   /** Blocks until the client closes the input stream. */
