@@ -14,12 +14,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An MCP client on the wire: starts {@code java -XmxN -jar JAR --home HOME mcp --tools MODE} and
- * speaks newline-delimited JSON-RPC to it (initialize, every page of {@code tools/list}, a
+ * An MCP client on the wire: starts an {@code executor-tools mcp} process and speaks newline-delimited JSON-RPC to it (initialize, every page of {@code tools/list}, a
  * {@code search_tools} call when listed), then closes its stdin and waits for it to exit, so the
  * figures include the server's exit status and its last message on stderr.
  */
-final class McpProbe {
+public final class McpProbe {
   private final Process process;
   private final OutputStream in;
   private final BufferedReader out;
@@ -45,12 +44,20 @@ final class McpProbe {
     drain.start();
   }
 
-  /** Runs the whole session; {@code query} (may be null) goes to search_tools when it is listed. */
+  /** {@code java HEAP -jar JAR --home HOME mcp --tools MODE}, run as {@link #run(List, String)} runs it. */
   static ObjectNode run(String heap, Path jar, Path home, String mode, String query) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return run(List.of(java(), heap, "-jar", jar.toString(), "--home", home.toString(), "mcp", "--tools", mode), query);
+  }
+
+  /**
+   * Runs the whole session with the server {@code command} starts; {@code query} (may be null)
+   * goes to search_tools when it is listed. Answers {@code tools}, {@code pages}, {@code complete},
+   * {@code top} (search's first id), {@code ms}, {@code exit}, {@code stderr} (its last line) and,
+   * when the session failed, {@code error}.
+   */
+  public static ObjectNode run(List<String> command, String query) throws Exception {
     long start = System.nanoTime();
-    McpProbe probe = new McpProbe(new ProcessBuilder(java, heap, "-jar", jar.toString(), "--home",
-        home.toString(), "mcp", "--tools", mode).start());
+    McpProbe probe = new McpProbe(new ProcessBuilder(command).start());
     ObjectNode result = Json.object();
     try {
       probe.session(query, result);
@@ -66,6 +73,10 @@ final class McpProbe {
       result.put("stderr", probe.stderr.isEmpty() ? "" : probe.stderr.get(probe.stderr.size() - 1));
     }
     return result;
+  }
+
+  public static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   private void session(String query, ObjectNode result) throws IOException {
@@ -95,6 +106,7 @@ final class McpProbe {
       JsonNode hits = answer.path("structuredContent").path("data");
       result.put("search_ok", !answer.path("isError").asBoolean(false));
       result.put("top", hits.path(0).path("id").asString(""));
+      if (answer.path("isError").asBoolean(false)) result.put("search_error", answer.path("content").path(0).path("text").asString(""));
     }
   }
 
