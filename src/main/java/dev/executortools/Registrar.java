@@ -159,8 +159,8 @@ final class Registrar implements AutoCloseable {
       localTools.values().forEach(e -> builder.add(e.tool.descriptor(), null));
       Consumer<HttpToolEntry> http = e -> builder.add(e.tool(), summaryOf(e));
       sources.bundledTools().forEach(http);
-      sources.forEachStoredTool(null, true, http);
-      SearchCatalog built = builder.build(generation);
+      Set<String> unreadable = sources.forEachStoredTool(null, true, http);
+      SearchCatalog built = builder.build(generation, unreadable);
       searchCatalog = built;
       return built;
     }

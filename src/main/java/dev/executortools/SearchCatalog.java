@@ -6,6 +6,7 @@ import dev.executortools.search.SearchDocument;
 import dev.executortools.search.ToolIndex;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -41,7 +42,12 @@ final class SearchCatalog {
       listings.put(tool.id(), shared.computeIfAbsent(listing, l -> l));
     }
 
-    SearchCatalog build(Object generation) {
+    /**
+     * The catalog; the tools of {@code unreadable} sources (which may have failed part-way
+     * through the stream) are kept out of every answer, as a source that cannot be loaded is.
+     */
+    SearchCatalog build(Object generation, Set<String> unreadable) {
+      listings.values().removeIf(listing -> unreadable.contains(listing.source()));
       return new SearchCatalog(generation, index.build(), Map.copyOf(listings));
     }
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -83,18 +84,28 @@ public final class ToolIndex {
     private final List<String> descriptions = new ArrayList<>();
     private final List<Map<Field, List<String>>> fieldTerms = new ArrayList<>();
     private final Map<String, String> interned = new HashMap<>();
+    private final Map<String, List<String>> analysed = new HashMap<>();
     private final double[] totalLength = new double[Field.values().length];
 
     private Builder() {}
 
     public Builder add(SearchDocument doc) {
-      Map<Field, List<String>> terms = Field.termsOf(doc);
-      terms.replaceAll((field, list) -> intern(list));
+      Map<Field, List<String>> terms = Field.termsOf(doc, this::terms);
       terms.forEach((field, list) -> totalLength[field.ordinal()] += list.size());
       ids.add(doc.id());
       descriptions.add(shortDescription(doc));
       fieldTerms.add(terms);
       return this;
+    }
+
+    /** {@link Terms#of}, once per distinct text (tools repeat summaries, descriptions, parameters). */
+    private List<String> terms(String text) {
+      List<String> terms = analysed.get(text);
+      if (terms == null) {
+        terms = intern(Terms.of(text));
+        analysed.put(text, terms);
+      }
+      return terms;
     }
 
     private List<String> intern(List<String> terms) {
@@ -223,18 +234,18 @@ public final class ToolIndex {
       this.b = b;
     }
 
-    static Map<Field, List<String>> termsOf(SearchDocument doc) {
-      Map<Field, List<String>> terms = new java.util.EnumMap<>(Field.class);
-      terms.put(ID, Terms.of(doc.id()));
-      terms.put(SUMMARY, Terms.of(doc.summary()));
+    static Map<Field, List<String>> termsOf(SearchDocument doc, Function<String, List<String>> terms) {
+      Map<Field, List<String>> fields = new java.util.EnumMap<>(Field.class);
+      fields.put(ID, terms.apply(doc.id()));
+      fields.put(SUMMARY, terms.apply(doc.summary()));
       String path = doc.path() == null ? "" : doc.path().replaceAll("\\{[^}]*}", " ");
-      terms.put(PATH, Terms.of(path));
-      terms.put(VERB, verb(doc));
-      terms.put(PARAMETERS, Terms.of(String.join(" ", doc.parameterNames())));
+      fields.put(PATH, terms.apply(path));
+      fields.put(VERB, verb(doc));
+      fields.put(PARAMETERS, terms.apply(String.join(" ", doc.parameterNames())));
       String description = doc.description();
       if (description.length() > DESCRIPTION_CHARS) description = description.substring(0, DESCRIPTION_CHARS);
-      terms.put(DESCRIPTION, Terms.of(description));
-      return terms;
+      fields.put(DESCRIPTION, terms.apply(description));
+      return fields;
     }
 
     /** What the method says a caller does: GET of a collection lists, of an item gets... */
