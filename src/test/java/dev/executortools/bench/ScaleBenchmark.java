@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,7 +29,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * output directory instead of {@code bench/}.
  */
 public final class ScaleBenchmark {
-  private record Row(String name, Double ours, Double baseline, Double peakHeapMb, String notes) {
+  record Row(String name, Double ours, Double baseline, Double peakHeapMb, String notes) {
     ObjectNode toJson() {
       ObjectNode json = Json.object().put("name", name);
       put(json, "ours_ms", ours);
@@ -162,38 +161,19 @@ public final class ScaleBenchmark {
             + String.format(Locale.ROOT, "%.0f", list.path("bytes").asLong() / 1048576.0) + " MB written as produced"));
   }
 
-  /** The graph tools that send an email: a "send mail" search is right when one of them comes first. */
-  private static final Pattern SENDS_MAIL =
-      Pattern.compile("graph(_beta)?\\.(me|users)Actions\\.(me|usersUser)(SendMail|MessagesMessageSend)");
-
   private void searchRow(Path home) throws Exception {
-    Captured run = Captured.run(List.of(java, "-Xmx512m", "-jar", jar.toString(), "--home", home.toString(),
-        "tools", "search", "send mail"));
-    String top = run.exit() == 0 ? Json.parse(run.stdout()).path("data").path(0).path("id").asString("") : "";
     if (readFloor == null) {
       long start = System.nanoTime();
       child("-Xmx512m", "readstore", home.toString());
       readFloor = (System.nanoTime() - start) / 1e6;
     }
-    rows.add(new Row("search_512m", run.ms(), readFloor, null,
-        "whole process: java -Xmx512m -jar tools search \"send mail\" of the five-source home (index built by streaming"
-            + " every stored tool, no source loaded): exit " + run.exit() + ", top hit " + top
-            + (SENDS_MAIL.matcher(top).matches() ? " (right: it sends an email)" : " (WRONG)")
-            + "; baseline: a JVM reading the same stored files with Jackson (every token)"));
+    rows.add(ServingRows.search(java, jar, home, readFloor));
   }
 
   private void mcpRow(Path home) throws Exception {
     JsonNode search = child("-Xmx256m", "mcp", "-Xmx512m", jar.toString(), home.toString(), "search", "send mail");
     JsonNode all = child("-Xmx256m", "mcp", "-Xmx512m", jar.toString(), home.toString(), "all");
-    String top = search.path("top").asString("");
-    rows.add(new Row("mcp_list_512m", search.path("ms").asDouble(), null, null,
-        "whole process: java -Xmx512m -jar mcp over stdio, five-source home. --tools search: initialize, tools/list ("
-            + search.path("tools").asInt() + " tools, " + search.path("pages").asInt() + " page, "
-            + (search.path("complete").asBoolean() ? "complete" : "INCOMPLETE") + "), search_tools \"send mail\" (top "
-            + top + (SENDS_MAIL.matcher(top).matches() ? ", right" : ", WRONG") + ", index built then), exit "
-            + search.path("exit").asInt() + ". --tools all: exit " + all.path("exit").asInt() + " after "
-            + ms(all.path("ms")) + " ms, " + (all.path("complete").asBoolean() ? all.path("tools").asInt() + " tools listed"
-                : "refused: " + all.path("stderr").asString().replace("executor-tools: ", ""))));
+    rows.add(ServingRows.mcp(search, all));
   }
 
   private void storeRow(Path home, Map<String, Path> specs) throws IOException {
@@ -307,11 +287,11 @@ public final class ScaleBenchmark {
     return String.format(Locale.ROOT, "%.1f MB", Files.size(file) / 1048576.0);
   }
 
-  private static String ms(JsonNode value) {
+  static String ms(JsonNode value) {
     return value == null || value.isMissingNode() || value.isNull() ? "" : ms(value.asDouble());
   }
 
-  private static String ms(double value) {
+  static String ms(double value) {
     return value >= 100 ? String.format(Locale.ROOT, "%.0f", value)
         : value >= 1 ? String.format(Locale.ROOT, "%.2f", value) : String.format(Locale.ROOT, "%.3f", value);
   }
