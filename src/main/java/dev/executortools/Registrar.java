@@ -19,8 +19,6 @@ import dev.executortools.policy.PolicyRule;
 import dev.executortools.policy.PolicyStore;
 import dev.executortools.schema.ArgumentProblem;
 import dev.executortools.schema.ArgumentValidator;
-import dev.executortools.search.SearchDocument;
-import dev.executortools.search.ToolIndex;
 import dev.executortools.store.CredentialResolver;
 import dev.executortools.store.CredentialValue;
 import dev.executortools.store.FileSecretStore;
@@ -31,8 +29,6 @@ import dev.executortools.store.StoreException;
 import dev.executortools.tools.BuiltinTools;
 import dev.executortools.tools.LocalTool;
 import dev.executortools.tools.SpecLoader;
-import dev.executortools.naming.ToolPathOrder;
-import java.util.function.Predicate;
 import dev.executortools.search.SearchHit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -135,23 +131,47 @@ final class Registrar implements AutoCloseable {
     return tools;
   }
 
-  /** The search index over every tool (blocked ones included: callers filter), rebuilt on change. */
-  ToolIndex searchIndex() {
-    sources.sync();
-    Object generation = sources.generation();
-    IndexCache cache = indexCache;
-    if (cache != null && cache.generation == generation) return cache.index;
-    List<SearchDocument> documents = new ArrayList<>();
-    localTools.values().forEach(e -> documents.add(SearchDocument.of(e.tool.descriptor(), null)));
-    sources.httpTools().forEach(e -> documents.add(SearchDocument.of(e.tool(), e.compiled.operation().summary())));
-    ToolIndex index = ToolIndex.of(documents);
-    indexCache = new IndexCache(generation, index);
-    return index;
+  /**
+   * The tools that are not in an added source (the plugin's own and the bundled source's), as the
+   * policy shows them, sorted by id: all in memory, so this reads nothing from the store.
+   */
+  List<Tool> builtInTools(ApprovalPolicy policy) {
+    List<Tool> tools = new ArrayList<>();
+    localTools.values().forEach(e -> effective(e.tool.descriptor(), policy).ifPresent(tools::add));
+    sources.bundledTools().forEach(e -> effective(e.tool(), policy).ifPresent(tools::add));
+    tools.sort(Comparator.comparing(Tool::id, ToolPathOrder.INSTANCE));
+    return tools;
   }
 
-  private record IndexCache(Object generation, ToolIndex index) {}
+  /**
+   * The search index over every tool (blocked ones included: callers filter), rebuilt when the
+   * sources change: stored sources are streamed into it, never loaded.
+   */
+  SearchCatalog searchCatalog() {
+    sources.sync();
+    Object generation = sources.generation();
+    SearchCatalog cached = searchCatalog;
+    if (cached != null && cached.generation == generation) return cached;
+    synchronized (searchLock) {
+      cached = searchCatalog;
+      if (cached != null && cached.generation == generation) return cached;
+      SearchCatalog.Builder builder = new SearchCatalog.Builder();
+      localTools.values().forEach(e -> builder.add(e.tool.descriptor(), null));
+      Consumer<HttpToolEntry> http = e -> builder.add(e.tool(), summaryOf(e));
+      sources.bundledTools().forEach(http);
+      Set<String> unreadable = sources.forEachStoredTool(null, true, http);
+      SearchCatalog built = builder.build(generation, unreadable);
+      searchCatalog = built;
+      return built;
+    }
+  }
 
-  private volatile IndexCache indexCache;
+  private static String summaryOf(HttpToolEntry entry) {
+    return entry.compiled.operation() == null ? null : entry.compiled.operation().summary();
+  }
+
+  private final Object searchLock = new Object();
+  private volatile SearchCatalog searchCatalog;
 
   /**
    * Hands every tool (of one source when {@code source} is given), sorted by id, to {@code sink}
@@ -289,21 +309,14 @@ final class Registrar implements AutoCloseable {
 
   /** Visible ids closest to {@code id} (the tool search's spelling ranking), closest first. */
   List<String> closestIds(String id, int limit) {
-    return searchIndex().closestIds(id, limit, visibleIn(null));
+    SearchCatalog catalog = searchCatalog();
+    return catalog.index.closestIds(id, limit, catalog.visibleIn(null, policy()));
   }
 
   /** The tool search over visible tools, of {@code source} only when it is given. */
   List<SearchHit> search(String query, int limit, String source) {
-    return searchIndex().search(query, limit, visibleIn(source));
-  }
-
-  /** Ids of tools a caller sees (blocked ones left out), of {@code source} only when given. */
-  private Predicate<String> visibleIn(String source) {
-    ApprovalPolicy policy = policy();
-    return id -> findLoaded(id)
-        .filter(tool -> source == null || source.equals(tool.source()))
-        .flatMap(tool -> effective(tool, policy))
-        .isPresent();
+    SearchCatalog catalog = searchCatalog();
+    return catalog.index.search(query, limit, catalog.visibleIn(source, policy()));
   }
 
   /** Whether a rule blocks {@code tool} (a tool added after the caller looked is not blocked). */

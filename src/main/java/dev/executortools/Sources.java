@@ -122,16 +122,21 @@ final class Sources implements SourceSink {
    * Hands the tools of every stored source (or of {@code namespace} only) to {@code sink}, sorted
    * by id, streaming sources that are not in memory. A source that cannot be read is skipped (and
    * reported by {@link #problems()}), possibly after some of its tools.
+   *
+   * @return the namespaces of the sources that could not be read (now)
    */
-  void forEachStoredTool(String namespace, boolean schemas, Consumer<HttpToolEntry> sink) {
+  java.util.Set<String> forEachStoredTool(String namespace, boolean schemas, Consumer<HttpToolEntry> sink) {
+    java.util.Set<String> failed = new java.util.HashSet<>();
     for (SourceSlot slot : slots.values()) {
       if (namespace != null && !namespace.equals(slot.namespace)) continue;
       try {
         slot.forEach(schemas, sink);
       } catch (StoreException e) {
         problem(slot, e);
+        failed.add(slot.namespace);
       }
     }
+    return failed;
   }
 
   /** The tool with this id, or null: the bundled ones, else one tool of the source it names. */

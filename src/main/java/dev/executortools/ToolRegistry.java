@@ -62,6 +62,15 @@ public final class ToolRegistry implements AutoCloseable {
     registrar.forEachTool(source, schemas, registrar.policy(), sink);
   }
 
+  /**
+   * The tools that come with the registry (the plugin's own and the bundled source's), in the order
+   * and form of {@link #tools()}, without reading any added source: with {@link #sources()} (whose
+   * summaries count the tools of each), what a short listing of a large registry needs.
+   */
+  public List<Tool> builtInTools() {
+    return registrar.builtInTools(registrar.policy());
+  }
+
   /** The tool with this id, as {@link #tools()} shows it; empty when unknown or blocked. */
   public Optional<Tool> tool(String id) {
     ApprovalPolicy policy = registrar.policy();

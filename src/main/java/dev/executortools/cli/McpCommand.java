@@ -1,5 +1,6 @@
 package dev.executortools.cli;
 
+import dev.executortools.ToolRegistry;
 import dev.executortools.mcp.ExecutorMcpServer;
 import dev.executortools.mcp.ToolMode;
 import java.io.FileDescriptor;
@@ -43,7 +44,14 @@ final class McpCommand implements Callable<Integer> {
     PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     FileOutputStream protocol = new FileOutputStream(FileDescriptor.out);
     System.setOut(stderr); // nothing but the protocol reaches stdout
-    try (ExecutorMcpServer server = new ExecutorMcpServer(home.open(null), mode,
+    ToolRegistry registry = home.open(null);
+    int count = ExecutorMcpServer.toolCount(registry);
+    if (mode == ToolMode.ALL && count > ToolMode.ALL_LIMIT) {
+      registry.close();
+      Output.error(ToolMode.tooManyForAll(count));
+      return Output.FAILED;
+    }
+    try (ExecutorMcpServer server = new ExecutorMcpServer(registry, mode,
         new FileInputStream(FileDescriptor.in), protocol, stderr, Duration.ofMillis(Math.max(50, pollMillis)))) {
       stderr.println("executor-tools mcp: serving on stdio (tools: " + mode.name().toLowerCase() + ")");
       server.awaitInputClosed();

@@ -28,6 +28,8 @@ public final class ExecutorMcpServer implements AutoCloseable {
   private final ToolRegistry registry;
   private final PrintStream log;
   private final CountDownLatch inputClosed = new CountDownLatch(1);
+  /** Requests are read only once the first tool list is in place (registering it takes a while). */
+  private final CountDownLatch listed = new CountDownLatch(1);
   private final BatchingTransportProvider transport;
   private final McpSyncServer server;
   private final ToolListSync sync;
@@ -47,8 +49,12 @@ public final class ExecutorMcpServer implements AutoCloseable {
         .strictToolNameValidation(true)
         .requestTimeout(Duration.ofMinutes(10))
         .build();
-    this.sync = new ToolListSync(registry, mode, new ToolSpecs(registry, this::refresh));
-    transport.batch(() -> sync.apply(server), false); // the first list: clients ask for it
+    this.sync = new ToolListSync(registry, mode, new ToolSpecs(registry, this::refresh), log);
+    try {
+      transport.batch(() -> sync.apply(server), false); // the first list: clients ask for it
+    } finally {
+      listed.countDown();
+    }
 
     this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "executor-tools-mcp-poll");
@@ -57,6 +63,14 @@ public final class ExecutorMcpServer implements AutoCloseable {
     });
     long millis = pollInterval.toMillis();
     poller.scheduleWithFixedDelay(this::refresh, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * How many tools {@code registry} holds, blocked ones included, counted from its built-in tools
+   * and its sources' summaries: no source is read.
+   */
+  public static int toolCount(ToolRegistry registry) {
+    return ToolListSync.count(registry.builtInTools(), registry.sources());
   }
 
   /** Blocks until the client closes the input stream. */
@@ -95,12 +109,17 @@ public final class ExecutorMcpServer implements AutoCloseable {
 
       private int guard(IoRead read) throws IOException {
         try {
+          listed.await();
           int n = read.read();
           if (n < 0) inputClosed.countDown();
           return n;
         } catch (IOException e) {
           inputClosed.countDown();
           throw e;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          inputClosed.countDown();
+          throw new java.io.InterruptedIOException("closed before the tool list was ready");
         }
       }
     };

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -42,19 +41,30 @@ final class ToolListSync {
   private final DiscoveryTools discovery;
   private final ToolSpecs specs;
   private final Map<String, Object> listed = new HashMap<>(); // name -> Key or catalog text
+  private final java.io.PrintStream log;
+  /** Whether the log already says that all mode has more tools than it can list. */
+  private boolean tooMany;
 
-  ToolListSync(ToolRegistry registry, ToolMode mode, ToolSpecs specs) {
+  ToolListSync(ToolRegistry registry, ToolMode mode, ToolSpecs specs, java.io.PrintStream log) {
     this.registry = registry;
     this.mode = mode;
+    this.log = log;
     this.specs = specs;
     this.discovery = new DiscoveryTools(registry, specs::called);
   }
 
-  /** The tools to list now, by MCP name, with what identifies their current version. */
+  /**
+   * The tools to list now, by MCP name, with what identifies their current version. Only
+   * {@link ToolMode#ALL} reads every tool; the discovery listing needs the built-in tools and the
+   * sources' summaries (which count their tools), so it stays small for any number of tools.
+   */
   synchronized Map<String, Versioned> desired() {
-    List<Tool> tools = registry.tools();
+    List<Tool> builtIn = registry.builtInTools();
+    List<SourceSummary> added = registry.sources();
+    int count = count(builtIn, added);
     Map<String, Versioned> out = new LinkedHashMap<>();
-    if (mode.resolve(tools.size()) == ToolMode.ALL) {
+    if (mode.resolve(count) == ToolMode.ALL && fitsAllMode(count)) {
+      List<Tool> tools = registry.tools();
       McpNames names = McpNames.of(tools.stream().map(Tool::id).toList());
       for (Tool tool : tools) {
         String name = names.name(tool.id());
@@ -62,18 +72,31 @@ final class ToolListSync {
       }
       return out;
     }
-    Set<String> added = registry.sources().stream().map(SourceSummary::namespace).collect(Collectors.toSet());
-    List<Tool> builtIn = tools.stream().filter(t -> !added.contains(t.source())).toList();
     McpNames names = McpNames.of(builtIn.stream().map(Tool::id).toList());
     for (Tool tool : builtIn) {
       String name = names.name(tool.id());
       out.put(name, new Versioned(Key.of(tool), () -> specs.forTool(tool, name)));
     }
-    String catalog = catalog(tools);
+    String catalog = catalog(builtIn, added, count);
     for (SyncToolSpecification spec : discovery.specifications(catalog)) {
       out.put(spec.tool().name(), new Versioned(spec.tool().name() + catalog, () -> spec));
     }
     return out;
+  }
+
+  static int count(List<Tool> builtIn, List<SourceSummary> added) {
+    return builtIn.size() + added.stream().mapToInt(SourceSummary::toolCount).sum();
+  }
+
+  /** Whether {@code count} tools can be listed in one answer; says once why not when they cannot. */
+  private boolean fitsAllMode(int count) {
+    if (count <= ToolMode.ALL_LIMIT) {
+      tooMany = false;
+      return true;
+    }
+    if (!tooMany) log.println(ToolMode.tooManyForAll(count) + "; serving the discovery tools instead");
+    tooMany = true;
+    return false;
   }
 
   /** Applies the desired list to the server; the caller batches the notifications. */
@@ -97,11 +120,12 @@ final class ToolListSync {
     return any;
   }
 
-  /** The sources a search can reach, for search_tools' description. */
-  private String catalog(List<Tool> tools) {
+  /** The sources a search can reach, for search_tools' description (blocked tools counted too). */
+  private static String catalog(List<Tool> builtIn, List<SourceSummary> added, int count) {
     Map<String, Integer> bySource = new java.util.TreeMap<>();
-    tools.forEach(t -> bySource.merge(t.source(), 1, Integer::sum));
-    return "Searches " + tools.size() + " tools of sources: " + bySource.entrySet().stream()
+    builtIn.forEach(t -> bySource.merge(t.source(), 1, Integer::sum));
+    added.forEach(s -> bySource.merge(s.namespace(), s.toolCount(), Integer::sum));
+    return "Searches " + count + " tools of sources: " + bySource.entrySet().stream()
         .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", ")) + ".";
   }
 

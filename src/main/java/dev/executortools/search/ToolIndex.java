@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -28,7 +29,9 @@ public final class ToolIndex {
   /** How much a tool's own word for a query's word counts, next to a synonym of it. */
   private static final double EXACT_WEIGHT = 0.3;
 
-  private final List<SearchDocument> documents;
+  private final List<String> ids;
+  /** Each tool's text for a hit, already shortened: the documents themselves are not kept. */
+  private final List<String> descriptions;
   private final Map<String, Postings> postings;
   private final List<IdTerms> idTerms;
   private final Map<String, Integer> positions = new HashMap<>();
@@ -60,54 +63,102 @@ public final class ToolIndex {
     }
   }
 
-  private ToolIndex(List<SearchDocument> documents, Map<String, Postings> postings, List<IdTerms> idTerms) {
-    this.documents = documents;
+  private ToolIndex(List<String> ids, List<String> descriptions, Map<String, Postings> postings,
+      List<IdTerms> idTerms) {
+    this.ids = ids;
+    this.descriptions = descriptions;
     this.postings = postings;
     this.idTerms = idTerms;
-    for (int i = 0; i < documents.size(); i++) positions.put(documents.get(i).id(), i);
+    for (int i = 0; i < ids.size(); i++) positions.put(ids.get(i), i);
   }
 
   public static ToolIndex of(List<SearchDocument> documents) {
-    List<SearchDocument> docs = List.copyOf(documents);
-    List<Map<Field, Terms.Analysed>> fieldTerms = new ArrayList<>(docs.size());
-    double[] totalLength = new double[Field.values().length];
-    for (SearchDocument doc : docs) {
-      Map<Field, Terms.Analysed> terms = Field.termsOf(doc);
+    Builder builder = builder();
+    documents.forEach(builder::add);
+    return builder.build();
+  }
+
+  /** For documents that come one at a time (streamed from the store): none is kept whole. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Takes documents one at a time and keeps of each only its id, its hit text and its terms per
+   * field, every distinct term string once; {@link #build} then weighs them as {@link #of} does.
+   */
+  public static final class Builder {
+    private final List<String> ids = new ArrayList<>();
+    private final List<String> descriptions = new ArrayList<>();
+    private final List<Map<Field, Terms.Analysed>> fieldTerms = new ArrayList<>();
+    private final List<IdTerms> idTerms = new ArrayList<>();
+    private final Map<String, String> interned = new HashMap<>();
+    private final Map<String, Terms.Analysed> analysed = new HashMap<>();
+    private final double[] totalLength = new double[Field.values().length];
+
+    private Builder() {}
+
+    public Builder add(SearchDocument doc) {
+      Map<Field, Terms.Analysed> terms = Field.termsOf(doc, this::analyse);
+      terms.forEach((field, a) -> totalLength[field.ordinal()] += a.terms().size());
+      ids.add(doc.id());
+      descriptions.add(shortDescription(doc));
       fieldTerms.add(terms);
-      terms.forEach((field, analysed) -> totalLength[field.ordinal()] += analysed.terms().size());
+      IdTerms id = IdTerms.of(doc);
+      idTerms.add(new IdTerms(Set.copyOf(intern(List.copyOf(id.leaf()))), Set.copyOf(intern(List.copyOf(id.group())))));
+      return this;
     }
-    double[] average = new double[totalLength.length];
-    for (int f = 0; f < average.length; f++) {
-      average[f] = docs.isEmpty() ? 1 : Math.max(1, totalLength[f] / docs.size());
-    }
-    Map<String, PostingsBuilder> builders = new HashMap<>();
-    List<IdTerms> idTerms = new ArrayList<>(docs.size());
-    for (int d = 0; d < docs.size(); d++) {
-      Map<String, float[]> weights = new HashMap<>(); // term → {weight, strength}
-      for (Map.Entry<Field, Terms.Analysed> entry : fieldTerms.get(d).entrySet()) {
-        Field field = entry.getKey();
-        List<String> terms = entry.getValue().terms();
-        float weight = (float) (field.weight / (1 - field.b + field.b * terms.size() / average[field.ordinal()]));
-        for (String term : terms) {
-          float[] w = weights.computeIfAbsent(term, t -> new float[2]);
-          w[0] += weight;
-          w[1] = Math.max(w[1], field.strength);
-        }
-        for (String exact : entry.getValue().exact()) {
-          weights.computeIfAbsent(exact, t -> new float[2])[0] += (float) EXACT_WEIGHT * weight;
-        }
+
+    /** {@link Terms#analyse}, once per distinct text (tools repeat summaries, descriptions, parameters). */
+    private Terms.Analysed analyse(String text) {
+      Terms.Analysed result = analysed.get(text);
+      if (result == null) {
+        Terms.Analysed fresh = Terms.analyse(text);
+        result = new Terms.Analysed(intern(fresh.terms()), intern(fresh.exact()));
+        analysed.put(text, result);
       }
-      int doc = d;
-      weights.forEach((term, w) -> builders.computeIfAbsent(term, t -> new PostingsBuilder()).add(doc, w[0], w[1]));
-      idTerms.add(IdTerms.of(docs.get(d)));
+      return result;
     }
-    Map<String, Postings> postings = new HashMap<>();
-    builders.forEach((term, builder) -> postings.put(term, builder.build(docs.size())));
-    return new ToolIndex(docs, postings, idTerms);
+
+    private List<String> intern(List<String> terms) {
+      String[] shared = new String[terms.size()];
+      for (int i = 0; i < shared.length; i++) shared[i] = interned.computeIfAbsent(terms.get(i), t -> t);
+      return List.of(shared);
+    }
+
+    public ToolIndex build() {
+      int count = ids.size();
+      double[] average = new double[totalLength.length];
+      for (int f = 0; f < average.length; f++) {
+        average[f] = count == 0 ? 1 : Math.max(1, totalLength[f] / count);
+      }
+      Map<String, PostingsBuilder> builders = new HashMap<>();
+      for (int d = 0; d < count; d++) {
+        Map<String, float[]> weights = new HashMap<>(); // term → {weight, strength}
+        for (Map.Entry<Field, Terms.Analysed> entry : fieldTerms.get(d).entrySet()) {
+          Field field = entry.getKey();
+          List<String> terms = entry.getValue().terms();
+          float weight = (float) (field.weight / (1 - field.b + field.b * terms.size() / average[field.ordinal()]));
+          for (String term : terms) {
+            float[] w = weights.computeIfAbsent(term, t -> new float[2]);
+            w[0] += weight;
+            w[1] = Math.max(w[1], field.strength);
+          }
+          for (String exact : entry.getValue().exact()) {
+            weights.computeIfAbsent(exact, t -> new float[2])[0] += (float) EXACT_WEIGHT * weight;
+          }
+        }
+        int doc = d;
+        weights.forEach((term, w) -> builders.computeIfAbsent(term, t -> new PostingsBuilder()).add(doc, w[0], w[1]));
+      }
+      Map<String, Postings> postings = new HashMap<>();
+      builders.forEach((term, builder) -> postings.put(term, builder.build(count)));
+      return new ToolIndex(List.copyOf(ids), List.copyOf(descriptions), postings, List.copyOf(idTerms));
+    }
   }
 
   public int size() {
-    return documents.size();
+    return ids.size();
   }
 
   /** The best {@code limit} tools for a task written in words, best first; none for a blank query. */
@@ -120,8 +171,8 @@ public final class ToolIndex {
     Terms.Analysed analysed = Terms.analyse(query);
     Set<String> terms = new LinkedHashSet<>(analysed.terms());
     if (terms.isEmpty() || limit <= 0) return List.of();
-    double[] scores = new double[documents.size()];
-    double[] strength = new double[documents.size()];
+    double[] scores = new double[ids.size()];
+    double[] strength = new double[ids.size()];
     for (String term : terms) {
       Postings p = postings.get(term);
       if (p == null) continue;
@@ -141,15 +192,15 @@ public final class ToolIndex {
     }
     List<Integer> ranked = new ArrayList<>();
     for (int d = 0; d < scores.length; d++) {
-      if (scores[d] <= 0 || !allowed.test(documents.get(d).id())) continue;
+      if (scores[d] <= 0 || !allowed.test(ids.get(d))) continue;
       scores[d] *= strength[d] / terms.size() * idTerms.get(d).fit(terms);
       ranked.add(d);
     }
     ranked.sort(Comparator.<Integer>comparingDouble(d -> -scores[d])
-        .thenComparing(d -> documents.get(d).id()));
+        .thenComparing(ids::get));
     List<SearchHit> hits = new ArrayList<>(Math.min(limit, ranked.size()));
     for (int d : ranked.subList(0, Math.min(limit, ranked.size()))) {
-      hits.add(new SearchHit(documents.get(d).id(), shortDescription(documents.get(d)),
+      hits.add(new SearchHit(ids.get(d), descriptions.get(d),
           Math.round(scores[d] * 1000) / 1000.0));
     }
     return hits;
@@ -165,10 +216,10 @@ public final class ToolIndex {
     int budget = Math.max(2, wanted.length() / 4);
     record Near(String id, int distance) {}
     List<Near> near = new ArrayList<>();
-    for (SearchDocument doc : documents) {
-      if (!allowed.test(doc.id())) continue;
-      int distance = EditDistance.bounded(wanted, normalize(doc.id()), budget);
-      if (distance <= budget) near.add(new Near(doc.id(), distance));
+    for (String candidate : ids) {
+      if (!allowed.test(candidate)) continue;
+      int distance = EditDistance.bounded(wanted, normalize(candidate), budget);
+      if (distance <= budget) near.add(new Near(candidate, distance));
     }
     near.sort(Comparator.comparingInt(Near::distance).thenComparing(Near::id));
     List<String> out = new ArrayList<>();
@@ -205,17 +256,17 @@ public final class ToolIndex {
       this.strength = (float) strength;
     }
 
-    static Map<Field, Terms.Analysed> termsOf(SearchDocument doc) {
+    static Map<Field, Terms.Analysed> termsOf(SearchDocument doc, Function<String, Terms.Analysed> analyse) {
       Map<Field, Terms.Analysed> terms = new java.util.EnumMap<>(Field.class);
-      terms.put(ID, Terms.analyse(doc.id()));
-      terms.put(SUMMARY, Terms.analyse(doc.summary()));
+      terms.put(ID, analyse.apply(doc.id()));
+      terms.put(SUMMARY, analyse.apply(doc.summary()));
       String path = doc.path() == null ? "" : doc.path().replaceAll("\\{[^}]*}", " ");
-      terms.put(PATH, Terms.analyse(path));
+      terms.put(PATH, analyse.apply(path));
       terms.put(VERB, new Terms.Analysed(verb(doc), List.of()));
-      terms.put(PARAMETERS, Terms.analyse(String.join(" ", doc.parameterNames())));
+      terms.put(PARAMETERS, analyse.apply(String.join(" ", doc.parameterNames())));
       String description = doc.description();
       if (description.length() > DESCRIPTION_CHARS) description = description.substring(0, DESCRIPTION_CHARS);
-      terms.put(DESCRIPTION, Terms.analyse(description));
+      terms.put(DESCRIPTION, analyse.apply(description));
       return terms;
     }
 

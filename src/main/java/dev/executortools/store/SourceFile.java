@@ -98,7 +98,7 @@ final class SourceFile {
    */
   static StoredSource read(InputStream in) throws IOException {
     List<CompiledTool> tools = new ArrayList<>();
-    Reader reader = new Reader(true);
+    Reader reader = new Reader(true, true);
     reader.read(in, tools::add, false);
     SourceSummary summary = reader.summary();
     if (reader.toolsSeen < 0) throw new IllegalArgumentException("tools is missing");
@@ -113,7 +113,7 @@ final class SourceFile {
 
   /** The summary at the head of a source file, reading no further than the tools' defs. */
   static SourceSummary readSummary(InputStream in, java.nio.file.Path file) throws IOException {
-    Reader reader = new Reader(false);
+    Reader reader = new Reader(false, false);
     reader.read(in, null, true);
     SourceSummary summary = reader.summary();
     if (reader.version >= 3 && !SourceFileIndex.hasIndex(file)) {
@@ -127,7 +127,7 @@ final class SourceFile {
    * tools without building them.
    */
   static SourceSummary readSummaryWithSpecText(InputStream in) throws IOException {
-    Reader reader = new Reader(false);
+    Reader reader = new Reader(false, true);
     reader.read(in, null, false);
     SourceSummary summary = reader.summary();
     SourceConfig config = summary.config().withSpecText(
@@ -142,7 +142,7 @@ final class SourceFile {
    */
   static SourceSummary stream(InputStream in, boolean schemas, Consumer<CompiledTool> sink)
       throws IOException {
-    Reader reader = new Reader(schemas);
+    Reader reader = new Reader(schemas, false);
     reader.read(in, sink, false);
     SourceSummary summary = reader.summary();
     if (reader.toolsSeen != summary.toolCount()) {
@@ -155,6 +155,8 @@ final class SourceFile {
   /** One pass over a file's fields; remembers what later steps check. */
   private static final class Reader {
     private final boolean withDefs;
+    /** Only a whole read keeps the spec text (Graph beta's is 47 MB); a stream passes over it. */
+    private final boolean withSpecText;
     Integer version;
     String namespace;
     Instant addedAt;
@@ -167,8 +169,9 @@ final class SourceFile {
     private JsonNode defs;
     private DefsPool pool;
 
-    Reader(boolean withDefs) {
+    Reader(boolean withDefs, boolean withSpecText) {
       this.withDefs = withDefs;
+      this.withSpecText = withSpecText;
     }
 
     void read(InputStream in, Consumer<CompiledTool> sink, boolean headOnly) throws IOException {
@@ -186,7 +189,9 @@ final class SourceFile {
             case "config" -> config = config(p.readValueAsTree());
             case "toolCount" -> toolCount = p.getValueAsInt(-1);
             case "specTextChars" -> specTextChars = p.getValueAsLong(-1);
-            case "specText" -> specText = p.getValueAsString();
+            case "specText" -> {
+              if (withSpecText) specText = p.getValueAsString();
+            }
             case "defs" -> {
               if (withDefs) defs = p.readValueAsTree();
               else p.skipChildren();

@@ -44,6 +44,8 @@ public final class BenchChild {
       case "readstore" -> readStore(Path.of(args[1]), out);
       case "calls" -> calls(out);
       case "retained" -> retained(Path.of(args[1]), out);
+      case "mcp" -> out.setAll(McpProbe.run(args[1], Path.of(args[2]), Path.of(args[3]), args[4],
+          args.length > 5 ? args[5] : null));
       default -> throw new IllegalArgumentException(args[0]);
     }
     System.out.println(Json.write(out));

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,9 +24,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * Kubernetes), every figure next to a baseline measured in the same run. Run by {@code bench/run.sh};
  * writes {@code bench/results.json} and {@code bench/results.md}. Arguments: the inputs directory
  * (from {@code bench/fetch-inputs.sh}), the jar, the launcher, a hello-world jar, the output directory.
+ * The system property {@code bench.rows} (comma-separated row names, from {@code BENCH_ROWS}) runs
+ * only those rows, reusing the five-source home when it is complete, and writes its table under the
+ * output directory instead of {@code bench/}.
  */
 public final class ScaleBenchmark {
-  private record Row(String name, Double ours, Double baseline, Double peakHeapMb, String notes) {
+  record Row(String name, Double ours, Double baseline, Double peakHeapMb, String notes) {
     ObjectNode toJson() {
       ObjectNode json = Json.object().put("name", name);
       put(json, "ours_ms", ours);
@@ -44,6 +48,9 @@ public final class ScaleBenchmark {
   private final String classpath = System.getProperty("java.class.path");
   private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
   private final List<Row> rows = new ArrayList<>();
+  private final Set<String> only = rowsSelected();
+  /** The restart row's floor (Jackson reading every stored token), the baseline of search_512m. */
+  private Double readFloor;
 
   private ScaleBenchmark(String[] args) throws IOException {
     inputs = Path.of(args[0]);
@@ -65,32 +72,57 @@ public final class ScaleBenchmark {
     Path beta = inputs.resolve("graph-beta.json");
     Path stripe = Path.of("src/test/resources/corpus/stripe.com__2020-08-27.openapi.yaml");
     Path kubernetes = Path.of("src/test/resources/corpus/kubernetes.io__v1.10.0.swagger.yaml");
-    if (!Files.exists(githubYaml)) {
+    if (want("github_yaml_add") && !Files.exists(githubYaml)) {
       JsonNode tree = Json.MAPPER.readTree(github.toFile());
       new YAMLMapper().writeValue(githubYaml.toFile(), tree);
     }
 
-    compareRow("github_add", github, "GitHub JSON " + mb(github));
-    compareRow("github_yaml_add", githubYaml, "GitHub YAML " + mb(githubYaml) + "; swagger-parser with maxYamlCodePoints raised");
+    if (want("github_add")) compareRow("github_add", github, "GitHub JSON " + mb(github));
+    if (want("github_yaml_add")) {
+      compareRow("github_yaml_add", githubYaml, "GitHub YAML " + mb(githubYaml) + "; swagger-parser with maxYamlCodePoints raised");
+    }
 
-    Path home = fresh("home5");
-    addRow("graph_add", graph, "graph", home);
-    addRow("graph_beta_add", beta, "graph_beta", home);
-    child("-Xmx512m", "add", github.toString(), "github", home.toString());
-    child("-Xmx512m", "add", stripe.toString(), "stripe", home.toString());
-    child("-Xmx512m", "add", kubernetes.toString(), "kubernetes", home.toString());
+    Path home = work.resolve("home5");
+    Map<String, Path> specs = Map.of("github", github, "graph", graph, "graph_beta", beta, "stripe", stripe, "kubernetes", kubernetes);
+    if (want("graph_add") || want("graph_beta_add") || !complete(home, specs.keySet())) {
+      home = fresh("home5");
+      addRow("graph_add", graph, "graph", home);
+      addRow("graph_beta_add", beta, "graph_beta", home);
+      child("-Xmx512m", "add", github.toString(), "github", home.toString());
+      child("-Xmx512m", "add", stripe.toString(), "stripe", home.toString());
+      child("-Xmx512m", "add", kubernetes.toString(), "kubernetes", home.toString());
+    }
 
-    restartRows(home);
-    commandsRow(home);
-    storeRow(home, Map.of("github", github, "graph", graph, "graph_beta", beta, "stripe", stripe, "kubernetes", kubernetes));
-    startupRows(github);
-    callRows();
-    JsonNode retained = child("-Xmx2g", "retained", graph.toString());
-    double retainedMb = retained.path("retained_bytes").asLong() / 1048576.0;
-    rows.add(new Row("retained_heap", retainedMb, Files.size(graph) / 1048576.0, null,
-        "MB (not ms): heap retained by a registry with a home holding Graph v1.0 ("
-            + retained.path("tools").asInt() + " tools) after full GCs, against the spec's size on disk"));
+    if (want("restart") || want("list_graph_512m")) restartRows(home);
+    if (want("commands_512m")) commandsRow(home);
+    if (want("search_512m")) searchRow(home);
+    if (want("mcp_list_512m")) mcpRow(home);
+    if (want("store_bytes")) storeRow(home, specs);
+    if (want("startup_call") || want("startup_list")) startupRows(github);
+    if (want("call_p50") || want("call_p99") || want("call_throughput_64")) callRows();
+    if (want("retained_heap")) {
+      JsonNode retained = child("-Xmx2g", "retained", graph.toString());
+      double retainedMb = retained.path("retained_bytes").asLong() / 1048576.0;
+      rows.add(new Row("retained_heap", retainedMb, Files.size(graph) / 1048576.0, null,
+          "MB (not ms): heap retained by a registry with a home holding Graph v1.0 ("
+              + retained.path("tools").asInt() + " tools) after full GCs, against the spec's size on disk"));
+    }
     write();
+  }
+
+  /** Row names from the system property {@code bench.rows}; empty: every row. */
+  private static Set<String> rowsSelected() {
+    String names = System.getProperty("bench.rows", "").strip();
+    return names.isEmpty() ? Set.of() : Set.of(names.split("\\s*,\\s*"));
+  }
+
+  private boolean want(String row) {
+    return only.isEmpty() || only.contains(row);
+  }
+
+  /** Whether {@code home} holds a stored file for every one of {@code namespaces}. */
+  private static boolean complete(Path home, Set<String> namespaces) {
+    return namespaces.stream().allMatch(n -> Files.isRegularFile(home.resolve("sources").resolve(n + ".json")));
   }
 
   private void compareRow(String name, Path spec, String what) throws Exception {
@@ -121,6 +153,7 @@ public final class ScaleBenchmark {
       child("-Xmx512m", "readstore", home.toString());
       floor[i] = (System.nanoTime() - start) / 1e6;
     }
+    readFloor = Measure.median(floor);
     rows.add(new Row("restart", Measure.median(ours), Measure.median(floor), null,
         "whole process, median of 3: bin/executor-tools tools list of the five-source home (-Xmx512m) vs a JVM reading the same stored files with Jackson (every token)"));
     JsonNode list = child("-Xmx512m", "cli", "--home", home.toString(), "tools", "list", "--schemas");
@@ -156,6 +189,21 @@ public final class ScaleBenchmark {
       }
       rows.add(new Row("commands_512m", total, null, peak, (allOk ? "" : "FAILED: ") + notes));
     }
+  }
+
+  private void searchRow(Path home) throws Exception {
+    if (readFloor == null) {
+      long start = System.nanoTime();
+      child("-Xmx512m", "readstore", home.toString());
+      readFloor = (System.nanoTime() - start) / 1e6;
+    }
+    rows.add(ServingRows.search(java, jar, home, readFloor));
+  }
+
+  private void mcpRow(Path home) throws Exception {
+    JsonNode search = child("-Xmx256m", "mcp", "-Xmx512m", jar.toString(), home.toString(), "search", "send mail");
+    JsonNode all = child("-Xmx256m", "mcp", "-Xmx512m", jar.toString(), home.toString(), "all");
+    rows.add(ServingRows.mcp(search, all));
   }
 
   private void storeRow(Path home, Map<String, Path> specs) throws IOException {
@@ -249,7 +297,7 @@ public final class ScaleBenchmark {
   private void write() throws IOException {
     ArrayNode json = Json.array();
     rows.forEach(r -> json.add(r.toJson()));
-    Path bench = Path.of("bench");
+    Path bench = only.isEmpty() ? Path.of("bench") : work;
     Files.writeString(bench.resolve("results.json"), Json.pretty(json) + "\n");
     StringBuilder table = new StringBuilder();
     table.append(String.format(Locale.ROOT, "Machine: %d cores, %s %s, load average %.1f when the run ended.%n%n",
@@ -269,11 +317,11 @@ public final class ScaleBenchmark {
     return String.format(Locale.ROOT, "%.1f MB", Files.size(file) / 1048576.0);
   }
 
-  private static String ms(JsonNode value) {
+  static String ms(JsonNode value) {
     return value == null || value.isMissingNode() || value.isNull() ? "" : ms(value.asDouble());
   }
 
-  private static String ms(double value) {
+  static String ms(double value) {
     return value >= 100 ? String.format(Locale.ROOT, "%.0f", value)
         : value >= 1 ? String.format(Locale.ROOT, "%.2f", value) : String.format(Locale.ROOT, "%.3f", value);
   }

@@ -2,6 +2,11 @@ package dev.executortools.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.executortools.ToolRegistry;
+import dev.executortools.ToolResult;
+import dev.executortools.internal.Json;
+import dev.executortools.testing.Corpus;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +35,27 @@ class ToolsSearchCommandTest {
 
     assertThat(run.exit()).isZero();
     assertThat(run.json().path("data").get(0).path("id").asString()).isEqualTo("openapi.addSource");
+  }
+
+  @Test
+  void aStoredSourceDamagedPartWayThroughItsToolsIsLeftOutOfSearch() throws Exception {
+    try (ToolRegistry registry = ToolRegistry.builder().home(home).build()) {
+      ToolResult added = registry.addSource(Json.object().put("namespace", "items")
+          .put("spec", Corpus.resource("/specs/items-v1.yaml")));
+      assertThat(added.ok()).as(added.toString()).isTrue();
+    }
+    assertThat(new CliRunner(home).run("", "tools", "search", "items").json().path("data").toString())
+        .contains("items.");
+    Path file = home.resolve("sources").resolve("items.json");
+    String stored = Files.readString(file);
+    int secondTool = stored.indexOf("{\"tool\":", stored.indexOf("{\"tool\":") + 1);
+    // the first tool and the file's head and index stay whole; the second tool is no longer one
+    Files.writeString(file, stored.substring(0, secondTool) + "{\"lost\":" + stored.substring(secondTool + 8));
+
+    CliRunner.Run run = new CliRunner(home).run("", "tools", "search", "items");
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.json().path("data").toString()).doesNotContain("items.");
   }
 
   @Test
