@@ -174,6 +174,28 @@ final class Registrar implements AutoCloseable {
   private volatile SearchCatalog searchCatalog;
 
   /**
+   * The tools at positions {@code from} to {@code from + count} (exclusive): the built-in and
+   * bundled ones sorted by id, then each source's in stored order; blocked ones left out.
+   */
+  ToolPage page(int from, int count) {
+    sources.sync();
+    ApprovalPolicy policy = policy();
+    List<Tool> inMemory = new ArrayList<>();
+    localTools.values().forEach(e -> inMemory.add(e.tool.descriptor()));
+    sources.bundledTools().forEach(e -> inMemory.add(e.tool()));
+    inMemory.sort(Comparator.comparing(Tool::id, ToolPathOrder.INSTANCE));
+    List<Tool> page = new ArrayList<>();
+    int end = from + count;
+    for (int i = Math.max(0, from); i < Math.min(end, inMemory.size()); i++) {
+      effective(inMemory.get(i), policy).ifPresent(page::add);
+    }
+    int storedFrom = Math.max(0, from - inMemory.size());
+    int stored = sources.storedTools(storedFrom, Math.max(0, end - inMemory.size() - storedFrom),
+        entry -> effective(entry.tool(), policy).ifPresent(page::add));
+    return new ToolPage(page, end < inMemory.size() + stored ? end : -1);
+  }
+
+  /**
    * Hands every tool (of one source when {@code source} is given), sorted by id, to {@code sink}
    * as the policy shows it, streaming stored sources instead of loading them.
    */

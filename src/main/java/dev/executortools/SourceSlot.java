@@ -106,6 +106,20 @@ final class SourceSlot {
     store.forEachTool(namespace, schemas, compiled -> sink.accept(new HttpToolEntry(compiled, r)));
   }
 
+  /** The tools at positions {@code from} to {@code from + count} (exclusive), in stored order. */
+  List<HttpToolEntry> tools(int from, int count) {
+    List<HttpToolEntry> loaded = all;
+    if (loaded != null) {
+      int start = Math.min(loaded.size(), Math.max(0, from));
+      return loaded.subList(start, Math.min(loaded.size(), start + count));
+    }
+    SourceRuntime r = runtime();
+    if (r == null) return List.of();
+    List<HttpToolEntry> out = new ArrayList<>();
+    store.tools(namespace, from, count).forEach(compiled -> out.add(new HttpToolEntry(compiled, r)));
+    return out;
+  }
+
   /** The number of tools, read from the summary (0 when removed meanwhile). */
   int toolCount() {
     SourceSummary s = summary();

@@ -139,6 +139,27 @@ final class Sources implements SourceSink {
     return failed;
   }
 
+  /**
+   * The stored tools at positions {@code from} to {@code from + count} (exclusive) of all sources
+   * in namespace order, each source's in stored order; returns how many stored tools there are
+   * (counted from the summaries). A source that cannot be read adds nothing and is reported.
+   */
+  int storedTools(int from, int count, Consumer<HttpToolEntry> sink) {
+    int position = 0;
+    for (SourceSlot slot : slots.values()) {
+      try {
+        int n = slot.toolCount();
+        int start = Math.max(from, position);
+        int end = Math.min(from + count, position + n);
+        if (start < end) slot.tools(start - position, end - start).forEach(sink);
+        position += n;
+      } catch (StoreException e) {
+        problem(slot, e);
+      }
+    }
+    return position;
+  }
+
   /** The tool with this id, or null: the bundled ones, else one tool of the source it names. */
   HttpToolEntry httpTool(String id) {
     HttpToolEntry entry = bundled.tool(id);

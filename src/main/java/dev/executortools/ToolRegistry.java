@@ -51,6 +51,15 @@ public final class ToolRegistry implements AutoCloseable {
   }
 
   /**
+   * One page of {@link #tools()} for listings too large to hold at once (an MCP {@code tools/list}
+   * of 36,000 tools): the tools at positions {@code from} to {@code from + count}, built-in ones
+   * first, then each source's in stored order, read from the store without the rest.
+   */
+  public ToolPage tools(int from, int count) {
+    return registrar.page(from, count);
+  }
+
+  /**
    * Hands every tool (or those of one source) to {@code sink} in the order and form of {@link
    * #tools()}, reading stored sources as a stream: listing a home of 50,000 tools keeps one tool
    * in memory at a time. Without {@code schemas}, input schemas may lack their {@code $defs}

@@ -45,12 +45,6 @@ final class McpCommand implements Callable<Integer> {
     FileOutputStream protocol = new FileOutputStream(FileDescriptor.out);
     System.setOut(stderr); // nothing but the protocol reaches stdout
     ToolRegistry registry = home.open(null);
-    int count = ExecutorMcpServer.toolCount(registry);
-    if (mode == ToolMode.ALL && count > ToolMode.ALL_LIMIT) {
-      registry.close();
-      Output.error(ToolMode.tooManyForAll(count));
-      return Output.FAILED;
-    }
     try (ExecutorMcpServer server = new ExecutorMcpServer(registry, mode,
         new FileInputStream(FileDescriptor.in), protocol, stderr, Duration.ofMillis(Math.max(50, pollMillis)))) {
       stderr.println("executor-tools mcp: serving on stdio (tools: " + mode.name().toLowerCase() + ")");

@@ -2,23 +2,30 @@ package dev.executortools.mcp;
 
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerSession;
+import io.modelcontextprotocol.spec.McpServerTransport;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import reactor.core.publisher.Mono;
 
 /**
  * A transport that holds back {@code notifications/tools/list_changed} while a batch of tool
  * changes is made (the SDK sends one per added or removed tool) and sends one when the batch ends.
- * Everything else passes through to the wrapped transport.
+ * Everything else passes through to the wrapped transport; each session is handed to a wrapper
+ * ({@link PagingSession}).
  */
 final class BatchingTransportProvider implements McpServerTransportProvider {
   private final McpServerTransportProvider delegate;
+  private final BiFunction<McpServerSession, McpServerTransport, McpServerSession> sessions;
   private final AtomicBoolean batching = new AtomicBoolean();
   private final AtomicBoolean changed = new AtomicBoolean();
 
-  BatchingTransportProvider(McpServerTransportProvider delegate) {
+  /** {@code sessions} wraps each session the SDK makes (with its transport). */
+  BatchingTransportProvider(McpServerTransportProvider delegate,
+      BiFunction<McpServerSession, McpServerTransport, McpServerSession> sessions) {
     this.delegate = delegate;
+    this.sessions = sessions;
   }
 
   /** Runs {@code changes}; a list change it makes is announced once, after it, if {@code announce}. */
@@ -38,7 +45,7 @@ final class BatchingTransportProvider implements McpServerTransportProvider {
 
   @Override
   public void setSessionFactory(McpServerSession.Factory sessionFactory) {
-    delegate.setSessionFactory(sessionFactory);
+    delegate.setSessionFactory(transport -> sessions.apply(sessionFactory.create(transport), transport));
   }
 
   @Override

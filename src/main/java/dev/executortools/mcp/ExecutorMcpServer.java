@@ -31,6 +31,7 @@ public final class ExecutorMcpServer implements AutoCloseable {
   /** Requests are read only once the first tool list is in place (registering it takes a while). */
   private final CountDownLatch listed = new CountDownLatch(1);
   private final BatchingTransportProvider transport;
+  private final PagedToolList pages;
   private final McpSyncServer server;
   private final ToolListSync sync;
   private final ScheduledExecutorService poller;
@@ -39,8 +40,11 @@ public final class ExecutorMcpServer implements AutoCloseable {
       PrintStream log, Duration pollInterval) {
     this.registry = registry;
     this.log = log;
+    ToolSpecs specs = new ToolSpecs(registry, this::refresh);
+    this.pages = new PagedToolList(registry, specs);
     this.transport = new BatchingTransportProvider(
-        new StdioServerTransportProvider(McpJsonDefaults.getMapper(), watch(in), out));
+        new StdioServerTransportProvider(McpJsonDefaults.getMapper(), watch(in), out),
+        (session, sessionTransport) -> new PagingSession(session, sessionTransport, pages, this::beforeCall));
     this.server = McpServer.sync(transport)
         .serverInfo("executor-tools", "0.1.0")
         .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
@@ -49,7 +53,7 @@ public final class ExecutorMcpServer implements AutoCloseable {
         .strictToolNameValidation(true)
         .requestTimeout(Duration.ofMinutes(10))
         .build();
-    this.sync = new ToolListSync(registry, mode, new ToolSpecs(registry, this::refresh), log);
+    this.sync = new ToolListSync(registry, mode, specs, pages);
     try {
       transport.batch(() -> sync.apply(server), false); // the first list: clients ask for it
     } finally {
@@ -76,6 +80,15 @@ public final class ExecutorMcpServer implements AutoCloseable {
   /** Blocks until the client closes the input stream. */
   public void awaitInputClosed() throws InterruptedException {
     inputClosed.await();
+  }
+
+  /** While the list pages, registers the tool a call names with the SDK (no notification). */
+  private void beforeCall(String name) {
+    try {
+      transport.batch(() -> sync.registerForCall(server, name), false);
+    } catch (RuntimeException e) {
+      log.println("executor-tools mcp: could not prepare the call of " + name + ": " + e);
+    }
   }
 
   /** Brings the tool list up to date; one list_changed notification when it changed. */

@@ -7,9 +7,12 @@ import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -41,29 +44,38 @@ final class ToolListSync {
   private final DiscoveryTools discovery;
   private final ToolSpecs specs;
   private final Map<String, Object> listed = new HashMap<>(); // name -> Key or catalog text
-  private final java.io.PrintStream log;
-  /** Whether the log already says that all mode has more tools than it can list. */
-  private boolean tooMany;
+  private final PagedToolList pages;
+  /** While the list pages: the tools clients called, registered with the SDK for their calls. */
+  private final Set<String> called = new HashSet<>();
+  /** The sources the paging names were made for (they are made again when these change). */
+  private List<SourceSummary> namedFor;
 
-  ToolListSync(ToolRegistry registry, ToolMode mode, ToolSpecs specs, java.io.PrintStream log) {
+  ToolListSync(ToolRegistry registry, ToolMode mode, ToolSpecs specs, PagedToolList pages) {
     this.registry = registry;
     this.mode = mode;
-    this.log = log;
     this.specs = specs;
+    this.pages = pages;
     this.discovery = new DiscoveryTools(registry, specs::called);
   }
 
   /**
-   * The tools to list now, by MCP name, with what identifies their current version. Only
-   * {@link ToolMode#ALL} reads every tool; the discovery listing needs the built-in tools and the
-   * sources' summaries (which count their tools), so it stays small for any number of tools.
+   * The tools to register with the SDK now, by MCP name, with what identifies their current
+   * version. Only {@link ToolMode#ALL} up to {@link ToolMode#ALL_LIMIT} tools reads every tool;
+   * past it the SDK holds the tools clients called ({@link #paged}), and the discovery listing needs
+   * the built-in tools and the sources' summaries, so both stay small for any number of tools.
    */
   synchronized Map<String, Versioned> desired() {
     List<Tool> builtIn = registry.builtInTools();
     List<SourceSummary> added = registry.sources();
     int count = count(builtIn, added);
     Map<String, Versioned> out = new LinkedHashMap<>();
-    if (mode.resolve(count) == ToolMode.ALL && fitsAllMode(count)) {
+    if (mode.resolve(count) == ToolMode.ALL && count > ToolMode.ALL_LIMIT) {
+      return paged(added);
+    }
+    pages.use(null);
+    namedFor = null;
+    called.clear();
+    if (mode.resolve(count) == ToolMode.ALL) {
       List<Tool> tools = registry.tools();
       McpNames names = McpNames.of(tools.stream().map(Tool::id).toList());
       for (Tool tool : tools) {
@@ -88,15 +100,40 @@ final class ToolListSync {
     return builtIn.size() + added.stream().mapToInt(SourceSummary::toolCount).sum();
   }
 
-  /** Whether {@code count} tools can be listed in one answer; says once why not when they cannot. */
-  private boolean fitsAllMode(int count) {
-    if (count <= ToolMode.ALL_LIMIT) {
-      tooMany = false;
-      return true;
+  /**
+   * All mode past {@link ToolMode#ALL_LIMIT} tools: {@link PagedToolList} answers tools/list from
+   * the store, and the SDK holds only the tools clients called. The names are those of every tool
+   * the registry shows now (their ids streamed without schemas).
+   */
+  private Map<String, Versioned> paged(List<SourceSummary> added) {
+    if (!added.equals(namedFor)) {
+      List<String> ids = new ArrayList<>();
+      registry.forEachTool(null, false, tool -> ids.add(tool.id()));
+      pages.use(McpNames.of(ids));
+      namedFor = added;
     }
-    if (!tooMany) log.println(ToolMode.tooManyForAll(count) + "; serving the discovery tools instead");
-    tooMany = true;
-    return false;
+    Map<String, Versioned> out = new LinkedHashMap<>();
+    for (String name : called) {
+      pages.id(name).flatMap(registry::tool).ifPresent(tool ->
+          out.put(name, new Versioned(contentKey(tool), () -> specs.forTool(tool, name))));
+    }
+    called.retainAll(out.keySet());
+    return out;
+  }
+
+  /** What identifies a tool read again from the store (its schema is a new instance each time). */
+  private static Object contentKey(Tool tool) {
+    return List.of(tool.id(), tool.inputSchema(), tool.annotations().requiresApproval(), tool.description());
+  }
+
+  /** While the list pages, registers the tool {@code name} stands for, if it is not yet. */
+  synchronized void registerForCall(McpSyncServer server, String name) {
+    if (!pages.active() || called.contains(name)) return;
+    Optional<Tool> tool = pages.id(name).flatMap(registry::tool);
+    if (tool.isEmpty()) return; // the SDK answers that it knows no such tool
+    called.add(name);
+    server.addTool(specs.forTool(tool.get(), name));
+    listed.put(name, contentKey(tool.get()));
   }
 
   /** Applies the desired list to the server; the caller batches the notifications. */

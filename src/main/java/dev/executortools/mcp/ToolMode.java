@@ -15,18 +15,12 @@ public enum ToolMode {
   public static final int AUTO_LIMIT = 128;
 
   /**
-   * The most tools {@link #ALL} lists. The MCP SDK answers {@code tools/list} with every tool it
-   * holds in one message (it has no paging), so each listed tool is kept in memory with its
-   * model-facing schema: past this many, a 512 MB heap no longer holds them (Microsoft Graph alone
-   * has 11,422). Beyond it, all mode serves the discovery tools and says so.
+   * The most tools {@link #ALL} registers with the MCP SDK, which answers {@code tools/list} with
+   * every tool it holds in one message (no paging) and keeps each with its model-facing schema:
+   * past this many, {@link PagedToolList} answers {@code tools/list} a page at a time from the
+   * store, and a tool is registered with the SDK when a client calls it.
    */
   public static final int ALL_LIMIT = 5_000;
-
-  /** Why {@link #ALL} cannot list {@code count} tools, in one line. */
-  public static String tooManyForAll(int count) {
-    return "--tools all lists at most " + ALL_LIMIT + " tools (the MCP server answers tools/list in one"
-        + " message, without paging) and the sources hold " + count + "; use --tools search or auto";
-  }
 
   ToolMode resolve(int toolCount) {
     if (this != AUTO) return this;

@@ -114,6 +114,18 @@ public final class FileSourceStore implements SourceStore {
   }
 
   @Override
+  public List<CompiledTool> tools(String namespace, int from, int count) {
+    if (!SourceConfig.isValidNamespace(namespace)) return List.of();
+    Path file = fileOf(namespace);
+    Optional<Boolean> indexed = reading(file, namespace, SourceFileIndex::hasIndex, null);
+    if (indexed.isEmpty()) return List.of();
+    if (indexed.get()) {
+      return reading(file, namespace, f -> SourceFileIndex.range(f, from, count), null).orElse(List.of());
+    }
+    return SourceStore.super.tools(namespace, from, count);
+  }
+
+  @Override
   public void forEachTool(String namespace, boolean schemas, Consumer<CompiledTool> sink) {
     if (!SourceConfig.isValidNamespace(namespace)) return;
     reading(fileOf(namespace), namespace,

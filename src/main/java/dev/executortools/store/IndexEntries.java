@@ -7,8 +7,9 @@ import tools.jackson.core.JsonToken;
 
 /**
  * What one lookup needs of a source file's index, read as a stream (a 22,000-tool index is not
- * built as a tree to find one entry): the byte range of the tool {@code id}, of the defs and def
- * sets, and the offsets of each def and def set (absent in files written before them: null).
+ * built as a tree to find one entry): the byte range of the tool {@code id} (with a null id, of
+ * every tool in file order, two numbers each), of the defs and def sets, and the offsets of each
+ * def and def set (absent in files written before them: null).
  */
 record IndexEntries(long[] tool, long[] defs, long[] defSets, long[] defOffsets, long[] defSetOffsets) {
   /** @throws IllegalArgumentException when the index is not an object of number arrays */
@@ -36,15 +37,23 @@ record IndexEntries(long[] tool, long[] defs, long[] defSets, long[] defOffsets,
   private static long[] toolRange(JsonParser p, String id) {
     if (p.currentToken() != JsonToken.START_OBJECT) throw malformed();
     long[] range = null;
+    long[] all = id == null ? new long[64] : null;
+    int n = 0;
     for (String key = p.nextName(); key != null; key = p.nextName()) {
       p.nextToken();
-      if (key.equals(id)) {
+      if (id == null) {
+        long[] one = numbers(p);
+        if (one.length != 2) throw malformed();
+        if (n + 2 > all.length) all = Arrays.copyOf(all, all.length * 2);
+        all[n++] = one[0];
+        all[n++] = one[1];
+      } else if (key.equals(id)) {
         range = numbers(p);
       } else {
         p.skipChildren();
       }
     }
-    return range;
+    return id == null ? Arrays.copyOf(all, n) : range;
   }
 
   private static long[] numbers(JsonParser p) {

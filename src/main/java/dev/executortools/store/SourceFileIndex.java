@@ -9,6 +9,8 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,19 +52,10 @@ final class SourceFileIndex {
   static Optional<CompiledTool> find(Path file, String id) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
-      long tailStart = Math.max(0, size - TAIL);
-      byte[] tail = read(channel, tailStart, size);
-      Matcher m = TRAILER.matcher(new String(tail, StandardCharsets.ISO_8859_1));
-      if (!m.find()) throw new IllegalArgumentException("it has no index at its end");
-      long indexAt = Long.parseLong(m.group(1));
-      long indexEnd = tailStart + m.start();
-      if (indexAt < 0 || indexAt >= indexEnd || indexEnd - indexAt > MAX_INDEX_BYTES) {
-        throw new IllegalArgumentException("its index position is out of range");
-      }
-      IndexEntries index = IndexEntries.read(read(channel, indexAt, indexEnd), id);
+      IndexEntries index = IndexEntries.read(indexBytes(channel, size), id);
       if (index.tool() == null) return Optional.empty();
       JsonNode tool = value(slice(channel, index.tool(), size));
-      CompiledTool compiled = CompiledToolJson.fromJson(tool, pool(channel, index, tool, size));
+      CompiledTool compiled = CompiledToolJson.fromJson(tool, pool(channel, index, CompiledToolJson.defSetsOf(tool), size));
       if (!compiled.tool().id().equals(id)) {
         throw new IllegalArgumentException("its index points at another tool than " + id);
       }
@@ -71,10 +64,50 @@ final class SourceFileIndex {
   }
 
   /**
-   * The defs {@code tool} needs: with the offsets of each def and def set in the index, those
+   * The tools at positions {@code from} to {@code from + count} (exclusive) of the file, in stored
+   * order, with the defs their schemas name: one page of a listing read without the rest.
+   *
+   * @throws IllegalArgumentException when the index points at something that is not a tool
+   */
+  static List<CompiledTool> range(Path file, int from, int count) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      IndexEntries index = IndexEntries.read(indexBytes(channel, size), null);
+      long[] ranges = index.tool();
+      int to = Math.min(ranges.length / 2, from + count);
+      List<JsonNode> tools = new ArrayList<>();
+      List<Integer> sets = new ArrayList<>();
+      for (int i = Math.max(0, from); i < to; i++) {
+        JsonNode tool = value(slice(channel, ranges[2 * i], ranges[2 * i + 1], size));
+        tools.add(tool);
+        sets.addAll(CompiledToolJson.defSetsOf(tool));
+      }
+      DefsPool pool = pool(channel, index, sets, size);
+      List<CompiledTool> out = new ArrayList<>(tools.size());
+      for (JsonNode tool : tools) out.add(CompiledToolJson.fromJson(tool, pool));
+      return out;
+    }
+  }
+
+  /** The bytes of the index, found by the trailer at the file's end. */
+  private static byte[] indexBytes(FileChannel channel, long size) throws IOException {
+    long tailStart = Math.max(0, size - TAIL);
+    byte[] tail = read(channel, tailStart, size);
+    Matcher m = TRAILER.matcher(new String(tail, StandardCharsets.ISO_8859_1));
+    if (!m.find()) throw new IllegalArgumentException("it has no index at its end");
+    long indexAt = Long.parseLong(m.group(1));
+    long indexEnd = tailStart + m.start();
+    if (indexAt < 0 || indexAt >= indexEnd || indexEnd - indexAt > MAX_INDEX_BYTES) {
+      throw new IllegalArgumentException("its index position is out of range");
+    }
+    return read(channel, indexAt, indexEnd);
+  }
+
+  /**
+   * The defs the tools' schemas name ({@code wanted} def sets): with the offsets of each def and def set in the index, those
    * alone; in files written without them, all of them.
    */
-  private static DefsPool pool(FileChannel channel, IndexEntries index, JsonNode tool, long size)
+  private static DefsPool pool(FileChannel channel, IndexEntries index, List<Integer> wanted, long size)
       throws IOException {
     long[] defs = index.defOffsets();
     long[] sets = index.defSetOffsets();
@@ -82,7 +115,7 @@ final class SourceFileIndex {
       return DefsPool.read(value(slice(channel, index.defs(), size)), value(slice(channel, index.defSets(), size)));
     }
     try {
-      return DefsPool.sparse(defs.length - 1, sets.length - 1, CompiledToolJson.defSetsOf(tool),
+      return DefsPool.sparse(defs.length - 1, sets.length - 1, wanted,
           i -> value(element(channel, sets, i, size)), i -> value(element(channel, defs, i, size)));
     } catch (UncheckedIOException e) {
       throw e.getCause();

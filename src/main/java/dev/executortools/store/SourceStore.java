@@ -82,6 +82,20 @@ public interface SourceStore {
   }
 
   /**
+   * The tools at positions {@code from} to {@code from + count} (exclusive) of the source, in
+   * stored order, with their schemas: one page of a listing.
+   *
+   * @throws StoreException when the source exists but cannot be read
+   */
+  default List<CompiledTool> tools(String namespace, int from, int count) {
+    return get(namespace).map(s -> {
+      List<CompiledTool> all = s.tools();
+      int start = Math.min(all.size(), Math.max(0, from));
+      return List.copyOf(all.subList(start, Math.min(all.size(), start + Math.max(0, count))));
+    }).orElse(List.of());
+  }
+
+  /**
    * Stores {@code source}, replacing any source of its namespace. Either the whole new source is
    * kept or, on failure, the previous one.
    *

@@ -24,6 +24,7 @@ public final class McpProbe {
   private final BufferedReader out;
   private final List<String> stderr = new ArrayList<>();
   private int nextId = 1;
+  private String lastName;
 
   private McpProbe(Process process) {
     this.process = process;
@@ -56,11 +57,21 @@ public final class McpProbe {
    * when the session failed, {@code error}.
    */
   public static ObjectNode run(List<String> command, String query) throws Exception {
+    return run(command, query, null);
+  }
+
+  /**
+   * As {@link #run(List, String)}, then, when {@code lastToolArguments} is given, calls the last
+   * tool listed with them: answers also {@code called} (its name), {@code call_is_error} and
+   * {@code call_text} (the result's text).
+   */
+  public static ObjectNode run(List<String> command, String query, JsonNode lastToolArguments) throws Exception {
     long start = System.nanoTime();
     McpProbe probe = new McpProbe(new ProcessBuilder(command).start());
     ObjectNode result = Json.object();
     try {
       probe.session(query, result);
+      if (lastToolArguments != null) probe.callLast(lastToolArguments, result);
     } catch (IOException | RuntimeException e) {
       result.put("error", String.valueOf(e.getMessage()));
     }
@@ -94,6 +105,7 @@ public final class McpProbe {
       pages++;
       for (JsonNode tool : page.path("tools")) {
         tools++;
+        lastName = tool.path("name").asString();
         search |= tool.path("name").asString().equals("search_tools");
       }
       cursor = page.path("nextCursor").isString() ? page.path("nextCursor").asString() : null;
@@ -108,6 +120,14 @@ public final class McpProbe {
       result.put("top", hits.path(0).path("id").asString(""));
       if (answer.path("isError").asBoolean(false)) result.put("search_error", answer.path("content").path(0).path("text").asString(""));
     }
+  }
+
+  private void callLast(JsonNode arguments, ObjectNode result) throws IOException {
+    ObjectNode call = Json.object().put("name", lastName);
+    call.set("arguments", arguments);
+    JsonNode answer = request("tools/call", call);
+    result.put("called", lastName).put("call_is_error", answer.path("isError").asBoolean(false))
+        .put("call_text", answer.path("content").path(0).path("text").asString(""));
   }
 
   /** Sends a request and answers its result, passing over notifications; fails on an error. */

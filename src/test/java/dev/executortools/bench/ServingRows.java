@@ -36,8 +36,9 @@ final class ServingRows {
             + search.path("tools").asInt() + " tools, " + search.path("pages").asInt() + " page, "
             + (search.path("complete").asBoolean() ? "complete" : "INCOMPLETE") + "), search_tools \"send mail\" (top "
             + top + (SENDS_MAIL.matcher(top).matches() ? ", right" : ", WRONG") + ", index built then), exit "
-            + search.path("exit").asInt() + ". --tools all: exit " + all.path("exit").asInt() + " after "
-            + ms(all.path("ms")) + " ms, " + (all.path("complete").asBoolean() ? all.path("tools").asInt() + " tools listed"
-                : "refused: " + all.path("stderr").asString().replace("executor-tools: ", "")));
+            + search.path("exit").asInt() + ". --tools all: initialize, tools/list (" + all.path("tools").asInt()
+            + " tools in " + all.path("pages").asInt() + " pages read from the store, "
+            + (all.path("complete").asBoolean() ? "complete" : "INCOMPLETE: " + all.path("error").asString(""))
+            + ") in " + ms(all.path("ms")) + " ms, exit " + all.path("exit").asInt());
   }
 }

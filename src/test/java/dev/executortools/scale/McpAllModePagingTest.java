@@ -18,12 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code mcp --tools all} lists at most {@link ToolMode#ALL_LIMIT} tools (the SDK answers
- * tools/list in one message): past it, the server refuses at start with one line saying why,
- * while {@code auto} serves the discovery tools counted from the sources' summaries.
+ * Past {@link ToolMode#ALL_LIMIT} tools (the SDK answers tools/list in one message),
+ * {@code mcp --tools all} lists every tool a page at a time from the store, and a tool from the
+ * last page, registered with the SDK only then, can be called; {@code auto} serves the
+ * discovery tools counted from the sources' summaries.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
-class McpAllModeLimitTest {
+class McpAllModePagingTest {
   @TempDir static Path home;
 
   @BeforeAll
@@ -37,14 +38,19 @@ class McpAllModeLimitTest {
   }
 
   @Test
-  void allModeRefusesAtStartWithOneLineSayingWhy() throws Exception {
-    JsonNode session = McpProbe.run(command("all"), null);
+  void allModeListsEveryToolAPageAtATimeAndCallsOneFromTheLastPage() throws Exception {
+    JsonNode session = McpProbe.run(command("all"), null, Json.parse(
+        "{\"server\": {\"url\": \"http://127.0.0.1:9\"}}"));
 
-    assertThat(session.path("exit").asInt()).isEqualTo(1);
-    assertThat(session.path("complete").asBoolean()).isFalse();
-    assertThat(session.path("stderr").asString()).isEqualTo("executor-tools: --tools all lists at most 5000"
-        + " tools (the MCP server answers tools/list in one message, without paging) and the sources hold "
-        + (ToolMode.ALL_LIMIT + 1 + 5) + "; use --tools search or auto");
+    assertThat(session.path("complete").asBoolean()).as(session.toString()).isTrue();
+    assertThat(session.path("tools").asInt()).isEqualTo(ToolMode.ALL_LIMIT + 1 + 5);
+    assertThat(session.path("pages").asInt()).isGreaterThan(1);
+    // the call reaches the registry: the model-chosen loopback server is refused by the network
+    // policy (an unknown tool would be a protocol error instead, and fail the session)
+    assertThat(session.path("called").asString()).startsWith("many_");
+    assertThat(session.path("call_is_error").asBoolean()).isTrue();
+    assertThat(session.path("call_text").asString()).contains("blocked_address");
+    assertThat(session.path("exit").asInt()).isZero();
   }
 
   @Test

@@ -1,0 +1,94 @@
+package dev.executortools.mcp;
+
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
+import io.modelcontextprotocol.spec.McpServerSession;
+import io.modelcontextprotocol.spec.McpServerTransport;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+import io.modelcontextprotocol.json.TypeRef;
+import reactor.core.publisher.Mono;
+
+/**
+ * The SDK's session with {@code tools/list} answered by a {@link PagedToolList} while it pages
+ * (the SDK lists every registered tool in one message and lets no handler be replaced), and each
+ * {@code tools/call} first handed to {@code beforeCall} with the tool's name, so that the tool is
+ * registered with the SDK when a client calls it. Everything else is the SDK's own session.
+ */
+final class PagingSession extends McpServerSession {
+  private final McpServerSession sdk;
+  private final McpServerTransport transport;
+  private final PagedToolList pages;
+  private final Consumer<String> beforeCall;
+
+  PagingSession(McpServerSession sdk, McpServerTransport transport, PagedToolList pages, Consumer<String> beforeCall) {
+    super(sdk.getId(), Duration.ofMinutes(10), transport, null, Map.of(), Map.of());
+    this.sdk = sdk;
+    this.transport = transport;
+    this.pages = pages;
+    this.beforeCall = beforeCall;
+  }
+
+  @Override
+  public Mono<Void> handle(McpSchema.JSONRPCMessage message) {
+    if (message instanceof JSONRPCRequest request && pages.active()) {
+      if (McpSchema.METHOD_TOOLS_LIST.equals(request.method())) {
+        return Mono.fromCallable(() -> JSONRPCResponse.result(request.id(), pages.page(param(request, "cursor"))))
+            .onErrorResume(IllegalArgumentException.class, e -> Mono.just(JSONRPCResponse.error(request.id(),
+                new JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.INVALID_PARAMS, e.getMessage()))))
+            .flatMap(transport::sendMessage);
+      }
+      if (McpSchema.METHOD_TOOLS_CALL.equals(request.method())) {
+        String name = param(request, "name");
+        if (name != null) beforeCall.accept(name);
+      }
+    }
+    return sdk.handle(message);
+  }
+
+  private static String param(JSONRPCRequest request, String name) {
+    return request.params() instanceof Map<?, ?> params && params.get(name) instanceof String value ? value : null;
+  }
+
+  @Override
+  public String getId() {
+    return sdk.getId();
+  }
+
+  @Override
+  public void init(McpSchema.ClientCapabilities capabilities, McpSchema.Implementation info) {
+    sdk.init(capabilities, info);
+  }
+
+  @Override
+  public void setMinLoggingLevel(McpSchema.LoggingLevel level) {
+    sdk.setMinLoggingLevel(level);
+  }
+
+  @Override
+  public boolean isNotificationForLevelAllowed(McpSchema.LoggingLevel level) {
+    return sdk.isNotificationForLevelAllowed(level);
+  }
+
+  @Override
+  public <T> Mono<T> sendRequest(String method, Object params, TypeRef<T> type) {
+    return sdk.sendRequest(method, params, type);
+  }
+
+  @Override
+  public Mono<Void> sendNotification(String method, Object params) {
+    return sdk.sendNotification(method, params);
+  }
+
+  @Override
+  public Mono<Void> closeGracefully() {
+    return sdk.closeGracefully();
+  }
+
+  @Override
+  public void close() {
+    sdk.close();
+  }
+}
