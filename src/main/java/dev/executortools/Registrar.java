@@ -7,7 +7,6 @@ import dev.executortools.bind.HttpRequestSpec.HttpHeader;
 import dev.executortools.internal.Json;
 import dev.executortools.invoke.HttpTransport;
 import dev.executortools.invoke.SourceCredentials;
-import dev.executortools.naming.ToolPathOrder;
 import dev.executortools.net.NetworkPolicy;
 import dev.executortools.net.NetworkSettings;
 import dev.executortools.parse.SpecException;
@@ -31,8 +30,6 @@ import dev.executortools.tools.LocalTool;
 import dev.executortools.tools.SpecLoader;
 import dev.executortools.search.SearchHit;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.function.Consumer;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +59,8 @@ final class Registrar implements AutoCloseable {
   /** The same tools as the program calls them ({@link #callApproved}): its URLs are its own. */
   private final Map<String, LocalEntry> programTools = new LinkedHashMap<>();
   final Sources sources;
+  /** The tools as callers see them: listed, streamed, paged, searched. */
+  final Listings listings;
 
   /** A plugin tool; its validator is built on first call (listing tools needs none). */
   private static final class LocalEntry {
@@ -91,6 +90,7 @@ final class Registrar implements AutoCloseable {
     this.policies = config.home != null ? new PolicyStore(config.home) : PolicyStore.inMemory();
     this.sources = new Sources(new BundledSource(SsoOidcProfile.create(config.environment)),
         config.home != null ? new FileSourceStore(config.home) : new MemorySourceStore());
+    this.listings = new Listings(() -> localTools.values().stream().map(e -> e.tool.descriptor()).toList(), sources);
     this.specLoader = new SpecLoader(new SpecFetcher(() -> transport().guardedClient()), this::resolveArgument);
     for (LocalTool tool : BuiltinTools.create(specLoader, sources)) {
       localTools.put(tool.descriptor().id(), new LocalEntry(tool));
@@ -112,111 +112,6 @@ final class Registrar implements AutoCloseable {
       }
       return transport;
     }
-  }
-
-  List<Tool> allTools() {
-    sources.sync();
-    List<Tool> all = new ArrayList<>();
-    localTools.values().forEach(e -> all.add(e.tool.descriptor()));
-    sources.httpTools().forEach(e -> all.add(e.tool()));
-    return all;
-  }
-
-  /** The tools callers see under the policy, sorted as executor sorts them; blocked ones left out. */
-  List<Tool> visibleTools() {
-    ApprovalPolicy policy = policy();
-    List<Tool> tools = new ArrayList<>();
-    for (Tool tool : allTools()) effective(tool, policy).ifPresent(tools::add);
-    tools.sort(Comparator.comparing(Tool::id, ToolPathOrder.INSTANCE));
-    return tools;
-  }
-
-  /**
-   * The tools that are not in an added source (the plugin's own and the bundled source's), as the
-   * policy shows them, sorted by id: all in memory, so this reads nothing from the store.
-   */
-  List<Tool> builtInTools(ApprovalPolicy policy) {
-    List<Tool> tools = new ArrayList<>();
-    localTools.values().forEach(e -> effective(e.tool.descriptor(), policy).ifPresent(tools::add));
-    sources.bundledTools().forEach(e -> effective(e.tool(), policy).ifPresent(tools::add));
-    tools.sort(Comparator.comparing(Tool::id, ToolPathOrder.INSTANCE));
-    return tools;
-  }
-
-  /**
-   * The search index over every tool (blocked ones included: callers filter), rebuilt when the
-   * sources change: stored sources are streamed into it, never loaded.
-   */
-  SearchCatalog searchCatalog() {
-    sources.sync();
-    Object generation = sources.generation();
-    SearchCatalog cached = searchCatalog;
-    if (cached != null && cached.generation == generation) return cached;
-    synchronized (searchLock) {
-      cached = searchCatalog;
-      if (cached != null && cached.generation == generation) return cached;
-      SearchCatalog.Builder builder = new SearchCatalog.Builder();
-      localTools.values().forEach(e -> builder.add(e.tool.descriptor(), null));
-      Consumer<HttpToolEntry> http = e -> builder.add(e.tool(), summaryOf(e));
-      sources.bundledTools().forEach(http);
-      Set<String> unreadable = sources.forEachStoredTool(null, true, http);
-      SearchCatalog built = builder.build(generation, unreadable);
-      searchCatalog = built;
-      return built;
-    }
-  }
-
-  private static String summaryOf(HttpToolEntry entry) {
-    return entry.compiled.operation() == null ? null : entry.compiled.operation().summary();
-  }
-
-  private final Object searchLock = new Object();
-  private volatile SearchCatalog searchCatalog;
-
-  /**
-   * The tools at positions {@code from} to {@code from + count} (exclusive): the built-in and
-   * bundled ones sorted by id, then each source's in stored order; blocked ones left out.
-   */
-  ToolPage page(int from, int count) {
-    sources.sync();
-    ApprovalPolicy policy = policy();
-    List<Tool> inMemory = new ArrayList<>();
-    localTools.values().forEach(e -> inMemory.add(e.tool.descriptor()));
-    sources.bundledTools().forEach(e -> inMemory.add(e.tool()));
-    inMemory.sort(Comparator.comparing(Tool::id, ToolPathOrder.INSTANCE));
-    List<Tool> page = new ArrayList<>();
-    int end = from + count;
-    for (int i = Math.max(0, from); i < Math.min(end, inMemory.size()); i++) {
-      effective(inMemory.get(i), policy).ifPresent(page::add);
-    }
-    int storedFrom = Math.max(0, from - inMemory.size());
-    int stored = sources.storedTools(storedFrom, Math.max(0, end - inMemory.size() - storedFrom),
-        entry -> effective(entry.tool(), policy).ifPresent(page::add));
-    return new ToolPage(page, end < inMemory.size() + stored ? end : -1);
-  }
-
-  /**
-   * Hands every tool (of one source when {@code source} is given), sorted by id, to {@code sink}
-   * as the policy shows it, streaming stored sources instead of loading them.
-   */
-  void forEachTool(String source, boolean schemas, ApprovalPolicy policy, Consumer<Tool> sink) {
-    sources.sync();
-    List<Tool> inMemory = new ArrayList<>();
-    localTools.values().forEach(e -> inMemory.add(e.tool.descriptor()));
-    sources.bundledTools().forEach(e -> inMemory.add(e.tool()));
-    inMemory.removeIf(t -> source != null && !source.equals(t.source()));
-    inMemory.sort(Comparator.comparing(Tool::id, ToolPathOrder.INSTANCE));
-    Consumer<Tool> shown = t -> effective(t, policy).ifPresent(sink);
-    int[] next = {0};
-    sources.forEachStoredTool(source, schemas, entry -> {
-      Tool tool = entry.tool();
-      while (next[0] < inMemory.size()
-          && ToolPathOrder.INSTANCE.compare(inMemory.get(next[0]).id(), tool.id()) < 0) {
-        shown.accept(inMemory.get(next[0]++));
-      }
-      shown.accept(tool);
-    });
-    while (next[0] < inMemory.size()) shown.accept(inMemory.get(next[0]++));
   }
 
   Optional<Tool> find(String id) {
@@ -241,15 +136,6 @@ final class Registrar implements AutoCloseable {
     } catch (StoreException e) {
       return new ApprovalPolicy(List.of(new PolicyRule("*", PolicyAction.REQUIRE_APPROVAL)));
     }
-  }
-
-  /** The tool as callers see it under the approval policy; empty when blocked. */
-  static Optional<Tool> effective(Tool tool, ApprovalPolicy policy) {
-    PolicyAction action = policy.decide(tool);
-    if (action == PolicyAction.BLOCK) return Optional.empty();
-    boolean requires = action == PolicyAction.REQUIRE_APPROVAL;
-    return Optional.of(requires == tool.annotations().requiresApproval()
-        ? tool : tool.withAnnotations(tool.annotations().withRequiresApproval(requires)));
   }
 
   SpecLoader specLoader() {
@@ -331,13 +217,13 @@ final class Registrar implements AutoCloseable {
 
   /** Visible ids closest to {@code id} (the tool search's spelling ranking), closest first. */
   List<String> closestIds(String id, int limit) {
-    SearchCatalog catalog = searchCatalog();
+    SearchCatalog catalog = listings.searchCatalog();
     return catalog.index.closestIds(id, limit, catalog.visibleIn(null, policy()));
   }
 
   /** The tool search over visible tools, of {@code source} only when it is given. */
   List<SearchHit> search(String query, int limit, String source) {
-    SearchCatalog catalog = searchCatalog();
+    SearchCatalog catalog = listings.searchCatalog();
     return catalog.index.search(query, limit, catalog.visibleIn(source, policy()));
   }
 

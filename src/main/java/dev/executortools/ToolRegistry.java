@@ -47,7 +47,7 @@ public final class ToolRegistry implements AutoCloseable {
    * policy decides; blocked tools are left out.
    */
   public List<Tool> tools() {
-    return registrar.visibleTools();
+    return registrar.listings.visible(registrar.policy());
   }
 
   /**
@@ -56,7 +56,7 @@ public final class ToolRegistry implements AutoCloseable {
    * first, then each source's in stored order, read from the store without the rest.
    */
   public ToolPage tools(int from, int count) {
-    return registrar.page(from, count);
+    return registrar.listings.page(from, count, registrar.policy());
   }
 
   /**
@@ -68,7 +68,7 @@ public final class ToolRegistry implements AutoCloseable {
    * @param source a source id ({@code github}, {@code openapi}, {@code aws_sso_oidc}), or null for all
    */
   public void forEachTool(String source, boolean schemas, java.util.function.Consumer<Tool> sink) {
-    registrar.forEachTool(source, schemas, registrar.policy(), sink);
+    registrar.listings.forEach(source, schemas, registrar.policy(), sink);
   }
 
   /**
@@ -77,13 +77,13 @@ public final class ToolRegistry implements AutoCloseable {
    * summaries count the tools of each), what a short listing of a large registry needs.
    */
   public List<Tool> builtInTools() {
-    return registrar.builtInTools(registrar.policy());
+    return registrar.listings.builtIn(registrar.policy());
   }
 
   /** The tool with this id, as {@link #tools()} shows it; empty when unknown or blocked. */
   public Optional<Tool> tool(String id) {
     ApprovalPolicy policy = registrar.policy();
-    return registrar.find(id).flatMap(t -> Registrar.effective(t, policy));
+    return registrar.find(id).flatMap(t -> Listings.effective(t, policy));
   }
 
   /**
