@@ -13,11 +13,14 @@ import dev.executortools.result.UpstreamResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import okhttp3.ConnectionSpec;
 import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -45,19 +48,21 @@ import okio.BufferedSource;
 public final class HttpTransport {
   private static final Set<String> HIDDEN_RESPONSE_HEADERS = Set.of("set-cookie", "set-cookie2");
 
-  private final OkHttpClient client;
-  private final OkHttpClient guarded;
+  private final ClientPair direct;
+  private final ClientPair guarded;
   private final HttpSettings settings;
 
-  private HttpTransport(OkHttpClient client, HttpSettings settings, NetworkPolicy policy) {
-    this.client = client;
+  /**
+   * {@code cleartext}: a cleartext-only base client for safe http requests (null: {@code full}
+   * serves every request); {@code full}: the base client for everything else, made on first use.
+   */
+  private HttpTransport(OkHttpClient cleartext, Supplier<OkHttpClient> full, HttpSettings settings,
+      NetworkPolicy policy) {
     this.settings = settings;
-    NetworkPolicyInterceptor check = new NetworkPolicyInterceptor(policy);
-    this.guarded = client.newBuilder()
-        .dns(new PolicyDns(client.dns(), policy))
-        .addInterceptor(check)
-        .addNetworkInterceptor(check)
-        .build();
+    this.direct = new ClientPair(cleartext == null ? null : stack(cleartext, settings, policy),
+        () -> stack(full.get(), settings, policy));
+    this.guarded = new ClientPair(cleartext == null ? null : guard(stack(cleartext, settings, policy), policy),
+        () -> guard(stack(full.get(), settings, policy), policy));
   }
 
   /** A transport with its own client, built from {@code settings} (timeouts included). */
@@ -67,29 +72,42 @@ public final class HttpTransport {
 
   /** As {@link #create(HttpSettings)}, with {@code policy} for the guarded client. */
   public static HttpTransport create(HttpSettings settings, NetworkPolicy policy) {
-    OkHttpClient client =
-        ProcessClient.INSTANCE
-            .newBuilder()
-            .connectTimeout(settings.connectTimeout())
-            .readTimeout(settings.readTimeout())
-            .writeTimeout(settings.readTimeout())
-            .callTimeout(settings.callTimeout())
-            .build();
-    return using(client, settings, policy);
+    OkHttpClient cleartext = withTimeouts(ProcessClient.CLEARTEXT.newBuilder(), settings)
+        .followSslRedirects(false)
+        .build();
+    return new HttpTransport(cleartext,
+        () -> withTimeouts(ProcessClient.Full.INSTANCE.newBuilder(), settings).build(), settings, policy);
+  }
+
+  private static OkHttpClient.Builder withTimeouts(OkHttpClient.Builder builder, HttpSettings settings) {
+    return builder
+        .connectTimeout(settings.connectTimeout())
+        .readTimeout(settings.readTimeout())
+        .writeTimeout(settings.readTimeout())
+        .callTimeout(settings.callTimeout());
   }
 
   /**
-   * Builds, once per process, the client every transport {@linkplain #create created here} derives
-   * its own from (OkHttp's advice: one connection pool, one dispatcher, and the platform's TLS set-up
-   * done once). Start-up calls this on a second thread before the first call needs it.
+   * Builds, once per process, the TLS-capable client every transport {@linkplain #create created
+   * here} derives its own from (OkHttp's advice: one connection pool, one dispatcher, and the
+   * platform's TLS set-up done once). Start-up calls this on a second thread, so that a call to an
+   * https URL finds it ready.
    */
   public static void prepare() {
-    ProcessClient.INSTANCE.hashCode();
+    ProcessClient.Full.INSTANCE.hashCode();
   }
 
-  /** Initialized by the JVM on first use, exactly once, whichever thread comes first. */
+  /** The process's clients, each initialized by the JVM on first use, exactly once. */
   private static final class ProcessClient {
-    static final OkHttpClient INSTANCE = new OkHttpClient();
+    /** Cleartext only: building it loads no TLS. */
+    static final OkHttpClient CLEARTEXT =
+        new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
+
+    private static final class Full {
+      static final OkHttpClient INSTANCE = CLEARTEXT.newBuilder()
+          .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
+          .build();
+    }
   }
 
   /**
@@ -105,17 +123,29 @@ public final class HttpTransport {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(settings, "settings");
-    OkHttpClient withStack =
-        client
-            .newBuilder()
-            .addInterceptor(
-                new RetryInterceptor(
-                    settings.maxRetries(), settings.maxRetryAfter(), Clock.systemUTC()))
-            .addNetworkInterceptor(new RedirectGuardInterceptor())
-            .addNetworkInterceptor(NetworkPolicyInterceptor.awayFromFirstOrigin(policy))
-            .addNetworkInterceptor(new SourceCredentialsInterceptor())
-            .build();
-    return new HttpTransport(withStack, settings, policy);
+    return new HttpTransport(null, () -> client, settings, policy);
+  }
+
+  /** {@code base} with this transport's stack: retries, redirect guard, network policy, credentials. */
+  private static OkHttpClient stack(OkHttpClient base, HttpSettings settings, NetworkPolicy policy) {
+    return base
+        .newBuilder()
+        .addInterceptor(
+            new RetryInterceptor(settings.maxRetries(), settings.maxRetryAfter(), Clock.systemUTC()))
+        .addNetworkInterceptor(new RedirectGuardInterceptor())
+        .addNetworkInterceptor(NetworkPolicyInterceptor.awayFromFirstOrigin(policy))
+        .addNetworkInterceptor(new SourceCredentialsInterceptor())
+        .build();
+  }
+
+  /** {@code client} under the network policy (URLs a model chose). */
+  private static OkHttpClient guard(OkHttpClient client, NetworkPolicy policy) {
+    NetworkPolicyInterceptor check = new NetworkPolicyInterceptor(policy);
+    return client.newBuilder()
+        .dns(new PolicyDns(client.dns(), policy))
+        .addInterceptor(check)
+        .addNetworkInterceptor(check)
+        .build();
   }
 
   /**
@@ -123,7 +153,7 @@ public final class HttpTransport {
    * same pool, timeouts and retry policy; without a credentials scope nothing is added to requests.
    */
   public OkHttpClient client() {
-    return client;
+    return direct.full();
   }
 
   /**
@@ -132,7 +162,7 @@ public final class HttpTransport {
    * reused past the check.
    */
   public OkHttpClient guardedClient() {
-    return guarded;
+    return guarded.full();
   }
 
   public HttpSettings settings() {
@@ -170,8 +200,8 @@ public final class HttpTransport {
       String message = "Cannot send " + method + " " + shownUrl + ": " + e.getMessage();
       return redactor.apply(ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, message));
     }
-    OkHttpClient sender = modelChosen ? guarded : client;
-    try (Response response = sender.newCall(okRequest).execute()) {
+    ClientPair sender = modelChosen ? guarded : direct;
+    try (Response response = sender.execute(okRequest)) {
       return redactor.apply(ResultMapper.toResult(read(response, method, shownUrl), errorModel));
     } catch (IOException e) {
       return redactor.apply(ToolResult.failure(NetworkFailures.toError(e, method, shownUrl)));
