@@ -311,6 +311,6 @@ final class Registrar implements AutoCloseable {
   @Override
   public void close() {
     HttpTransport t = transport;
-    if (ownsClient && t != null) t.client().connectionPool().evictAll();
+    if (ownsClient && t != null) t.evictIdleConnections();
   }
 }

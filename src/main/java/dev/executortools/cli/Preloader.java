@@ -36,9 +36,10 @@ final class Preloader {
   /** The work itself, on the calling thread ({@link Warmup} runs it so the archive holds its classes). */
   static void preload(boolean calls) {
     try {
-      if (calls) HttpTransport.prepare(); // the longest, needed last: the command does the rest meanwhile
       Json.parse("{}");
-      if (calls) ArgumentValidator.forSchema(Json.object().put("type", "object")).validate(Json.object());
+      if (!calls) return;
+      ArgumentValidator.forSchema(Json.object().put("type", "object")).validate(Json.object());
+      HttpTransport.prepare(); // TLS, for https URLs: an http GET does not wait for it
     } catch (RuntimeException | LinkageError e) {
       // The command meets the same failure on its own thread and reports it there.
     }

@@ -41,6 +41,12 @@ final class ClientPair {
     return client;
   }
 
+  /** Closes the idle connections of the pool both clients share, making no client to do so. */
+  void evictIdle() {
+    OkHttpClient client = cleartext != null ? cleartext : made;
+    if (client != null) client.connectionPool().evictAll();
+  }
+
   Response execute(Request request) throws IOException {
     if (cleartext == null || request.isHttps() || !SAFE.contains(request.method())) {
       return full().newCall(request).execute();

@@ -165,6 +165,11 @@ public final class HttpTransport {
     return guarded.full();
   }
 
+  /** Closes the idle pooled connections (when a registry that made this transport closes). */
+  public void evictIdleConnections() {
+    direct.evictIdle();
+  }
+
   public HttpSettings settings() {
     return settings;
   }
