@@ -7,22 +7,26 @@ import tools.jackson.core.JsonToken;
 
 /**
  * What one lookup needs of a source file's index, read as a stream (a 22,000-tool index is not
- * built as a tree to find one entry): the byte range of the tool {@code id} (with a null id, of
- * every tool in file order, two numbers each), of the defs and def sets, and the offsets of each
- * def and def set (absent in files written before them: null).
+ * built as a tree to find one entry): the byte range of the tool {@code id}, or with a null id the
+ * ranges of every tool in file order ({@code toolRanges}, two numbers each), of the defs and def
+ * sets, and the offsets of each def and def set (absent in files written before them: null).
  */
-record IndexEntries(long[] tool, long[] defs, long[] defSets, long[] defOffsets, long[] defSetOffsets) {
+record IndexEntries(long[] tool, long[] toolRanges, long[] defs, long[] defSets, long[] defOffsets,
+    long[] defSetOffsets) {
   /** @throws IllegalArgumentException when the index is not an object of number arrays */
   static IndexEntries read(byte[] bytes, String id) {
     int at = 0;
     while (at < bytes.length && (bytes[at] == ',' || bytes[at] == ':' || bytes[at] <= ' ')) at++;
-    long[] tool = null, defs = null, defSets = null, defOffsets = null, defSetOffsets = null;
+    long[] tool = null, toolRanges = null, defs = null, defSets = null, defOffsets = null, defSetOffsets = null;
     try (JsonParser p = Json.MAPPER.createParser(bytes, at, bytes.length - at)) {
       if (p.nextToken() != JsonToken.START_OBJECT) throw malformed();
       for (String name = p.nextName(); name != null; name = p.nextName()) {
         p.nextToken();
         switch (name) {
-          case "tools" -> tool = toolRange(p, id);
+          case "tools" -> {
+            if (id == null) toolRanges = toolRanges(p);
+            else tool = toolRange(p, id);
+          }
           case "defs" -> defs = numbers(p);
           case "defSets" -> defSets = numbers(p);
           case "defOffsets" -> defOffsets = numbers(p);
@@ -31,29 +35,36 @@ record IndexEntries(long[] tool, long[] defs, long[] defSets, long[] defOffsets,
         }
       }
     }
-    return new IndexEntries(tool, defs, defSets, defOffsets, defSetOffsets);
+    return new IndexEntries(tool, toolRanges, defs, defSets, defOffsets, defSetOffsets);
   }
 
   private static long[] toolRange(JsonParser p, String id) {
     if (p.currentToken() != JsonToken.START_OBJECT) throw malformed();
     long[] range = null;
-    long[] all = id == null ? new long[64] : null;
-    int n = 0;
     for (String key = p.nextName(); key != null; key = p.nextName()) {
       p.nextToken();
-      if (id == null) {
-        long[] one = numbers(p);
-        if (one.length != 2) throw malformed();
-        if (n + 2 > all.length) all = Arrays.copyOf(all, all.length * 2);
-        all[n++] = one[0];
-        all[n++] = one[1];
-      } else if (key.equals(id)) {
+      if (key.equals(id)) {
         range = numbers(p);
       } else {
         p.skipChildren();
       }
     }
-    return id == null ? Arrays.copyOf(all, n) : range;
+    return range;
+  }
+
+  private static long[] toolRanges(JsonParser p) {
+    if (p.currentToken() != JsonToken.START_OBJECT) throw malformed();
+    long[] all = new long[64];
+    int n = 0;
+    for (String key = p.nextName(); key != null; key = p.nextName()) {
+      p.nextToken();
+      long[] one = numbers(p);
+      if (one.length != 2) throw malformed();
+      if (n + 2 > all.length) all = Arrays.copyOf(all, all.length * 2);
+      all[n++] = one[0];
+      all[n++] = one[1];
+    }
+    return Arrays.copyOf(all, n);
   }
 
   private static long[] numbers(JsonParser p) {

@@ -73,7 +73,7 @@ final class SourceFileIndex {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
       IndexEntries index = IndexEntries.read(indexBytes(channel, size), null);
-      long[] ranges = index.tool();
+      long[] ranges = index.toolRanges();
       int to = Math.min(ranges.length / 2, from + count);
       List<JsonNode> tools = new ArrayList<>();
       List<Integer> sets = new ArrayList<>();

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.executortools.ToolRegistry;
 import dev.executortools.internal.Json;
+import dev.executortools.testing.CliProcess;
 import dev.executortools.testing.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,14 +46,9 @@ class StartupClassesTest {
 
   private String classesLoaded(Path home, String... command) throws Exception {
     Path log = Files.createTempFile(dir, "classes", ".txt");
-    List<String> args = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-Xlog:class+load:file=" + log, "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "--home", home.toString()));
+    List<String> args = new ArrayList<>(List.of("--home", home.toString()));
     args.addAll(List.of(command));
-    Process child = new ProcessBuilder(args).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    assertThat(child.waitFor(200, TimeUnit.SECONDS)).isTrue();
+    CliProcess.run(dir, List.of("-Xmx256m", "-Xlog:class+load:file=" + log), args.toArray(String[]::new));
     return Files.readString(log);
   }
 }

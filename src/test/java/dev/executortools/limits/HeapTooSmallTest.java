@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.executortools.ToolRegistry;
 import dev.executortools.internal.Json;
+import dev.executortools.testing.CliProcess;
 import dev.executortools.testing.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,16 +32,11 @@ class HeapTooSmallTest {
     Path file = home.resolve("sources/stripe.json");
     byte[] before = Files.readAllBytes(file);
 
-    Path out = dir.resolve("out.json");
-    Process process = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC", "-Xmx24m",
-        "-cp", System.getProperty("java.class.path"), "dev.executortools.cli.Main",
-        "--home", home.toString(), "sources", "refresh", "stripe")
-        .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    assertThat(process.waitFor(100, TimeUnit.SECONDS)).isTrue();
+    CliProcess run = CliProcess.run(dir, List.of("-XX:+UseSerialGC", "-Xmx24m"),
+        "--home", home.toString(), "sources", "refresh", "stripe");
 
-    assertThat(process.exitValue()).isEqualTo(1);
-    JsonNode error = Json.parse(Files.readString(out)).path("error");
+    assertThat(run.exit()).isEqualTo(1);
+    JsonNode error = Json.parse(run.out()).path("error");
     assertThat(error.path("code").stringValue()).isEqualTo("store_failed");
     assertThat(error.path("message").stringValue())
         .contains("does not fit in this JVM's heap", "larger heap").doesNotContain("damaged");

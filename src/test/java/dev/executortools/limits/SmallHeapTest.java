@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.executortools.internal.Json;
 import dev.executortools.internal.Limits;
+import dev.executortools.testing.CliProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,22 +23,10 @@ import tools.jackson.databind.JsonNode;
 class SmallHeapTest {
   @TempDir Path dir;
 
-  private record Run(int exit, String out, String err) {}
-
-  private Run cli(String... args) throws Exception {
-    Path out = dir.resolve("out.json");
-    Path err = dir.resolve("err.txt");
-    List<String> command = new java.util.ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), "dev.executortools.cli.Main",
-        "--home", dir.resolve("home").toString()));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!process.waitFor(150, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("the command did not end in 150 s");
-    }
-    return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+  private CliProcess cli(String... args) throws Exception {
+    List<String> withHome = new ArrayList<>(List.of("--home", dir.resolve("home").toString()));
+    withHome.addAll(List.of(args));
+    return CliProcess.run(dir, List.of("-Xmx512m"), withHome.toArray(String[]::new));
   }
 
   @Test
@@ -46,7 +35,7 @@ class SmallHeapTest {
     Path spec = dir.resolve("lists.json");
     Files.writeString(spec, Shapes.nestedLists(50 << 20, true), StandardCharsets.UTF_8);
 
-    Run run = cli("call", "openapi.previewSpec", "--arg-file", "spec=" + spec);
+    CliProcess run = cli("call", "openapi.previewSpec", "--arg-file", "spec=" + spec);
 
     assertThat(run.err()).doesNotContain("OutOfMemoryError", "\tat ");
     assertThat(run.exit()).as(run.err()).isEqualTo(1);

@@ -1,0 +1,37 @@
+package dev.executortools.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The command line run as a separate JVM on the test class path ({@code java OPTIONS
+ * dev.executortools.cli.Main ARGS}), for what only a process shows: its heap limit, the classes it
+ * loads, its exit status. Output goes to files in a directory, so a large one cannot block it.
+ */
+public record CliProcess(int exit, String out, String err) {
+  private static final long TIMEOUT_SECONDS = 150;
+
+  /**
+   * Runs it to its end; {@code dir} receives its stdout and stderr.
+   *
+   * @throws AssertionError when it has not ended in 150 s (it is killed)
+   */
+  public static CliProcess run(Path dir, List<String> jvmOptions, String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.executortools.cli.Main"));
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile(dir, "out", ".txt");
+    Path err = Files.createTempFile(dir, "err", ".txt");
+    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the command did not end in " + TIMEOUT_SECONDS + " s: " + List.of(args));
+    }
+    return new CliProcess(process.exitValue(), Files.readString(out), Files.readString(err));
+  }
+}
