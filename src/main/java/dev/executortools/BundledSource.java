@@ -27,6 +27,7 @@ final class BundledSource {
   }
 
   HttpToolEntry tool(String id) {
+    if (!BundledTools.IDS.contains(id)) return null;
     if (tools == null) load();
     return byId.get(id);
   }

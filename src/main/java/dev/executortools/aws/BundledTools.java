@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The bundled SSO-OIDC tools: compiled from {@link SsoOidcProfile#SPEC_RESOURCE} once, at build
@@ -24,6 +25,9 @@ import java.util.List;
 public final class BundledTools {
   /** The precompiled tools on the classpath. */
   public static final String RESOURCE = "/dev/executortools/aws/sso-oidc.tools.json";
+  /** The ids of the tools, known without reading them (a call of any other id leaves them unread). */
+  public static final Set<String> IDS =
+      Set.of("client.registerClient", "deviceAuthorization.startDeviceAuthorization", "token.createToken");
 
   private BundledTools() {}
 

@@ -33,10 +33,9 @@ final class Preloader {
     }
   }
 
-  /** The work itself, on the calling thread ({@link Warmup} runs it so the archive holds its classes). */
-  static void preload(boolean calls) {
+  private static void preload(boolean calls) {
     try {
-      Json.parse("{}");
+      Json.pretty(Json.parse("{}")); // the printer links a string concatenation of Jackson's: method handles
       if (!calls) return;
       ArgumentValidator.forSchema(Json.object().put("type", "object")).validate(Json.object());
       HttpTransport.prepare(); // TLS, for https URLs: an http GET does not wait for it

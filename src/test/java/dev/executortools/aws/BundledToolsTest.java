@@ -11,4 +11,10 @@ class BundledToolsTest {
         .as("the build writes it (exec-maven-plugin, process-classes)").isNotNull();
     assertThat(BundledTools.load()).isEqualTo(BundledTools.compile());
   }
+
+  @Test
+  void theIdsKnownWithoutReadingTheToolsAreTheirIds() {
+    assertThat(BundledTools.load()).extracting(tool -> tool.tool().id())
+        .containsExactlyInAnyOrderElementsOf(BundledTools.IDS);
+  }
 }

@@ -42,6 +42,7 @@ class StartupClassesTest {
     }
     assertThat(list).contains("dev.executortools.cli.ToolsCommand$ListTools ");
     assertThat(call).contains("okhttp3.ConnectionPool ");
+    assertThat(call).as("a stored tool's call reads no bundled tool").doesNotContain("dev.executortools.store.ToolListFile ");
   }
 
   private String classesLoaded(Path home, String... command) throws Exception {
