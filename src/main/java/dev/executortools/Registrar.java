@@ -93,11 +93,11 @@ final class Registrar implements AutoCloseable {
     this.listings = new Listings(() -> localTools.values().stream().map(e -> e.tool.descriptor()).toList(), sources);
     this.specLoader = new SpecLoader(new SpecFetcher(() -> transport().guardedClient()), this::resolveArgument);
     for (LocalTool tool : BuiltinTools.create(specLoader, sources)) {
-      localTools.put(tool.descriptor().id(), new LocalEntry(tool));
+      localTools.put(tool.id(), new LocalEntry(tool));
     }
     SpecLoader programLoader = new SpecLoader(new SpecFetcher(() -> transport().client()), this::resolveArgument);
     for (LocalTool tool : BuiltinTools.create(programLoader, sources)) {
-      programTools.put(tool.descriptor().id(), new LocalEntry(tool));
+      programTools.put(tool.id(), new LocalEntry(tool));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.executortools.cli;
 
+import dev.executortools.internal.HttpParsers;
 import dev.executortools.internal.Json;
 import dev.executortools.invoke.HttpTransport;
 import dev.executortools.schema.ArgumentValidator;
@@ -7,8 +8,9 @@ import java.util.List;
 
 /**
  * Initializes, on a second thread while picocli reads the command line, what the command needs
- * next: the JSON mapper (every command), and for commands that call tools the schema validator and
- * the process's HTTP client (OkHttp's set-up loads the platform's TLS trust store). The work is the
+ * next, in the order it needs it: the JSON mapper (every command), and for commands that call tools
+ * the schema validator, OkHttp's URL parser and the process's HTTP clients (the TLS-capable one
+ * last: OkHttp's set-up loads the platform's trust store). The work is the
  * same the command would do itself, done earlier on the other core; each piece is a class
  * initialization, done once under the JVM's lock by whichever thread comes first.
  */
@@ -38,7 +40,9 @@ final class Preloader {
       Json.pretty(Json.parse("{}")); // the printer links a string concatenation of Jackson's: method handles
       if (!calls) return;
       ArgumentValidator.forSchema(Json.object().put("type", "object")).validate(Json.object());
-      HttpTransport.prepare(); // TLS, for https URLs: an http GET does not wait for it
+      HttpParsers.url("http://127.0.0.1/"); // OkHttp's URL parser, for addresses and host names
+      HttpParsers.url("https://example.com/");
+      HttpTransport.prepare(); // the cleartext client, then TLS (for https URLs: an http GET does not wait for it)
     } catch (RuntimeException | LinkageError e) {
       // The command meets the same failure on its own thread and reports it there.
     }

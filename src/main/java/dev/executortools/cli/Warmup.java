@@ -35,8 +35,8 @@ public final class Warmup {
   private Warmup() {}
 
   public static void main(String[] args) throws IOException {
-    Path home = Files.createTempDirectory("executor-tools-warmup");
     ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
+    Path home = Files.createTempDirectory("executor-tools-warmup");
     Thread answering = new Thread(() -> answer(server), "warmup-server");
     answering.setDaemon(true);
     answering.start();

@@ -15,26 +15,33 @@ public final class AddSourceTool implements LocalTool {
 
   private final SpecLoader loader;
   private final SourceSink sink;
-  private final Tool descriptor;
+  private Tool descriptor;
 
   AddSourceTool(SpecLoader loader, SourceSink sink) {
     this.loader = loader;
     this.sink = sink;
-    this.descriptor = new Tool(
-        ID,
-        "addSource",
-        "openapi",
-        "Add an OpenAPI document (URL or inline JSON/YAML; Swagger 2.0, OpenAPI 3.0 or 3.1) and register "
-            + "every operation as a tool '<namespace>.<group>.<leaf>', callable at once and kept across "
-            + "restarts. Returns the new tool ids. Fails with source_exists for a namespace already in use "
-            + "unless replace is true.",
-        ToolSchemas.load("addSource.input.json"),
-        null,
-        ToolAnnotations.forLocal(false, true));
   }
 
   @Override
-  public Tool descriptor() {
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public synchronized Tool descriptor() {
+    if (descriptor == null) {
+      descriptor = new Tool(
+          ID,
+          "addSource",
+          "openapi",
+          "Add an OpenAPI document (URL or inline JSON/YAML; Swagger 2.0, OpenAPI 3.0 or 3.1) and register "
+              + "every operation as a tool '<namespace>.<group>.<leaf>', callable at once and kept across "
+              + "restarts. Returns the new tool ids. Fails with source_exists for a namespace already in use "
+              + "unless replace is true.",
+          ToolSchemas.load("addSource.input.json"),
+          null,
+          ToolAnnotations.forLocal(false, true));
+    }
     return descriptor;
   }
 

@@ -6,6 +6,10 @@ import tools.jackson.databind.JsonNode;
 
 /** A tool the plugin runs itself (no HTTP operation behind it). Arguments arrive validated. */
 public interface LocalTool {
+  /** The tool's id, known without building its descriptor. */
+  String id();
+
+  /** Built on first use: a registry that only calls other tools never reads this one's schema. */
   Tool descriptor();
 
   ToolResult run(JsonNode arguments);

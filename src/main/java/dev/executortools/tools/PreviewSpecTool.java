@@ -27,24 +27,31 @@ public final class PreviewSpecTool implements LocalTool {
   public static final String ID = "openapi.previewSpec";
 
   private final SpecLoader loader;
-  private final Tool descriptor;
+  private Tool descriptor;
 
   PreviewSpecTool(SpecLoader loader) {
     this.loader = loader;
-    this.descriptor = new Tool(
-        ID,
-        "previewSpec",
-        "openapi",
-        "Look at an OpenAPI document (URL or inline JSON/YAML; Swagger 2.0, OpenAPI 3.0 or 3.1) before "
-            + "adding it: title, version, servers, security schemes and every operation with the tool "
-            + "path it would get. Changes nothing.",
-        ToolSchemas.load("previewSpec.input.json"),
-        null,
-        ToolAnnotations.forLocal(true, false));
   }
 
   @Override
-  public Tool descriptor() {
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public synchronized Tool descriptor() {
+    if (descriptor == null) {
+      descriptor = new Tool(
+          ID,
+          "previewSpec",
+          "openapi",
+          "Look at an OpenAPI document (URL or inline JSON/YAML; Swagger 2.0, OpenAPI 3.0 or 3.1) before "
+              + "adding it: title, version, servers, security schemes and every operation with the tool "
+              + "path it would get. Changes nothing.",
+          ToolSchemas.load("previewSpec.input.json"),
+          null,
+          ToolAnnotations.forLocal(true, false));
+    }
     return descriptor;
   }
 
