@@ -10,39 +10,31 @@ import dev.executortools.parse.SpecException;
 import tools.jackson.databind.JsonNode;
 
 /** {@code openapi.addSource}: compile a document and register every operation as a tool. */
-public final class AddSourceTool implements LocalTool {
+public final class AddSourceTool extends BuiltinTool {
   public static final String ID = "openapi.addSource";
 
   private final SpecLoader loader;
   private final SourceSink sink;
-  private Tool descriptor;
 
   AddSourceTool(SpecLoader loader, SourceSink sink) {
+    super(ID);
     this.loader = loader;
     this.sink = sink;
   }
 
   @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public synchronized Tool descriptor() {
-    if (descriptor == null) {
-      descriptor = new Tool(
-          ID,
-          "addSource",
-          "openapi",
-          "Add an OpenAPI document (URL or inline JSON/YAML; Swagger 2.0, OpenAPI 3.0 or 3.1) and register "
-              + "every operation as a tool '<namespace>.<group>.<leaf>', callable at once and kept across "
-              + "restarts. Returns the new tool ids. Fails with source_exists for a namespace already in use "
-              + "unless replace is true.",
-          ToolSchemas.load("addSource.input.json"),
-          null,
-          ToolAnnotations.forLocal(false, true));
-    }
-    return descriptor;
+  Tool describe() {
+    return new Tool(
+        ID,
+        "addSource",
+        "openapi",
+        "Add an OpenAPI document (URL or inline JSON/YAML; Swagger 2.0, OpenAPI 3.0 or 3.1) and register "
+            + "every operation as a tool '<namespace>.<group>.<leaf>', callable at once and kept across "
+            + "restarts. Returns the new tool ids. Fails with source_exists for a namespace already in use "
+            + "unless replace is true.",
+        ToolSchemas.load("addSource.input.json"),
+        null,
+        ToolAnnotations.forLocal(false, true));
   }
 
   @Override

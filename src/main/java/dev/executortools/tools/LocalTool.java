@@ -9,7 +9,7 @@ public interface LocalTool {
   /** The tool's id, known without building its descriptor. */
   String id();
 
-  /** Built on first use: a registry that only calls other tools never reads this one's schema. */
+  /** Its id, name, description and schemas. */
   Tool descriptor();
 
   ToolResult run(JsonNode arguments);

@@ -23,36 +23,28 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code openapi.previewSpec}: what a document would add, without adding anything. */
-public final class PreviewSpecTool implements LocalTool {
+public final class PreviewSpecTool extends BuiltinTool {
   public static final String ID = "openapi.previewSpec";
 
   private final SpecLoader loader;
-  private Tool descriptor;
 
   PreviewSpecTool(SpecLoader loader) {
+    super(ID);
     this.loader = loader;
   }
 
   @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public synchronized Tool descriptor() {
-    if (descriptor == null) {
-      descriptor = new Tool(
-          ID,
-          "previewSpec",
-          "openapi",
-          "Look at an OpenAPI document (URL or inline JSON/YAML; Swagger 2.0, OpenAPI 3.0 or 3.1) before "
-              + "adding it: title, version, servers, security schemes and every operation with the tool "
-              + "path it would get. Changes nothing.",
-          ToolSchemas.load("previewSpec.input.json"),
-          null,
-          ToolAnnotations.forLocal(true, false));
-    }
-    return descriptor;
+  Tool describe() {
+    return new Tool(
+        ID,
+        "previewSpec",
+        "openapi",
+        "Look at an OpenAPI document (URL or inline JSON/YAML; Swagger 2.0, OpenAPI 3.0 or 3.1) before "
+            + "adding it: title, version, servers, security schemes and every operation with the tool "
+            + "path it would get. Changes nothing.",
+        ToolSchemas.load("previewSpec.input.json"),
+        null,
+        ToolAnnotations.forLocal(true, false));
   }
 
   @Override

@@ -42,7 +42,8 @@ class StartupClassesTest {
     }
     assertThat(list).contains("dev.executortools.cli.ToolsCommand$ListTools ");
     assertThat(call).contains("okhttp3.ConnectionPool ");
-    assertThat(call).as("a stored tool's call reads no bundled tool").doesNotContain("dev.executortools.store.ToolListFile ");
+    assertThat(call).as("a stored tool's call reads no bundled tool").doesNotContain("dev.executortools.store.ToolListFile ")
+        .as("nor a built-in tool's schema").doesNotContain("dev.executortools.tools.ToolSchemas ");
   }
 
   private String classesLoaded(Path home, String... command) throws Exception {
