@@ -6,6 +6,7 @@ import dev.executortools.internal.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,12 +34,30 @@ class LauncherIT {
     }
   }
 
+  @Test
+  @Timeout(180)
+  void runFromAnotherDirectoryItFindsTheProjectsJarAndItsArchiveIsUsed() throws Exception {
+    // -Xshare:on (after the launcher's -Xshare:auto) makes the JVM refuse to start when the archive
+    // it is given cannot be used
+    JsonNode listed = launch(null, Map.of("JAVA_OPTS", "-Xshare:on"), "--home", dir.resolve("home").toString(),
+        "tools", "list");
+    assertThat(listed.path("data")).hasSize(5);
+    assertThat(Path.of("target/executor-tools.jsa")).as("the archive it was given").exists();
+  }
+
   private static JsonNode launch(Path jar, String... args) throws Exception {
+    return launch(jar, Map.of(), args);
+  }
+
+  /** The launcher run in a directory of its own; {@code jar} null: the project's own jar. */
+  private static JsonNode launch(Path jar, Map<String, String> env, String... args) throws Exception {
     String[] command = new String[args.length + 1];
     command[0] = Path.of("bin/executor-tools").toAbsolutePath().toString();
     System.arraycopy(args, 0, command, 1, args.length);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().put("EXECUTOR_TOOLS_JAR", jar.toString());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
+        .directory(Files.createTempDirectory("launcher-cwd").toFile());
+    if (jar != null) builder.environment().put("EXECUTOR_TOOLS_JAR", jar.toString());
+    builder.environment().putAll(env);
     Process process = builder.start();
     byte[] out = process.getInputStream().readAllBytes();
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the launcher ends").isTrue();
