@@ -37,7 +37,7 @@ final class Preloader {
 
   private static void preload(boolean calls) {
     try {
-      Json.pretty(Json.parse("{}")); // the printer links a string concatenation of Jackson's: method handles
+      Json.pretty(Json.parse("{}")); // every command prints: the writer's first use links method handles
       if (!calls) return;
       ArgumentValidator.forSchema(Json.object().put("type", "object")).validate(Json.object());
       HttpParsers.url("http://127.0.0.1/"); // OkHttp's URL parser, for addresses and host names

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Runs the everyday commands once on a throw-away home, so that a JVM started with {@code
- * -XX:ArchiveClassesAtExit} records every class they load: {@code bin/executor-tools} builds its
- * class-data-sharing archive this way. The tool it calls answers from a loopback socket, so that a
+ * -XX:DumpLoadedClassList} lists every class they load: {@code bin/executor-tools} builds its
+ * class-data-sharing archive from that list. The tool it calls answers from a loopback socket, so that a
  * call's whole way (connection, response, result) is in the archive. Prints nothing; the exit code
  * is 0 when every step ran.
  */
