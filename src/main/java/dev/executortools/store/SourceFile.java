@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -19,15 +20,17 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The file of one stored source, streamed both ways (no pretty printing, no whole-file string):
- * {@code {"formatVersion":3,"namespace":..,"addedAt":..,"refreshedAt":..,"config":{..},
+ * {@code {"formatVersion":4,"namespace":..,"addedAt":..,"refreshedAt":..,"config":{..},
  * "toolCount":N,"specTextChars":N,"defs":[..],"defSets":[..],"tools":[{"tool":{..},"binding":{..}},..],
  * "specText":"..","index":{..},"indexAt":".."}}}. {@code defs} holds every {@code $defs} member of
  * the tools' schemas once (see {@link DefsPool}). What listings need comes first, the spec text
  * (needed only to refresh) last, and {@link SourceFileIndex} finds one tool without reading the rest.
- * Version 2 files (spec text inside {@code config}, no index) are still read.
+ * Version 3 files (tool entries in file order) and version 2 files (spec text inside {@code
+ * config}, no index) are still read.
  */
 final class SourceFile {
-  static final int FORMAT_VERSION = 3;
+  /** 4: the index groups its tool entries ({@link ToolBuckets}), which older versions would page out of order. */
+  static final int FORMAT_VERSION = 4;
   private static final int OLDEST_READABLE = 2;
 
   private SourceFile() {}
@@ -35,7 +38,8 @@ final class SourceFile {
   static void write(StoredSource source, OutputStream target) {
     CountingOutputStream out = new CountingOutputStream(target);
     ObjectNode index = Json.object();
-    ObjectNode toolIndex = Json.object();
+    List<String> toolIds = new ArrayList<>();
+    List<long[]> toolRanges = new ArrayList<>();
     String specText = source.config().specText();
     try (JsonGenerator gen = Json.MAPPER.createGenerator(out)) {
       gen.writeStartObject();
@@ -61,14 +65,22 @@ final class SourceFile {
       for (CompiledTool tool : source.tools()) {
         start = out.position(gen);
         gen.writeTree(CompiledToolJson.toJson(tool, pool));
-        toolIndex.putArray(tool.tool().id()).add(start).add(out.position(gen));
+        toolIds.add(tool.tool().id());
+        toolRanges.add(new long[] {start, out.position(gen)});
       }
       gen.writeEndArray();
       if (specText != null) gen.writeStringProperty("specText", specText);
-      index.set("tools", toolIndex);
+      String tools = ToolBuckets.write(toolIds, toolRanges, index.putArray("toolBuckets"));
       gen.writeName("index");
       long indexAt = out.position(gen);
-      gen.writeTree(index);
+      gen.writeStartObject();
+      for (Map.Entry<String, JsonNode> entry : index.properties()) {
+        gen.writeName(entry.getKey());
+        gen.writeTree(entry.getValue());
+      }
+      gen.writeName("tools"); // last: a lookup reads the offsets before it, then one group of it
+      gen.writeRawValue(tools);
+      gen.writeEndObject();
       gen.writeStringProperty("indexAt", SourceFileIndex.trailerNumber(indexAt));
       gen.writeEndObject();
     }

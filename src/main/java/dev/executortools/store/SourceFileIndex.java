@@ -20,8 +20,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Finds one tool in a source file by the index at its end: the file's last bytes give where the
  * index starts ({@code "indexAt":"<16 digits>"}), the index gives the byte range of the defs and of
- * each tool, def and def set. Calling one tool of a 22,000-tool source reads its index, that tool and
- * the defs its schemas name.
+ * each tool, def and def set. Calling one tool of a 22,000-tool source reads its index, parses the
+ * offsets and the one group of tool entries its id belongs to ({@link ToolBuckets}), then reads that
+ * tool and the defs its schemas name.
  */
 final class SourceFileIndex {
   private static final Pattern TRAILER = Pattern.compile("\"indexAt\":\"(\\d{16})\"\\}\\s*$");

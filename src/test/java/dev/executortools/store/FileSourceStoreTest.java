@@ -62,7 +62,7 @@ class FileSourceStoreTest {
     store.put(source("pets", 4));
 
     String stored = Files.readString(store.fileOf("pets"));
-    assertThat(stored).startsWith("{\"formatVersion\":3,\"namespace\":\"pets\"");
+    assertThat(stored).startsWith("{\"formatVersion\":4,\"namespace\":\"pets\"");
     assertThat(stored).doesNotContain("\n").doesNotContain(": ");
   }
 
@@ -175,8 +175,8 @@ class FileSourceStoreTest {
     Files.writeString(
         store.fileOf("newer"),
         pets.replace(
-            "\"formatVersion\":3,\"namespace\":\"pets\"",
-            "\"formatVersion\":4,\"namespace\":\"newer\""));
+            "\"formatVersion\":4,\"namespace\":\"pets\"",
+            "\"formatVersion\":5,\"namespace\":\"newer\""));
     Files.writeString(store.fileOf("moved"), pets);
     Files.writeString(store.fileOf("counted"), pets.replace("\"toolCount\":1", "\"toolCount\":2"));
     Files.writeString(store.fileOf("Bad-Name"), pets);
@@ -191,7 +191,7 @@ class FileSourceStoreTest {
             org.assertj.core.groups.Tuple.tuple("counted", true),
             org.assertj.core.groups.Tuple.tuple("moved", true),
             org.assertj.core.groups.Tuple.tuple("newer", true));
-    assertThat(message(report, "newer")).contains("format version 4 is not supported");
+    assertThat(message(report, "newer")).contains("format version 5 is not supported");
     assertThat(message(report, "moved")).contains("holds namespace \"pets\", not \"moved\"");
     assertThat(message(report, "counted")).contains("holds 1 tools where toolCount says 2");
   }

@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** One tool, a summary or a stream of tools, read from a source file without reading all of it. */
@@ -30,19 +32,63 @@ class SourceFileIndexTest {
   }
 
   @Test
-  void filesWithoutDefOffsetsReadEveryDefToFindATool() throws Exception {
+  void theIndexGroupsItsToolsSoThatALookupReadsOneGroupAndEveryToolIsFoundInIts() throws Exception {
     FileSourceStore store = new FileSourceStore(home);
-    StoredSource pets = StoreFixtures.source("pets", 12);
+    StoredSource pets = StoreFixtures.source("pets", 300);
     store.put(pets);
-    Path file = store.fileOf("pets");
-    String text = Files.readString(file);
-    assertThat(text).contains("\"defOffsets\":[").contains("\"defSetOffsets\":[");
-    // same length, so every byte offset still holds; the keys are then unknown, as in older files
-    Files.writeString(file, text.replace("\"defOffsets\":[", "\"xdefOffset\":[")
-        .replace("\"defSetOffsets\":[", "\"xdefSetOffset\":["));
+    JsonNode index = Json.MAPPER.readTree(store.fileOf("pets").toFile()).get("index");
+    assertThat(index.get("toolBuckets")).as("300 tools, 64 a group: 5 groups, 6 offsets").hasSize(6);
+    List<String> fields = new ArrayList<>();
+    index.propertyNames().forEach(fields::add);
+    assertThat(fields.get(fields.size() - 1)).as("the offsets are read before the groups").isEqualTo("tools");
     for (CompiledTool tool : pets.tools()) {
       assertThat(store.tool("pets", tool.tool().id())).contains(tool);
     }
+    assertThat(store.tool("pets", "pets.no.suchTool")).isEmpty();
+    assertThat(store.tools("pets", 0, 300)).as("pages come in stored order, not the index's")
+        .isEqualTo(pets.tools());
+    assertThat(store.tools("pets", 250, 64)).isEqualTo(pets.tools().subList(250, 300));
+  }
+
+  @Test
+  void filesOfFormatThreeWithoutToolGroupsAreSearchedEntryByEntry() throws Exception {
+    assertEveryToolIsFoundAsInOlderFiles(70, Map.of("\"formatVersion\":4", "\"formatVersion\":3",
+        "\"toolBuckets\":[", "\"xoolBuckets\":["));
+  }
+
+  @Test
+  void aSourceWithoutToolsHasAnIndexThatFindsNone() {
+    FileSourceStore store = new FileSourceStore(home);
+    store.put(StoreFixtures.source("pets", 0));
+    assertThat(store.tool("pets", "pets.a.b")).isEmpty();
+    assertThat(store.tools("pets", 0, 10)).isEmpty();
+  }
+
+  @Test
+  void filesWithoutDefOffsetsReadEveryDefToFindATool() throws Exception {
+    assertEveryToolIsFoundAsInOlderFiles(12, Map.of("\"defOffsets\":[", "\"xdefOffset\":[",
+        "\"defSetOffsets\":[", "\"xdefSetOffset\":["));
+  }
+
+  /**
+   * Stores a source of {@code toolCount} tools, renames index keys to unknown ones of the same length
+   * (every byte offset still holds), as in files written before those keys, and finds every tool.
+   */
+  private void assertEveryToolIsFoundAsInOlderFiles(int toolCount, Map<String, String> renamed) throws Exception {
+    FileSourceStore store = new FileSourceStore(home);
+    StoredSource pets = StoreFixtures.source("pets", toolCount);
+    store.put(pets);
+    Path file = store.fileOf("pets");
+    String text = Files.readString(file);
+    for (Map.Entry<String, String> key : renamed.entrySet()) {
+      assertThat(text).contains(key.getKey());
+      text = text.replace(key.getKey(), key.getValue());
+    }
+    Files.writeString(file, text);
+    for (CompiledTool tool : pets.tools()) {
+      assertThat(store.tool("pets", tool.tool().id())).contains(tool);
+    }
+    assertThat(store.tool("pets", "pets.no.suchTool")).isEmpty();
   }
 
   @Test
