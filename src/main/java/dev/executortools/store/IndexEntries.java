@@ -30,6 +30,7 @@ record IndexEntries(long[] tool, long[] toolRanges, long[] defs, long[] defSets,
             if (id == null) {
               toolRanges = toolRanges(p);
             } else if (buckets != null) {
+              // where the tools object starts in bytes (the parser counts from at); the rest is not read
               int toolsAt = at + Math.toIntExact(p.currentTokenLocation().getByteOffset());
               tool = toolRange(ToolBuckets.bucket(bytes, toolsAt, buckets, id), id);
               return new IndexEntries(tool, null, defs, defSets, defOffsets, defSetOffsets);
