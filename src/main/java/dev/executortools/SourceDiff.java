@@ -4,6 +4,7 @@ import dev.executortools.compile.CompiledTool;
 import dev.executortools.internal.Json;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import tools.jackson.databind.node.ArrayNode;
@@ -16,8 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class SourceDiff {
   private SourceDiff() {}
 
-  /** {@code before}: the old tools' fingerprints by id. */
-  static ObjectNode between(String namespace, Map<String, String> before, List<CompiledTool> after) {
+  /** {@code before}: the old tools' fingerprints by id ({@link #fingerprints}). */
+  static ObjectNode between(String namespace, SortedMap<String, String> before, List<CompiledTool> after) {
     ToolFingerprints fingerprints = new ToolFingerprints();
     Map<String, String> now = new TreeMap<>();
     after.forEach(t -> now.put(t.tool().id(), fingerprints.of(t)));
@@ -35,14 +36,14 @@ final class SourceDiff {
         changed.add(id);
       }
     });
-    new TreeMap<>(before).keySet().stream().filter(id -> !now.containsKey(id)).forEach(removed::add);
+    before.keySet().stream().filter(id -> !now.containsKey(id)).forEach(removed::add);
     return data;
   }
 
   /** The fingerprints by id of {@code tools}, handed over one at a time (streamed from a store). */
-  static Map<String, String> fingerprints(Consumer<Consumer<CompiledTool>> tools) {
+  static SortedMap<String, String> fingerprints(Consumer<Consumer<CompiledTool>> tools) {
     ToolFingerprints fingerprints = new ToolFingerprints();
-    Map<String, String> byId = new TreeMap<>();
+    SortedMap<String, String> byId = new TreeMap<>();
     tools.accept(t -> byId.put(t.tool().id(), fingerprints.of(t)));
     return byId;
   }

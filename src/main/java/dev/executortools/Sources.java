@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -292,7 +293,7 @@ final class Sources implements SourceSink {
    */
   ToolResult refresh(String namespace, SpecLoader loader) {
     SourceSummary current;
-    Map<String, String> before;
+    SortedMap<String, String> before;
     try {
       current = store.summaryWithSpecText(namespace).orElse(null);
       if (current == null) {

@@ -15,12 +15,14 @@ import tools.jackson.databind.node.ObjectNode;
  * A digest of each compiled tool (descriptor and binding, as JSON text) for telling what a refresh
  * changed without holding the old tools. A schema's {@code $defs} enters as a digest of its members,
  * each member digested once per instance: the tools of a Microsoft Graph source share a few
- * thousand defs, which written out per tool would be gigabytes.
+ * thousand defs, which written out per tool would be gigabytes. One instance serves one refresh, on
+ * one thread.
  */
 final class ToolFingerprints {
   private static final String DEFS = "$defs";
 
   private final Map<JsonNode, String> members = new IdentityHashMap<>();
+  private final MessageDigest sha = sha256();
 
   String of(CompiledTool compiled) {
     ObjectNode tool = compiled.tool().toJson();
@@ -45,10 +47,13 @@ final class ToolFingerprints {
     return copy;
   }
 
-  private static String digest(String text) {
+  private String digest(String text) {
+    return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static MessageDigest sha256() {
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

@@ -59,10 +59,10 @@ public final class HttpTransport {
   private HttpTransport(OkHttpClient cleartext, Supplier<OkHttpClient> full, HttpSettings settings,
       NetworkPolicy policy) {
     this.settings = settings;
-    this.direct = new ClientPair(cleartext == null ? null : stack(cleartext, settings, policy),
-        () -> stack(full.get(), settings, policy));
-    this.guarded = new ClientPair(cleartext == null ? null : guard(stack(cleartext, settings, policy), policy),
-        () -> guard(stack(full.get(), settings, policy), policy));
+    OkHttpClient stackedCleartext = cleartext == null ? null : stack(cleartext, settings, policy);
+    this.direct = new ClientPair(stackedCleartext, () -> stack(full.get(), settings, policy));
+    this.guarded = new ClientPair(stackedCleartext == null ? null : guard(stackedCleartext, policy),
+        () -> guard(direct.full(), policy));
   }
 
   /** A transport with its own client, built from {@code settings} (timeouts included). */

@@ -100,12 +100,10 @@ public final class FileSourceStore implements SourceStore {
   @Override
   public Optional<CompiledTool> tool(String namespace, String id) {
     if (!SourceConfig.isValidNamespace(namespace)) return Optional.empty();
-    Path file = fileOf(namespace);
-    Optional<Boolean> indexed = reading(file, namespace, SourceFileIndex::hasIndex, null);
-    if (indexed.isEmpty()) return Optional.empty();
-    if (indexed.get()) {
-      return reading(file, namespace, f -> SourceFileIndex.find(f, id), null).flatMap(t -> t);
-    }
+    Optional<SourceFileIndex.Read<Optional<CompiledTool>>> read =
+        reading(fileOf(namespace), namespace, f -> SourceFileIndex.find(f, id), null);
+    if (read.isEmpty()) return Optional.empty();
+    if (read.get().indexed()) return read.get().value();
     CompiledTool[] found = new CompiledTool[1];
     forEachTool(namespace, true, t -> {
       if (found[0] == null && t.tool().id().equals(id)) found[0] = t;
@@ -116,12 +114,10 @@ public final class FileSourceStore implements SourceStore {
   @Override
   public List<CompiledTool> tools(String namespace, int from, int count) {
     if (!SourceConfig.isValidNamespace(namespace)) return List.of();
-    Path file = fileOf(namespace);
-    Optional<Boolean> indexed = reading(file, namespace, SourceFileIndex::hasIndex, null);
-    if (indexed.isEmpty()) return List.of();
-    if (indexed.get()) {
-      return reading(file, namespace, f -> SourceFileIndex.range(f, from, count), null).orElse(List.of());
-    }
+    Optional<SourceFileIndex.Read<List<CompiledTool>>> read =
+        reading(fileOf(namespace), namespace, f -> SourceFileIndex.range(f, from, count), null);
+    if (read.isEmpty()) return List.of();
+    if (read.get().indexed()) return read.get().value();
     return SourceStore.super.tools(namespace, from, count);
   }
 

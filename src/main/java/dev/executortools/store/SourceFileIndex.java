@@ -46,21 +46,33 @@ final class SourceFileIndex {
   }
 
   /**
+   * What a read through a file's index found; {@code indexed} is false, with a null {@code value},
+   * for a file that has no index (format 2), which is then read whole.
+   */
+  record Read<T>(boolean indexed, T value) {
+    private static <T> Read<T> unindexed() {
+      return new Read<>(false, null);
+    }
+  }
+
+  /**
    * The tool with {@code id} in {@code file}, empty when the file has none.
    *
    * @throws IllegalArgumentException when the index points at something that is not a tool
    */
-  static Optional<CompiledTool> find(Path file, String id) throws IOException {
+  static Read<Optional<CompiledTool>> find(Path file, String id) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
-      IndexEntries index = IndexEntries.read(indexBytes(channel, size), id);
-      if (index.tool() == null) return Optional.empty();
+      byte[] indexBytes = indexBytes(channel, size);
+      if (indexBytes == null) return Read.unindexed();
+      IndexEntries index = IndexEntries.read(indexBytes, id);
+      if (index.tool() == null) return new Read<>(true, Optional.empty());
       JsonNode tool = value(slice(channel, index.tool(), size));
       CompiledTool compiled = CompiledToolJson.fromJson(tool, pool(channel, index, CompiledToolJson.defSetsOf(tool), size));
       if (!compiled.tool().id().equals(id)) {
         throw new IllegalArgumentException("its index points at another tool than " + id);
       }
-      return Optional.of(compiled);
+      return new Read<>(true, Optional.of(compiled));
     }
   }
 
@@ -70,10 +82,12 @@ final class SourceFileIndex {
    *
    * @throws IllegalArgumentException when the index points at something that is not a tool
    */
-  static List<CompiledTool> range(Path file, int from, int count) throws IOException {
+  static Read<List<CompiledTool>> range(Path file, int from, int count) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
-      IndexEntries index = IndexEntries.read(indexBytes(channel, size), null);
+      byte[] indexBytes = indexBytes(channel, size);
+      if (indexBytes == null) return Read.unindexed();
+      IndexEntries index = IndexEntries.read(indexBytes, null);
       long[] ranges = index.toolRanges();
       int to = Math.min(ranges.length / 2, from + count);
       List<JsonNode> tools = new ArrayList<>();
@@ -86,16 +100,16 @@ final class SourceFileIndex {
       DefsPool pool = pool(channel, index, sets, size);
       List<CompiledTool> out = new ArrayList<>(tools.size());
       for (JsonNode tool : tools) out.add(CompiledToolJson.fromJson(tool, pool));
-      return out;
+      return new Read<>(true, out);
     }
   }
 
-  /** The bytes of the index, found by the trailer at the file's end. */
+  /** The bytes of the index, found by the trailer at the file's end; null when it has none. */
   private static byte[] indexBytes(FileChannel channel, long size) throws IOException {
     long tailStart = Math.max(0, size - TAIL);
     byte[] tail = read(channel, tailStart, size);
     Matcher m = TRAILER.matcher(new String(tail, StandardCharsets.ISO_8859_1));
-    if (!m.find()) throw new IllegalArgumentException("it has no index at its end");
+    if (!m.find()) return null;
     long indexAt = Long.parseLong(m.group(1));
     long indexEnd = tailStart + m.start();
     if (indexAt < 0 || indexAt >= indexEnd || indexEnd - indexAt > MAX_INDEX_BYTES) {

@@ -57,6 +57,22 @@ class SourceFileIndexTest {
   }
 
   @Test
+  void groupOffsetsPointingOutsideTheIndexAreReportedAsDamage() throws Exception {
+    FileSourceStore store = new FileSourceStore(home);
+    StoredSource pets = StoreFixtures.source("pets", 130);
+    store.put(pets);
+    Path file = store.fileOf("pets");
+    String text = Files.readString(file);
+    java.util.regex.Matcher offsets = java.util.regex.Pattern.compile("\"toolBuckets\":\\[([0-9,]+)]").matcher(text);
+    assertThat(offsets.find()).isTrue();
+    // same length, every digit a 9: each group now lies past the end of the index
+    String far = offsets.group(1).replaceAll("[0-9]", "9");
+    Files.writeString(file, text.substring(0, offsets.start(1)) + far + text.substring(offsets.end(1)));
+    assertThatThrownBy(() -> store.tool("pets", pets.tools().get(0).tool().id()))
+        .isInstanceOf(StoreException.class).hasMessageContaining("damaged");
+  }
+
+  @Test
   void aSourceWithoutToolsHasAnIndexThatFindsNone() {
     FileSourceStore store = new FileSourceStore(home);
     store.put(StoreFixtures.source("pets", 0));
