@@ -35,6 +35,30 @@ final class CallErrors {
         "no tool with id '" + abbreviate(id) + "'" + hint).withDetails(details));
   }
 
+  /**
+   * Null when {@code approvals} approves {@code request}; else {@code approval_required} (no one
+   * to ask) or {@code approval_declined}. A call naming stored secrets is refused alike whether
+   * they exist or not: the answer tells a caller nothing about which secrets there are.
+   */
+  static ToolResult unapproved(ApprovalRequest request, ApprovalHandler approvals) {
+    String id = request.tool().id();
+    if (approvals == null) {
+      String noOne = " and no one can be asked (on the command line: call --yes)";
+      if (request.secrets().isEmpty()) {
+        return ToolResult.failure(ErrorCode.APPROVAL_REQUIRED, "'" + id + "' requires approval" + noOne);
+      }
+      ObjectNode details = Json.object();
+      request.secrets().forEach(details.putArray("secrets")::add);
+      return ToolResult.failure(ToolError.of(ErrorCode.APPROVAL_REQUIRED, "'" + id + "' names stored"
+          + " secrets (" + String.join(", ", request.secrets()) + "), which are only used when a person"
+          + " approves the call," + noOne).withDetails(details));
+    }
+    if (!approvals.approve(request)) {
+      return ToolResult.failure(ErrorCode.APPROVAL_DECLINED, "the call to '" + id + "' was declined");
+    }
+    return null;
+  }
+
   static ToolResult blocked(String id) {
     return ToolResult.failure(ErrorCode.BLOCKED,
         "'" + id + "' is blocked by a policy rule (see: policies explain " + id + ")");

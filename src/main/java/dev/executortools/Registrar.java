@@ -4,6 +4,7 @@ import dev.executortools.aws.SsoOidcProfile;
 import dev.executortools.bind.BindContext;
 import dev.executortools.bind.BoundRequest;
 import dev.executortools.bind.HttpRequestSpec.HttpHeader;
+import dev.executortools.internal.HttpParsers;
 import dev.executortools.internal.Json;
 import dev.executortools.invoke.HttpTransport;
 import dev.executortools.invoke.SourceCredentials;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import okhttp3.HttpUrl;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -187,17 +189,16 @@ final class Registrar implements AutoCloseable {
       return CallErrors.blocked(tool.id());
     }
     List<ArgumentProblem> problems = (local != null ? local.validator() : http.validator()).validate(args);
+    if (problems.isEmpty() && local != null) problems = local.tool.problems(args);
     if (!problems.isEmpty()) return CallErrors.invalidArguments(tool, problems);
-    if (action == PolicyAction.REQUIRE_APPROVAL) {
-      if (approvals == null) {
-        return ToolResult.failure(ErrorCode.APPROVAL_REQUIRED,
-            "'" + tool.id() + "' requires approval and no one can be asked (on the command line: call --yes)");
-      }
-      if (!approvals.approve(tool, args)) {
-        return ToolResult.failure(ErrorCode.APPROVAL_DECLINED, "the call to '" + tool.id() + "' was declined");
-      }
+    if (http != null) return guarded(tool, () -> callHttp(http, args, action, approvals));
+    ApprovalRequest request = local.tool.approvalRequest(args);
+    // a stored secret leaves only with a person's approval, whatever the rules say
+    if (action == PolicyAction.REQUIRE_APPROVAL || !request.secrets().isEmpty()) {
+      ToolResult refused = CallErrors.unapproved(request, approvals);
+      if (refused != null) return refused;
     }
-    return guarded(tool, () -> local != null ? local.tool.run(args) : callHttp(http, args));
+    return guarded(tool, () -> local.tool.run(args));
   }
 
   /**
@@ -252,8 +253,25 @@ final class Registrar implements AutoCloseable {
     return ToolResult.success(data);
   }
 
-  private ToolResult callHttp(HttpToolEntry entry, JsonNode args) {
+  private ToolResult callHttp(HttpToolEntry entry, JsonNode args, PolicyAction action,
+      ApprovalHandler approvals) {
     SourceRuntime source = entry.source;
+    BoundRequest bound =
+        entry.plan().bind(args, new BindContext(source.baseUrl(), source.serverResolver()));
+    if (bound.error() != null) return ToolResult.failure(bound.error());
+    boolean approved = entry.trustedOrigins().allows(bound.request().url());
+    if (source.hasCredentials() && !approved) {
+      String message = "the source's credentials are only sent to its own servers ("
+          + entry.trustedOrigins().describe() + "); the server argument points elsewhere (the user can"
+          + " list further origins in trustedOrigins when adding the source)";
+      ObjectNode details = Json.object();
+      details.putArray("errors").addObject().put("path", "/server").put("message", message);
+      return ToolResult.failure(ToolError.of(ErrorCode.INVALID_ARGUMENTS, message).withDetails(details));
+    }
+    if (action == PolicyAction.REQUIRE_APPROVAL) {
+      ToolResult refused = CallErrors.unapproved(approvalRequest(entry.tool(), args, bound, source), approvals);
+      if (refused != null) return refused;
+    }
     SourceCredentials resolved;
     try {
       List<HttpHeader> headers = new ArrayList<>();
@@ -263,21 +281,17 @@ final class Registrar implements AutoCloseable {
     } catch (MissingSecretException e) {
       return ToolResult.failure(ErrorCode.MISSING_SECRET, e.getMessage());
     }
-    BoundRequest bound =
-        entry.plan().bind(args, new BindContext(source.baseUrl(), source.serverResolver()));
-    if (bound.error() != null) return ToolResult.failure(bound.error());
-    boolean approved = entry.trustedOrigins().allows(bound.request().url());
-    if (!resolved.isEmpty() && !approved) {
-      String message = "the source's credentials are only sent to its own servers ("
-          + entry.trustedOrigins().describe() + "); the server argument points elsewhere (the user can"
-          + " list further origins in trustedOrigins when adding the source)";
-      ObjectNode details = Json.object();
-      details.putArray("errors").addObject().put("path", "/server").put("message", message);
-      return ToolResult.failure(ToolError.of(ErrorCode.INVALID_ARGUMENTS, message).withDetails(details));
-    }
     // a per-call server the user did not approve is the model's choice: the network policy applies
     boolean modelChosen = args.has("server") && !approved;
     return transport().send(bound.request(), resolved, source.errorModel(), modelChosen);
+  }
+
+  /** The bound request's origin, method and path, and the secrets the source sends with it. */
+  private static ApprovalRequest approvalRequest(Tool tool, JsonNode args, BoundRequest bound,
+      SourceRuntime source) {
+    HttpUrl url = HttpParsers.url(bound.request().url());
+    return new ApprovalRequest(tool, args, url == null ? null : HttpParsers.origin(url),
+        bound.request().method(), url == null ? null : url.encodedPath(), source.secretIds());
   }
 
   /**

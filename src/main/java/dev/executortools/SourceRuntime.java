@@ -20,4 +20,23 @@ record SourceRuntime(
     Map<String, CredentialValue> headers,
     Map<String, CredentialValue> queryParams,
     ServerResolver serverResolver,
-    ErrorModel errorModel) {}
+    ErrorModel errorModel) {
+
+  /** Whether the source adds headers or query parameters of its own to every call. */
+  boolean hasCredentials() {
+    return !headers.isEmpty() || !queryParams.isEmpty();
+  }
+
+  /** The names of the stored secrets the source sends, each once, headers first. */
+  List<String> secretIds() {
+    List<String> ids = new java.util.ArrayList<>();
+    for (Map<String, CredentialValue> map : List.of(headers, queryParams)) {
+      map.values().forEach(value -> {
+        if (value instanceof CredentialValue.SecretRef ref && !ids.contains(ref.secretId())) {
+          ids.add(ref.secretId());
+        }
+      });
+    }
+    return ids;
+  }
+}

@@ -46,22 +46,41 @@ final class TrustedOrigins {
   }
 
   /**
-   * {@code trustedOrigins} as given to {@code addSource}, each reduced to its origin.
+   * {@code trustedOrigins} as given to {@code addSource}: each an exact origin, {@code
+   * scheme://host[:port]} (a trailing {@code /} allowed), written the way it is kept.
    *
-   * @throws IllegalArgumentException for an entry that is not an absolute http(s) URL
+   * @throws IllegalArgumentException for an entry that is anything else: a wildcard, a path, a
+   *     query, user info, another scheme
    */
   static List<String> listed(List<String> given) {
     List<String> origins = new ArrayList<>();
     for (String entry : given) {
-      String origin = entry.contains("{") ? null : origin(entry);
+      String origin = exactOrigin(entry);
       if (origin == null) {
-        throw new IllegalArgumentException(
-            "trustedOrigins: '" + entry + "' is not an http(s) origin such as https://api.example.com");
+        throw new IllegalArgumentException("trustedOrigins: '" + printable(entry)
+            + "' is not an exact origin scheme://host[:port] such as https://uploads.example.com");
       }
       if (!origins.contains(origin)) origins.add(origin);
     }
     return origins;
   }
+
+  private static String printable(String entry) {
+    String clean = entry.replaceAll("\\p{Cntrl}", "?");
+    return clean.length() > 200 ? clean.substring(0, 200) + "..." : clean;
+  }
+
+  /** The origin {@code entry} names exactly, or null when it is no plain http(s) origin. */
+  private static String exactOrigin(String entry) {
+    String text = entry.endsWith("/") ? entry.substring(0, entry.length() - 1) : entry;
+    if (!EXACT_ORIGIN.matcher(text).matches()) return null;
+    HttpUrl parsed = HttpParsers.url(text);
+    return parsed == null ? null : HttpParsers.origin(parsed);
+  }
+
+  /** http(s), then a host name, an IPv4 address or a bracketed IPv6 address, then a port. */
+  private static final Pattern EXACT_ORIGIN = Pattern.compile(
+      "(?i)https?://([a-z0-9_.-]+|\\[[0-9a-f:.]+])(:[0-9]{1,5})?");
 
   /** Whether {@code url}'s origin is one of the source's. */
   boolean allows(String url) {
@@ -76,10 +95,7 @@ final class TrustedOrigins {
   /** {@code scheme://host[:port]} of {@code url}, default port left out; null when not http(s). */
   static String origin(String url) {
     HttpUrl parsed = url == null ? null : HttpParsers.url(url.strip());
-    if (parsed == null) return null;
-    boolean defaultPort = parsed.port() == HttpUrl.defaultPort(parsed.scheme());
-    String host = parsed.host().contains(":") ? "[" + parsed.host() + "]" : parsed.host();
-    return parsed.scheme() + "://" + host + (defaultPort ? "" : ":" + parsed.port());
+    return parsed == null ? null : HttpParsers.origin(parsed);
   }
 
   /** The part of a URL template before its path, query or fragment; null for a relative one. */

@@ -52,12 +52,18 @@ class TrustedOriginsTest {
   @Test
   void listedOriginsAreAddedAndMustBeOrigins() {
     TrustedOrigins origins = TrustedOrigins.of("https://api.example.com", List.of(),
-        TrustedOrigins.listed(List.of("https://uploads.example.com/ignored/path", "http://127.0.0.2:9000")));
+        TrustedOrigins.listed(List.of("https://uploads.example.com/", "http://127.0.0.2:9000")));
     assertThat(origins.allows("https://uploads.example.com/x")).isTrue();
     assertThat(origins.allows("http://127.0.0.2:9000/")).isTrue();
     assertThat(origins.allows("http://127.0.0.2:9001/")).isFalse();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrustedOrigins.listed(List.of("ftp://x")))
-        .isInstanceOf(IllegalArgumentException.class);
+    for (String notAnOrigin : List.of("ftp://x", "http://*", "https://*.example.com", "http://*:8080",
+        "https://uploads.example.com/path", "https://uploads.example.com?x=1", "https://user@example.com",
+        "https://example.com#f", "https://", "example.com", "https://exa mple.com")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrustedOrigins.listed(List.of(notAnOrigin)))
+          .as(notAnOrigin).isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(TrustedOrigins.listed(List.of("HTTPS://Uploads.Example.com:443", "http://[::1]:8080")))
+        .containsExactly("https://uploads.example.com", "http://[::1]:8080");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.executortools.cli;
 
 import dev.executortools.ApprovalHandler;
+import dev.executortools.ApprovalRequest;
+import dev.executortools.Tool;
 import dev.executortools.parse.SpecFiles;
 import dev.executortools.ToolRegistry;
 import dev.executortools.internal.Json;
@@ -80,11 +82,17 @@ final class CallCommand implements Callable<Integer> {
   private ApprovalHandler approvals(Terminal terminal) {
     if (yes) return ApprovalHandler.APPROVE_ALL;
     if (terminal == null) return null;
-    return (tool, args) -> {
-      String what = tool.annotations().method() == null ? "local"
-          : tool.annotations().method().toUpperCase(Locale.ROOT) + " " + tool.annotations().pathTemplate();
-      String answer = terminal.ask("Call " + tool.id() + " (" + what + ")? [y/N] ");
-      return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
+    return new ApprovalHandler() {
+      @Override
+      public boolean approve(ApprovalRequest request) {
+        String answer = terminal.ask("Call " + request.summary() + "? [y/N] ");
+        return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
+      }
+
+      @Override
+      public boolean approve(Tool tool, JsonNode arguments) {
+        return approve(new ApprovalRequest(tool, arguments, null, null, null, java.util.List.of()));
+      }
     };
   }
 }

@@ -1,5 +1,6 @@
 package dev.executortools.extract;
 
+import dev.executortools.internal.HeaderRules;
 import java.util.Locale;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -39,14 +40,11 @@ public record Param(
 
   /** Whether a header of this name is never taken from arguments (see {@link #isIgnoredHeader}). */
   public static boolean isFramingOrIgnoredHeader(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return IGNORED_HEADERS.contains(lower) || lower.startsWith("proxy-");
+    return NEGOTIATED_HEADERS.contains(name.toLowerCase(Locale.ROOT))
+        || HeaderRules.isFramingOrRouting(name);
   }
 
-  private static final Set<String> IGNORED_HEADERS = Set.of(
-      "accept", "content-type", "authorization",
-      "host", "content-length", "transfer-encoding", "connection", "upgrade", "te", "trailer",
-      "keep-alive", "expect");
+  private static final Set<String> NEGOTIATED_HEADERS = Set.of("accept", "content-type", "authorization");
 
   /** The key operations merge parameters by: {@code in:name}. */
   public String key() {

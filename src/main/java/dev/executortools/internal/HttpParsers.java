@@ -23,4 +23,11 @@ public final class HttpParsers {
   public static MediaType mediaType(String mediaType) {
     return MEDIA_TYPES.parse(mediaType);
   }
+
+  /** {@code scheme://host[:port]} of {@code url}: the default port left out, an IPv6 host in brackets. */
+  public static String origin(HttpUrl url) {
+    boolean defaultPort = url.port() == HttpUrl.defaultPort(url.scheme());
+    String host = url.host().contains(":") ? "[" + url.host() + "]" : url.host();
+    return url.scheme() + "://" + host + (defaultPort ? "" : ":" + url.port());
+  }
 }

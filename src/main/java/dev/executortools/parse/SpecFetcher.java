@@ -2,6 +2,7 @@ package dev.executortools.parse;
 
 import dev.executortools.ErrorCode;
 import dev.executortools.ToolError;
+import dev.executortools.internal.HeaderRules;
 import dev.executortools.internal.Json;
 import dev.executortools.invoke.NetworkFailures;
 import dev.executortools.invoke.SourceCredentials;
@@ -62,7 +63,16 @@ public final class SpecFetcher {
     queryParams.forEach(withQuery::addQueryParameter);
     HttpUrl requested = withQuery.build();
     Request.Builder request = new Request.Builder().url(requested).get();
-    headers.forEach(request::header);
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      String name = header.getKey();
+      if (!HeaderRules.isToken(name) || HeaderRules.isFramingOrRouting(name)
+          || !HeaderRules.isSendableValue(header.getValue())) {
+        throw new SpecException(ErrorCode.INVALID_ARGUMENTS, "the spec fetch header '"
+            + (HeaderRules.isToken(name) ? name : "?") + "' cannot be sent: framing and routing headers"
+            + " are the HTTP client's, and values hold visible ASCII, spaces and tabs only");
+      }
+      request.header(name, header.getValue());
+    }
     String where = masked(requested, queryParams);
     try (Response response = client.get().newCall(request.build()).execute()) {
       if (!response.isSuccessful()) {

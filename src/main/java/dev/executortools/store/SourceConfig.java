@@ -84,7 +84,7 @@ public record SourceConfig(
   /** The same settings with another spec text (null: none kept, e.g. while it stays on disk). */
   public SourceConfig withSpecText(String text) {
     return new SourceConfig(namespace, name, specUrl, text, baseUrl, headers, queryParams,
-        specFetchHeaders, specFetchQueryParams);
+        specFetchHeaders, specFetchQueryParams, trustedOrigins);
   }
 
   /** Whether {@code value} can be a namespace: {@code [a-z0-9_]+}, at most 128 characters. */

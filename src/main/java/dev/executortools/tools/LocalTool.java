@@ -1,7 +1,10 @@
 package dev.executortools.tools;
 
+import dev.executortools.ApprovalRequest;
 import dev.executortools.Tool;
 import dev.executortools.ToolResult;
+import dev.executortools.schema.ArgumentProblem;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** A tool the plugin runs itself (no HTTP operation behind it). Arguments arrive validated. */
@@ -11,6 +14,16 @@ public interface LocalTool {
 
   /** Its id, name, description and schemas. */
   Tool descriptor();
+
+  /** What schema-valid arguments may still get wrong; empty when nothing. */
+  default List<ArgumentProblem> problems(JsonNode arguments) {
+    return List.of();
+  }
+
+  /** What a person approving a call with these (valid) arguments is shown. */
+  default ApprovalRequest approvalRequest(JsonNode arguments) {
+    return new ApprovalRequest(descriptor(), arguments, null, null, null, List.of());
+  }
 
   ToolResult run(JsonNode arguments);
 }

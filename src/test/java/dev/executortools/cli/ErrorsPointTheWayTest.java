@@ -163,7 +163,8 @@ class ErrorsPointTheWayTest {
     CliRunner.Run approved = CliRunner.runRaw(() -> Optional.of(yes), "", "--home", home.toString(),
         "call", "items.items.createItem", body);
     assertThat(approved.exit()).as(approved.all()).isZero();
-    assertThat(yes.asked).singleElement().asString().contains("items.items.createItem").contains("POST /items");
+    assertThat(yes.asked).singleElement().asString()
+        .isEqualTo("Call items.items.createItem: POST " + origin(upstream.baseUrl()) + "/items? [y/N] ");
     assertThat(upstream.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
 
     ScriptedTerminal no = new ScriptedTerminal("n");
@@ -181,6 +182,41 @@ class ErrorsPointTheWayTest {
         "call", "--yes", "items.items.createItem", body);
     assertThat(withYes.exit()).isZero();
     assertThat(unused.asked).as("--yes asks no one").isEmpty();
+  }
+
+  private static String origin(String url) {
+    java.net.URI uri = java.net.URI.create(url);
+    return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
+  }
+
+  @Test
+  void aCallNamingAStoredSecretAsksWithItsDestinationAndSecretEvenForAToolThatNeedsNoApproval() {
+    upstream.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody(
+        "{\"openapi\": \"3.0.0\", \"info\": {\"title\": \"t\", \"version\": \"1\"}, \"paths\": {}}")));
+    assertThat(cli.run("s3cr3t-value", "secrets", "set", "github_token").exit()).isZero();
+    String args = "{\"spec\": \"" + upstream.baseUrl() + "/spec.json\", \"specFetchCredentials\":"
+        + " {\"headers\": {\"Authorization\": {\"secretId\": \"github_token\", \"prefix\": \"token \"}}}}";
+
+    CliRunner.Run nobody = CliRunner.runRaw(Terminal.NONE, "", "--home", home.toString(),
+        "--allow-private-network", "call", "openapi.previewSpec", args);
+    assertThat(error(nobody).path("code").asString()).isEqualTo("approval_required");
+    assertThat(upstream.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+
+    ScriptedTerminal no = new ScriptedTerminal("n");
+    CliRunner.Run declined = CliRunner.runRaw(() -> Optional.of(no), "", "--home", home.toString(),
+        "--allow-private-network", "call", "openapi.previewSpec", args);
+    assertThat(error(declined).path("code").asString()).isEqualTo("approval_declined");
+    assertThat(no.asked).singleElement().asString().isEqualTo("Call openapi.previewSpec: GET "
+        + origin(upstream.baseUrl()) + "/spec.json, with the stored secret github_token? [y/N] ");
+    assertThat(upstream.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+
+    ScriptedTerminal yes = new ScriptedTerminal("y");
+    CliRunner.Run approved = CliRunner.runRaw(() -> Optional.of(yes), "", "--home", home.toString(),
+        "--allow-private-network", "call", "openapi.previewSpec", args);
+    assertThat(approved.exit()).as(approved.all()).isZero();
+    assertThat(approved.all()).doesNotContain("s3cr3t-value");
+    assertThat(upstream.findAll(anyRequestedFor(anyUrl()))).singleElement()
+        .satisfies(r -> assertThat(r.getHeader("Authorization")).isEqualTo("token s3cr3t-value"));
   }
 
   @Test
