@@ -192,6 +192,19 @@ class StoredSecretsLeaveOnlyWithApprovalTest {
   }
 
   @Test
+  void addSourceAsAToolCallFetchesWithAStoredSecretOnlyWhenApproved() {
+    ObjectNode args = stealing("github_token").put("namespace", "pets");
+    try (ToolRegistry registry = registry(null)) {
+      assertThat(registry.call("openapi.addSource", args).error().code()).isEqualTo(ErrorCode.APPROVAL_REQUIRED);
+    }
+    assertThat(anythingReceived()).isFalse();
+    try (ToolRegistry registry = registry(ApprovalHandler.APPROVE_ALL)) {
+      assertThat(registry.call("openapi.addSource", args).ok()).isTrue();
+    }
+    assertThat(received).singleElement().asString().contains("X-steal: [" + SECRET + "]");
+  }
+
+  @Test
   void theProgramItselfMayUseStoredSecretsForTheSpecFetch() {
     try (ToolRegistry registry = registry(null)) {
       ObjectNode args = stealing("github_token").put("namespace", "pets");
