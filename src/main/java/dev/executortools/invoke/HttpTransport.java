@@ -6,6 +6,7 @@ import dev.executortools.bind.HttpRequestSpec;
 import dev.executortools.net.NetworkPolicy;
 import dev.executortools.net.NetworkPolicyInterceptor;
 import dev.executortools.net.PolicyDns;
+import dev.executortools.net.ProxyRoutes;
 import dev.executortools.net.RedirectGuardInterceptor;
 import dev.executortools.result.ErrorModel;
 import dev.executortools.result.ResultMapper;
@@ -38,7 +39,8 @@ import okio.BufferedSource;
  * SourceCredentialsInterceptor} (network level: redirects to another origin go without
  * credentials and under the network policy, and never from https to http). URLs a model chose go
  * through the {@linkplain #guardedClient() guarded client}, which adds the {@link NetworkPolicy}
- * (a {@link PolicyDns} and a {@link NetworkPolicyInterceptor} at both levels). Response bodies are
+ * (a {@link PolicyDns} and a {@link NetworkPolicyInterceptor} at both levels, which also judge the
+ * host of a request a forward proxy carries, as the client's proxy settings say). Response bodies are
  * read up to {@link HttpSettings#maxResponseBytes()} and no further.
  *
  * <p>Results carry the response headers lower-cased, all of them except {@code set-cookie} (a
@@ -133,14 +135,15 @@ public final class HttpTransport {
         .addInterceptor(
             new RetryInterceptor(settings.maxRetries(), settings.maxRetryAfter(), Clock.systemUTC()))
         .addNetworkInterceptor(new RedirectGuardInterceptor())
-        .addNetworkInterceptor(NetworkPolicyInterceptor.awayFromFirstOrigin(policy))
+        .addNetworkInterceptor(
+            NetworkPolicyInterceptor.awayFromFirstOrigin(policy, ProxyRoutes.of(base)))
         .addNetworkInterceptor(new SourceCredentialsInterceptor())
         .build();
   }
 
   /** {@code client} under the network policy (URLs a model chose). */
   private static OkHttpClient guard(OkHttpClient client, NetworkPolicy policy) {
-    NetworkPolicyInterceptor check = new NetworkPolicyInterceptor(policy);
+    NetworkPolicyInterceptor check = new NetworkPolicyInterceptor(policy, ProxyRoutes.of(client));
     return client.newBuilder()
         .dns(new PolicyDns(client.dns(), policy))
         .addInterceptor(check)
