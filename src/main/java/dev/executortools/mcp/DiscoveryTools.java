@@ -118,7 +118,8 @@ final class DiscoveryTools {
         .title(name)
         .description(description)
         .inputSchema(McpToolAdapter.map(schema))
-        .annotations(new McpSchema.ToolAnnotations(null, readOnly, false, readOnly, !readOnly, null))
+        // search and describe read the registry; call_tool may run any tool: DELETEs, fetches
+        .annotations(new McpSchema.ToolAnnotations(null, readOnly, !readOnly, readOnly, !readOnly, null))
         .build();
     return new SyncToolSpecification(tool, (exchange, request) -> {
       JsonNode args = Json.MAPPER.valueToTree(request.arguments() == null ? java.util.Map.of() : request.arguments());

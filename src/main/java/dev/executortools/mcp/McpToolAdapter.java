@@ -29,7 +29,7 @@ public final class McpToolAdapter {
         .description(tool.description())
         .inputSchema(map(model.inputSchema()))
         .annotations(new McpSchema.ToolAnnotations(null, hints.readOnlyHint(), hints.destructiveHint(),
-            hints.idempotentHint(), hints.method() != null, null))
+            hints.idempotentHint(), hints.openWorldHint(), null))
         .build();
   }
 
