@@ -45,6 +45,15 @@ final class Cancellations {
     cancellation.cancel();
   }
 
+  /** Cancels every request in progress (the session ends). */
+  void cancelAll() {
+    running.keySet().forEach(key -> {
+      cancelled.add(key);
+      CallCancellation cancellation = running.get(key);
+      if (cancellation != null) cancellation.cancel();
+    });
+  }
+
   /** What the request of {@code exchange} runs under (a fresh one when it was not tracked). */
   static CallCancellation of(McpSyncServerExchange exchange) {
     Object value = exchange == null ? null : exchange.transportContext().get(KEY);

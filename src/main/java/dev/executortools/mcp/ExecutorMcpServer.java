@@ -35,7 +35,7 @@ public final class ExecutorMcpServer implements AutoCloseable {
   private final PagedToolList pages;
   private final McpSyncServer server;
   private final ToolListSync sync;
-  private final UnknownTools unknownTools;
+  private final Cancellations cancellations = new Cancellations();
   private final ScheduledExecutorService poller;
 
   /** As the full constructor, with {@link #APPROVAL_TIMEOUT}. */
@@ -54,13 +54,13 @@ public final class ExecutorMcpServer implements AutoCloseable {
     this.log = log;
     ToolSpecs specs = new ToolSpecs(registry, this::refresh);
     this.pages = new PagedToolList(registry, specs);
+    this.sync = new ToolListSync(registry, mode, specs, pages);
     McpJsonMapper mapper = new JacksonMcpJsonMapper(Json.MAPPER);
     this.stdio = new StdioTransport(mapper, in, out, log);
-    Cancellations cancellations = new Cancellations();
     this.transport = new BatchingTransportProvider(stdio, factory -> sessionTransport -> {
       McpServerTransport sending = cancellations.dropCancelled(sessionTransport);
       McpServerSession paging = new PagingSession(factory.create(sending), sending, pages, this::beforeCall);
-      return new ProtocolSession(paging, sending, cancellations, this::unknownTool);
+      return new ProtocolSession(paging, sending, cancellations, new UnknownTools(registry, sync));
     });
     this.server = McpServer.sync(transport)
         .serverInfo("executor-tools", "0.1.0")
@@ -71,8 +71,6 @@ public final class ExecutorMcpServer implements AutoCloseable {
         .strictToolNameValidation(true)
         .requestTimeout(approvalTimeout) // the only requests the server sends are approval questions
         .build();
-    this.sync = new ToolListSync(registry, mode, specs, pages);
-    this.unknownTools = new UnknownTools(registry, sync);
     transport.batch(() -> sync.apply(server), false); // the first list: clients ask for it
     stdio.start(); // requests are read once the first list is in place
 
@@ -98,11 +96,6 @@ public final class ExecutorMcpServer implements AutoCloseable {
     stdio.awaitInputClosed();
   }
 
-  /** The error for a call of the tool {@code name}, null when it is listed. */
-  private McpSchema.JSONRPCResponse.JSONRPCError unknownTool(String name) {
-    return unknownTools.check(name);
-  }
-
   /** While the list pages, registers the tool a call names with the SDK (no notification). */
   private void beforeCall(String name) {
     try {
@@ -124,6 +117,7 @@ public final class ExecutorMcpServer implements AutoCloseable {
   @Override
   public void close() {
     poller.shutdownNow();
+    cancellations.cancelAll();
     stdio.close();
     server.close();
     registry.close();

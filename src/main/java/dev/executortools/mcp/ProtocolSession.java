@@ -10,8 +10,8 @@ import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransport;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The session's rules where the specification says MUST, ahead of the SDK's session: {@code ping}
@@ -25,15 +25,14 @@ final class ProtocolSession extends DelegatingSession {
   private static final String CANCELLED = "notifications/cancelled";
 
   private final Cancellations cancellations;
-  private final Function<String, JSONRPCError> unknownTool;
+  private final UnknownTools unknownTools;
   private final AtomicBoolean initialized = new AtomicBoolean();
 
-  /** {@code unknownTool}: the error for a call of a name, null when a listed tool has it. */
   ProtocolSession(McpServerSession next, McpServerTransport transport, Cancellations cancellations,
-      Function<String, JSONRPCError> unknownTool) {
+      UnknownTools unknownTools) {
     super(next, transport);
     this.cancellations = cancellations;
-    this.unknownTool = unknownTool;
+    this.unknownTools = unknownTools;
   }
 
   @Override
@@ -64,9 +63,11 @@ final class ProtocolSession extends DelegatingSession {
       return reply(request, new JSONRPCError(ErrorCodes.INVALID_REQUEST,
           "invalid request: the session is not initialized; send initialize first (only ping is answered before it)", null));
     }
-    if (McpSchema.METHOD_TOOLS_CALL.equals(method)) {
-      JSONRPCError unknown = unknownTool.apply(PagingSession.param(request, "name"));
-      if (unknown != null) return reply(request, unknown);
+    String tool = McpSchema.METHOD_TOOLS_CALL.equals(method) ? PagingSession.param(request, "name") : null;
+    if (tool != null && !unknownTools.listed(tool)) {
+      // the suggestions search the registry: off the thread that reads the input
+      return Mono.fromCallable(() -> unknownTools.error(tool)).subscribeOn(Schedulers.boundedElastic())
+          .flatMap(error -> reply(request, error));
     }
     return cancellations.track(request.id(), next.handle(request));
   }

@@ -24,9 +24,13 @@ final class UnknownTools {
     this.sync = sync;
   }
 
-  /** The error for a call of {@code name}, or null when a listed tool has it. */
-  JSONRPCError check(String name) {
-    if (sync.lists(name)) return null;
+  /** Whether a listed tool has {@code name} (quick: no search). */
+  boolean listed(String name) {
+    return sync.lists(name);
+  }
+
+  /** The error for a call of {@code name}, which no listed tool has (its suggestions search). */
+  JSONRPCError error(String name) {
     List<String> suggestions = new ArrayList<>();
     List<String> throughCallTool = new ArrayList<>();
     for (String id : registry.closestIds(name.replace('_', '.'), SUGGESTIONS)) {
