@@ -15,8 +15,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code mcp [--tools all|search|auto]}: an MCP server on stdin/stdout until the client closes
- * stdin. stdout carries the protocol only: anything else that would print there goes to stderr.
+ * {@code mcp [--tools all|search|auto] [--approval-timeout SECONDS]}: an MCP server on
+ * stdin/stdout until the client closes stdin. stdout carries the protocol only: anything else that would print there goes to stderr.
  */
 @Command(name = "mcp", mixinStandardHelpOptions = true,
     description = "Serve the tools over MCP on stdio (stdout: protocol only; messages on stderr).")
@@ -27,6 +27,10 @@ final class McpCommand implements Callable<Integer> {
       description = "all: list every tool; search: the built-in tools plus search_tools, describe_tool and call_tool;"
           + " auto (default): all up to " + ToolMode.AUTO_LIMIT + " tools, else search.")
   String tools;
+
+  @Option(names = "--approval-timeout", paramLabel = "SECONDS", defaultValue = "300",
+      description = "How long an approval question waits for the client's answer; no answer is a refusal (default: 300).")
+  long approvalSeconds;
 
   @Option(names = "--poll-interval", paramLabel = "MS", defaultValue = "1000", hidden = true,
       description = "How often to look for sources other processes changed, in milliseconds.")
@@ -41,12 +45,17 @@ final class McpCommand implements Callable<Integer> {
       Output.error("--tools must be all, search or auto, not '" + tools + "'");
       return 2;
     }
+    if (approvalSeconds < 1) {
+      Output.error("--approval-timeout must be at least 1 second, not " + approvalSeconds);
+      return 2;
+    }
     PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     FileOutputStream protocol = new FileOutputStream(FileDescriptor.out);
     System.setOut(stderr); // nothing but the protocol reaches stdout
     ToolRegistry registry = home.open(null);
     try (ExecutorMcpServer server = new ExecutorMcpServer(registry, mode,
-        new FileInputStream(FileDescriptor.in), protocol, stderr, Duration.ofMillis(Math.max(50, pollMillis)))) {
+        new FileInputStream(FileDescriptor.in), protocol, stderr, Duration.ofMillis(Math.max(50, pollMillis)),
+        Duration.ofSeconds(approvalSeconds))) {
       stderr.println("executor-tools mcp: serving on stdio (tools: " + mode.name().toLowerCase() + ")");
       server.awaitInputClosed();
     }

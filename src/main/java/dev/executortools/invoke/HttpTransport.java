@@ -128,10 +128,14 @@ public final class HttpTransport {
     return new HttpTransport(null, () -> client, settings, policy);
   }
 
-  /** {@code base} with this transport's stack: retries, redirect guard, network policy, credentials. */
+  /**
+   * {@code base} with this transport's stack: cancellation ({@link CallCancellation}), retries,
+   * redirect guard, network policy, credentials.
+   */
   private static OkHttpClient stack(OkHttpClient base, HttpSettings settings, NetworkPolicy policy) {
     return base
         .newBuilder()
+        .addInterceptor(CallCancellation.INTERCEPTOR)
         .addInterceptor(
             new RetryInterceptor(settings.maxRetries(), settings.maxRetryAfter(), Clock.systemUTC()))
         .addNetworkInterceptor(new RedirectGuardInterceptor())

@@ -2,28 +2,26 @@ package dev.executortools.mcp;
 
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerSession;
-import io.modelcontextprotocol.spec.McpServerTransport;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import reactor.core.publisher.Mono;
 
 /**
  * A transport that holds back {@code notifications/tools/list_changed} while a batch of tool
  * changes is made (the SDK sends one per added or removed tool) and sends one when the batch ends.
- * Everything else passes through to the wrapped transport; each session is handed to a wrapper
- * ({@link PagingSession}).
+ * Everything else passes through to the wrapped transport; the sessions the SDK makes are wrapped
+ * ({@link ProtocolSession}, {@link PagingSession}).
  */
 final class BatchingTransportProvider implements McpServerTransportProvider {
   private final McpServerTransportProvider delegate;
-  private final BiFunction<McpServerSession, McpServerTransport, McpServerSession> sessions;
+  private final UnaryOperator<McpServerSession.Factory> sessions;
   private final AtomicBoolean batching = new AtomicBoolean();
   private final AtomicBoolean changed = new AtomicBoolean();
 
-  /** {@code sessions} wraps each session the SDK makes (with its transport). */
-  BatchingTransportProvider(McpServerTransportProvider delegate,
-      BiFunction<McpServerSession, McpServerTransport, McpServerSession> sessions) {
+  /** {@code sessions} wraps the SDK's session factory (its sessions, their transport). */
+  BatchingTransportProvider(McpServerTransportProvider delegate, UnaryOperator<McpServerSession.Factory> sessions) {
     this.delegate = delegate;
     this.sessions = sessions;
   }
@@ -45,7 +43,7 @@ final class BatchingTransportProvider implements McpServerTransportProvider {
 
   @Override
   public void setSessionFactory(McpServerSession.Factory sessionFactory) {
-    delegate.setSessionFactory(transport -> sessions.apply(sessionFactory.create(transport), transport));
+    delegate.setSessionFactory(sessions.apply(sessionFactory));
   }
 
   @Override

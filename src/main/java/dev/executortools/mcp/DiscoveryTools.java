@@ -91,9 +91,9 @@ final class DiscoveryTools {
     String id = args.path("id").asString();
     if (registry.tool(id).isEmpty()) return unknown(id);
     JsonNode arguments = args.has("arguments") ? args.get("arguments") : Json.object();
-    ToolResult result = registry.call(id, arguments, ElicitationApprovals.forExchange(exchange));
+    ToolResult result = ToolSpecs.call(registry, exchange, id, arguments);
     afterCall.run();
-    return McpToolAdapter.explainApproval(result, id);
+    return result;
   }
 
   private ToolResult unknown(String id) {
@@ -101,10 +101,13 @@ final class DiscoveryTools {
     ObjectNode details = Json.object();
     ArrayNode suggestions = details.putArray("suggestions");
     near.forEach(suggestions::add);
-    String hint = near.isEmpty() ? " (use search_tools to find one)" : "; did you mean " + String.join(", ", near) + "?";
-    String shown = id.length() > 200 ? id.substring(0, 200) + "..." : id;
-    return ToolResult.failure(ToolError.of(ErrorCode.UNKNOWN_TOOL, "no tool with id '" + shown + "'" + hint)
-        .withDetails(details));
+    return ToolResult.failure(ToolError.of(ErrorCode.UNKNOWN_TOOL,
+        "no tool with id '" + UnknownTools.shown(id) + "'" + hint(near, "use search_tools to find one")).withDetails(details));
+  }
+
+  /** How an unknown-tool message ends: the suggestions, else {@code otherwise} in brackets. */
+  static String hint(List<String> near, String otherwise) {
+    return near.isEmpty() ? " (" + otherwise + ")" : "; did you mean " + String.join(", ", near) + "?";
   }
 
   private static SyncToolSpecification spec(String name, String description, ObjectNode schema,
@@ -115,7 +118,8 @@ final class DiscoveryTools {
         .title(name)
         .description(description)
         .inputSchema(McpToolAdapter.map(schema))
-        .annotations(new McpSchema.ToolAnnotations(null, readOnly, false, readOnly, !readOnly, null))
+        // search and describe read the registry; call_tool may run any tool: DELETEs, fetches
+        .annotations(new McpSchema.ToolAnnotations(null, readOnly, !readOnly, readOnly, !readOnly, null))
         .build();
     return new SyncToolSpecification(tool, (exchange, request) -> {
       JsonNode args = Json.MAPPER.valueToTree(request.arguments() == null ? java.util.Map.of() : request.arguments());

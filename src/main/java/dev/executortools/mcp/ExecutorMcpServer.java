@@ -1,19 +1,19 @@
 package dev.executortools.mcp;
 
 import dev.executortools.ToolRegistry;
-import io.modelcontextprotocol.json.McpJsonDefaults;
+import dev.executortools.internal.Json;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.io.FilterInputStream;
-import java.io.IOException;
+import io.modelcontextprotocol.spec.McpServerSession;
+import io.modelcontextprotocol.spec.McpServerTransport;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,40 +25,54 @@ import java.util.concurrent.TimeUnit;
  * {@code pollInterval} and after every call.
  */
 public final class ExecutorMcpServer implements AutoCloseable {
+  /** How long an approval question waits for its answer by default. */
+  public static final Duration APPROVAL_TIMEOUT = Duration.ofMinutes(5);
+
   private final ToolRegistry registry;
   private final PrintStream log;
-  private final CountDownLatch inputClosed = new CountDownLatch(1);
-  /** Requests are read only once the first tool list is in place (registering it takes a while). */
-  private final CountDownLatch listed = new CountDownLatch(1);
+  private final StdioTransport stdio;
   private final BatchingTransportProvider transport;
   private final PagedToolList pages;
   private final McpSyncServer server;
   private final ToolListSync sync;
+  private final Cancellations cancellations = new Cancellations();
   private final ScheduledExecutorService poller;
 
+  /** As the full constructor, with {@link #APPROVAL_TIMEOUT}. */
   public ExecutorMcpServer(ToolRegistry registry, ToolMode mode, InputStream in, OutputStream out,
       PrintStream log, Duration pollInterval) {
+    this(registry, mode, in, out, log, pollInterval, APPROVAL_TIMEOUT);
+  }
+
+  /**
+   * Serves {@code registry} on {@code in}/{@code out}; an approval question unanswered after
+   * {@code approvalTimeout} is a refusal.
+   */
+  public ExecutorMcpServer(ToolRegistry registry, ToolMode mode, InputStream in, OutputStream out,
+      PrintStream log, Duration pollInterval, Duration approvalTimeout) {
     this.registry = registry;
     this.log = log;
     ToolSpecs specs = new ToolSpecs(registry, this::refresh);
     this.pages = new PagedToolList(registry, specs);
-    this.transport = new BatchingTransportProvider(
-        new StdioServerTransportProvider(McpJsonDefaults.getMapper(), watch(in), out),
-        (session, sessionTransport) -> new PagingSession(session, sessionTransport, pages, this::beforeCall));
+    this.sync = new ToolListSync(registry, mode, specs, pages);
+    McpJsonMapper mapper = new JacksonMcpJsonMapper(Json.MAPPER);
+    this.stdio = new StdioTransport(mapper, in, out, log);
+    this.transport = new BatchingTransportProvider(stdio, factory -> sessionTransport -> {
+      McpServerTransport sending = cancellations.dropCancelled(sessionTransport);
+      McpServerSession paging = new PagingSession(factory.create(sending), sending, pages, this::beforeCall);
+      return new ProtocolSession(paging, sending, cancellations, new UnknownTools(registry, sync));
+    });
     this.server = McpServer.sync(transport)
         .serverInfo("executor-tools", "0.1.0")
-        .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
+        .jsonMapper(mapper)
+        .capabilities(McpSchema.ServerCapabilities.builder().tools(true).logging().build())
         .validateToolInputs(false) // calls validate against the full schema, not the model-facing one
         .jsonSchemaValidator((schema, content) -> JsonSchemaValidator.ValidationResponse.asValid(null))
         .strictToolNameValidation(true)
-        .requestTimeout(Duration.ofMinutes(10))
+        .requestTimeout(approvalTimeout) // the only requests the server sends are approval questions
         .build();
-    this.sync = new ToolListSync(registry, mode, specs, pages);
-    try {
-      transport.batch(() -> sync.apply(server), false); // the first list: clients ask for it
-    } finally {
-      listed.countDown();
-    }
+    transport.batch(() -> sync.apply(server), false); // the first list: clients ask for it
+    stdio.start(); // requests are read once the first list is in place
 
     this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "executor-tools-mcp-poll");
@@ -79,7 +93,7 @@ public final class ExecutorMcpServer implements AutoCloseable {
 
   /** Blocks until the client closes the input stream. */
   public void awaitInputClosed() throws InterruptedException {
-    inputClosed.await();
+    stdio.awaitInputClosed();
   }
 
   /** While the list pages, registers the tool a call names with the SDK (no notification). */
@@ -103,43 +117,9 @@ public final class ExecutorMcpServer implements AutoCloseable {
   @Override
   public void close() {
     poller.shutdownNow();
+    cancellations.cancelAll();
+    stdio.close();
     server.close();
     registry.close();
-  }
-
-  private InputStream watch(InputStream in) {
-    return new FilterInputStream(in) {
-      @Override
-      public int read() throws IOException {
-        int b = guard(super::read);
-        return b;
-      }
-
-      @Override
-      public int read(byte[] buffer, int offset, int length) throws IOException {
-        return guard(() -> super.read(buffer, offset, length));
-      }
-
-      private int guard(IoRead read) throws IOException {
-        try {
-          listed.await();
-          int n = read.read();
-          if (n < 0) inputClosed.countDown();
-          return n;
-        } catch (IOException e) {
-          inputClosed.countDown();
-          throw e;
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          inputClosed.countDown();
-          throw new java.io.InterruptedIOException("closed before the tool list was ready");
-        }
-      }
-    };
-  }
-
-  @FunctionalInterface
-  private interface IoRead {
-    int read() throws IOException;
   }
 }

@@ -29,7 +29,7 @@ public final class McpToolAdapter {
         .description(tool.description())
         .inputSchema(map(model.inputSchema()))
         .annotations(new McpSchema.ToolAnnotations(null, hints.readOnlyHint(), hints.destructiveHint(),
-            hints.idempotentHint(), hints.method() != null, null))
+            hints.idempotentHint(), hints.openWorldHint(), null))
         .build();
   }
 
@@ -51,7 +51,7 @@ public final class McpToolAdapter {
     ToolError error = result.error();
     String namespace = id.contains(".") ? id.substring(0, id.indexOf('.')) : id;
     String message = "'" + id + "' requires approval and this MCP client cannot be asked (it does not"
-        + " support elicitation). To allow it, add a policy rule: executor-tools policies add '" + id
+        + " support form elicitation). To allow it, add a policy rule: executor-tools policies add '" + id
         + "' approve (or a pattern such as '" + namespace + ".*').";
     return ToolResult.failure(new ToolError(error.code(), message, error.status(), error.details(), error.retryable()));
   }

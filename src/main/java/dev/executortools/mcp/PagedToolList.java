@@ -43,6 +43,12 @@ final class PagedToolList {
     return current == null ? Optional.empty() : current.id(name);
   }
 
+  /** The MCP name of the tool {@code id} while paging, else null. */
+  String name(String id) {
+    McpNames current = names;
+    return current == null ? null : current.name(id);
+  }
+
   /**
    * The page at {@code cursor} (null: the first).
    *

@@ -5,10 +5,8 @@ import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
 import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransport;
-import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
-import io.modelcontextprotocol.json.TypeRef;
 import reactor.core.publisher.Mono;
 
 /**
@@ -17,16 +15,12 @@ import reactor.core.publisher.Mono;
  * {@code tools/call} first handed to {@code beforeCall} with the tool's name, so that the tool is
  * registered with the SDK when a client calls it. Everything else is the SDK's own session.
  */
-final class PagingSession extends McpServerSession {
-  private final McpServerSession sdk;
-  private final McpServerTransport transport;
+final class PagingSession extends DelegatingSession {
   private final PagedToolList pages;
   private final Consumer<String> beforeCall;
 
   PagingSession(McpServerSession sdk, McpServerTransport transport, PagedToolList pages, Consumer<String> beforeCall) {
-    super(sdk.getId(), Duration.ofMinutes(10), transport, null, Map.of(), Map.of());
-    this.sdk = sdk;
-    this.transport = transport;
+    super(sdk, transport);
     this.pages = pages;
     this.beforeCall = beforeCall;
   }
@@ -45,50 +39,10 @@ final class PagingSession extends McpServerSession {
         if (name != null) beforeCall.accept(name);
       }
     }
-    return sdk.handle(message);
+    return next.handle(message);
   }
 
-  private static String param(JSONRPCRequest request, String name) {
+  static String param(JSONRPCRequest request, String name) {
     return request.params() instanceof Map<?, ?> params && params.get(name) instanceof String value ? value : null;
-  }
-
-  @Override
-  public String getId() {
-    return sdk.getId();
-  }
-
-  @Override
-  public void init(McpSchema.ClientCapabilities capabilities, McpSchema.Implementation info) {
-    sdk.init(capabilities, info);
-  }
-
-  @Override
-  public void setMinLoggingLevel(McpSchema.LoggingLevel level) {
-    sdk.setMinLoggingLevel(level);
-  }
-
-  @Override
-  public boolean isNotificationForLevelAllowed(McpSchema.LoggingLevel level) {
-    return sdk.isNotificationForLevelAllowed(level);
-  }
-
-  @Override
-  public <T> Mono<T> sendRequest(String method, Object params, TypeRef<T> type) {
-    return sdk.sendRequest(method, params, type);
-  }
-
-  @Override
-  public Mono<Void> sendNotification(String method, Object params) {
-    return sdk.sendNotification(method, params);
-  }
-
-  @Override
-  public Mono<Void> closeGracefully() {
-    return sdk.closeGracefully();
-  }
-
-  @Override
-  public void close() {
-    sdk.close();
   }
 }

@@ -6,13 +6,13 @@ import dev.executortools.store.SourceSummary;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -43,12 +43,14 @@ final class ToolListSync {
   private final ToolMode mode;
   private final DiscoveryTools discovery;
   private final ToolSpecs specs;
-  private final Map<String, Object> listed = new HashMap<>(); // name -> Key or catalog text
+  private final Map<String, Object> listed = new ConcurrentHashMap<>(); // name -> Key or catalog text
   private final PagedToolList pages;
   /** While the list pages: the tools clients called, registered with the SDK for their calls. */
   private final Set<String> called = new HashSet<>();
   /** The sources the paging names were made for (they are made again when these change). */
   private List<SourceSummary> namedFor;
+  /** The MCP names of the registry tools listed now, when the list does not page. */
+  private volatile McpNames names = McpNames.of(List.of());
 
   ToolListSync(ToolRegistry registry, ToolMode mode, ToolSpecs specs, PagedToolList pages) {
     this.registry = registry;
@@ -78,6 +80,7 @@ final class ToolListSync {
     if (mode.resolve(count) == ToolMode.ALL) {
       List<Tool> tools = registry.tools();
       McpNames names = McpNames.of(tools.stream().map(Tool::id).toList());
+      this.names = names;
       for (Tool tool : tools) {
         String name = names.name(tool.id());
         out.put(name, new Versioned(Key.of(tool), () -> specs.forTool(tool, name)));
@@ -85,6 +88,7 @@ final class ToolListSync {
       return out;
     }
     McpNames names = McpNames.of(builtIn.stream().map(Tool::id).toList());
+    this.names = names;
     for (Tool tool : builtIn) {
       String name = names.name(tool.id());
       out.put(name, new Versioned(Key.of(tool), () -> specs.forTool(tool, name)));
@@ -124,6 +128,19 @@ final class ToolListSync {
   /** What identifies a tool read again from the store (its schema is a new instance each time). */
   private static Object contentKey(Tool tool) {
     return List.of(tool.id(), tool.inputSchema(), tool.annotations().requiresApproval(), tool.description());
+  }
+
+  /** Whether a client may call {@code name} now: a listed tool, or one of the paged list. */
+  boolean lists(String name) {
+    return listed.containsKey(name) || pages.id(name).isPresent();
+  }
+
+  /** The MCP name of the registry tool {@code id} when it is listed (or in the paged list). */
+  Optional<String> listedName(String id) {
+    if (pages.active()) {
+      return Optional.ofNullable(pages.name(id));
+    }
+    return Optional.ofNullable(names.name(id));
   }
 
   /** While the list pages, registers the tool {@code name} stands for, if it is not yet. */

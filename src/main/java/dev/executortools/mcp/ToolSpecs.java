@@ -5,6 +5,7 @@ import dev.executortools.ToolRegistry;
 import dev.executortools.ToolResult;
 import dev.executortools.internal.Json;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -23,10 +24,19 @@ final class ToolSpecs {
     String id = tool.id();
     return new SyncToolSpecification(McpToolAdapter.tool(tool, name), (exchange, request) -> {
       JsonNode args = Json.MAPPER.valueToTree(request.arguments() == null ? Map.of() : request.arguments());
-      ToolResult result = registry.call(id, args, ElicitationApprovals.forExchange(exchange));
+      ToolResult result = call(registry, exchange, id, args);
       afterCall.run();
-      return McpToolAdapter.result(McpToolAdapter.explainApproval(result, id));
+      return McpToolAdapter.result(result);
     });
+  }
+
+  /**
+   * Calls {@code id} for the client of {@code exchange}: asked to approve when it can be, its HTTP
+   * calls cancelled when it cancels the request ({@link Cancellations}).
+   */
+  static ToolResult call(ToolRegistry registry, McpSyncServerExchange exchange, String id, JsonNode args) {
+    ToolResult result = Cancellations.of(exchange).run(() -> registry.call(id, args, ElicitationApprovals.forExchange(exchange)));
+    return McpToolAdapter.explainApproval(result, id);
   }
 
   /** Runs after a discovery call_tool too. */

@@ -34,7 +34,7 @@ public final class AddSourceTool extends BuiltinTool {
             + "unless replace is true.",
         ToolSchemas.load("addSource.input.json"),
         null,
-        ToolAnnotations.forLocal(false, true));
+        ToolAnnotations.forLocal(false, true, true));
   }
 
   @Override

@@ -44,7 +44,7 @@ public final class PreviewSpecTool extends BuiltinTool {
             + "path it would get. Changes nothing.",
         ToolSchemas.load("previewSpec.input.json"),
         null,
-        ToolAnnotations.forLocal(true, false));
+        ToolAnnotations.forLocal(true, false, true));
   }
 
   @Override

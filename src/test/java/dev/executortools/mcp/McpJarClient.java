@@ -92,6 +92,21 @@ final class McpJarClient implements AutoCloseable {
     client.closeGracefully();
   }
 
+  /** The command line in another process on {@code home}; its exit code. */
+  static int cli(Path home, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
+        "--home", home.toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (!process.waitFor(2, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("timed out: " + command);
+    }
+    return process.exitValue();
+  }
+
   private static List<String> concat(List<String> a, String... b) {
     List<String> all = new java.util.ArrayList<>(a);
     all.addAll(List.of(b));

@@ -221,18 +221,7 @@ class McpServerIT {
     }
   }
 
-  /** The command line in another process on the same home. */
   private int cli(String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", McpJarClient.JAR.toString(),
-        "--home", home.toString()));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    if (!process.waitFor(2, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError("timed out: " + command);
-    }
-    return process.exitValue();
+    return McpJarClient.cli(home, args);
   }
 }

@@ -32,6 +32,17 @@ class McpToolAdapterTest {
   }
 
   @Test
+  void theToolsThatFetchUrlsSayTheyReachAnOpenWorld() {
+    McpSchema.Tool preview = McpToolAdapter.tool(tool("openapi.previewSpec"), "openapi_previewSpec");
+    McpSchema.Tool add = McpToolAdapter.tool(tool("openapi.addSource"), "openapi_addSource");
+
+    assertThat(preview.annotations().openWorldHint()).isTrue();
+    assertThat(preview.annotations().readOnlyHint()).isTrue();
+    assertThat(add.annotations().openWorldHint()).isTrue();
+    assertThat(add.annotations().destructiveHint()).isFalse();
+  }
+
+  @Test
   void aSuccessIsStructuredContentAndTheSameJsonAsText() {
     ToolResult ok = ToolResult.success(Json.object().put("answer", 42));
 
