@@ -1,5 +1,6 @@
 package dev.executortools.schema;
 
+import dev.executortools.internal.Limits;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -10,7 +11,7 @@ import java.util.function.Supplier;
  */
 final class PatternBudget {
   /** Pattern matching of one validation, all patterns and values together. */
-  static final long MILLIS = 500;
+  static final long MILLIS = Limits.MAX_PATTERN_MATCHING_MILLIS;
   /** Characters read between two looks at the clock. */
   private static final int CHECK_EVERY = 1024;
   private static final ThreadLocal<long[]> DEADLINE = new ThreadLocal<>();
