@@ -6,9 +6,9 @@ import java.util.Deque;
 
 /**
  * An ECMA-262 pattern (the syntax JSON Schema's {@code pattern} is written in) in RE2/J syntax, or
- * null when RE2 cannot run it as ECMA-262 means it: backreferences, lookaround, or a program so
- * large (nested counted repetitions such as {@code ((a{999}){999}){999}}) that compiling it would
- * exhaust memory. What ECMA-262 writes differently is rewritten: the escapes backslash-u XXXX and
+ * null when RE2 cannot run it as ECMA-262 means it: backreferences, lookaround, or a pattern so
+ * long, or a program so large (nested counted repetitions such as {@code ((a{999}){999}){999}}),
+ * that compiling it would take seconds or exhaust memory. What ECMA-262 writes differently is rewritten: the escapes backslash-u XXXX and
  * backslash-u {X...} become {@code \x{...}}, {@code \cX} a control character, {@code .} excludes
  * every line terminator, {@code \s} is ECMA-262's white space, {@code [\b]} is a backspace,
  * {@code []} matches nothing and {@code [^]} anything, and {@code [} inside a class is a literal.
@@ -16,6 +16,8 @@ import java.util.Deque;
 final class Re2Syntax {
   /** Estimated instructions of the compiled program; a larger one is left to the JDK engine. */
   static final long MAX_PROGRAM = 50_000;
+  /** Longest pattern given to RE2/J, whose parser takes time quadratic in a run of literals. */
+  static final int MAX_LENGTH = 4_000;
 
   private static final String SPACE_MEMBERS =
       "\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}";
@@ -37,6 +39,7 @@ final class Re2Syntax {
 
   /** The RE2/J form of an ECMA-262 pattern, or null when RE2 is not the engine for it. */
   static String translate(String ecma) {
+    if (ecma.length() > MAX_LENGTH) return null;
     try {
       return new Re2Syntax(ecma).run();
     } catch (Unsupported e) {
@@ -103,7 +106,7 @@ final class Re2Syntax {
 
   /** {@code {n}}, {@code {n,}} or {@code {n,m}} repeat; any other brace is a literal, as in both engines. */
   private void brace() {
-    int end = in.indexOf('}', at);
+    int end = closing(20);
     String body = end < 0 ? "" : in.substring(at, end);
     if (!body.matches("[0-9]{1,9}(,[0-9]{0,9})?")) {
       item("\\{");
@@ -184,7 +187,7 @@ final class Re2Syntax {
 
   private String unicodeEscape() {
     if (in.startsWith("{", at)) {
-      int end = in.indexOf('}', at);
+      int end = closing(10);
       String hex = end < 0 ? "" : in.substring(at + 1, end);
       if (!hex.matches("[0-9A-Fa-f]{1,6}")) throw new Unsupported();
       at = end + 1;
@@ -199,7 +202,7 @@ final class Re2Syntax {
   /** {@code \p{...}}: {@code Script=}, {@code sc=} and {@code General_Category=} prefixes dropped. */
   private String property(char p) {
     if (!in.startsWith("{", at)) return "\\" + p;
-    int end = in.indexOf('}', at);
+    int end = closing(100);
     if (end < 0) throw new Unsupported();
     String name = in.substring(at + 1, end);
     at = end + 1;
@@ -210,6 +213,18 @@ final class Re2Syntax {
       name = name.substring(equals + 1);
     }
     return "\\" + p + "{" + name + "}";
+  }
+
+  /**
+   * The index of the closing brace of the brace at {@link #at}, within {@code window} characters,
+   * else -1: braces are short, and a bounded look keeps a pattern of many braces linear.
+   */
+  private int closing(int window) {
+    int limit = Math.min(in.length(), at + window);
+    for (int i = at; i < limit; i++) {
+      if (in.charAt(i) == '}') return i;
+    }
+    return -1;
   }
 
   private static String codePoint(int value) {

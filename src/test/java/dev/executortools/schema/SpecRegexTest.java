@@ -80,6 +80,27 @@ class SpecRegexTest {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
   }
 
+  @Test
+  void aLongPatternIsReadAndCompiledAtOnce() {
+    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+      SpecRegex braces = SpecRegex.compile("x{".repeat(Re2Syntax.MAX_LENGTH / 2));
+      assertThat(braces.linear()).isTrue();
+      assertThat(braces.matches("x{".repeat(Re2Syntax.MAX_LENGTH / 2))).isTrue();
+      assertThat(braces.matches("x{x{")).isFalse();
+      assertThat(SpecRegex.accepts("{".repeat(1_000_000))).isFalse(); // too large for RE2, and not Java syntax
+    });
+  }
+
+  @Test
+  void aLinearMatchOverAHugeValueAlsoEndsWhenTheBudgetIsSpent() {
+    SpecRegex regex = SpecRegex.compile("(.*a){12}b");
+    assertThat(regex.linear()).isTrue();
+    String huge = "a".repeat(20_000_000);
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+        assertThatThrownBy(() -> PatternBudget.run(() -> regex.matches(huge)))
+            .isInstanceOf(PatternTimeoutException.class));
+  }
+
   private static String unescape(String value) {
     return value.replace("\\n", "\n").replace("\\r", "\r").replace("\\b", "\b");
   }
