@@ -52,7 +52,7 @@ final class CallCommand implements Callable<Integer> {
     try {
       String text = "-".equals(arguments)
           ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : arguments;
-      args = text == null || text.isBlank() ? Json.object() : Json.parse(text);
+      args = text == null || text.isBlank() ? Json.object() : Json.parseArguments(text);
     } catch (JacksonException e) {
       return Output.usage("arguments are not valid JSON: " + e.getOriginalMessage());
     }

@@ -1,6 +1,7 @@
 package dev.executortools.internal;
 
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -18,6 +19,13 @@ public final class Json {
                   .build())
           .build();
 
+  /**
+   * Reads call arguments: a fraction or exponent becomes a big decimal, so a number is checked and
+   * sent as written ({@code 1e-400} is not {@code 0.0}, {@code 1e400} not Infinity).
+   */
+  private static final JsonMapper ARGUMENTS =
+      MAPPER.rebuild().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
   private Json() {}
 
   public static ObjectNode object() {
@@ -30,6 +38,11 @@ public final class Json {
 
   public static JsonNode parse(String text) {
     return MAPPER.readTree(text);
+  }
+
+  /** Call arguments from JSON text, numbers exactly as written (see {@link #ARGUMENTS}). */
+  public static JsonNode parseArguments(String text) {
+    return ARGUMENTS.readTree(text);
   }
 
   public static String write(JsonNode node) {

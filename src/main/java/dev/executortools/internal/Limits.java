@@ -32,6 +32,11 @@ public final class Limits {
   public static final long MAX_JSON_CHARS = 4 * MAX_DOCUMENT_BYTES;
   /** Largest file {@code addSource} may write for one source, and largest one read back. */
   public static final long MAX_STORED_SOURCE_BYTES = 256L * 1024 * 1024;
+  /**
+   * Time all of one call's checks of arguments against a spec's patterns may take together; past
+   * it the call is refused ({@code invalid_arguments}).
+   */
+  public static final long MAX_PATTERN_MATCHING_MILLIS = 500;
   /** Longest description (tool, parameter or schema) a model is shown; longer ones are cut. */
   public static final int MAX_DESCRIPTION_CHARS = 4_000;
   /** What ends a description that was cut. */

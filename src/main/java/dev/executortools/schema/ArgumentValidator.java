@@ -24,7 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Checks call arguments against a tool's input schema (JSON Schema 2020-12, networknt). Build once
  * per tool and reuse; thread-safe. Nothing is ever fetched: a {@code $ref} or {@code $schema} that
- * leaves the schema is refused. {@code format} is an annotation, not an assertion.
+ * leaves the schema is refused. {@code format} is an annotation, not an assertion. Patterns run on
+ * {@link SpecRegex} within {@link PatternBudget}; numbers are checked as written
+ * ({@link ArgumentNumbers}).
  */
 public final class ArgumentValidator {
   /** Schema frames active at once; arguments are never legitimately this deep. */
@@ -43,6 +45,7 @@ public final class ArgumentValidator {
               .locale(Locale.ENGLISH)
               .pathType(PathType.JSON_POINTER)
               .formatAssertionsEnabled(false)
+              .regularExpressionFactory(SpecRegex.FACTORY)
               .executionContextCustomizer((context, schemaContext) -> context.executionConfig(config -> config
                   .formatAssertionsEnabled(false)
                   .maxEvaluationDepth(MAX_EVALUATION_DEPTH)
@@ -75,11 +78,18 @@ public final class ArgumentValidator {
   public List<ArgumentProblem> validate(JsonNode arguments) {
     if (unusable != null) return List.of(new ArgumentProblem("", unusable));
     JsonNode instance = arguments == null || arguments.isMissingNode() ? Json.object() : arguments;
+    List<ArgumentProblem> numbers = ArgumentNumbers.problems(instance);
+    if (!numbers.isEmpty()) return numbers;
     List<Error> errors;
     try {
-      errors = schema.validate(instance);
+      errors = PatternBudget.run(() -> schema.validate(instance));
     } catch (ValidationLimitExceededException | StackOverflowError e) {
       return List.of(new ArgumentProblem("", "arguments are nested too deeply or too complex to check"));
+    } catch (PatternTimeoutException e) {
+      return List.of(new ArgumentProblem(ArgumentNumbers.pathOfString(instance, e.value()),
+          "could not be checked against the pattern " + shorten(e.pattern()) + " within "
+              + PatternBudget.MILLIS + " ms (a pattern that needs backtracking, such as a backreference "
+              + "or lookaround); send a shorter or simpler value"));
     } catch (SchemaException e) {
       return List.of(new ArgumentProblem("", "the tool's input schema cannot be used: " + shorten(e.getMessage())));
     }
@@ -139,7 +149,7 @@ public final class ArgumentValidator {
     return out.toString();
   }
 
-  private static String escape(String segment) {
+  static String escape(String segment) {
     return segment.replace("~", "~0").replace("/", "~1");
   }
 

@@ -8,8 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -81,19 +79,14 @@ final class KeywordValues {
     }
   }
 
-  /** A pattern the validator's regex engine (java.util.regex) accepts, else null. */
+  /** A pattern the validator's regex engines ({@link SpecRegex}) accept, else null. */
   static JsonNode pattern(JsonNode value) {
     if (value == null || !value.isString()) return null;
     return compiles(value.stringValue()) ? value : null;
   }
 
   static boolean compiles(String regex) {
-    try {
-      Pattern.compile(regex);
-      return true;
-    } catch (PatternSyntaxException | StackOverflowError e) {
-      return false;
-    }
+    return SpecRegex.accepts(regex);
   }
 
   /** Unique strings; null when there are none. */

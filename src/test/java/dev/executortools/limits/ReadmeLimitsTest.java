@@ -23,6 +23,7 @@ class ReadmeLimitsTest {
         String.format("without a space or line break | %,d |", Limits.MAX_YAML_WORD_CHARS),
         "reported, not loaded) | " + Limits.bytes(Limits.MAX_STORED_SOURCE_BYTES) + " |",
         String.format("`%s` | %,d characters |", Limits.TRUNCATION_MARKER, Limits.MAX_DESCRIPTION_CHARS),
-        String.format("more than %,d entries", dev.executortools.parse.SpecLint.MAX_LIST_LENGTH));
+        String.format("more than %,d entries", dev.executortools.parse.SpecLint.MAX_LIST_LENGTH),
+        String.format("patterns, all values together | %,d ms |", Limits.MAX_PATTERN_MATCHING_MILLIS));
   }
 }
