@@ -28,6 +28,11 @@ public final class Json {
 
   private Json() {}
 
+  /** The mapper that reads call arguments (see {@link #parseArguments}), for readers of messages. */
+  public static JsonMapper argumentsMapper() {
+    return ARGUMENTS;
+  }
+
   public static ObjectNode object() {
     return JsonNodeFactory.instance.objectNode();
   }

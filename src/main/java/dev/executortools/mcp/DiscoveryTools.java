@@ -122,7 +122,7 @@ final class DiscoveryTools {
         .annotations(new McpSchema.ToolAnnotations(null, readOnly, !readOnly, readOnly, !readOnly, null))
         .build();
     return new SyncToolSpecification(tool, (exchange, request) -> {
-      JsonNode args = Json.MAPPER.valueToTree(request.arguments() == null ? java.util.Map.of() : request.arguments());
+      JsonNode args = Json.argumentsMapper().valueToTree(request.arguments() == null ? java.util.Map.of() : request.arguments());
       List<ArgumentProblem> problems = validator.validate(args);
       if (!problems.isEmpty()) {
         ArgumentProblem first = problems.get(0);

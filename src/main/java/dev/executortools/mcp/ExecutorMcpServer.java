@@ -55,7 +55,7 @@ public final class ExecutorMcpServer implements AutoCloseable {
     ToolSpecs specs = new ToolSpecs(registry, this::refresh);
     this.pages = new PagedToolList(registry, specs);
     this.sync = new ToolListSync(registry, mode, specs, pages);
-    McpJsonMapper mapper = new JacksonMcpJsonMapper(Json.MAPPER);
+    McpJsonMapper mapper = new JacksonMcpJsonMapper(Json.argumentsMapper());
     this.stdio = new StdioTransport(mapper, in, out, log);
     this.transport = new BatchingTransportProvider(stdio, factory -> sessionTransport -> {
       McpServerTransport sending = cancellations.dropCancelled(sessionTransport);

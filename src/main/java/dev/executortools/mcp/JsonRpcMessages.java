@@ -25,7 +25,9 @@ final class JsonRpcMessages {
   /** A line read: the message to handle, or the error to answer instead. */
   record Inbound(JSONRPCMessage message, ObjectNode error) {}
 
-  private static final ObjectReader READER = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  /** Reads numbers as written (a fraction or exponent as a big decimal), as call arguments need. */
+  private static final ObjectReader READER =
+      Json.argumentsMapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private JsonRpcMessages() {}
 
@@ -107,7 +109,7 @@ final class JsonRpcMessages {
   }
 
   private static Object value(JsonNode json) {
-    return Json.MAPPER.treeToValue(json, Object.class);
+    return Json.argumentsMapper().treeToValue(json, Object.class);
   }
 
   /** The id of a request at the start of a message, if it comes before the cut. */

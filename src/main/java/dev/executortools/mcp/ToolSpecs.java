@@ -23,7 +23,7 @@ final class ToolSpecs {
   SyncToolSpecification forTool(Tool tool, String name) {
     String id = tool.id();
     return new SyncToolSpecification(McpToolAdapter.tool(tool, name), (exchange, request) -> {
-      JsonNode args = Json.MAPPER.valueToTree(request.arguments() == null ? Map.of() : request.arguments());
+      JsonNode args = Json.argumentsMapper().valueToTree(request.arguments() == null ? Map.of() : request.arguments());
       ToolResult result = call(registry, exchange, id, args);
       afterCall.run();
       return McpToolAdapter.result(result);

@@ -34,6 +34,35 @@ class McpProtocolIT {
   }
 
   @Test
+  void numbersInToolArgumentsAreReadAsWritten() throws Exception {
+    Path spec = home.resolveSibling(home.getFileName() + "-numbers.yaml");
+    java.nio.file.Files.writeString(spec, """
+        openapi: 3.1.0
+        info: {title: numbers, version: '1'}
+        servers: [{url: 'http://127.0.0.1:9'}]
+        paths:
+          /items:
+            get:
+              operationId: listItems
+              parameters:
+                - {name: step, in: query, schema: {type: number, multipleOf: 0.001}}
+              responses: {'200': {description: ok}}
+        """);
+    assertThat(McpJarClient.cli(home, "call", "--yes", "openapi.addSource", "--arg-file", "spec=" + spec,
+        "{\"namespace\": \"numbers\"}")).isZero();
+    try (RawMcpProcess mcp = new RawMcpProcess(home, "--tools", "all")) {
+      mcp.initialize("{}");
+      mcp.send("{\"jsonrpc\": \"2.0\", \"id\": \"tiny\", \"method\": \"tools/call\", \"params\":"
+          + " {\"name\": \"numbers_items_listItems\", \"arguments\": {\"step\": 1e-400}}}");
+      JsonNode result = mcp.responseTo("tiny").path("result");
+
+      // read as a double, 1e-400 would be 0.0, a multiple of 0.001, and the call would go out
+      assertThat(result.path("structuredContent").path("error").path("code").asString())
+          .as(result.toString()).isEqualTo("invalid_arguments");
+    }
+  }
+
+  @Test
   void everyMalformedMessageIsAnsweredAndTheSessionGoesOn() throws Exception {
     record Bad(String line, int code, Object id) {}
     List<Bad> bad = List.of(
