@@ -290,8 +290,10 @@ final class Registrar implements AutoCloseable {
   private static ApprovalRequest approvalRequest(Tool tool, JsonNode args, BoundRequest bound,
       SourceRuntime source) {
     HttpUrl url = HttpParsers.url(bound.request().url());
-    return new ApprovalRequest(tool, args, url == null ? null : HttpParsers.origin(url),
-        bound.request().method(), url == null ? null : url.encodedPath(), source.secretIds());
+    return ApprovalRequest.of(tool, args)
+        .withRequest(url == null ? null : HttpParsers.origin(url), bound.request().method(),
+            url == null ? null : url.encodedPath())
+        .withCredentials(source.credentialNames(), source.secretIds());
   }
 
   /**

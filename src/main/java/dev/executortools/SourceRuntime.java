@@ -27,6 +27,14 @@ record SourceRuntime(
     return !headers.isEmpty() || !queryParams.isEmpty();
   }
 
+  /** The credentials the source sends, by place and name ({@code header Authorization}). */
+  List<String> credentialNames() {
+    List<String> names = new java.util.ArrayList<>();
+    headers.keySet().forEach(name -> names.add("header " + name));
+    queryParams.keySet().forEach(name -> names.add("query " + name));
+    return names;
+  }
+
   /** The names of the stored secrets the source sends, each once, headers first. */
   List<String> secretIds() {
     List<String> ids = new java.util.ArrayList<>();

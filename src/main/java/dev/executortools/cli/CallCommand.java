@@ -91,7 +91,7 @@ final class CallCommand implements Callable<Integer> {
 
       @Override
       public boolean approve(Tool tool, JsonNode arguments) {
-        return approve(new ApprovalRequest(tool, arguments, null, null, null, java.util.List.of()));
+        return approve(ApprovalRequest.of(tool, arguments));
       }
     };
   }

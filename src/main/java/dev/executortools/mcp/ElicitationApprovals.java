@@ -1,8 +1,8 @@
 package dev.executortools.mcp;
 
 import dev.executortools.ApprovalHandler;
+import dev.executortools.ApprovalRequest;
 import dev.executortools.Tool;
-import dev.executortools.internal.Json;
 import dev.executortools.invoke.CallCancellation;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -18,7 +18,6 @@ import tools.jackson.databind.JsonNode;
  * answers {@code approval_required}.
  */
 final class ElicitationApprovals {
-  private static final int MAX_ARGUMENT_CHARS = 2_000;
   private static final Map<String, Object> SCHEMA = Map.of(
       "type", "object",
       "properties", Map.of("approve", Map.of("type", "boolean", "title", "Allow this call", "default", true)),
@@ -30,7 +29,17 @@ final class ElicitationApprovals {
   static ApprovalHandler forExchange(McpSyncServerExchange exchange) {
     if (exchange == null || !asksForms(exchange.getClientCapabilities())) return null;
     CallCancellation cancellation = Cancellations.of(exchange);
-    return (tool, arguments) -> ask(exchange, tool, arguments) && !cancellation.cancelled();
+    return new ApprovalHandler() {
+      @Override
+      public boolean approve(ApprovalRequest request) {
+        return ask(exchange, request) && !cancellation.cancelled();
+      }
+
+      @Override
+      public boolean approve(Tool tool, JsonNode arguments) {
+        return approve(ApprovalRequest.of(tool, arguments));
+      }
+    };
   }
 
   /**
@@ -48,19 +57,20 @@ final class ElicitationApprovals {
         && answer.content() != null && Boolean.TRUE.equals(answer.content().get("approve"));
   }
 
-  private static boolean ask(McpSyncServerExchange exchange, Tool tool, JsonNode arguments) {
+  private static boolean ask(McpSyncServerExchange exchange, ApprovalRequest request) {
     try {
-      return approves(exchange.createElicitation(McpSchema.ElicitRequest.builder(message(tool, arguments), SCHEMA).build()));
+      return approves(exchange.createElicitation(McpSchema.ElicitRequest.builder(message(request), SCHEMA).build()));
     } catch (RuntimeException e) {
       return false; // a client that fails to answer in time has not approved
     }
   }
 
-  static String message(Tool tool, JsonNode arguments) {
-    String what = tool.annotations().method() == null ? "" : " (" + tool.annotations().method().toUpperCase()
-        + " " + tool.annotations().pathTemplate() + ")";
-    String args = Json.write(arguments);
-    if (args.length() > MAX_ARGUMENT_CHARS) args = args.substring(0, MAX_ARGUMENT_CHARS) + "…";
-    return "Allow executor-tools to call " + tool.id() + what + "? Arguments: " + args;
+  /**
+   * The question: what decides the call first, a line each and whole (tool, request, secrets,
+   * credentials, where a new source's credentials go), then the arguments with long values cut.
+   */
+  static String message(ApprovalRequest request) {
+    return "Allow executor-tools to make this call?\n" + String.join("\n", request.lines())
+        + "\nArguments: " + ApprovalArguments.shown(request.arguments());
   }
 }

@@ -49,6 +49,12 @@ public final class McpToolAdapter {
   public static ToolResult explainApproval(ToolResult result, String id) {
     if (result.ok() || result.error().code() != ErrorCode.APPROVAL_REQUIRED) return result;
     ToolError error = result.error();
+    if (error.details() != null && error.details().has("secrets")) {
+      String message = error.message().replace(" (on the command line: call --yes)", "")
+          + " through this MCP client (it does not support form elicitation), and no rule allows it:"
+          + " pass literal values instead, or let the user run the call with executor-tools call.";
+      return ToolResult.failure(new ToolError(error.code(), message, error.status(), error.details(), error.retryable()));
+    }
     String namespace = id.contains(".") ? id.substring(0, id.indexOf('.')) : id;
     String message = "'" + id + "' requires approval and this MCP client cannot be asked (it does not"
         + " support form elicitation). To allow it, add a policy rule: executor-tools policies add '" + id

@@ -1,12 +1,17 @@
 package dev.executortools.tools;
 
+import dev.executortools.ApprovalRequest;
 import dev.executortools.ErrorCode;
 import dev.executortools.Tool;
 import dev.executortools.ToolAnnotations;
 import dev.executortools.ToolResult;
+import dev.executortools.internal.HttpParsers;
 import dev.executortools.internal.Json;
 import dev.executortools.naming.Namespaces;
 import dev.executortools.parse.SpecException;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.HttpUrl;
 import tools.jackson.databind.JsonNode;
 
 /** {@code openapi.addSource}: compile a document and register every operation as a tool. */
@@ -35,6 +40,24 @@ public final class AddSourceTool extends BuiltinTool {
         ToolSchemas.load("addSource.input.json"),
         null,
         ToolAnnotations.forLocal(false, true, true));
+  }
+
+  /** Also where the new source's own credentials will go: its base URL or spec servers, and more. */
+  @Override
+  public ApprovalRequest approvalRequest(JsonNode arguments) {
+    ApprovalRequest request = super.approvalRequest(arguments);
+    if (arguments.path("headers").isEmpty() && arguments.path("queryParams").isEmpty()) return request;
+    List<String> origins = new ArrayList<>();
+    String baseUrl = Json.text(arguments, "baseUrl");
+    HttpUrl base = baseUrl == null ? null : HttpParsers.url(baseUrl.strip());
+    origins.add(base != null ? HttpParsers.origin(base) : baseUrl != null ? shown(baseUrl) : "the spec's servers");
+    arguments.path("trustedOrigins").forEach(origin -> origins.add(shown(origin.asString(""))));
+    return request.withCredentialOrigins(origins);
+  }
+
+  /** An entry as given, cut when too long to be an origin (it is refused when the call runs). */
+  private static String shown(String entry) {
+    return entry.length() > 200 ? entry.substring(0, 200) + "…" : entry;
   }
 
   @Override

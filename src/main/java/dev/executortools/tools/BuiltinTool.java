@@ -41,14 +41,13 @@ abstract class BuiltinTool implements LocalTool {
     return CredentialArguments.problems(arguments);
   }
 
-  /** The spec URL's origin and path when the spec is fetched, and every stored secret named. */
+  /** The spec URL's origin and path when the spec is fetched, and every credential named. */
   @Override
   public ApprovalRequest approvalRequest(JsonNode arguments) {
+    ApprovalRequest request = ApprovalRequest.of(descriptor(), arguments).withCredentials(
+        CredentialArguments.names(arguments), CredentialArguments.secretIds(arguments));
     String spec = arguments.path("spec").asString("");
     HttpUrl url = SpecFetcher.isUrl(spec) ? HttpParsers.url(spec.strip()) : null;
-    List<String> secrets = CredentialArguments.secretIds(arguments);
-    if (url == null) return new ApprovalRequest(descriptor(), arguments, null, null, null, secrets);
-    return new ApprovalRequest(
-        descriptor(), arguments, HttpParsers.origin(url), "GET", url.encodedPath(), secrets);
+    return url == null ? request : request.withRequest(HttpParsers.origin(url), "GET", url.encodedPath());
   }
 }

