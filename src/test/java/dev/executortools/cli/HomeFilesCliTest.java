@@ -252,6 +252,16 @@ class HomeFilesCliTest {
   }
 
   @Test
+  void aFifoSettingsFileLeavesPrivateAddressesRefusedAndNeverHangs() throws Exception {
+    mkfifo(home.resolve("settings.json"));
+    assertGoodSourceWorks();
+    assertThat(run("", "sources", "list").data().path("sources")).hasSize(1);
+    CliRunner.Run preview = run(Json.write(Json.object().put("spec", upstream.baseUrl() + "/spec.yaml")),
+        "call", "openapi.previewSpec", "-");
+    assertThat(preview.errorCode()).as(preview.all()).isEqualTo("blocked_address");
+  }
+
+  @Test
   void aFifoLockFileFailsWritesWithStoreFailedButNeverHangs() throws Exception {
     Path lock = home.resolve(".lock");
     Files.delete(lock);
