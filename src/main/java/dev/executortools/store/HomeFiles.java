@@ -23,6 +23,8 @@ import java.util.Objects;
  * what is inside it may not.
  */
 public final class HomeFiles {
+  private static final int OPEN_ATTEMPTS = 5;
+
   private HomeFiles() {}
 
   /**
@@ -41,24 +43,25 @@ public final class HomeFiles {
 
   /**
    * Opens {@code file} for reading after {@link #regularFile} allowed it; the open does not follow
-   * a link either, and an entry replaced between the check and the open is refused.
+   * a link either. When the entry changed between the check and the open (another process replaced
+   * the file atomically), both are done again, so what was opened is what was checked.
    *
    * @throws java.nio.file.NoSuchFileException when there is no such entry
-   * @throws StoreException when it is anything but a regular file
+   * @throws StoreException when it is anything but a regular file, or keeps changing
    */
   public static FileChannel open(Path file, String kind) throws IOException {
-    BasicFileAttributes before = regularFile(file, kind);
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-    try {
-      BasicFileAttributes after = regularFile(file, kind);
-      if (!Objects.equals(before.fileKey(), after.fileKey())) {
-        throw new StoreException(kind + " file " + file + " was replaced while it was opened; try again", file);
+    for (int attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
+      BasicFileAttributes before = regularFile(file, kind);
+      FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+      try {
+        if (Objects.equals(before.fileKey(), regularFile(file, kind).fileKey())) return channel;
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        throw e;
       }
-      return channel;
-    } catch (IOException | RuntimeException e) {
       channel.close();
-      throw e;
     }
+    throw new StoreException(kind + " file " + file + " kept changing while it was opened; try again", file);
   }
 
   /**
