@@ -65,8 +65,15 @@ final class CallErrors {
   }
 
   static ToolResult policiesUnreadable(StoreException e) {
-    return ToolResult.failure(ErrorCode.STORE_FAILED,
-        "approval policies cannot be read, so no tool runs until they are fixed: " + e.getMessage());
+    return storeFailed("approval policies cannot be read, so no tool runs until they are fixed: ", e);
+  }
+
+  /** State on disk that cannot be read: {@code store_failed}, the file in {@code details.file}. */
+  static ToolResult storeFailed(String what, StoreException e) {
+    ObjectNode details = Json.object();
+    if (e.file() != null) details.put("file", e.file().toString());
+    return ToolResult.failure(ToolError.of(ErrorCode.STORE_FAILED, what + e.getMessage())
+        .withDetails(details.isEmpty() ? null : details));
   }
 
   static ToolResult invalidArguments(Tool tool, List<ArgumentProblem> problems) {

@@ -157,10 +157,15 @@ final class Registrar implements AutoCloseable {
     return guarded(local.tool.descriptor(), () -> local.tool.run(args));
   }
 
-  /** The last line of defence: a bug in a stage is an error value, never an exception. */
+  /**
+   * The last line of defence: a bug in a stage is an error value, never an exception; state the
+   * call needs that cannot be read (a damaged secrets file) is {@code store_failed} naming the file.
+   */
   private static ToolResult guarded(Tool tool, java.util.function.Supplier<ToolResult> run) {
     try {
       return run.get();
+    } catch (StoreException e) {
+      return CallErrors.storeFailed("'" + tool.id() + "' cannot run: ", e);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       return ToolResult.failure(ErrorCode.INTERNAL_ERROR,
           "'" + tool.id() + "' failed unexpectedly: " + e.getClass().getSimpleName());

@@ -2,11 +2,11 @@ package dev.executortools.store;
 
 import dev.executortools.compile.CompiledTool;
 import dev.executortools.internal.Limits;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -30,6 +30,8 @@ public final class FileSourceStore implements SourceStore {
   public static final String DIRECTORY = "sources";
 
   private static final String SUFFIX = ".json";
+  /** What a source file is called in messages. */
+  static final String KIND = "source";
 
   private final Path home;
   private final Path dir;
@@ -138,7 +140,7 @@ public final class FileSourceStore implements SourceStore {
     return HomeLock.locked(
         home,
         () -> {
-          if (Files.exists(fileOf(source.namespace()))) return false;
+          if (HomeFiles.exists(fileOf(source.namespace()))) return false;
           write(source);
           return true;
         });
@@ -146,7 +148,9 @@ public final class FileSourceStore implements SourceStore {
 
   @Override
   public boolean remove(String namespace) {
-    if (!SourceConfig.isValidNamespace(namespace) || !Files.isDirectory(dir)) return false;
+    if (!SourceConfig.isValidNamespace(namespace)) return false;
+    HomeFiles.requireDirectory(dir); // a link would lead the delete out of the home
+    if (!Files.isDirectory(dir)) return false;
     return HomeLock.locked(home, () -> PrivateFiles.delete(fileOf(namespace)));
   }
 
@@ -159,7 +163,8 @@ public final class FileSourceStore implements SourceStore {
       String namespace = name.substring(0, name.length() - SUFFIX.length());
       if (!SourceConfig.isValidNamespace(namespace)) continue;
       try {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        BasicFileAttributes attributes =
+            Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         versions.put(namespace, attributes.lastModifiedTime() + "/" + attributes.size() + "/"
             + attributes.fileKey());
       } catch (IOException e) {
@@ -175,6 +180,7 @@ public final class FileSourceStore implements SourceStore {
   }
 
   private void write(StoredSource source) {
+    HomeFiles.requireDirectory(dir);
     PrivateFiles.createDirectories(dir);
     PrivateFiles.deleteStaleTempFiles(dir);
     PrivateFiles.writeAtomically(fileOf(source.namespace()),
@@ -193,7 +199,7 @@ public final class FileSourceStore implements SourceStore {
       java.util.function.Function<T, String> namespaceOf) {
     T source;
     try {
-      if (Files.size(file) > Limits.MAX_STORED_SOURCE_BYTES) {
+      if (HomeFiles.regularFile(file, KIND).size() > Limits.MAX_STORED_SOURCE_BYTES) {
         throw new StoreException("source file " + file + " is larger than "
             + Limits.bytes(Limits.MAX_STORED_SOURCE_BYTES) + " (the limit for one stored source), so it"
             + " was not loaded. It was left in place; remove the source and add it again.", file);
@@ -234,7 +240,7 @@ public final class FileSourceStore implements SourceStore {
 
   private static <T> Content<T> streamed(StreamContent<T> reader) {
     return file -> {
-      try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      try (InputStream in = HomeFiles.newInputStream(file, KIND, Limits.MAX_STORED_SOURCE_BYTES)) {
         return reader.read(in);
       }
     };
@@ -252,6 +258,7 @@ public final class FileSourceStore implements SourceStore {
 
   private TreeSet<Path> sourceFiles() {
     TreeSet<Path> files = new TreeSet<>();
+    HomeFiles.requireDirectory(dir);
     if (!Files.isDirectory(dir)) return files;
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "[!.]*" + SUFFIX)) {
       for (Path file : stream) files.add(file);

@@ -33,11 +33,11 @@ public final class HomeLock {
     try {
       if (lock.getHoldCount() > 1) return action.get();
       Path file = key.resolve(FILE_NAME);
-      try (FileChannel channel = PrivateFiles.openPrivate(file);
+      try (FileChannel channel = PrivateFiles.openPrivate(file, "lock");
           FileLock ignored = channel.lock()) {
         return action.get();
       } catch (IOException e) {
-        throw new StoreException("cannot lock " + file + ": " + PrivateFiles.reason(e));
+        throw new StoreException("cannot lock " + file + ": " + PrivateFiles.reason(e), file);
       }
     } finally {
       lock.unlock();

@@ -1,9 +1,9 @@
 package dev.executortools.store;
 
 import dev.executortools.internal.Json;
+import dev.executortools.internal.Limits;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -15,8 +15,9 @@ import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reading the small JSON state files under a home directory (secrets, policies), with failures that
- * name the file and the position but never quote its content.
+ * Reading the small JSON state files under a home directory (secrets, policies, settings), as
+ * regular files only ({@link HomeFiles}), with failures that name the file and the position but
+ * never quote its content.
  */
 public final class JsonFiles {
   private JsonFiles() {}
@@ -25,21 +26,22 @@ public final class JsonFiles {
    * The JSON in {@code file}, or empty when there is no such file.
    *
    * @param kind what the file holds, for messages ({@code "policies"})
-   * @throws StoreException when it cannot be read, is empty or is not JSON
+   * @throws StoreException when it cannot be read (not a regular file included, see {@link
+   *     HomeFiles}), is empty or is not JSON
    */
   public static Optional<JsonNode> read(Path file, String kind) {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = HomeFiles.newInputStream(file, kind, Limits.MAX_JSON_CHARS)) {
       JsonNode json = Json.MAPPER.readTree(in);
       if (json == null || json.isMissingNode()) throw damaged(file, kind, "it is empty");
       return Optional.of(json);
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (JacksonIOException e) {
-      throw new StoreException("cannot read " + file + ": " + PrivateFiles.reason(e));
+      throw new StoreException("cannot read " + file + ": " + PrivateFiles.reason(e), file);
     } catch (JacksonException e) {
       throw damaged(file, kind, syntaxError(e));
     } catch (IOException e) {
-      throw new StoreException("cannot read " + file + ": " + PrivateFiles.reason(e));
+      throw new StoreException("cannot read " + file + ": " + PrivateFiles.reason(e), file);
     }
   }
 

@@ -9,10 +9,12 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -22,6 +24,8 @@ import java.util.UUID;
  * Files only their owner can read (directories 0700, files 0600 where the file system has POSIX
  * permissions; elsewhere the platform default), written so a crash never leaves a half-written file
  * in place: temp file in the same directory, write, fsync, atomic rename, fsync of the directory.
+ * The temp file is created new (an entry planted at its name fails the write) and the rename
+ * replaces the target entry itself, so a link planted there is replaced, never written through.
  */
 public final class PrivateFiles {
   /** Suffix of temp files; readers skip them and a later write under the lock cleans them up. */
@@ -57,10 +61,14 @@ public final class PrivateFiles {
     }
   }
 
-  /** Opens (creating as 0600) a file for writing without truncating it, e.g. a lock file. */
-  static FileChannel openPrivate(Path file) throws IOException {
-    return FileChannel.open(
-        file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), attributes(file));
+  /**
+   * Opens (creating as 0600) a file for writing without truncating it, e.g. a lock file; an entry
+   * there that is not a regular file is refused ({@link HomeFiles}), a link never followed.
+   */
+  static FileChannel openPrivate(Path file, String kind) throws IOException {
+    if (HomeFiles.exists(file)) HomeFiles.regularFile(file, kind);
+    return FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        LinkOption.NOFOLLOW_LINKS), attributes(file));
   }
 
   /**
@@ -84,7 +92,10 @@ public final class PrivateFiles {
         out.flush();
         channel.force(true);
       }
-      if (posix(temp)) Files.setPosixFilePermissions(temp, FILE);
+      if (posix(temp)) {
+        Files.getFileAttributeView(temp, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+            .setPermissions(FILE);
+      }
       move(temp, target);
       syncDirectory(dir);
     } catch (IOException | RuntimeException e) {

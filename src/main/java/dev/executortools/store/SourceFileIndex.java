@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +37,7 @@ final class SourceFileIndex {
 
   /** Whether the file ends with an index (files of format 2 do not: they are read in full). */
   static boolean hasIndex(Path file) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    try (FileChannel channel = HomeFiles.open(file, FileSourceStore.KIND)) {
       long size = channel.size();
       byte[] tail = read(channel, Math.max(0, size - TAIL), size);
       return TRAILER.matcher(new String(tail, StandardCharsets.ISO_8859_1)).find();
@@ -61,7 +60,7 @@ final class SourceFileIndex {
    * @throws IllegalArgumentException when the index points at something that is not a tool
    */
   static Read<Optional<CompiledTool>> find(Path file, String id) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    try (FileChannel channel = HomeFiles.open(file, FileSourceStore.KIND)) {
       long size = channel.size();
       byte[] indexBytes = indexBytes(channel, size);
       if (indexBytes == null) return Read.unindexed();
@@ -83,7 +82,7 @@ final class SourceFileIndex {
    * @throws IllegalArgumentException when the index points at something that is not a tool
    */
   static Read<List<CompiledTool>> range(Path file, int from, int count) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    try (FileChannel channel = HomeFiles.open(file, FileSourceStore.KIND)) {
       long size = channel.size();
       byte[] indexBytes = indexBytes(channel, size);
       if (indexBytes == null) return Read.unindexed();
