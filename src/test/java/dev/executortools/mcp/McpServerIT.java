@@ -208,7 +208,8 @@ class McpServerIT {
       }
       assertThat(answers).as("each refusal was asked for").isEmpty();
       assertThat(mcp.approvalQuestions).hasSize(3)
-          .allSatisfy(q -> assertThat(q).contains("httpbin.httpMethods.getGet").contains("GET /get"));
+          .allSatisfy(q -> assertThat(q).contains("httpbin.httpMethods.getGet")
+              .contains("Request: GET " + upstreamUrl() + "/get"));
       upstream.verify(0, anyRequestedFor(anyUrl()));
 
       answers.add(new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of("approve", true)));
