@@ -4,6 +4,7 @@ import dev.executortools.ToolRegistry;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -38,10 +39,18 @@ public final class ExecutorMcpServer implements AutoCloseable {
 
   public ExecutorMcpServer(ToolRegistry registry, ToolMode mode, InputStream in, OutputStream out,
       PrintStream log, Duration pollInterval) {
+    this(registry, mode, in, out, log, pollInterval, ResultBudget.defaults(null));
+  }
+
+  /** {@code results}: how large an answer may be, and what is kept of larger results for read_result. */
+  public ExecutorMcpServer(ToolRegistry registry, ToolMode mode, InputStream in, OutputStream out,
+      PrintStream log, Duration pollInterval, ResultBudget results) {
     this.registry = registry;
     this.log = log;
-    ToolSpecs specs = new ToolSpecs(registry, this::refresh);
-    this.pages = new PagedToolList(registry, specs);
+    ResultShaping shaping = new ResultShaping(results);
+    ToolSpecs specs = new ToolSpecs(registry, this::refresh, shaping);
+    SyncToolSpecification readResult = results.on() ? new ReadResultTool(shaping).specification() : null;
+    this.pages = new PagedToolList(registry, specs, readResult == null ? null : readResult.tool());
     this.transport = new BatchingTransportProvider(
         new StdioServerTransportProvider(McpJsonDefaults.getMapper(), watch(in), out),
         (session, sessionTransport) -> new PagingSession(session, sessionTransport, pages, this::beforeCall));
@@ -54,6 +63,7 @@ public final class ExecutorMcpServer implements AutoCloseable {
         .requestTimeout(Duration.ofMinutes(10))
         .build();
     this.sync = new ToolListSync(registry, mode, specs, pages);
+    if (readResult != null) server.addTool(readResult); // always listed, never changed
     try {
       transport.batch(() -> sync.apply(server), false); // the first list: clients ask for it
     } finally {

@@ -12,11 +12,16 @@ import tools.jackson.databind.JsonNode;
 final class ToolSpecs {
   private final ToolRegistry registry;
   private final Runnable afterCall;
+  private final ResultShaping results;
 
-  /** {@code afterCall} runs after every call (a call may have added or removed a source). */
-  ToolSpecs(ToolRegistry registry, Runnable afterCall) {
+  /**
+   * {@code afterCall} runs after every call (a call may have added or removed a source); {@code
+   * results} makes the answers fit the result budget.
+   */
+  ToolSpecs(ToolRegistry registry, Runnable afterCall, ResultShaping results) {
     this.registry = registry;
     this.afterCall = afterCall;
+    this.results = results;
   }
 
   SyncToolSpecification forTool(Tool tool, String name) {
@@ -25,8 +30,13 @@ final class ToolSpecs {
       JsonNode args = Json.MAPPER.valueToTree(request.arguments() == null ? Map.of() : request.arguments());
       ToolResult result = registry.call(id, args, ElicitationApprovals.forExchange(exchange));
       afterCall.run();
-      return McpToolAdapter.result(McpToolAdapter.explainApproval(result, id));
+      return answer(McpToolAdapter.explainApproval(result, id));
     });
+  }
+
+  /** A tool's result as an MCP answer within the result budget. */
+  io.modelcontextprotocol.spec.McpSchema.CallToolResult answer(ToolResult result) {
+    return results.answer(result);
   }
 
   /** Runs after a discovery call_tool too. */
