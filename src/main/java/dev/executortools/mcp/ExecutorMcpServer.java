@@ -63,9 +63,11 @@ public final class ExecutorMcpServer implements AutoCloseable {
         .requestTimeout(Duration.ofMinutes(10))
         .build();
     this.sync = new ToolListSync(registry, mode, specs, pages);
-    if (readResult != null) server.addTool(readResult); // always listed, never changed
     try {
-      transport.batch(() -> sync.apply(server), false); // the first list: clients ask for it
+      transport.batch(() -> { // the first list: clients ask for it
+        if (readResult != null) server.addTool(readResult); // always listed, never changed
+        sync.apply(server);
+      }, false);
     } finally {
       listed.countDown();
     }

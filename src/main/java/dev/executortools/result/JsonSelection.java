@@ -2,7 +2,6 @@ package dev.executortools.result;
 
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
-import com.jayway.jsonpath.JsonPathException;
 import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.TypeRef;
 import com.jayway.jsonpath.spi.mapper.MappingProvider;
@@ -43,8 +42,8 @@ public final class JsonSelection {
     JsonPath compiled;
     try {
       compiled = JsonPath.compile(path);
-    } catch (JsonPathException | IllegalArgumentException e) {
-      throw new SelectionException("not a valid JSONPath: " + e.getMessage());
+    } catch (RuntimeException e) {
+      throw new SelectionException("not a valid JSONPath: " + message(e));
     }
     TreeJsonProvider.Budget budget = new TreeJsonProvider.Budget(MAX_STEPS, MAX_TIME.toNanos());
     Configuration configuration = Configuration.builder()
@@ -60,6 +59,8 @@ public final class JsonSelection {
       throw new SelectionException("nothing at " + path + ": " + e.getMessage());
     } catch (TreeJsonProvider.SpentException e) {
       throw tooLong();
+    } catch (StackOverflowError e) {
+      throw new SelectionException("the JSONPath goes too deep into this result; select a part nearer the top");
     } catch (RuntimeException | LinkageError e) {
       if (budget.spent()) throw tooLong();
       throw new SelectionException("the JSONPath cannot be applied: " + message(e));

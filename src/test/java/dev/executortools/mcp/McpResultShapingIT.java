@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.executortools.ToolRegistry;
 import dev.executortools.internal.Json;
 import dev.executortools.testing.Corpus;
@@ -20,10 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -39,22 +39,18 @@ class McpResultShapingIT {
   private static final String TOOL = "items_items_listItems";
   private static final int ITEMS = 20_000;
 
+  @RegisterExtension
+  static final WireMockExtension upstream =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
   @TempDir Path home;
-  private WireMockServer upstream;
 
   @BeforeEach
-  void start() {
-    upstream = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-    upstream.start();
+  void addTheSource() {
     try (ToolRegistry registry = ToolRegistry.builder().home(home).build()) {
       assertThat(registry.addSource(Json.object().put("spec", Corpus.resource("/specs/items-v1.yaml"))
-          .put("namespace", "items").put("baseUrl", "http://127.0.0.1:" + upstream.port())).ok()).isTrue();
+          .put("namespace", "items").put("baseUrl", "http://127.0.0.1:" + upstream.getPort())).ok()).isTrue();
     }
-  }
-
-  @AfterEach
-  void stop() {
-    upstream.stop();
   }
 
   /** 20,000 objects, over 2 MB, written as compact JSON (as the plugin writes JSON). */
