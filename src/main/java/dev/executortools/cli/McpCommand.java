@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code mcp [--tools all|search|auto] [--result-budget TOKENS] [--max-response-mib MIB]
- * [--kept-results N]}: an MCP server on stdin/stdout until the client closes stdin. stdout carries the protocol only: anything else that would print there goes to stderr.
+ * [--kept-results N]}: an MCP server on stdin/stdout until the client closes stdin. stdout carries
+ * the protocol only: anything else that would print there goes to stderr.
  */
 @Command(name = "mcp", mixinStandardHelpOptions = true,
     description = "Serve the tools over MCP on stdio (stdout: protocol only; messages on stderr).")

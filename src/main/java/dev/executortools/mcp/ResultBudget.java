@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * <p>Hosts cut tool results by tokens (Claude Code: 25,000 by default, {@code
  * MAX_MCP_OUTPUT_TOKENS}); a server cannot count a host's tokens, so it estimates {@value
  * #CHARS_PER_TOKEN} characters a token (OpenAI's rule of thumb for English text, "one token
- * generally corresponds to ~4 characters"). JSON takes more tokens a character than prose, which
+ * generally corresponds to ~4 characters of text", in its help article "What are tokens and how to
+ * count them?"). JSON takes more tokens a character than prose, which
  * the measure makes up for: the budget bounds the whole serialized {@code CallToolResult}, whose
  * result appears twice (as {@code structuredContent} and as escaped JSON text), so a host reading
  * either copy sees at most about half the budget's characters.

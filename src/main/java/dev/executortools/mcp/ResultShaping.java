@@ -43,7 +43,8 @@ final class ResultShaping {
   /** A tool's result: whole when it fits, else shaped, the full result kept when it can be. */
   McpSchema.CallToolResult answer(ToolResult result) {
     ObjectNode json = result.toJson();
-    if (fits(result, json)) return McpToolAdapter.result(result);
+    McpSchema.CallToolResult whole = whole(result, json);
+    if (whole != null) return whole;
     byte[] full = Json.MAPPER.writeValueAsBytes(json);
     String id = kept.fits(full.length) ? kept.newId() : null;
     Fitted fitted = fit(json, !result.ok(), full.length, id, null);
@@ -54,15 +55,18 @@ final class ResultShaping {
   /** An answer of {@code read_result} about kept result {@code id}: shaped when too large, never kept again. */
   McpSchema.CallToolResult answerAbout(ToolResult result, String id) {
     ObjectNode json = result.toJson();
-    if (fits(result, json)) return McpToolAdapter.result(result);
+    McpSchema.CallToolResult whole = whole(result, json);
+    if (whole != null) return whole;
     return fit(json, !result.ok(), ResultShaper.sizeUpTo(json, Long.MAX_VALUE), null, id).answer();
   }
 
-  private boolean fits(ToolResult result, ObjectNode json) {
-    if (!budget.on()) return true;
+  /** The result answered whole when that fits the budget, else null. */
+  private McpSchema.CallToolResult whole(ToolResult result, ObjectNode json) {
+    if (!budget.on()) return McpToolAdapter.result(result);
     long max = budget.maxChars();
-    if (ResultShaper.sizeUpTo(json, max) > max) return false; // the text copy alone is too large
-    return wireSize(McpToolAdapter.result(result)) <= max;
+    if (ResultShaper.sizeUpTo(json, max) > max) return null; // the text copy alone is too large
+    McpSchema.CallToolResult whole = McpToolAdapter.result(result);
+    return wireSize(whole) <= max ? whole : null;
   }
 
   private record Fitted(McpSchema.CallToolResult answer, Shaped shaped) {}

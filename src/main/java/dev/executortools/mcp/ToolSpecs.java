@@ -5,6 +5,7 @@ import dev.executortools.ToolRegistry;
 import dev.executortools.ToolResult;
 import dev.executortools.internal.Json;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -35,7 +36,7 @@ final class ToolSpecs {
   }
 
   /** A tool's result as an MCP answer within the result budget. */
-  io.modelcontextprotocol.spec.McpSchema.CallToolResult answer(ToolResult result) {
+  McpSchema.CallToolResult answer(ToolResult result) {
     return results.answer(result);
   }
 
