@@ -2,6 +2,7 @@ package dev.executortools.cli;
 
 import dev.executortools.ApprovalHandler;
 import dev.executortools.ToolRegistry;
+import dev.executortools.invoke.HttpSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,8 +40,13 @@ final class HomeOption {
   }
 
   ToolRegistry open(ApprovalHandler approvals) {
+    return open(approvals, HttpSettings.defaults());
+  }
+
+  /** As {@link #open(ApprovalHandler)}, with {@code http}'s limits (the MCP server's response cap). */
+  ToolRegistry open(ApprovalHandler approvals, HttpSettings http) {
     ToolRegistry.Builder builder = ToolRegistry.builder().home(resolve()).approvals(approvals)
-        .environment(environment());
+        .environment(environment()).httpSettings(http);
     boolean global = mixee != null && mixee.root().userObject() instanceof Main main
         && main.home.allowPrivateNetwork;
     if (allowPrivateNetwork || global) builder.allowPrivateNetwork(true);

@@ -1,7 +1,9 @@
 package dev.executortools.cli;
 
 import dev.executortools.ToolRegistry;
+import dev.executortools.invoke.HttpSettings;
 import dev.executortools.mcp.ExecutorMcpServer;
+import dev.executortools.mcp.ResultBudget;
 import dev.executortools.mcp.ToolMode;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -15,12 +17,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code mcp [--tools all|search|auto] [--approval-timeout SECONDS]}: an MCP server on
- * stdin/stdout until the client closes stdin. stdout carries the protocol only: anything else that would print there goes to stderr.
+ * {@code mcp [--tools all|search|auto] [--approval-timeout SECONDS] [--result-budget TOKENS]
+ * [--max-response-mib MIB] [--kept-results N]}: an MCP server on stdin/stdout until the client
+ * closes stdin. stdout carries the protocol only: anything else that would print there goes to
+ * stderr.
  */
 @Command(name = "mcp", mixinStandardHelpOptions = true,
     description = "Serve the tools over MCP on stdio (stdout: protocol only; messages on stderr).")
 final class McpCommand implements Callable<Integer> {
+  /** The response cap while results are shaped: larger bodies than the budget come back shaped. */
+  static final int SHAPED_RESPONSE_MIB = 16;
+  static final int MAX_RESPONSE_MIB = 64;
+
   @Mixin HomeOption home;
 
   @Option(names = "--tools", paramLabel = "MODE", defaultValue = "auto",
@@ -31,6 +39,21 @@ final class McpCommand implements Callable<Integer> {
   @Option(names = "--approval-timeout", paramLabel = "SECONDS", defaultValue = "300",
       description = "How long an approval question waits for the client's answer; no answer is a refusal (default: 300).")
   long approvalSeconds;
+
+  @Option(names = "--result-budget", paramLabel = "TOKENS", defaultValue = "" + ResultBudget.DEFAULT_TOKENS,
+      description = "Largest answer, in tokens of " + ResultBudget.CHARS_PER_TOKEN + " characters (default: ${DEFAULT-VALUE});"
+          + " a larger result is shaped to fit, kept, and read further with read_result. 0: answer results whole.")
+  int resultBudget;
+
+  @Option(names = "--max-response-mib", paramLabel = "MIB",
+      description = "Largest upstream response body read, in MiB (default: " + SHAPED_RESPONSE_MIB
+          + " with a result budget, else 1; at most " + MAX_RESPONSE_MIB + ").")
+  Integer maxResponseMib;
+
+  @Option(names = "--kept-results", paramLabel = "N", defaultValue = "" + ResultBudget.DEFAULT_KEPT_RESULTS,
+      description = "How many shaped results are kept for read_result (default: ${DEFAULT-VALUE}; the least"
+          + " recently read go first, and together they take at most 64 MiB).")
+  int keptResults;
 
   @Option(names = "--poll-interval", paramLabel = "MS", defaultValue = "1000", hidden = true,
       description = "How often to look for sources other processes changed, in milliseconds.")
@@ -49,13 +72,25 @@ final class McpCommand implements Callable<Integer> {
       Output.error("--approval-timeout must be at least 1 second, not " + approvalSeconds);
       return 2;
     }
+    ResultBudget budget;
+    try {
+      budget = ResultBudget.defaults(home.resolve()).withTokens(resultBudget).withKeptResults(keptResults);
+    } catch (IllegalArgumentException e) {
+      Output.error(e.getMessage());
+      return 2;
+    }
+    int mib = maxResponseMib != null ? maxResponseMib : budget.on() ? SHAPED_RESPONSE_MIB : 1;
+    if (mib < 1 || mib > MAX_RESPONSE_MIB) {
+      Output.error("--max-response-mib must be 1.." + MAX_RESPONSE_MIB + ", not " + mib);
+      return 2;
+    }
     PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     FileOutputStream protocol = new FileOutputStream(FileDescriptor.out);
     System.setOut(stderr); // nothing but the protocol reaches stdout
-    ToolRegistry registry = home.open(null);
-    try (ExecutorMcpServer server = new ExecutorMcpServer(registry, mode,
-        new FileInputStream(FileDescriptor.in), protocol, stderr, Duration.ofMillis(Math.max(50, pollMillis)),
-        Duration.ofSeconds(approvalSeconds))) {
+    ToolRegistry registry = home.open(null, HttpSettings.defaults().withMaxResponseBytes((long) mib << 20));
+    try (ExecutorMcpServer server = new ExecutorMcpServer(registry, mode, new FileInputStream(FileDescriptor.in),
+        protocol, stderr, Duration.ofMillis(Math.max(50, pollMillis)), Duration.ofSeconds(approvalSeconds),
+        budget)) {
       stderr.println("executor-tools mcp: serving on stdio (tools: " + mode.name().toLowerCase() + ")");
       server.awaitInputClosed();
     }

@@ -15,6 +15,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -45,10 +46,13 @@ final class DiscoveryTools {
 
   private final ToolRegistry registry;
   private final Runnable afterCall;
+  private final Function<ToolResult, McpSchema.CallToolResult> answers;
 
-  DiscoveryTools(ToolRegistry registry, Runnable afterCall) {
+  /** {@code answers}: how call_tool answers a tool's result (within the result budget). */
+  DiscoveryTools(ToolRegistry registry, Runnable afterCall, Function<ToolResult, McpSchema.CallToolResult> answers) {
     this.registry = registry;
     this.afterCall = afterCall;
+    this.answers = answers;
   }
 
   /** The three specifications; {@code catalog} (what sources there are) ends search's description. */
@@ -59,9 +63,9 @@ final class DiscoveryTools {
             (exchange, args) -> search(args)),
         spec(DESCRIBE, "Describe one tool by id: its description, annotations and input schema.",
             DESCRIBE_SCHEMA, true, (exchange, args) -> describe(args)),
-        spec(CALL, "Call a tool by id with its arguments; answers the tool's result"
+        answering(CALL, "Call a tool by id with its arguments; answers the tool's result"
             + " ({\"ok\": true, \"data\"} or {\"ok\": false, \"error\"}).", CALL_SCHEMA, false,
-            (exchange, args) -> call(exchange, args)));
+            (exchange, args) -> answers.apply(call(exchange, args))));
   }
 
   private ToolResult search(JsonNode args) {
@@ -112,6 +116,12 @@ final class DiscoveryTools {
 
   private static SyncToolSpecification spec(String name, String description, ObjectNode schema,
       boolean readOnly, BiFunction<McpSyncServerExchange, JsonNode, ToolResult> run) {
+    return answering(name, description, schema, readOnly, (exchange, args) -> McpToolAdapter.result(run.apply(exchange, args)));
+  }
+
+  /** A tool whose arguments are validated against {@code schema} before {@code answer} runs. */
+  static SyncToolSpecification answering(String name, String description, ObjectNode schema,
+      boolean readOnly, BiFunction<McpSyncServerExchange, JsonNode, McpSchema.CallToolResult> answer) {
     ArgumentValidator validator = ArgumentValidator.forSchema(schema);
     McpSchema.Tool tool = McpSchema.Tool.builder()
         .name(name)
@@ -130,7 +140,7 @@ final class DiscoveryTools {
             "arguments do not match the input schema of '" + name + "': "
                 + (first.path().isEmpty() ? "" : first.path() + ": ") + first.message()));
       }
-      return McpToolAdapter.result(run.apply(exchange, args));
+      return answer.apply(exchange, args);
     });
   }
 

@@ -6,6 +6,7 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerSession;
@@ -41,19 +42,22 @@ public final class ExecutorMcpServer implements AutoCloseable {
   /** As the full constructor, with {@link #APPROVAL_TIMEOUT}. */
   public ExecutorMcpServer(ToolRegistry registry, ToolMode mode, InputStream in, OutputStream out,
       PrintStream log, Duration pollInterval) {
-    this(registry, mode, in, out, log, pollInterval, APPROVAL_TIMEOUT);
+    this(registry, mode, in, out, log, pollInterval, APPROVAL_TIMEOUT, ResultBudget.defaults(null));
   }
 
   /**
    * Serves {@code registry} on {@code in}/{@code out}; an approval question unanswered after
-   * {@code approvalTimeout} is a refusal.
+   * {@code approvalTimeout} is a refusal; {@code results}: how large an answer may be, and what is
+   * kept of larger results for read_result.
    */
   public ExecutorMcpServer(ToolRegistry registry, ToolMode mode, InputStream in, OutputStream out,
-      PrintStream log, Duration pollInterval, Duration approvalTimeout) {
+      PrintStream log, Duration pollInterval, Duration approvalTimeout, ResultBudget results) {
     this.registry = registry;
     this.log = log;
-    ToolSpecs specs = new ToolSpecs(registry, this::refresh);
-    this.pages = new PagedToolList(registry, specs);
+    ResultShaping shaping = new ResultShaping(results);
+    ToolSpecs specs = new ToolSpecs(registry, this::refresh, shaping);
+    SyncToolSpecification readResult = results.on() ? new ReadResultTool(shaping).specification() : null;
+    this.pages = new PagedToolList(registry, specs, readResult == null ? null : readResult.tool());
     this.sync = new ToolListSync(registry, mode, specs, pages);
     McpJsonMapper mapper = new JacksonMcpJsonMapper(Json.argumentsMapper());
     this.stdio = new StdioTransport(mapper, in, out, log);
@@ -71,7 +75,10 @@ public final class ExecutorMcpServer implements AutoCloseable {
         .strictToolNameValidation(true)
         .requestTimeout(approvalTimeout) // the only requests the server sends are approval questions
         .build();
-    transport.batch(() -> sync.apply(server), false); // the first list: clients ask for it
+    transport.batch(() -> { // the first list: clients ask for it
+      if (readResult != null) server.addTool(readResult); // always listed, never changed
+      sync.apply(server);
+    }, false);
     stdio.start(); // requests are read once the first list is in place
 
     this.poller = Executors.newSingleThreadScheduledExecutor(r -> {

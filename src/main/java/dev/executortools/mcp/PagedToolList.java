@@ -20,12 +20,15 @@ final class PagedToolList {
 
   private final ToolRegistry registry;
   private final ToolSpecs specs;
+  /** A tool of the server itself, listed first on the first page (null: none). */
+  private final McpSchema.Tool own;
   /** The MCP names of every visible tool while paging, else null. */
   private volatile McpNames names;
 
-  PagedToolList(ToolRegistry registry, ToolSpecs specs) {
+  PagedToolList(ToolRegistry registry, ToolSpecs specs, McpSchema.Tool own) {
     this.registry = registry;
     this.specs = specs;
+    this.own = own;
   }
 
   /** Pages from now on with these names (of every tool the registry shows), or stops paging (null). */
@@ -58,7 +61,8 @@ final class PagedToolList {
     McpNames current = names;
     int from = position(cursor);
     ToolPage page = registry.tools(from, PAGE_SIZE);
-    List<McpSchema.Tool> tools = new ArrayList<>(page.tools().size());
+    List<McpSchema.Tool> tools = new ArrayList<>(page.tools().size() + 1);
+    if (from == 0 && own != null) tools.add(own);
     for (Tool tool : page.tools()) {
       String name = current == null ? null : current.name(tool.id());
       if (name != null) tools.add(specs.forTool(tool, name).tool());

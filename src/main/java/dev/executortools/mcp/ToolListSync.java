@@ -57,7 +57,7 @@ final class ToolListSync {
     this.mode = mode;
     this.specs = specs;
     this.pages = pages;
-    this.discovery = new DiscoveryTools(registry, specs::called);
+    this.discovery = new DiscoveryTools(registry, specs::called, specs::answer);
   }
 
   /**

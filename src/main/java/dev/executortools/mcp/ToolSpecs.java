@@ -6,6 +6,7 @@ import dev.executortools.ToolResult;
 import dev.executortools.internal.Json;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -13,11 +14,16 @@ import tools.jackson.databind.JsonNode;
 final class ToolSpecs {
   private final ToolRegistry registry;
   private final Runnable afterCall;
+  private final ResultShaping results;
 
-  /** {@code afterCall} runs after every call (a call may have added or removed a source). */
-  ToolSpecs(ToolRegistry registry, Runnable afterCall) {
+  /**
+   * {@code afterCall} runs after every call (a call may have added or removed a source); {@code
+   * results} makes the answers fit the result budget.
+   */
+  ToolSpecs(ToolRegistry registry, Runnable afterCall, ResultShaping results) {
     this.registry = registry;
     this.afterCall = afterCall;
+    this.results = results;
   }
 
   SyncToolSpecification forTool(Tool tool, String name) {
@@ -26,7 +32,7 @@ final class ToolSpecs {
       JsonNode args = Json.argumentsMapper().valueToTree(request.arguments() == null ? Map.of() : request.arguments());
       ToolResult result = call(registry, exchange, id, args);
       afterCall.run();
-      return McpToolAdapter.result(result);
+      return answer(result);
     });
   }
 
@@ -37,6 +43,11 @@ final class ToolSpecs {
   static ToolResult call(ToolRegistry registry, McpSyncServerExchange exchange, String id, JsonNode args) {
     ToolResult result = Cancellations.of(exchange).run(() -> registry.call(id, args, ElicitationApprovals.forExchange(exchange)));
     return McpToolAdapter.explainApproval(result, id);
+  }
+
+  /** A tool's result as an MCP answer within the result budget. */
+  McpSchema.CallToolResult answer(ToolResult result) {
+    return results.answer(result);
   }
 
   /** Runs after a discovery call_tool too. */

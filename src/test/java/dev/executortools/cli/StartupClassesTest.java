@@ -33,7 +33,9 @@ class StartupClassesTest {
     String call = classesLoaded(home, "call", "items.items.listItems", "{}");
     for (String loaded : List.of(list, call)) {
       assertThat(loaded).contains("dev.executortools.cli.Main")
-          .doesNotContain("org.snakeyaml").doesNotContain("org.yaml").doesNotContain("io.swagger");
+          .doesNotContain("org.snakeyaml").doesNotContain("org.yaml").doesNotContain("io.swagger")
+          .as("nor JSONPath or result shaping (MCP's read_result)").doesNotContain("com.jayway.jsonpath")
+          .doesNotContain("net.minidev").doesNotContain("dev.executortools.result.ResultShaper ");
     }
     assertThat(list).as("no HTTP client built to list tools").doesNotContain("okhttp3.ConnectionPool ");
     for (String other : List.of("SsoCommand$Login", "PoliciesCommand$Add", "SourcesCommand$Refresh",

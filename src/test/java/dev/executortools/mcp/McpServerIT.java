@@ -73,7 +73,8 @@ class McpServerIT {
     try (McpJarClient mcp = new McpJarClient(home, Map.of("AWS_ENDPOINT_URL_SSO_OIDC", upstreamUrl()), true)) {
       List<McpSchema.Tool> tools = mcp.client.listTools().tools();
       assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("client_registerClient",
-          "deviceAuthorization_startDeviceAuthorization", "token_createToken", "openapi_addSource", "openapi_previewSpec");
+          "deviceAuthorization_startDeviceAuthorization", "token_createToken", "openapi_addSource", "openapi_previewSpec",
+          "read_result");
       McpSchema.Tool token = tools.stream().filter(t -> t.name().equals("token_createToken")).findFirst().orElseThrow();
       assertThat(token.title()).isEqualTo("token.createToken");
       assertThat(token.annotations().readOnlyHint()).isFalse();
@@ -100,7 +101,7 @@ class McpServerIT {
           "spec", Corpus.read("httpbin.org__0.9.2.openapi.yaml"), "namespace", "httpbin", "baseUrl", upstreamUrl()));
       assertThat(added.isError()).as(text(added)).isFalse();
       List<McpSchema.Tool> afterAdd = mcp.awaitListChange();
-      assertThat(afterAdd).hasSize(5 + 78).extracting(McpSchema.Tool::name).contains("httpbin_httpMethods_getGet");
+      assertThat(afterAdd).hasSize(5 + 1 + 78).extracting(McpSchema.Tool::name).contains("httpbin_httpMethods_getGet");
       assertThat(afterAdd).allSatisfy(t -> assertThat(t.name()).matches(McpNames.VALID));
 
       McpSchema.CallToolResult got = mcp.call("httpbin_httpMethods_getGet", Map.of());
@@ -109,7 +110,7 @@ class McpServerIT {
 
       // another process sharing the home removes the source: the server notices and says so
       assertThat(cli("sources", "remove", "httpbin")).isZero();
-      assertThat(mcp.awaitListChange()).hasSize(5);
+      assertThat(mcp.awaitListChange()).hasSize(5 + 1);
     }
   }
 
@@ -121,7 +122,7 @@ class McpServerIT {
     try (McpJarClient mcp = new McpJarClient(home, Map.of(), false, "--tools", "search")) {
       assertThat(mcp.client.listTools().tools()).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder(
           "client_registerClient", "deviceAuthorization_startDeviceAuthorization", "token_createToken",
-          "openapi_addSource", "openapi_previewSpec", "search_tools", "describe_tool", "call_tool");
+          "openapi_addSource", "openapi_previewSpec", "search_tools", "describe_tool", "call_tool", "read_result");
 
       // this client cannot be asked, so addSource answers approval_required and says how to allow it
       Map<String, Object> addGitHub = Map.of("id", "openapi.addSource", "arguments", Map.of(
@@ -137,7 +138,7 @@ class McpServerIT {
       // the policy rule and the new source each change the list; the second names GitHub
       List<McpSchema.Tool> listed = mcp.awaitListChange(tools -> tools.stream()
           .anyMatch(t -> t.name().equals("search_tools") && t.description().contains("github (744)")));
-      assertThat(listed).hasSize(8);
+      assertThat(listed).hasSize(8 + 1);
 
       McpSchema.CallToolResult found = mcp.call("search_tools", Map.of("query", "open an issue in a repo", "limit", 5));
       assertThat(found.isError()).isFalse();
@@ -163,13 +164,13 @@ class McpServerIT {
   @Test
   void autoModeSwitchesToTheDiscoveryToolsPast128Tools() throws Exception {
     try (McpJarClient mcp = new McpJarClient(home, Map.of(), true)) {
-      assertThat(mcp.client.listTools().tools()).hasSize(5);
+      assertThat(mcp.client.listTools().tools()).hasSize(5 + 1); // and read_result
 
       McpSchema.CallToolResult added = mcp.call("openapi_addSource", Map.of(
           "spec", Corpus.read("github.com__api.github.com__1.1.4.openapi.yaml"), "namespace", "github"));
       assertThat(added.isError()).as(text(added)).isFalse();
 
-      List<McpSchema.Tool> listed = mcp.awaitListChange(tools -> tools.size() == 8);
+      List<McpSchema.Tool> listed = mcp.awaitListChange(tools -> tools.size() == 8 + 1);
       assertThat(listed).extracting(McpSchema.Tool::name)
           .contains("search_tools", "describe_tool", "call_tool", "openapi_addSource")
           .doesNotContain("github_issues_create");
