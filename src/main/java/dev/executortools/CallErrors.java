@@ -2,7 +2,7 @@ package dev.executortools;
 
 import dev.executortools.internal.Json;
 import dev.executortools.schema.ArgumentProblem;
-import dev.executortools.store.StoreException;
+import dev.executortools.home.StoreException;
 import dev.executortools.store.StoreProblem;
 import java.util.List;
 import java.util.function.Supplier;

@@ -25,7 +25,7 @@ import dev.executortools.store.FileSecretStore;
 import dev.executortools.store.FileSourceStore;
 import dev.executortools.store.MemorySourceStore;
 import dev.executortools.store.MissingSecretException;
-import dev.executortools.store.StoreException;
+import dev.executortools.home.StoreException;
 import dev.executortools.tools.BuiltinTools;
 import dev.executortools.tools.LocalTool;
 import dev.executortools.tools.SpecLoader;

@@ -6,7 +6,7 @@ import dev.executortools.result.ErrorModel;
 import dev.executortools.store.SourceConfig;
 import dev.executortools.store.SourceStore;
 import dev.executortools.store.SourceSummary;
-import dev.executortools.store.StoreException;
+import dev.executortools.home.StoreException;
 import dev.executortools.store.StoredSource;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -15,7 +15,7 @@ import dev.executortools.store.SourceConfig;
 import dev.executortools.store.SourceStore;
 import dev.executortools.store.SourceSummary;
 import dev.executortools.store.SourceTooLargeException;
-import dev.executortools.store.StoreException;
+import dev.executortools.home.StoreException;
 import dev.executortools.store.StoreProblem;
 import dev.executortools.store.StoredSource;
 import dev.executortools.tools.SourceSink;

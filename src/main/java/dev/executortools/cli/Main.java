@@ -2,7 +2,7 @@ package dev.executortools.cli;
 
 import dev.executortools.ErrorCode;
 import dev.executortools.ToolError;
-import dev.executortools.store.StoreException;
+import dev.executortools.home.StoreException;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;

@@ -7,7 +7,7 @@ import dev.executortools.internal.Json;
 import dev.executortools.policy.PolicyAction;
 import dev.executortools.policy.PolicyRule;
 import dev.executortools.policy.PolicyStore;
-import dev.executortools.store.StoreException;
+import dev.executortools.home.StoreException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -4,7 +4,7 @@ import dev.executortools.ErrorCode;
 import dev.executortools.ToolError;
 import dev.executortools.internal.Json;
 import dev.executortools.store.FileSecretStore;
-import dev.executortools.store.StoreException;
+import dev.executortools.home.StoreException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;

@@ -9,7 +9,7 @@ import dev.executortools.sso.DeviceCode;
 import dev.executortools.sso.DeviceLogin;
 import dev.executortools.sso.SsoSession;
 import dev.executortools.sso.TokenCache;
-import dev.executortools.store.StoreException;
+import dev.executortools.home.StoreException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

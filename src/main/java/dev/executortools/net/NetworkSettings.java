@@ -1,7 +1,7 @@
 package dev.executortools.net;
 
-import dev.executortools.store.JsonFiles;
-import dev.executortools.store.StoreException;
+import dev.executortools.home.JsonFiles;
+import dev.executortools.home.StoreException;
 import java.nio.file.Path;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;

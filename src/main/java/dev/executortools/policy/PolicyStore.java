@@ -1,10 +1,10 @@
 package dev.executortools.policy;
 
 import dev.executortools.internal.Json;
-import dev.executortools.store.HomeLock;
-import dev.executortools.store.JsonFiles;
-import dev.executortools.store.PrivateFiles;
-import dev.executortools.store.StoreException;
+import dev.executortools.home.HomeLock;
+import dev.executortools.home.JsonFiles;
+import dev.executortools.home.PrivateFiles;
+import dev.executortools.home.StoreException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -5,7 +5,7 @@ import dev.executortools.ErrorCode;
 import dev.executortools.ToolError;
 import dev.executortools.ToolRegistry;
 import dev.executortools.ToolResult;
-import dev.executortools.store.StoreException;
+import dev.executortools.home.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

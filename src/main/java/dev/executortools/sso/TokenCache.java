@@ -1,9 +1,9 @@
 package dev.executortools.sso;
 
 import dev.executortools.internal.Json;
-import dev.executortools.store.JsonFiles;
-import dev.executortools.store.PrivateFiles;
-import dev.executortools.store.StoreException;
+import dev.executortools.home.JsonFiles;
+import dev.executortools.home.PrivateFiles;
+import dev.executortools.home.StoreException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -1,6 +1,10 @@
 package dev.executortools.store;
 
 import dev.executortools.SecretProvider;
+import dev.executortools.home.HomeLock;
+import dev.executortools.home.JsonFiles;
+import dev.executortools.home.PrivateFiles;
+import dev.executortools.home.StoreException;
 import dev.executortools.internal.Json;
 import java.nio.file.Path;
 import java.util.List;

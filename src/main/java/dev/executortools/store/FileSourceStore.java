@@ -1,6 +1,11 @@
 package dev.executortools.store;
 
 import dev.executortools.compile.CompiledTool;
+import dev.executortools.home.HomeFiles;
+import dev.executortools.home.HomeLock;
+import dev.executortools.home.JsonFiles;
+import dev.executortools.home.PrivateFiles;
+import dev.executortools.home.StoreException;
 import dev.executortools.internal.Limits;
 import java.io.IOException;
 import java.io.InputStream;

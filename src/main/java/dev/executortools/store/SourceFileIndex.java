@@ -1,6 +1,7 @@
 package dev.executortools.store;
 
 import dev.executortools.compile.CompiledTool;
+import dev.executortools.home.HomeFiles;
 import dev.executortools.internal.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;

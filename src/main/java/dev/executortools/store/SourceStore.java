@@ -1,6 +1,7 @@
 package dev.executortools.store;
 
 import dev.executortools.compile.CompiledTool;
+import dev.executortools.home.StoreException;
 import java.util.function.Consumer;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.executortools.store;
 
+import dev.executortools.home.StoreException;
+
 /**
  * A stored entry that could not be read. It is left in place untouched.
  *

@@ -2,6 +2,7 @@ package dev.executortools.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.executortools.home.PrivateFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

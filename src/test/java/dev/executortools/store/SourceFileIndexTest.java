@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.executortools.compile.CompiledTool;
+import dev.executortools.home.StoreException;
 import dev.executortools.internal.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.executortools.store;
+package dev.executortools.home;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -1,4 +1,4 @@
-package dev.executortools.store;
+package dev.executortools.home;
 
 import dev.executortools.internal.Json;
 import dev.executortools.internal.Limits;
@@ -60,7 +60,7 @@ public final class JsonFiles {
   /**
    * What is wrong with unparseable JSON, by position only (the parser's message may quote content).
    */
-  static String syntaxError(JacksonException e) {
+  public static String syntaxError(JacksonException e) {
     TokenStreamLocation at = e.getLocation();
     String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     if (e instanceof UnexpectedEndOfInputException) return "it ends early (cut short?)" + where;

@@ -1,5 +1,6 @@
-package dev.executortools.store;
+package dev.executortools.home;
 
+import dev.executortools.store.SourceTooLargeException;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -122,7 +123,7 @@ public final class PrivateFiles {
   }
 
   /** Deletes temp files left in {@code dir} by writers that died; call only under the home lock. */
-  static void deleteStaleTempFiles(Path dir) {
+  public static void deleteStaleTempFiles(Path dir) {
     if (!Files.isDirectory(dir)) return;
     try (var files = Files.newDirectoryStream(dir, "." + "*" + TEMP_SUFFIX)) {
       for (Path file : files) deleteQuietly(file);
@@ -131,12 +132,12 @@ public final class PrivateFiles {
     }
   }
 
-  static boolean posix(Path path) {
+  public static boolean posix(Path path) {
     return path.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
 
   /** A short reason for an I/O failure: the exception kind and message (paths only, no content). */
-  static String reason(Exception e) {
+  public static String reason(Exception e) {
     String message = e.getMessage();
     String kind = e.getClass().getSimpleName();
     return message == null ? kind : kind + " (" + message + ")";

@@ -1,4 +1,4 @@
-package dev.executortools.store;
+package dev.executortools.home;
 
 import dev.executortools.internal.Limits;
 import java.io.BufferedInputStream;
