@@ -1,8 +1,8 @@
 package dev.executortools.extract;
 
+import dev.executortools.internal.JsText;
 import dev.executortools.internal.Json;
 import dev.executortools.internal.MediaTypes;
-import dev.executortools.naming.ToolPathNamer;
 import dev.executortools.parse.SpecDocument;
 import java.net.URI;
 import java.util.ArrayList;
@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,6 +21,7 @@ public final class OperationExtractor {
   /** The eight methods that make operations (OpenAPI path item fields). */
   public static final List<String> METHODS =
       List.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+  private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^a-zA-Z0-9]+");
 
   private final SpecDocument doc;
   private final URI specLocation;
@@ -50,6 +52,34 @@ public final class OperationExtractor {
     return operations;
   }
 
+  /**
+   * The operationId of an operation that has none: {@code method + "_" + path} with every run of
+   * non-alphanumerics in the path as {@code _}, outer {@code _} trimmed; {@code method_operation}
+   * if nothing is left. The path's leading {@code /} doubles the underscore: {@code get
+   * /users/{id}} → {@code get__users_id}, as executor's code does.
+   */
+  public static String fallbackOperationId(String method, String pathTemplate) {
+    String joined = method + "_" + NON_ALPHANUMERIC.matcher(pathTemplate).replaceAll("_");
+    int start = 0;
+    int end = joined.length();
+    while (start < end && joined.charAt(start) == '_') {
+      start++;
+    }
+    while (end > start && joined.charAt(end - 1) == '_') {
+      end--;
+    }
+    String trimmed = joined.substring(start, end);
+    return trimmed.isEmpty() ? method + "_operation" : trimmed;
+  }
+
+  /**
+   * Whether executor's extract drops this tag: its JavaScript {@code trim()} is empty. Differs from
+   * {@link String#isBlank()}: NBSP is blank here, U+001F is not.
+   */
+  public static boolean isBlankTag(String tag) {
+    return JsText.trim(tag).isEmpty();
+  }
+
   private Operation operation(
       String method, String path, JsonNode op, List<Param> pathParams, List<ServerSpec> pathServers) {
     Map<String, Param> merged = new LinkedHashMap<>();
@@ -57,7 +87,7 @@ public final class OperationExtractor {
     params(op.get("parameters")).forEach(p -> merged.put(p.key(), p));
     JsonNode operationId = op.get("operationId");
     String id = operationId != null && operationId.isValueNode() && !operationId.isNull()
-        ? operationId.asString() : ToolPathNamer.fallbackOperationId(method, path);
+        ? operationId.asString() : fallbackOperationId(method, path);
     return new Operation(
         method,
         path,
@@ -140,7 +170,7 @@ public final class OperationExtractor {
     List<String> result = new ArrayList<>();
     if (tags == null || !tags.isArray()) return result;
     for (JsonNode tag : tags) {
-      if (tag.isString() && !ToolPathNamer.isBlankTag(tag.stringValue())) result.add(tag.stringValue());
+      if (tag.isString() && !isBlankTag(tag.stringValue())) result.add(tag.stringValue());
     }
     return result;
   }

@@ -1,5 +1,6 @@
 package dev.executortools.naming;
 
+import dev.executortools.internal.JsText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

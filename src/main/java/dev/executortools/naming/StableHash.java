@@ -1,5 +1,7 @@
 package dev.executortools.naming;
 
+import dev.executortools.internal.JsText;
+
 /**
  * executor's {@code stableHash} of an operation: a 31-multiplier string hash of the operation's
  * sorted-key JSON, taken as an unsigned magnitude in base 36, left-padded to eight characters.

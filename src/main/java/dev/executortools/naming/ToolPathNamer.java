@@ -1,6 +1,8 @@
 package dev.executortools.naming;
 
 import dev.executortools.extract.Operation;
+import dev.executortools.extract.OperationExtractor;
+import dev.executortools.internal.JsText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -10,42 +12,13 @@ import java.util.regex.Pattern;
  * derives them (DESIGN.md, "Naming").
  */
 public final class ToolPathNamer {
-  private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^a-zA-Z0-9]+");
   private static final Pattern OPERATION_ID_SEPARATORS = Pattern.compile("[/.]+");
 
   private ToolPathNamer() {}
 
   /**
-   * The operationId of an operation that has none: {@code method + "_" + path} with every run of
-   * non-alphanumerics in the path as {@code _}, outer {@code _} trimmed; {@code method_operation}
-   * if nothing is left. The path's leading {@code /} doubles the underscore: {@code get
-   * /users/{id}} → {@code get__users_id}, as executor's code does.
-   */
-  public static String fallbackOperationId(String method, String pathTemplate) {
-    String joined = method + "_" + NON_ALPHANUMERIC.matcher(pathTemplate).replaceAll("_");
-    int start = 0;
-    int end = joined.length();
-    while (start < end && joined.charAt(start) == '_') {
-      start++;
-    }
-    while (end > start && joined.charAt(end - 1) == '_') {
-      end--;
-    }
-    String trimmed = joined.substring(start, end);
-    return trimmed.isEmpty() ? method + "_operation" : trimmed;
-  }
-
-  /**
-   * Whether executor's extract drops this tag: its JavaScript {@code trim()} is empty. Differs from
-   * {@link String#isBlank()}: NBSP is blank here, U+001F is not.
-   */
-  public static boolean isBlankTag(String tag) {
-    return JsText.trim(tag).isEmpty();
-  }
-
-  /**
    * The final tool path of each operation, in input order, collisions resolved across the whole
-   * list. Operations without an operationId get {@link #fallbackOperationId}.
+   * list. Operations without an operationId get {@link OperationExtractor#fallbackOperationId}.
    */
   public static List<String> toolPaths(List<Operation> operations) {
     List<CollisionRounds.Named> named = new ArrayList<>(operations.size());
@@ -53,7 +26,7 @@ public final class ToolPathNamer {
       String operationId =
           op.operationId() != null
               ? op.operationId()
-              : fallbackOperationId(op.method(), op.pathTemplate());
+              : OperationExtractor.fallbackOperationId(op.method(), op.pathTemplate());
       String group = group(op.tags().isEmpty() ? null : op.tags().get(0), op.pathTemplate());
       named.add(
           new CollisionRounds.Named(

@@ -71,7 +71,7 @@ class ToolPathNamerDifferentialTest {
       String group = ToolPathNamer.group(tags.length == 0 ? null : tags[0], path);
       String where = method + " " + path;
       if (o.get("rawOperationId").isNull()) {
-        assertThat(ToolPathNamer.fallbackOperationId(method, path))
+        assertThat(OperationExtractor.fallbackOperationId(method, path))
             .as(where)
             .isEqualTo(operationId);
       }

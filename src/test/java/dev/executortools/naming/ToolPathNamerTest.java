@@ -1,5 +1,6 @@
 package dev.executortools.naming;
 
+import dev.executortools.extract.OperationExtractor;
 import static dev.executortools.naming.Operations.op;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +29,7 @@ class ToolPathNamerTest {
   })
   void fallbackOperationIdJoinsMethodAndPathWithUnderscores(
       String method, String path, String expected) {
-    assertThat(ToolPathNamer.fallbackOperationId(method, path)).isEqualTo(expected);
+    assertThat(OperationExtractor.fallbackOperationId(method, path)).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "tag ''{0}'', path {1} -> {2}")
@@ -72,10 +73,10 @@ class ToolPathNamerTest {
 
   @Test
   void blankTagsAreThoseJavaScriptTrimEmpties() {
-    assertThat(ToolPathNamer.isBlankTag("")).isTrue();
-    assertThat(ToolPathNamer.isBlankTag(" \t\u00a0\u3000")).isTrue();
-    assertThat(ToolPathNamer.isBlankTag("\u001f")).isFalse();
-    assertThat(ToolPathNamer.isBlankTag(" pets ")).isFalse();
+    assertThat(OperationExtractor.isBlankTag("")).isTrue();
+    assertThat(OperationExtractor.isBlankTag(" \t\u00a0\u3000")).isTrue();
+    assertThat(OperationExtractor.isBlankTag("\u001f")).isFalse();
+    assertThat(OperationExtractor.isBlankTag(" pets ")).isFalse();
   }
 
   @ParameterizedTest(name = "{0} in group {3} -> {4}")

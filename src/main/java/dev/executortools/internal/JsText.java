@@ -1,7 +1,7 @@
-package dev.executortools.naming;
+package dev.executortools.internal;
 
 /** The two JavaScript string primitives naming depends on, with JavaScript's exact semantics. */
-final class JsText {
+public final class JsText {
   /** ECMAScript WhiteSpace and LineTerminator, less U+2000..U+200A (tested as a range). */
   private static final String WHITE_SPACE =
       "\t\n\u000B\f\r \u00A0\u1680\u2028\u2029\u202F\u205F\u3000\uFEFF";
@@ -13,7 +13,7 @@ final class JsText {
    * every other space separator) and line terminators (LF, CR, LS, PS). Unlike {@link
    * String#trim()} it keeps other control characters and strips NBSP.
    */
-  static String trim(String value) {
+  public static String trim(String value) {
     int start = 0;
     int end = value.length();
     while (start < end && isWhiteSpace(value.charAt(start))) {
@@ -34,7 +34,7 @@ final class JsText {
    * characters as {@code \b \f \n \r \t} or as a six-character unicode escape, lone surrogates as a
    * unicode escape too (lower-case hex), everything else literally.
    */
-  static String jsonQuote(String value) {
+  public static String jsonQuote(String value) {
     StringBuilder out = new StringBuilder(value.length() + 2).append('"');
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);

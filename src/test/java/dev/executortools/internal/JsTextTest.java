@@ -1,4 +1,4 @@
-package dev.executortools.naming;
+package dev.executortools.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
