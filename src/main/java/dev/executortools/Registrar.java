@@ -11,7 +11,7 @@ import dev.executortools.invoke.SourceCredentials;
 import dev.executortools.net.NetworkPolicy;
 import dev.executortools.net.NetworkSettings;
 import dev.executortools.parse.SpecException;
-import dev.executortools.parse.SpecFetcher;
+import dev.executortools.fetch.SpecFetcher;
 import dev.executortools.policy.ApprovalPolicy;
 import dev.executortools.policy.PolicyAction;
 import dev.executortools.policy.PolicyDecision;

@@ -8,7 +8,7 @@ import dev.executortools.internal.Json;
 import dev.executortools.naming.ToolPathOrder;
 import dev.executortools.parse.SpecDocument;
 import dev.executortools.parse.SpecException;
-import dev.executortools.parse.SpecFetcher;
+import dev.executortools.fetch.SpecFetcher;
 import dev.executortools.parse.SpecReader;
 import dev.executortools.store.CredentialValue;
 import dev.executortools.store.SourceConfig;

@@ -6,7 +6,7 @@ import dev.executortools.compile.CompiledSource;
 import dev.executortools.compile.CompiledTool;
 import dev.executortools.parse.SpecDocument;
 import dev.executortools.parse.SpecException;
-import dev.executortools.parse.SpecFetcher;
+import dev.executortools.fetch.SpecFetcher;
 import dev.executortools.parse.SpecFiles;
 import dev.executortools.parse.SpecReader;
 import dev.executortools.compile.ToolCompiler;

@@ -1,6 +1,6 @@
 package dev.executortools.catalog;
 
-import dev.executortools.parse.SpecFetcher;
+import dev.executortools.fetch.SpecFetcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

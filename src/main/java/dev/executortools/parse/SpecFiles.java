@@ -14,9 +14,9 @@ public final class SpecFiles {
   public static String read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) throw new IOException("no such file: " + file);
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] bytes = in.readNBytes((int) SpecFetcher.MAX_BYTES + 1);
-      if (bytes.length > SpecFetcher.MAX_BYTES) {
-        throw new IOException(file + " is larger than " + Limits.bytes(SpecFetcher.MAX_BYTES) + " (the limit for one document)");
+      byte[] bytes = in.readNBytes((int) Limits.MAX_DOCUMENT_BYTES + 1);
+      if (bytes.length > Limits.MAX_DOCUMENT_BYTES) {
+        throw new IOException(file + " is larger than " + Limits.bytes(Limits.MAX_DOCUMENT_BYTES) + " (the limit for one document)");
       }
       return new String(bytes, StandardCharsets.UTF_8);
     }

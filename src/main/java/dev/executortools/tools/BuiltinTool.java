@@ -3,7 +3,7 @@ package dev.executortools.tools;
 import dev.executortools.ApprovalRequest;
 import dev.executortools.Tool;
 import dev.executortools.internal.HttpParsers;
-import dev.executortools.parse.SpecFetcher;
+import dev.executortools.fetch.SpecFetcher;
 import dev.executortools.schema.ArgumentProblem;
 import java.util.List;
 import okhttp3.HttpUrl;

@@ -3,7 +3,7 @@ package dev.executortools.tools;
 import dev.executortools.internal.Json;
 import dev.executortools.parse.SpecDocument;
 import dev.executortools.parse.SpecException;
-import dev.executortools.parse.SpecFetcher;
+import dev.executortools.fetch.SpecFetcher;
 import dev.executortools.parse.SpecReader;
 import java.net.URI;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.executortools.parse;
+package dev.executortools.fetch;
 
 import dev.executortools.ErrorCode;
 import dev.executortools.ToolError;
@@ -6,6 +6,7 @@ import dev.executortools.internal.HeaderRules;
 import dev.executortools.internal.Json;
 import dev.executortools.invoke.NetworkFailures;
 import dev.executortools.invoke.SourceCredentials;
+import dev.executortools.parse.SpecException;
 import dev.executortools.result.ErrorModel;
 import dev.executortools.net.BlockedAddressException;
 import dev.executortools.net.NetworkPolicy;
