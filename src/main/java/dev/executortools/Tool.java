@@ -1,7 +1,6 @@
 package dev.executortools;
 
 import dev.executortools.internal.Json;
-import dev.executortools.schema.ModelSchemas;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,15 +34,6 @@ public record Tool(
 
   public Tool withAnnotations(ToolAnnotations value) {
     return new Tool(id, name, source, description, inputSchema, outputSchema, value);
-  }
-
-  /**
-   * This tool as a model sees it: the input schema within 64 KB, deep definitions replaced by
-   * placeholders past that ({@link ModelSchemas}); calls still validate against {@link #inputSchema}.
-   */
-  public Tool forModel() {
-    ObjectNode schema = ModelSchemas.forModel(inputSchema, id);
-    return schema == inputSchema ? this : new Tool(id, name, source, description, schema, outputSchema, annotations);
   }
 
   public ObjectNode toJson() {

@@ -2,6 +2,7 @@ package dev.executortools.catalog;
 
 import dev.executortools.Tool;
 import dev.executortools.internal.Json;
+import dev.executortools.schema.ModelSchemas;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ public final class CacheFile {
         json.writeStringProperty("name", tool.name());
         json.writeStringProperty("description", tool.description());
         json.writeName("inputSchema");
-        json.writeTree(tool.forModel().inputSchema()); // at most 64 KB, as a model sees it
+        json.writeTree(ModelSchemas.forModel(tool).inputSchema()); // at most 64 KB, as a model sees it
         json.writeEndObject();
       }
       json.writeEndArray();

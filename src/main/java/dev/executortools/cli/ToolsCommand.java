@@ -37,7 +37,7 @@ final class ToolsCommand {
     public Integer call() {
       try (ToolRegistry registry = home.open(null)) {
         int exit = Output.okArray(gen -> registry.forEachTool(source, schemas, tool -> gen.writeTree(
-            schemas ? tool.forModel().toJson() : ToolListing.withoutSchemas(tool))));
+            schemas ? ModelSchemas.forModel(tool).toJson() : ToolListing.withoutSchemas(tool))));
         int damaged = registry.sourceProblems().size();
         if (damaged > 0) {
           Output.error(damaged + " stored source(s) could not be read and are left out: see 'sources list'");
@@ -64,7 +64,7 @@ final class ToolsCommand {
       try (ToolRegistry registry = home.open(null)) {
         Optional<Tool> tool = registry.tool(id);
         if (tool.isEmpty()) return Output.result(registry.unknownTool(id));
-        if (definition == null) return Output.ok(tool.get().forModel().toJson());
+        if (definition == null) return Output.ok(ModelSchemas.forModel(tool.get()).toJson());
         Optional<JsonNode> part = ModelSchemas.part(tool.get().inputSchema(), definition);
         if (part.isEmpty()) {
           return Output.fail(ToolError.of(ErrorCode.INVALID_ARGUMENTS,

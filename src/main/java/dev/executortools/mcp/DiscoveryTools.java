@@ -80,7 +80,7 @@ final class DiscoveryTools {
     Optional<Tool> tool = registry.tool(id);
     if (tool.isEmpty()) return unknown(id);
     String definition = Json.text(args, "definition");
-    if (definition == null) return ToolResult.success(tool.get().forModel().toJson());
+    if (definition == null) return ToolResult.success(ModelSchemas.forModel(tool.get()).toJson());
     Optional<JsonNode> part = ModelSchemas.part(tool.get().inputSchema(), definition);
     if (part.isEmpty()) {
       return ToolResult.failure(ErrorCode.INVALID_ARGUMENTS,

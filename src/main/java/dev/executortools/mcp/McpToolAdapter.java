@@ -5,6 +5,7 @@ import dev.executortools.Tool;
 import dev.executortools.ToolError;
 import dev.executortools.ToolResult;
 import dev.executortools.internal.Json;
+import dev.executortools.schema.ModelSchemas;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Map;
 import tools.jackson.core.type.TypeReference;
@@ -21,7 +22,7 @@ public final class McpToolAdapter {
   private McpToolAdapter() {}
 
   public static McpSchema.Tool tool(Tool tool, String name) {
-    Tool model = tool.forModel();
+    Tool model = ModelSchemas.forModel(tool);
     var hints = model.annotations();
     return McpSchema.Tool.builder()
         .name(name)

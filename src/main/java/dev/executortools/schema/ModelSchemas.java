@@ -1,5 +1,6 @@
 package dev.executortools.schema;
 
+import dev.executortools.Tool;
 import dev.executortools.internal.Json;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -51,6 +52,17 @@ public final class ModelSchemas {
   /** {@link #forModel(ObjectNode, int, String)} with {@link #DEFAULT_BUDGET_BYTES}. */
   public static ObjectNode forModel(ObjectNode fullSchema, String toolId) {
     return forModel(fullSchema, DEFAULT_BUDGET_BYTES, toolId);
+  }
+
+  /**
+   * {@code tool} as a model sees it: its input schema within {@link #DEFAULT_BUDGET_BYTES}, deep
+   * definitions replaced by placeholders past that; calls still validate against the full schema.
+   */
+  public static Tool forModel(Tool tool) {
+    ObjectNode full = tool.inputSchema();
+    ObjectNode schema = forModel(full, tool.id());
+    return schema == full ? tool : new Tool(tool.id(), tool.name(), tool.source(), tool.description(),
+        schema, tool.outputSchema(), tool.annotations());
   }
 
   /**

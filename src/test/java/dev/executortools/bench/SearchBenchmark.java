@@ -53,7 +53,7 @@ public final class SearchBenchmark {
       for (Tool tool : registry.tools()) {
         if (!tool.source().equals(args[1])) continue;
         int full = Json.MAPPER.writeValueAsBytes(tool.inputSchema()).length;
-        int model = Json.MAPPER.writeValueAsBytes(tool.forModel().inputSchema()).length;
+        int model = Json.MAPPER.writeValueAsBytes(ModelSchemas.forModel(tool).inputSchema()).length;
         if (full > ModelSchemas.DEFAULT_BUDGET_BYTES) over++;
         fullSizes.add(full);
         modelSizes.add(model);
