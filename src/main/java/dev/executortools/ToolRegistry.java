@@ -1,15 +1,6 @@
 package dev.executortools;
 
-import dev.executortools.internal.Json;
-import dev.executortools.invoke.HttpSettings;
-import dev.executortools.naming.ToolPathOrder;
-import dev.executortools.parse.SpecFiles;
-import dev.executortools.policy.ApprovalPolicy;
-import dev.executortools.search.SearchHit;
-import dev.executortools.store.StoreProblem;
-import dev.executortools.store.SourceSummary;
-import dev.executortools.tools.AddSourceTool;
-import java.io.IOException;
+import dev.executortools.registry.Registry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +8,6 @@ import java.util.Optional;
 import okhttp3.OkHttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The plugin as a library: every tool (the plugin's own, the bundled SSO-OIDC ones and those of
@@ -32,10 +22,12 @@ import tools.jackson.databind.node.ObjectNode;
  * }</pre>
  */
 public final class ToolRegistry implements AutoCloseable {
-  private final Registrar registrar;
+  private final Registry registry;
 
   private ToolRegistry(Builder builder) {
-    this.registrar = new Registrar(builder);
+    this.registry = new Registry(new Registry.Settings(builder.home, builder.httpClient,
+        builder.httpSettings, builder.approvals, builder.secrets, builder.environment,
+        builder.allowPrivateNetwork));
   }
 
   public static Builder builder() {
@@ -43,11 +35,11 @@ public final class ToolRegistry implements AutoCloseable {
   }
 
   /**
-   * Every tool a caller may use, sorted by id as executor sorts them ({@link ToolPathOrder}), with {@code requiresApproval} as the approval
+   * Every tool a caller may use, sorted by id as executor sorts them (naming.ToolPathOrder), with {@code requiresApproval} as the approval
    * policy decides; blocked tools are left out.
    */
   public List<Tool> tools() {
-    return registrar.listings.visible(registrar.policy());
+    return registry.tools();
   }
 
   /**
@@ -56,7 +48,7 @@ public final class ToolRegistry implements AutoCloseable {
    * first, then each source's in stored order, read from the store without the rest.
    */
   public ToolPage tools(int from, int count) {
-    return registrar.listings.page(from, count, registrar.policy());
+    return registry.tools(from, count);
   }
 
   /**
@@ -68,7 +60,7 @@ public final class ToolRegistry implements AutoCloseable {
    * @param source a source id ({@code github}, {@code openapi}, {@code aws_sso_oidc}), or null for all
    */
   public void forEachTool(String source, boolean schemas, java.util.function.Consumer<Tool> sink) {
-    registrar.listings.forEach(source, schemas, registrar.policy(), sink);
+    registry.forEachTool(source, schemas, sink);
   }
 
   /**
@@ -77,13 +69,12 @@ public final class ToolRegistry implements AutoCloseable {
    * summaries count the tools of each), what a short listing of a large registry needs.
    */
   public List<Tool> builtInTools() {
-    return registrar.listings.builtIn(registrar.policy());
+    return registry.builtInTools();
   }
 
   /** The tool with this id, as {@link #tools()} shows it; empty when unknown or blocked. */
   public Optional<Tool> tool(String id) {
-    ApprovalPolicy policy = registrar.policy();
-    return registrar.find(id).flatMap(t -> Listings.effective(t, policy));
+    return registry.tool(id);
   }
 
   /**
@@ -92,7 +83,7 @@ public final class ToolRegistry implements AutoCloseable {
    * unknown_tool} with {@code details.suggestions} (the closest ids).
    */
   public ToolResult unknownTool(String id) {
-    return registrar.unknownTool(id);
+    return registry.unknownTool(id);
   }
 
   /**
@@ -101,7 +92,7 @@ public final class ToolRegistry implements AutoCloseable {
    * null when the default decides.
    */
   public ToolResult explainPolicy(String id) {
-    return registrar.explain(id);
+    return registry.explainPolicy(id);
   }
 
   /**
@@ -111,7 +102,7 @@ public final class ToolRegistry implements AutoCloseable {
    * @param source only tools of this source id (namespace), or null for all
    */
   public List<SearchHit> search(String query, int limit, String source) {
-    return registrar.search(query, limit, source);
+    return registry.search(query, limit, source);
   }
 
   /** {@link #search(String, int, String)} over every source. */
@@ -124,7 +115,7 @@ public final class ToolRegistry implements AutoCloseable {
    * closest first: what an {@code unknown_tool} answer can suggest.
    */
   public List<String> closestIds(String id, int limit) {
-    return registrar.closestIds(id, limit);
+    return registry.closestIds(id, limit);
   }
 
 
@@ -132,9 +123,8 @@ public final class ToolRegistry implements AutoCloseable {
    * The added sources (not the bundled one) without their tools, sorted by namespace; those that
    * cannot be read are left out and reported by {@link #sourceProblems()}.
    */
-  public List<SourceSummary> sources() {
-    registrar.sources.sync();
-    return registrar.sources.summaries();
+  public List<SourceInfo> sources() {
+    return registry.sources();
   }
 
   /**
@@ -142,9 +132,7 @@ public final class ToolRegistry implements AutoCloseable {
    * reported, never deleted.
    */
   public List<StoreProblem> sourceProblems() {
-    registrar.sources.sync();
-    registrar.sources.summaries();
-    return registrar.sources.problems();
+    return registry.sourceProblems();
   }
 
   /**
@@ -153,7 +141,7 @@ public final class ToolRegistry implements AutoCloseable {
    * choice, not under the network policy. The spec may be a URL or inline text.
    */
   public ToolResult addSource(JsonNode arguments) {
-    return registrar.callApproved(AddSourceTool.ID, arguments);
+    return registry.addSource(arguments);
   }
 
   /**
@@ -162,18 +150,12 @@ public final class ToolRegistry implements AutoCloseable {
    * from an agent never make the plugin read a file; only this method and the command line do.
    */
   public ToolResult addSource(Path specFile, JsonNode options) {
-    ObjectNode arguments = options == null ? Json.object() : ((ObjectNode) options).deepCopy();
-    try {
-      arguments.put("spec", SpecFiles.read(specFile));
-    } catch (IOException e) {
-      return ToolResult.failure(ErrorCode.OPENAPI_FETCH_FAILED, e.getMessage());
-    }
-    return addSource(arguments);
+    return registry.addSource(specFile, options);
   }
 
   /** Removes an added source and its tools: {@code unknown_source} when there is none. */
   public ToolResult removeSource(String namespace) {
-    return registrar.sources.remove(namespace);
+    return registry.removeSource(namespace);
   }
 
   /**
@@ -182,12 +164,12 @@ public final class ToolRegistry implements AutoCloseable {
    * removed} and {@code changed}.
    */
   public ToolResult refreshSource(String namespace) {
-    return registrar.sources.refresh(namespace, registrar.specLoader());
+    return registry.refreshSource(namespace);
   }
 
   /** Calls a tool. {@code arguments} null means {@code {}}. Never throws for a tool failure. */
   public ToolResult call(String id, JsonNode arguments) {
-    return registrar.call(id, arguments == null || arguments instanceof NullNode ? null : arguments);
+    return registry.call(id, arguments == null || arguments instanceof NullNode ? null : arguments);
   }
 
   /**
@@ -196,12 +178,12 @@ public final class ToolRegistry implements AutoCloseable {
    * call answers {@code approval_required}.
    */
   public ToolResult call(String id, JsonNode arguments, ApprovalHandler approvals) {
-    return registrar.call(id, arguments == null || arguments instanceof NullNode ? null : arguments, approvals);
+    return registry.call(id, arguments == null || arguments instanceof NullNode ? null : arguments, approvals);
   }
 
   @Override
   public void close() {
-    registrar.close();
+    registry.close();
   }
 
   /** Configures a registry; every setting is optional. */

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.executortools.internal.Json;
 import dev.executortools.store.FileSourceStore;
-import dev.executortools.store.SourceSummary;
 import dev.executortools.testing.Corpus;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,7 +121,7 @@ class ToolRegistryConcurrencyTest {
     try (ToolRegistry reopened = ToolRegistry.builder().home(home).build()) {
       assertThat(reopened.sourceProblems()).isEmpty();
       Set<String> reloaded = new TreeSet<>();
-      for (SourceSummary source : reopened.sources()) {
+      for (SourceInfo source : reopened.sources()) {
         reloaded.add(source.namespace());
         assertThat(source.toolCount()).isEqualTo(3);
       }

@@ -85,7 +85,7 @@ class TrustedOriginsOnTheWireTest {
     try (ToolRegistry registry = ToolRegistry.builder().home(home).build()) {
       assertThat(registry.addSource(addArgs(listedOrigin())).ok()).isTrue();
       assertThat(callThroughListed(registry).ok()).isTrue();
-      assertThat(registry.sources().get(0).config().trustedOrigins()).containsExactly(listedOrigin());
+      assertThat(registry.sources().get(0).trustedOrigins()).containsExactly(listedOrigin());
     }
     try (ToolRegistry restarted = ToolRegistry.builder().home(home).build()) {
       assertThat(callThroughListed(restarted).ok()).isTrue();

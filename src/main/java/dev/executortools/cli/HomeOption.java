@@ -2,7 +2,7 @@ package dev.executortools.cli;
 
 import dev.executortools.ApprovalHandler;
 import dev.executortools.ToolRegistry;
-import dev.executortools.invoke.HttpSettings;
+import dev.executortools.HttpSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;

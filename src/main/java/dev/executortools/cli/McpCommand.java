@@ -1,7 +1,7 @@
 package dev.executortools.cli;
 
 import dev.executortools.ToolRegistry;
-import dev.executortools.invoke.HttpSettings;
+import dev.executortools.HttpSettings;
 import dev.executortools.mcp.ExecutorMcpServer;
 import dev.executortools.mcp.ResultBudget;
 import dev.executortools.mcp.ToolMode;

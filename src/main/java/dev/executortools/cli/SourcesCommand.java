@@ -24,7 +24,7 @@ final class SourcesCommand {
       try (ToolRegistry registry = home.open(null)) {
         ObjectNode data = Json.object();
         ArrayNode sources = data.putArray("sources");
-        registry.sources().forEach(s -> sources.add(s.toRedactedJson()));
+        registry.sources().forEach(s -> sources.add(s.redacted()));
         ArrayNode problems = data.putArray("problems");
         registry.sourceProblems().forEach(p -> {
           ObjectNode problem = problems.addObject().put("sourceId", p.namespace()).put("message", p.message());

@@ -1,6 +1,5 @@
 package dev.executortools.home;
 
-import dev.executortools.store.SourceTooLargeException;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -102,7 +101,7 @@ public final class PrivateFiles {
     } catch (IOException | RuntimeException e) {
       deleteQuietly(temp);
       if (e instanceof StoreException s) throw s;
-      if (e instanceof SourceTooLargeException s) throw s;
+      if (e instanceof WriteRefusedException s) throw s;
       throw new StoreException("cannot write " + target + ": " + reason(e));
     }
   }

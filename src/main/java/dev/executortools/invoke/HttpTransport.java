@@ -1,6 +1,7 @@
 package dev.executortools.invoke;
 
 import dev.executortools.ErrorCode;
+import dev.executortools.HttpSettings;
 import dev.executortools.ToolResult;
 import dev.executortools.bind.HttpRequestSpec;
 import dev.executortools.net.NetworkPolicy;

@@ -1,8 +1,8 @@
 package dev.executortools.mcp;
 
+import dev.executortools.SourceInfo;
 import dev.executortools.Tool;
 import dev.executortools.ToolRegistry;
-import dev.executortools.store.SourceSummary;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ final class ToolListSync {
   /** While the list pages: the tools clients called, registered with the SDK for their calls. */
   private final Set<String> called = new HashSet<>();
   /** The sources the paging names were made for (they are made again when these change). */
-  private List<SourceSummary> namedFor;
+  private List<SourceInfo> namedFor;
   /** The MCP names of the registry tools listed now, when the list does not page. */
   private volatile McpNames names = McpNames.of(List.of());
 
@@ -68,7 +68,7 @@ final class ToolListSync {
    */
   synchronized Map<String, Versioned> desired() {
     List<Tool> builtIn = registry.builtInTools();
-    List<SourceSummary> added = registry.sources();
+    List<SourceInfo> added = registry.sources();
     int count = count(builtIn, added);
     Map<String, Versioned> out = new LinkedHashMap<>();
     if (mode.resolve(count) == ToolMode.ALL && count > ToolMode.ALL_LIMIT) {
@@ -100,8 +100,8 @@ final class ToolListSync {
     return out;
   }
 
-  static int count(List<Tool> builtIn, List<SourceSummary> added) {
-    return builtIn.size() + added.stream().mapToInt(SourceSummary::toolCount).sum();
+  static int count(List<Tool> builtIn, List<SourceInfo> added) {
+    return builtIn.size() + added.stream().mapToInt(SourceInfo::toolCount).sum();
   }
 
   /**
@@ -109,7 +109,7 @@ final class ToolListSync {
    * the store, and the SDK holds only the tools clients called. The names are those of every tool
    * the registry shows now (their ids streamed without schemas).
    */
-  private Map<String, Versioned> paged(List<SourceSummary> added) {
+  private Map<String, Versioned> paged(List<SourceInfo> added) {
     if (!added.equals(namedFor)) {
       List<String> ids = new ArrayList<>();
       registry.forEachTool(null, false, tool -> ids.add(tool.id()));
@@ -175,7 +175,7 @@ final class ToolListSync {
   }
 
   /** The sources a search can reach, for search_tools' description (blocked tools counted too). */
-  private static String catalog(List<Tool> builtIn, List<SourceSummary> added, int count) {
+  private static String catalog(List<Tool> builtIn, List<SourceInfo> added, int count) {
     Map<String, Integer> bySource = new java.util.TreeMap<>();
     builtIn.forEach(t -> bySource.merge(t.source(), 1, Integer::sum));
     added.forEach(s -> bySource.merge(s.namespace(), s.toolCount(), Integer::sum));

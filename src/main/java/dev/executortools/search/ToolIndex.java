@@ -1,5 +1,6 @@
 package dev.executortools.search;
 
+import dev.executortools.SearchHit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

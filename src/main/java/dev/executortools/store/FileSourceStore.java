@@ -1,5 +1,6 @@
 package dev.executortools.store;
 
+import dev.executortools.StoreProblem;
 import dev.executortools.compile.CompiledTool;
 import dev.executortools.home.HomeFiles;
 import dev.executortools.home.HomeLock;
@@ -66,7 +67,7 @@ public final class FileSourceStore implements SourceStore {
       try {
         read(file, namespace).ifPresent(sources::add);
       } catch (StoreException e) {
-        problems.add(StoreProblem.of(namespace, e));
+        problems.add(LoadReport.problem(namespace, e));
       }
     }
     return new LoadReport(sources, problems);

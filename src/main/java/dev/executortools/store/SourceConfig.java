@@ -2,8 +2,8 @@ package dev.executortools.store;
 
 import dev.executortools.internal.Json;
 import dev.executortools.internal.UrlUserInfo;
-import java.util.Collections;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +116,19 @@ public record SourceConfig(
     json.set("specFetchHeaders", CredentialValue.mapToRedactedJson(specFetchHeaders));
     json.set("specFetchQueryParams", CredentialValue.mapToRedactedJson(specFetchQueryParams));
     return json;
+  }
+
+  /**
+   * The credentials the source sends, by place and name ({@code header Authorization}, {@code
+   * query api_key (spec fetch)}), never a value.
+   */
+  public List<String> credentialNames() {
+    List<String> names = new ArrayList<>();
+    headers.keySet().forEach(n -> names.add("header " + n));
+    queryParams.keySet().forEach(n -> names.add("query " + n));
+    specFetchHeaders.keySet().forEach(n -> names.add("header " + n + " (spec fetch)"));
+    specFetchQueryParams.keySet().forEach(n -> names.add("query " + n + " (spec fetch)"));
+    return names;
   }
 
   /**

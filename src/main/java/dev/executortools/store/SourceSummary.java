@@ -1,5 +1,6 @@
 package dev.executortools.store;
 
+import dev.executortools.SourceInfo;
 import java.time.Instant;
 import java.util.Objects;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,5 +36,11 @@ public record SourceSummary(
     json.put("addedAt", addedAt.toString());
     json.put("refreshedAt", refreshedAt.toString());
     return json;
+  }
+
+  /** The public form: names and redacted values only. */
+  public SourceInfo info() {
+    return new SourceInfo(namespace(), config.name(), toolCount, addedAt, refreshedAt,
+        config.trustedOrigins(), config.credentialNames(), toRedactedJson());
   }
 }

@@ -13,7 +13,7 @@ import dev.executortools.ErrorCode;
 import dev.executortools.ToolError;
 import dev.executortools.ToolResult;
 import dev.executortools.bind.HttpRequestSpec;
-import dev.executortools.invoke.HttpSettings;
+import dev.executortools.HttpSettings;
 import dev.executortools.invoke.HttpTransport;
 import dev.executortools.invoke.SourceCredentials;
 import dev.executortools.internal.Json;

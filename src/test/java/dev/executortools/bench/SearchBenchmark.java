@@ -6,7 +6,7 @@ import dev.executortools.ToolResult;
 import dev.executortools.internal.Json;
 import dev.executortools.schema.ModelSchemas;
 import dev.executortools.search.SearchEvaluation;
-import dev.executortools.search.SearchHit;
+import dev.executortools.SearchHit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.executortools.HttpSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

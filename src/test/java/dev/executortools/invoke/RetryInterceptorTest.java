@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.executortools.HttpSettings;
 import dev.executortools.ToolResult;
 import dev.executortools.bind.HttpRequestSpec;
 import dev.executortools.result.ErrorModel;

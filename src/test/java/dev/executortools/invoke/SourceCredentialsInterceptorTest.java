@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.executortools.HttpSettings;
 import dev.executortools.ToolResult;
 import dev.executortools.bind.HttpRequestSpec;
 import dev.executortools.bind.HttpRequestSpec.HttpHeader;

@@ -2,6 +2,7 @@ package dev.executortools.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.executortools.SearchHit;
 import dev.executortools.ToolRegistry;
 import dev.executortools.internal.Json;
 import dev.executortools.testing.Corpus;

@@ -2,6 +2,7 @@ package dev.executortools.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.executortools.SearchHit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

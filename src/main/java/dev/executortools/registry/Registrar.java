@@ -1,5 +1,13 @@
-package dev.executortools;
+package dev.executortools.registry;
 
+import dev.executortools.ApprovalHandler;
+import dev.executortools.ApprovalRequest;
+import dev.executortools.ErrorCode;
+import dev.executortools.SearchHit;
+import dev.executortools.SecretProvider;
+import dev.executortools.Tool;
+import dev.executortools.ToolError;
+import dev.executortools.ToolResult;
 import dev.executortools.aws.SsoOidcProfile;
 import dev.executortools.bind.BindContext;
 import dev.executortools.bind.BoundRequest;
@@ -29,7 +37,6 @@ import dev.executortools.home.StoreException;
 import dev.executortools.tools.BuiltinTools;
 import dev.executortools.tools.LocalTool;
 import dev.executortools.tools.SpecLoader;
-import dev.executortools.search.SearchHit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,7 +54,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Registrar implements AutoCloseable {
   private final okhttp3.OkHttpClient injectedClient;
-  private final dev.executortools.invoke.HttpSettings httpSettings;
+  private final dev.executortools.HttpSettings httpSettings;
   private final NetworkPolicy network;
   /** Made on first use: listing and describing tools never build an HTTP client. */
   private volatile HttpTransport transport;
@@ -80,18 +87,18 @@ final class Registrar implements AutoCloseable {
     }
   }
 
-  Registrar(ToolRegistry.Builder config) {
-    this.ownsClient = config.httpClient == null;
-    this.injectedClient = config.httpClient;
-    this.httpSettings = config.httpSettings;
-    this.network = NetworkSettings.policy(config.allowPrivateNetwork, config.environment, config.home);
-    this.approvals = config.approvals;
-    SecretProvider secrets = config.secrets != null ? config.secrets
-        : config.home != null ? new FileSecretStore(config.home) : SecretProvider.none();
+  Registrar(Registry.Settings config) {
+    this.ownsClient = config.httpClient() == null;
+    this.injectedClient = config.httpClient();
+    this.httpSettings = config.httpSettings();
+    this.network = NetworkSettings.policy(config.allowPrivateNetwork(), config.environment(), config.home());
+    this.approvals = config.approvals();
+    SecretProvider secrets = config.secrets() != null ? config.secrets()
+        : config.home() != null ? new FileSecretStore(config.home()) : SecretProvider.none();
     this.credentials = new CredentialResolver(secrets);
-    this.policies = config.home != null ? new PolicyStore(config.home) : PolicyStore.inMemory();
-    this.sources = new Sources(new BundledSource(SsoOidcProfile.create(config.environment)),
-        config.home != null ? new FileSourceStore(config.home) : new MemorySourceStore());
+    this.policies = config.home() != null ? new PolicyStore(config.home()) : PolicyStore.inMemory();
+    this.sources = new Sources(new BundledSource(SsoOidcProfile.create(config.environment())),
+        config.home() != null ? new FileSourceStore(config.home()) : new MemorySourceStore());
     this.listings = new Listings(() -> localTools.values().stream().map(e -> e.tool.descriptor()).toList(), sources);
     this.specLoader = new SpecLoader(new SpecFetcher(() -> transport().guardedClient()), this::resolveArgument);
     for (LocalTool tool : BuiltinTools.create(specLoader, sources)) {

@@ -1,5 +1,6 @@
-package dev.executortools;
+package dev.executortools.registry;
 
+import dev.executortools.Tool;
 import dev.executortools.bind.RequestPlan;
 import dev.executortools.compile.CompiledTool;
 import dev.executortools.schema.ArgumentValidator;

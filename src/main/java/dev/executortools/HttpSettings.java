@@ -1,10 +1,10 @@
-package dev.executortools.invoke;
+package dev.executortools;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Limits of one {@link HttpTransport}. Immutable; derive changed copies with the {@code with}
+ * Limits of the HTTP calls of one registry. Immutable; derive changed copies with the {@code with}
  * methods.
  *
  * @param connectTimeout time to open a connection (TCP and TLS)

@@ -1,5 +1,6 @@
-package dev.executortools;
+package dev.executortools.registry;
 
+import dev.executortools.Tool;
 import dev.executortools.policy.ApprovalPolicy;
 import dev.executortools.policy.PolicyAction;
 import dev.executortools.search.SearchDocument;

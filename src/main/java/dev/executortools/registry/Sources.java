@@ -1,5 +1,8 @@
-package dev.executortools;
+package dev.executortools.registry;
 
+import dev.executortools.ErrorCode;
+import dev.executortools.StoreProblem;
+import dev.executortools.ToolResult;
 import dev.executortools.aws.SsoOidcProfile;
 import dev.executortools.compile.CompileOptions;
 import dev.executortools.compile.CompiledTool;
@@ -11,12 +14,12 @@ import dev.executortools.parse.SpecException;
 import dev.executortools.fetch.SpecFetcher;
 import dev.executortools.parse.SpecReader;
 import dev.executortools.store.CredentialValue;
+import dev.executortools.store.LoadReport;
 import dev.executortools.store.SourceConfig;
 import dev.executortools.store.SourceStore;
 import dev.executortools.store.SourceSummary;
 import dev.executortools.store.SourceTooLargeException;
 import dev.executortools.home.StoreException;
-import dev.executortools.store.StoreProblem;
 import dev.executortools.store.StoredSource;
 import dev.executortools.tools.SourceSink;
 import dev.executortools.tools.SpecLoader;
@@ -88,7 +91,7 @@ final class Sources implements SourceSink {
           problems.remove(namespace);
         } catch (StoreException e) {
           if (!next.containsKey(namespace)) next.put(namespace, fresh);
-          problems.put(namespace, StoreProblem.of(namespace, e));
+          problems.put(namespace, LoadReport.problem(namespace, e));
         }
       }
       for (String namespace : known.keySet()) {
@@ -206,7 +209,7 @@ final class Sources implements SourceSink {
   private void problem(SourceSlot slot, StoreException e) {
     synchronized (writeLock) {
       if (slots.get(slot.namespace) == slot) {
-        problems.put(slot.namespace, StoreProblem.of(slot.namespace, e));
+        problems.put(slot.namespace, LoadReport.problem(slot.namespace, e));
       }
     }
   }

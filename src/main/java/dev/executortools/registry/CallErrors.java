@@ -1,9 +1,15 @@
-package dev.executortools;
+package dev.executortools.registry;
 
+import dev.executortools.ApprovalHandler;
+import dev.executortools.ApprovalRequest;
+import dev.executortools.ErrorCode;
+import dev.executortools.StoreProblem;
+import dev.executortools.Tool;
+import dev.executortools.ToolError;
+import dev.executortools.ToolResult;
 import dev.executortools.internal.Json;
 import dev.executortools.schema.ArgumentProblem;
 import dev.executortools.home.StoreException;
-import dev.executortools.store.StoreProblem;
 import java.util.List;
 import java.util.function.Supplier;
 import tools.jackson.databind.node.ArrayNode;

@@ -1,5 +1,7 @@
-package dev.executortools;
+package dev.executortools.registry;
 
+import dev.executortools.Tool;
+import dev.executortools.ToolPage;
 import dev.executortools.naming.ToolPathOrder;
 import dev.executortools.policy.ApprovalPolicy;
 import dev.executortools.policy.PolicyAction;

@@ -1,4 +1,4 @@
-package dev.executortools;
+package dev.executortools.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.executortools;
+package dev.executortools.registry;
 
 import dev.executortools.extract.ServerSpec;
 import dev.executortools.extract.ServerVariable;

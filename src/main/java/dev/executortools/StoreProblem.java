@@ -1,6 +1,4 @@
-package dev.executortools.store;
-
-import dev.executortools.home.StoreException;
+package dev.executortools;
 
 /**
  * A stored entry that could not be read. It is left in place untouched.
@@ -13,10 +11,5 @@ public record StoreProblem(String namespace, String message, String file) {
 
   public StoreProblem(String namespace, String message) {
     this(namespace, message, null);
-  }
-
-  /** The problem a failed read of {@code namespace} reports. */
-  public static StoreProblem of(String namespace, StoreException e) {
-    return new StoreProblem(namespace, e.getMessage(), e.file() == null ? null : e.file().toString());
   }
 }

@@ -1,4 +1,4 @@
-package dev.executortools;
+package dev.executortools.registry;
 
 import dev.executortools.compile.CompiledTool;
 import dev.executortools.internal.Json;

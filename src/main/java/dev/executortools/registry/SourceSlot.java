@@ -1,4 +1,4 @@
-package dev.executortools;
+package dev.executortools.registry;
 
 import dev.executortools.bind.ServerResolver;
 import dev.executortools.compile.CompiledTool;

@@ -1,4 +1,4 @@
-package dev.executortools;
+package dev.executortools.registry;
 
 import dev.executortools.aws.BundledTools;
 import dev.executortools.aws.SsoOidcProfile;

@@ -1,4 +1,4 @@
-package dev.executortools.search;
+package dev.executortools;
 
 import dev.executortools.internal.Json;
 import tools.jackson.databind.node.ObjectNode;
