@@ -7,7 +7,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A named, JSON-schema-described action an agent can call. Immutable; its JSON form is the
- * contract other programs read ({@code tools list}, MCP, the manifest).
+ * contract other programs read ({@code tools list}, MCP, the manifest). Its schemas are handed out
+ * as copies ({@link #inputSchema()}, {@link #outputSchema()}, {@link #toJson()}), so changing one
+ * changes neither this tool nor what a registry answers later; a copy is made only when asked for.
  *
  * @param id what a caller passes to invoke the tool, e.g. {@code github.repos.get}
  * @param name the part of the id after the source namespace, e.g. {@code repos.get}
@@ -32,6 +34,18 @@ public record Tool(
     Objects.requireNonNull(annotations, "annotations");
   }
 
+  /** A copy of the input schema. */
+  @Override
+  public ObjectNode inputSchema() {
+    return inputSchema.deepCopy();
+  }
+
+  /** A copy of the output schema, or null when unknown. */
+  @Override
+  public ObjectNode outputSchema() {
+    return outputSchema == null ? null : outputSchema.deepCopy();
+  }
+
   public Tool withAnnotations(ToolAnnotations value) {
     return new Tool(id, name, source, description, inputSchema, outputSchema, value);
   }
@@ -42,8 +56,8 @@ public record Tool(
     json.put("name", name);
     json.put("source", source);
     json.put("description", description);
-    json.set("inputSchema", inputSchema);
-    if (outputSchema != null) json.set("outputSchema", outputSchema);
+    json.set("inputSchema", inputSchema());
+    if (outputSchema != null) json.set("outputSchema", outputSchema());
     json.set("annotations", annotations.toJson());
     return json;
   }

@@ -55,7 +55,7 @@ public final class CacheFile {
         json.writeStringProperty("name", tool.name());
         json.writeStringProperty("description", tool.description());
         json.writeName("inputSchema");
-        json.writeTree(ModelSchemas.forModel(tool).inputSchema()); // at most 64 KB, as a model sees it
+        json.writeTree(ModelSchemas.forModel(tool.inputSchema(), tool.id())); // at most 64 KB, as a model sees it
         json.writeEndObject();
       }
       json.writeEndArray();

@@ -60,7 +60,7 @@ public final class ExtractWorker {
     for (String text : WARM_UP) {
       try {
         for (CompiledTool tool : ToolCompiler.compile(SpecReader.read(text), null, CompileOptions.forNamespace("warm")).tools()) {
-          Json.write(tool.tool().inputSchema());
+          Json.write(tool.inputSchema());
         }
       } catch (SpecException e) {
         throw new IllegalStateException("the warm-up document does not compile", e);

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Document to tools: extract operations, name them, build their schemas and bindings. */
 public final class ToolCompiler {
@@ -49,18 +50,20 @@ public final class ToolCompiler {
       String property = input.propertyByParamKey().get(param.key());
       if (property != null) params.add(new ParamBinding(property, param));
     }
+    ObjectNode inputSchema = input.schema();
+    ObjectNode outputSchema = schemas.outputSchema(op);
     Tool tool = new Tool(
         options.idPrefix() + path,
         path,
         options.sourceId(),
         description(op),
-        input.schema(),
-        schemas.outputSchema(op),
+        inputSchema,
+        outputSchema,
         ToolAnnotations.forHttp(op.method(), op.pathTemplate()));
     HttpBinding binding =
         new HttpBinding(op.method(), op.pathTemplate(), params, op.requestBody(), op.servers());
-    return new CompiledTool(
-        tool, binding, new OperationInfo(op.operationId(), op.summary(), op.tags(), op.deprecated()));
+    return new CompiledTool(tool, inputSchema, outputSchema,
+        binding, new OperationInfo(op.operationId(), op.summary(), op.tags(), op.deprecated()));
   }
 
   private static Operation withServers(Operation op, List<ServerSpec> servers) {

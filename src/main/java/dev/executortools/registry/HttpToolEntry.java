@@ -29,7 +29,7 @@ final class HttpToolEntry {
 
   ArgumentValidator validator() {
     ArgumentValidator v = validator;
-    if (v == null) validator = v = ArgumentValidator.forSchema(compiled.tool().inputSchema());
+    if (v == null) validator = v = ArgumentValidator.forSchema(compiled.inputSchema());
     return v;
   }
 

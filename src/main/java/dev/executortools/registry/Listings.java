@@ -111,8 +111,8 @@ final class Listings {
       cached = searchCatalog;
       if (cached != null && cached.generation == generation) return cached;
       SearchCatalog.Builder builder = new SearchCatalog.Builder();
-      pluginTools.get().forEach(tool -> builder.add(tool, null));
-      Consumer<HttpToolEntry> http = e -> builder.add(e.tool(), summaryOf(e));
+      pluginTools.get().forEach(tool -> builder.add(tool, tool.inputSchema(), null));
+      Consumer<HttpToolEntry> http = e -> builder.add(e.tool(), e.compiled.inputSchema(), summaryOf(e));
       sources.bundledTools().forEach(http);
       Set<String> unreadable = sources.forEachStoredTool(null, true, http);
       SearchCatalog built = builder.build(generation, unreadable);

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The search index over one generation of the tools (blocked ones included: callers filter), with
@@ -36,9 +37,12 @@ final class SearchCatalog {
     private final Map<String, Listing> listings = new HashMap<>();
     private final Map<Listing, Listing> shared = new HashMap<>();
 
-    /** Adds {@code tool}; {@code summary} is its operation's summary (null for plugin tools). */
-    void add(Tool tool, String summary) {
-      index.add(SearchDocument.of(tool, summary));
+    /**
+     * Adds {@code tool}, read from {@code inputSchema} (its own, uncopied); {@code summary} is its
+     * operation's summary (null for plugin tools).
+     */
+    void add(Tool tool, ObjectNode inputSchema, String summary) {
+      index.add(SearchDocument.of(tool, inputSchema, summary));
       Listing listing = new Listing(tool.source(), tool.annotations().method());
       listings.put(tool.id(), shared.computeIfAbsent(listing, l -> l));
     }

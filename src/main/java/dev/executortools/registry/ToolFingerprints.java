@@ -25,12 +25,8 @@ final class ToolFingerprints {
   private final MessageDigest sha = sha256();
 
   String of(CompiledTool compiled) {
-    ObjectNode tool = compiled.tool().toJson();
-    for (String schema : new String[] {"inputSchema", "outputSchema"}) {
-      if (tool.get(schema) instanceof ObjectNode object && object.get(DEFS) instanceof ObjectNode defs) {
-        tool.set(schema, withDefsDigested(object, defs));
-      }
-    }
+    ObjectNode tool = compiled.toolJson(
+        schema -> schema.get(DEFS) instanceof ObjectNode defs ? withDefsDigested(schema, defs) : schema);
     return digest(Json.write(tool) + "\n" + Json.write(Json.MAPPER.valueToTree(compiled.binding())));
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The text of one tool that search reads: its id, the operation's summary and description, the
@@ -26,15 +27,15 @@ public record SearchDocument(
   /**
    * The search text of a tool: its parameter names are the input schema's properties (except the
    * {@code server} and {@code contentType} plumbing) and, for {@code body}, the body's own
-   * properties.
+   * properties, read from {@code inputSchema}: the tool's own schema, uncopied.
    */
-  public static SearchDocument of(Tool tool, String summary) {
+  public static SearchDocument of(Tool tool, ObjectNode inputSchema, String summary) {
     List<String> names = new ArrayList<>();
-    JsonNode properties = tool.inputSchema().path("properties");
+    JsonNode properties = inputSchema.path("properties");
     for (String name : properties.propertyNames()) {
       if (name.equals("server") || name.equals("contentType")) continue;
       if (name.equals("body")) {
-        bodyProperties(tool.inputSchema(), properties.get(name)).forEach(names::add);
+        bodyProperties(inputSchema, properties.get(name)).forEach(names::add);
       } else {
         names.add(name);
       }

@@ -31,10 +31,7 @@ final class CompiledToolJson {
 
   /** The stored form, with the schemas' {@code $defs} members as indices into {@code pool}. */
   static ObjectNode toJson(CompiledTool compiled, DefsPool pool) {
-    Tool tool = compiled.tool();
-    ObjectNode toolJson = tool.toJson();
-    toolJson.set("inputSchema", pool.pooled(tool.inputSchema()));
-    if (tool.outputSchema() != null) toolJson.set("outputSchema", pool.pooled(tool.outputSchema()));
+    ObjectNode toolJson = compiled.toolJson(pool::pooled);
     ObjectNode json = Json.object();
     json.set("tool", toolJson);
     if (compiled.binding() != null) json.set("binding", binding(compiled.binding()));
@@ -66,8 +63,11 @@ final class CompiledToolJson {
       }
       JsonNode binding = json.get("binding");
       JsonNode operation = json.get("operation");
+      Tool tool = Tool.fromJson(toolJson);
       return new CompiledTool(
-          Tool.fromJson(toolJson),
+          tool,
+          (ObjectNode) toolJson.get("inputSchema"),
+          toolJson.get("outputSchema") instanceof ObjectNode out ? out : null,
           binding == null ? null : binding(binding),
           operation == null ? null : operation(operation));
     } catch (NullPointerException | ClassCastException | UnsupportedOperationException e) {

@@ -1,6 +1,5 @@
 package dev.executortools.store;
 
-import dev.executortools.Tool;
 import dev.executortools.compile.CompiledTool;
 import dev.executortools.internal.Json;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ final class DefsPool {
     Map<JsonNode, Integer> memberByContent = new HashMap<>();
     Map<JsonNode, Integer> setByContent = new HashMap<>();
     for (CompiledTool compiled : tools) {
-      for (ObjectNode schema : schemas(compiled.tool())) {
+      for (ObjectNode schema : schemas(compiled)) {
         JsonNode defs = schema.get(DEFS);
         if (defs == null || !defs.isObject() || pool.setByInstance.containsKey(defs)) continue;
         ObjectNode indices = Json.object();
@@ -188,7 +187,7 @@ final class DefsPool {
     return copy;
   }
 
-  private static List<ObjectNode> schemas(Tool tool) {
+  private static List<ObjectNode> schemas(CompiledTool tool) {
     return tool.outputSchema() == null
         ? List.of(tool.inputSchema())
         : List.of(tool.inputSchema(), tool.outputSchema());

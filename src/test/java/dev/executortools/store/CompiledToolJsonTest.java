@@ -101,11 +101,11 @@ class CompiledToolJsonTest {
     List<CompiledTool> back =
         stored.stream().map(json -> CompiledToolJson.fromJson(json, pool)).toList();
     assertThat(back).isEqualTo(tools);
-    assertThat(back.get(0).tool().inputSchema().get("$defs").get("Pet"))
-        .isSameAs(back.get(2).tool().outputSchema().get("$defs").get("Pet"));
-    assertThat(back.get(0).tool().inputSchema().get("$defs"))
+    assertThat(back.get(0).inputSchema().get("$defs").get("Pet"))
+        .isSameAs(back.get(2).outputSchema().get("$defs").get("Pet"));
+    assertThat(back.get(0).inputSchema().get("$defs"))
         .as("one $defs object per distinct set, shared by every tool that carries it")
-        .isSameAs(back.get(2).tool().inputSchema().get("$defs"));
+        .isSameAs(back.get(2).inputSchema().get("$defs"));
   }
 
   @Test
