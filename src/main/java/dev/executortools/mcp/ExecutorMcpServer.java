@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,12 +60,13 @@ public final class ExecutorMcpServer implements AutoCloseable {
     SyncToolSpecification readResult = results.on() ? new ReadResultTool(shaping).specification() : null;
     this.pages = new PagedToolList(registry, specs, readResult == null ? null : readResult.tool());
     this.sync = new ToolListSync(registry, mode, specs, pages);
+    Set<String> ownTools = readResult == null ? Set.of() : Set.of(readResult.tool().name());
     McpJsonMapper mapper = new JacksonMcpJsonMapper(Json.argumentsMapper());
     this.stdio = new StdioTransport(mapper, in, out, log);
     this.transport = new BatchingTransportProvider(stdio, factory -> sessionTransport -> {
       McpServerTransport sending = cancellations.dropCancelled(sessionTransport);
       McpServerSession paging = new PagingSession(factory.create(sending), sending, pages, this::beforeCall);
-      return new ProtocolSession(paging, sending, cancellations, new UnknownTools(registry, sync));
+      return new ProtocolSession(paging, sending, cancellations, new UnknownTools(registry, sync, ownTools));
     });
     this.server = McpServer.sync(transport)
         .serverInfo("executor-tools", "0.1.0")
