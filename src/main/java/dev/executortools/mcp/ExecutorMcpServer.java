@@ -7,6 +7,7 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,12 +39,26 @@ public final class ExecutorMcpServer implements AutoCloseable {
 
   public ExecutorMcpServer(ToolRegistry registry, ToolMode mode, InputStream in, OutputStream out,
       PrintStream log, Duration pollInterval) {
+    this(registry, mode, null, in, out, log, pollInterval);
+  }
+
+  /**
+   * The registry served over {@code transport} (Streamable HTTP: one SDK session per client), which
+   * should take requests only once this returns (the first tool list is then in place).
+   */
+  public static ExecutorMcpServer over(McpServerTransportProvider transport, ToolRegistry registry, ToolMode mode,
+      PrintStream log, Duration pollInterval) {
+    return new ExecutorMcpServer(registry, mode, transport, null, null, log, pollInterval);
+  }
+
+  private ExecutorMcpServer(ToolRegistry registry, ToolMode mode, McpServerTransportProvider given, InputStream in,
+      OutputStream out, PrintStream log, Duration pollInterval) {
     this.registry = registry;
     this.log = log;
     ToolSpecs specs = new ToolSpecs(registry, this::refresh);
     this.pages = new PagedToolList(registry, specs);
-    this.transport = new BatchingTransportProvider(
-        new StdioServerTransportProvider(McpJsonDefaults.getMapper(), watch(in), out),
+    this.transport = new BatchingTransportProvider(given != null ? given
+        : new StdioServerTransportProvider(McpJsonDefaults.getMapper(), watch(in), out),
         (session, sessionTransport) -> new PagingSession(session, sessionTransport, pages, this::beforeCall));
     this.server = McpServer.sync(transport)
         .serverInfo("executor-tools", "0.1.0")
