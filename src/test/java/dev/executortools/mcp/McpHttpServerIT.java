@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.executortools.internal.Json;
 import dev.executortools.testing.Corpus;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code mcp --http}: the packaged jar in a subprocess serving Streamable HTTP on loopback, driven
@@ -195,6 +197,48 @@ class McpHttpServerIT {
       McpJarClient mcp = server.connect(TOKEN, null);
       assertThat(mcp.client.listTools().tools()).hasSize(5);
     }
+  }
+
+  @Test
+  void aClientWithoutAnEventStreamIsAskedOnItsCallsOwnResponse() throws Exception {
+    try (McpHttpJar server = new McpHttpJar(home, upstreamEnv(), "--http", "127.0.0.1:0")) {
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> initialized = http.send(request(server.endpoint, null, null).POST(HttpRequest.BodyPublishers
+          .ofString(INITIALIZE.replace("\"capabilities\":{}", "\"capabilities\":{\"elicitation\":{}}"))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      String session = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
+      assertThat(send(http, server, session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
+          .statusCode()).isEqualTo(202);
+
+      // no GET stream: the approval question goes first on the call's response, as an event
+      String call = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"token_createToken\","
+          + "\"arguments\":" + Json.write(Json.MAPPER.valueToTree(createToken("raw"))) + "}}";
+      HttpResponse<java.util.stream.Stream<String>> events = http.send(request(server.endpoint, null, null)
+          .header("Mcp-Session-Id", session).POST(HttpRequest.BodyPublishers.ofString(call)).build(),
+          HttpResponse.BodyHandlers.ofLines());
+      assertThat(events.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+      java.util.Iterator<String> lines = events.body().filter(l -> l.startsWith("data: ")).iterator();
+      JsonNode question = Json.parse(lines.next().substring(6));
+      assertThat(question.path("method").asString()).isEqualTo("elicitation/create");
+      assertThat(question.path("params").path("message").asString()).contains("token.createToken");
+      upstream.verify(0, postRequestedFor(urlEqualTo("/token")));
+
+      String answer = "{\"jsonrpc\":\"2.0\",\"id\":" + Json.write(question.get("id"))
+          + ",\"result\":{\"action\":\"accept\",\"content\":{\"approve\":true}}}";
+      assertThat(send(http, server, session, answer).statusCode()).isEqualTo(202);
+      JsonNode result = Json.parse(lines.next().substring(6));
+      assertThat(result.path("id").asInt()).isEqualTo(7);
+      assertThat(result.path("result").path("isError").asBoolean()).as(result.toString()).isFalse();
+      assertThat(result.toString()).contains("at-1");
+      assertThat(lines.hasNext()).as("the response ends after its answer").isFalse();
+      upstream.verify(1, postRequestedFor(urlEqualTo("/token"))
+          .withRequestBody(equalToJson("{\"deviceCode\": \"raw\"}", true, true)));
+    }
+  }
+
+  private static HttpResponse<String> send(HttpClient http, McpHttpJar server, String session, String body) throws Exception {
+    return http.send(request(server.endpoint, null, null).header("Mcp-Session-Id", session)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
