@@ -33,10 +33,12 @@ import reactor.core.scheduler.Schedulers;
  * notifications, DELETE to end the session named by {@code Mcp-Session-Id}.
  *
  * <p>Built on the JDK's {@code com.sun.net.httpserver} rather than the SDK's
- * {@code HttpServletStreamableServerTransportProvider}: that one needs a servlet container (Jetty
- * or Tomcat, megabytes more in the runnable jar and more classes to start) for one endpoint. It is
- * also a {@link McpServerTransportProvider} of the SDK's classic kind, one SDK session per client,
- * so the server's paging and batching of the tool list work over HTTP as over stdio.
+ * {@code HttpServletStreamableServerTransportProvider}: that one needs a servlet container for one
+ * endpoint (Jetty 12's server, http, io and util jars and the servlet API alone are about 2.7 MB,
+ * before its servlet layer), while this transport added 29 KB to the runnable jar (24,042,646 to
+ * 24,071,579 bytes). It is a {@link McpServerTransportProvider} of the SDK's classic kind, one SDK
+ * session per client, so the server's paging and batching of the tool list work over HTTP as over
+ * stdio, and each client's approvals go to its own session.
  *
  * <p>Every request is checked before anything else: the bearer token when one is set (else 401
  * with {@code WWW-Authenticate: Bearer} and nothing more), then the {@code Origin} ({@link
