@@ -10,7 +10,10 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,12 +21,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code mcp [--tools all|search|auto] [--approval-timeout SECONDS] [--result-budget TOKENS]
- * [--max-response-mib MIB] [--kept-results N]}: an MCP server on stdin/stdout until the client
- * closes stdin. stdout carries the protocol only: anything else that would print there goes to
- * stderr.
+ * [--max-response-mib MIB] [--kept-results N] [--http [HOST:]PORT]}: an MCP server on
+ * stdin/stdout until the client closes stdin (stdout carries the protocol only: anything else that
+ * would print there goes to stderr), or on Streamable HTTP until the process is stopped ({@link
+ * McpOverHttp}).
  */
 @Command(name = "mcp", mixinStandardHelpOptions = true,
-    description = "Serve the tools over MCP on stdio (stdout: protocol only; messages on stderr).")
+    description = "Serve the tools over MCP on stdio (stdout: protocol only; messages on stderr),"
+        + " or over Streamable HTTP with --http.")
 final class McpCommand implements Callable<Integer> {
   /** The response cap while results are shaped: larger bodies than the budget come back shaped. */
   static final int SHAPED_RESPONSE_MIB = 16;
@@ -59,6 +64,29 @@ final class McpCommand implements Callable<Integer> {
       description = "How often to look for sources other processes changed, in milliseconds.")
   long pollMillis;
 
+  @Option(names = "--http", paramLabel = "[HOST:]PORT",
+      description = "Serve MCP Streamable HTTP at http://HOST:PORT/mcp instead of stdio. HOST is 127.0.0.1 unless"
+          + " given; any other address needs a bearer token.")
+  String http;
+
+  @Option(names = "--http-token-file", paramLabel = "FILE",
+      description = "A file holding the bearer token every HTTP request must carry (default:"
+          + " $EXECUTOR_TOOLS_MCP_TOKEN). At least 16 characters, e.g. from: openssl rand -hex 32.")
+  Path tokenFile;
+
+  @Option(names = "--http-allow-origin", paramLabel = "ORIGIN",
+      description = "Also accept browser requests from this origin (e.g. https://agents.example.com);"
+          + " requests without Origin and from loopback origins are accepted, others refused (403).")
+  List<String> allowedOrigins = new ArrayList<>();
+
+  @Option(names = "--http-max-sessions", paramLabel = "N", defaultValue = "32",
+      description = "Most HTTP sessions open at once (default: 32).")
+  int maxSessions;
+
+  @Option(names = "--http-session-idle", paramLabel = "SECONDS", defaultValue = "1800",
+      description = "End an HTTP session unused this long (no request, no open stream; default: 1800).")
+  long sessionIdleSeconds;
+
   @Override
   public Integer call() throws InterruptedException {
     ToolMode mode;
@@ -84,10 +112,17 @@ final class McpCommand implements Callable<Integer> {
       Output.error("--max-response-mib must be 1.." + MAX_RESPONSE_MIB + ", not " + mib);
       return 2;
     }
+    HttpSettings settings = HttpSettings.defaults().withMaxResponseBytes((long) mib << 20);
+    if (http != null) {
+      return new McpOverHttp(this).serve(mode, Duration.ofSeconds(approvalSeconds), budget, settings);
+    }
+    if (tokenFile != null || !allowedOrigins.isEmpty()) {
+      return Output.usage("--http-token-file and --http-allow-origin go with --http");
+    }
     PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     FileOutputStream protocol = new FileOutputStream(FileDescriptor.out);
     System.setOut(stderr); // nothing but the protocol reaches stdout
-    ToolRegistry registry = home.open(null, HttpSettings.defaults().withMaxResponseBytes((long) mib << 20));
+    ToolRegistry registry = home.open(null, settings);
     try (ExecutorMcpServer server = new ExecutorMcpServer(registry, mode, new FileInputStream(FileDescriptor.in),
         protocol, stderr, Duration.ofMillis(Math.max(50, pollMillis)), Duration.ofSeconds(approvalSeconds),
         budget)) {

@@ -11,6 +11,7 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransport;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -53,6 +54,21 @@ public final class ExecutorMcpServer implements AutoCloseable {
    */
   public ExecutorMcpServer(ToolRegistry registry, ToolMode mode, InputStream in, OutputStream out,
       PrintStream log, Duration pollInterval, Duration approvalTimeout, ResultBudget results) {
+    this(registry, mode, null, in, out, log, pollInterval, approvalTimeout, results);
+  }
+
+  /**
+   * The registry served over {@code transport} (Streamable HTTP: one SDK session per client), which
+   * should take requests only once this returns (the first tool list is then in place).
+   */
+  public static ExecutorMcpServer over(McpServerTransportProvider transport, ToolRegistry registry, ToolMode mode,
+      PrintStream log, Duration pollInterval, Duration approvalTimeout, ResultBudget results) {
+    return new ExecutorMcpServer(registry, mode, transport, null, null, log, pollInterval, approvalTimeout, results);
+  }
+
+  private ExecutorMcpServer(ToolRegistry registry, ToolMode mode, McpServerTransportProvider given,
+      InputStream in, OutputStream out, PrintStream log, Duration pollInterval, Duration approvalTimeout,
+      ResultBudget results) {
     this.registry = registry;
     this.log = log;
     ResultShaping shaping = new ResultShaping(results);
@@ -62,8 +78,8 @@ public final class ExecutorMcpServer implements AutoCloseable {
     this.sync = new ToolListSync(registry, mode, specs, pages);
     Set<String> ownTools = readResult == null ? Set.of() : Set.of(readResult.tool().name());
     McpJsonMapper mapper = new JacksonMcpJsonMapper(Json.argumentsMapper());
-    this.stdio = new StdioTransport(mapper, in, out, log);
-    this.transport = new BatchingTransportProvider(stdio, factory -> sessionTransport -> {
+    this.stdio = given == null ? new StdioTransport(mapper, in, out, log) : null;
+    this.transport = new BatchingTransportProvider(given != null ? given : stdio, factory -> sessionTransport -> {
       McpServerTransport sending = cancellations.dropCancelled(sessionTransport);
       McpServerSession paging = new PagingSession(factory.create(sending), sending, pages, this::beforeCall);
       return new ProtocolSession(paging, sending, cancellations, new UnknownTools(registry, sync, ownTools));
@@ -81,7 +97,7 @@ public final class ExecutorMcpServer implements AutoCloseable {
       if (readResult != null) server.addTool(readResult); // always listed, never changed
       sync.apply(server);
     }, false);
-    stdio.start(); // requests are read once the first list is in place
+    if (stdio != null) stdio.start(); // requests are read once the first list is in place
 
     this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "executor-tools-mcp-poll");
@@ -127,7 +143,7 @@ public final class ExecutorMcpServer implements AutoCloseable {
   public void close() {
     poller.shutdownNow();
     cancellations.cancelAll();
-    stdio.close();
+    if (stdio != null) stdio.close();
     server.close();
     registry.close();
   }
