@@ -69,7 +69,7 @@ class McpReadmeConfigTest {
   @Test
   @Timeout(60)
   void theHttpCommandsParseAndTheClientReachesTheFirst() throws Exception {
-    String block = blocks(section(), "sh").get(1);
+    String block = blocks(section(), "sh").stream().filter(b -> b.contains("--http")).findFirst().orElseThrow();
     List<McpCommand> servers = new ArrayList<>();
     block.lines().filter(l -> l.startsWith("java -jar ")).forEach(line -> {
       List<String> command = List.of(line.replaceAll("\\s+#.*$", "").split(" "));
