@@ -38,6 +38,12 @@ public final class ExecutorMcpServer implements AutoCloseable {
 
   public ExecutorMcpServer(ToolRegistry registry, ToolMode mode, InputStream in, OutputStream out,
       PrintStream log, Duration pollInterval) {
+    this(registry, mode, in, out, log, pollInterval, McpNames.MAX_LENGTH);
+  }
+
+  /** {@code maxNameLength}: the longest tool name listed ({@link McpNames#of(java.util.Collection, int)}). */
+  public ExecutorMcpServer(ToolRegistry registry, ToolMode mode, InputStream in, OutputStream out,
+      PrintStream log, Duration pollInterval, int maxNameLength) {
     this.registry = registry;
     this.log = log;
     ToolSpecs specs = new ToolSpecs(registry, this::refresh);
@@ -53,7 +59,7 @@ public final class ExecutorMcpServer implements AutoCloseable {
         .strictToolNameValidation(true)
         .requestTimeout(Duration.ofMinutes(10))
         .build();
-    this.sync = new ToolListSync(registry, mode, specs, pages);
+    this.sync = new ToolListSync(registry, mode, specs, pages, maxNameLength);
     try {
       transport.batch(() -> sync.apply(server), false); // the first list: clients ask for it
     } finally {

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The MCP SDK's own client driving {@code java -jar target/executor-tools.jar mcp} as a real
- * subprocess over stdio. Records list changes (the SDK re-lists on every list_changed) and the
+ * The MCP SDK's own client driving {@code java -jar target/executor-tools.jar mcp} (or the same
+ * from the test classpath) as a real subprocess over stdio. Records list changes (the SDK re-lists on every list_changed) and the
  * approval questions it was asked.
  */
 final class McpJarClient implements AutoCloseable {
@@ -43,10 +43,26 @@ final class McpJarClient implements AutoCloseable {
    */
   McpJarClient(Path home, Map<String, String> env,
       Function<McpSchema.ElicitRequest, McpSchema.ElicitResult> answer, String... mcpArgs) {
-    if (!Files.isRegularFile(JAR)) throw new IllegalStateException(JAR + " is missing: run mvn package first");
+    this(jar(), home, env, answer, mcpArgs);
+  }
+
+  /**
+   * The same client for a server started from the test classpath instead of the jar (for tests
+   * that run before packaging). No elicitation.
+   */
+  static McpJarClient fromClasspath(Path home, String... mcpArgs) {
+    List<String> launch = List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        dev.executortools.cli.Main.class.getName());
+    return new McpJarClient(launch, home, Map.of(), null, mcpArgs);
+  }
+
+  private McpJarClient(List<String> launch, Path home, Map<String, String> env,
+      Function<McpSchema.ElicitRequest, McpSchema.ElicitResult> answer, String... mcpArgs) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> args = new java.util.ArrayList<>(launch);
+    args.addAll(List.of("--home", home.toString(), "mcp"));
     ServerParameters.Builder parameters = ServerParameters.builder(java)
-        .args(concat(List.of("-Xmx512m", "-jar", JAR.toString(), "--home", home.toString(), "mcp"), mcpArgs))
+        .args(concat(args, mcpArgs))
         .env(env);
     StdioClientTransport transport = new StdioClientTransport(parameters.build(), McpJsonDefaults.getMapper());
     transport.setStdErrorHandler(line -> System.err.println("[server] " + line));
@@ -63,6 +79,11 @@ final class McpJarClient implements AutoCloseable {
     }
     client = spec.build();
     client.initialize();
+  }
+
+  private static List<String> jar() {
+    if (!Files.isRegularFile(JAR)) throw new IllegalStateException(JAR + " is missing: run mvn package first");
+    return List.of("-Xmx512m", "-jar", JAR.toString());
   }
 
   McpSchema.CallToolResult call(String name, Map<String, Object> arguments) {
