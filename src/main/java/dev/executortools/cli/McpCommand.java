@@ -4,6 +4,7 @@ import dev.executortools.ToolRegistry;
 import dev.executortools.invoke.HttpSettings;
 import dev.executortools.mcp.ExecutorMcpServer;
 import dev.executortools.mcp.ResultBudget;
+import dev.executortools.mcp.McpNames;
 import dev.executortools.mcp.ToolMode;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -20,11 +21,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code mcp [--tools all|search|auto] [--approval-timeout SECONDS] [--result-budget TOKENS]
- * [--max-response-mib MIB] [--kept-results N] [--http [HOST:]PORT]}: an MCP server on
- * stdin/stdout until the client closes stdin (stdout carries the protocol only: anything else that
- * would print there goes to stderr), or on Streamable HTTP until the process is stopped ({@link
- * McpOverHttp}).
+ * {@code mcp [--tools all|search|auto] [--max-name-length N] [--approval-timeout SECONDS]
+ * [--result-budget TOKENS] [--max-response-mib MIB] [--kept-results N] [--http [HOST:]PORT]}: an
+ * MCP server on stdin/stdout until the client closes stdin (stdout carries the protocol only:
+ * anything else that would print there goes to stderr), or on Streamable HTTP until the process is
+ * stopped ({@link McpOverHttp}).
  */
 @Command(name = "mcp", mixinStandardHelpOptions = true,
     description = "Serve the tools over MCP on stdio (stdout: protocol only; messages on stderr),"
@@ -40,6 +41,12 @@ final class McpCommand implements Callable<Integer> {
       description = "all: list every tool; search: the built-in tools plus search_tools, describe_tool and call_tool;"
           + " auto (default): all up to " + ToolMode.AUTO_LIMIT + " tools, else search.")
   String tools;
+
+  @Option(names = "--max-name-length", paramLabel = "N", defaultValue = "" + McpNames.MAX_LENGTH,
+      description = "Longest tool name (" + McpNames.MIN_LENGTH + " to " + McpNames.MAX_LENGTH + ", default "
+          + McpNames.MAX_LENGTH + "): for hosts that prefix names and cap the whole, such as Claude Code"
+          + " (mcp__SERVER__NAME within 64).")
+  int maxNameLength;
 
   @Option(names = "--approval-timeout", paramLabel = "SECONDS", defaultValue = "300",
       description = "How long an approval question waits for the client's answer; no answer is a refusal (default: 300).")
@@ -96,6 +103,11 @@ final class McpCommand implements Callable<Integer> {
       Output.error("--tools must be all, search or auto, not '" + tools + "'");
       return 2;
     }
+    try {
+      McpNames.checkLength(maxNameLength);
+    } catch (IllegalArgumentException e) {
+      return Output.usage("--max-name-length: " + e.getMessage());
+    }
     if (approvalSeconds < 1) {
       Output.error("--approval-timeout must be at least 1 second, not " + approvalSeconds);
       return 2;
@@ -125,7 +137,7 @@ final class McpCommand implements Callable<Integer> {
     ToolRegistry registry = home.open(null, settings);
     try (ExecutorMcpServer server = new ExecutorMcpServer(registry, mode, new FileInputStream(FileDescriptor.in),
         protocol, stderr, Duration.ofMillis(Math.max(50, pollMillis)), Duration.ofSeconds(approvalSeconds),
-        budget)) {
+        budget, maxNameLength)) {
       stderr.println("executor-tools mcp: serving on stdio (tools: " + mode.name().toLowerCase() + ")");
       server.awaitInputClosed();
     }

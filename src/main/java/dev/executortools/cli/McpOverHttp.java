@@ -50,7 +50,7 @@ final class McpOverHttp {
     }
     ToolRegistry registry = command.home.open(null, settings);
     ExecutorMcpServer server = ExecutorMcpServer.over(transport, registry, mode, stderr,
-        Duration.ofMillis(Math.max(50, command.pollMillis)), approvalTimeout, results);
+        Duration.ofMillis(Math.max(50, command.pollMillis)), approvalTimeout, results, command.maxNameLength);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

@@ -44,17 +44,20 @@ public final class ExecutorMcpServer implements AutoCloseable {
   /** As the full constructor, with {@link #APPROVAL_TIMEOUT}. */
   public ExecutorMcpServer(ToolRegistry registry, ToolMode mode, InputStream in, OutputStream out,
       PrintStream log, Duration pollInterval) {
-    this(registry, mode, in, out, log, pollInterval, APPROVAL_TIMEOUT, ResultBudget.defaults(null));
+    this(registry, mode, in, out, log, pollInterval, APPROVAL_TIMEOUT, ResultBudget.defaults(null),
+        McpNames.MAX_LENGTH);
   }
 
   /**
    * Serves {@code registry} on {@code in}/{@code out}; an approval question unanswered after
    * {@code approvalTimeout} is a refusal; {@code results}: how large an answer may be, and what is
-   * kept of larger results for read_result.
+   * kept of larger results for read_result; {@code maxNameLength}: the longest tool name listed
+   * ({@link McpNames#of(java.util.Collection, int)}).
    */
   public ExecutorMcpServer(ToolRegistry registry, ToolMode mode, InputStream in, OutputStream out,
-      PrintStream log, Duration pollInterval, Duration approvalTimeout, ResultBudget results) {
-    this(registry, mode, null, in, out, log, pollInterval, approvalTimeout, results);
+      PrintStream log, Duration pollInterval, Duration approvalTimeout, ResultBudget results,
+      int maxNameLength) {
+    this(registry, mode, null, in, out, log, pollInterval, approvalTimeout, results, maxNameLength);
   }
 
   /**
@@ -62,20 +65,21 @@ public final class ExecutorMcpServer implements AutoCloseable {
    * should take requests only once this returns (the first tool list is then in place).
    */
   public static ExecutorMcpServer over(McpServerTransportProvider transport, ToolRegistry registry, ToolMode mode,
-      PrintStream log, Duration pollInterval, Duration approvalTimeout, ResultBudget results) {
-    return new ExecutorMcpServer(registry, mode, transport, null, null, log, pollInterval, approvalTimeout, results);
+      PrintStream log, Duration pollInterval, Duration approvalTimeout, ResultBudget results, int maxNameLength) {
+    return new ExecutorMcpServer(registry, mode, transport, null, null, log, pollInterval, approvalTimeout, results,
+        maxNameLength);
   }
 
   private ExecutorMcpServer(ToolRegistry registry, ToolMode mode, McpServerTransportProvider given,
       InputStream in, OutputStream out, PrintStream log, Duration pollInterval, Duration approvalTimeout,
-      ResultBudget results) {
+      ResultBudget results, int maxNameLength) {
     this.registry = registry;
     this.log = log;
     ResultShaping shaping = new ResultShaping(results);
     ToolSpecs specs = new ToolSpecs(registry, this::refresh, shaping);
     SyncToolSpecification readResult = results.on() ? new ReadResultTool(shaping).specification() : null;
     this.pages = new PagedToolList(registry, specs, readResult == null ? null : readResult.tool());
-    this.sync = new ToolListSync(registry, mode, specs, pages);
+    this.sync = new ToolListSync(registry, mode, specs, pages, maxNameLength);
     Set<String> ownTools = readResult == null ? Set.of() : Set.of(readResult.tool().name());
     McpJsonMapper mapper = new JacksonMcpJsonMapper(Json.argumentsMapper());
     this.stdio = given == null ? new StdioTransport(mapper, in, out, log) : null;

@@ -24,7 +24,7 @@ final class ToolListSync {
   /** What makes a listed tool different for a client: its id, schema (by identity), approval. */
   private record Key(String id, Object schema, boolean requiresApproval, String description) {
     static Key of(Tool tool) {
-      return new Key(tool.id(), tool.inputSchema(), tool.annotations().requiresApproval(), tool.description());
+      return new Key(tool.id(), tool.inputSchema(), tool.annotations().requiresApproval(), tool.modelDescription());
     }
 
     @Override
@@ -45,6 +45,7 @@ final class ToolListSync {
   private final ToolSpecs specs;
   private final Map<String, Object> listed = new ConcurrentHashMap<>(); // name -> Key or catalog text
   private final PagedToolList pages;
+  private final int maxNameLength;
   /** While the list pages: the tools clients called, registered with the SDK for their calls. */
   private final Set<String> called = new HashSet<>();
   /** The sources the paging names were made for (they are made again when these change). */
@@ -52,8 +53,10 @@ final class ToolListSync {
   /** The MCP names of the registry tools listed now, when the list does not page. */
   private volatile McpNames names = McpNames.of(List.of());
 
-  ToolListSync(ToolRegistry registry, ToolMode mode, ToolSpecs specs, PagedToolList pages) {
+  ToolListSync(ToolRegistry registry, ToolMode mode, ToolSpecs specs, PagedToolList pages, int maxNameLength) {
+    McpNames.checkLength(maxNameLength);
     this.registry = registry;
+    this.maxNameLength = maxNameLength;
     this.mode = mode;
     this.specs = specs;
     this.pages = pages;
@@ -79,15 +82,15 @@ final class ToolListSync {
     called.clear();
     if (mode.resolve(count) == ToolMode.ALL) {
       List<Tool> tools = registry.tools();
-      McpNames names = McpNames.of(tools.stream().map(Tool::id).toList());
-      this.names = names;
+      McpNames names = McpNames.of(tools.stream().map(Tool::id).toList(), maxNameLength);
+    this.names = names;
       for (Tool tool : tools) {
         String name = names.name(tool.id());
         out.put(name, new Versioned(Key.of(tool), () -> specs.forTool(tool, name)));
       }
       return out;
     }
-    McpNames names = McpNames.of(builtIn.stream().map(Tool::id).toList());
+    McpNames names = McpNames.of(builtIn.stream().map(Tool::id).toList(), maxNameLength);
     this.names = names;
     for (Tool tool : builtIn) {
       String name = names.name(tool.id());
@@ -113,7 +116,7 @@ final class ToolListSync {
     if (!added.equals(namedFor)) {
       List<String> ids = new ArrayList<>();
       registry.forEachTool(null, false, tool -> ids.add(tool.id()));
-      pages.use(McpNames.of(ids));
+      pages.use(McpNames.of(ids, maxNameLength));
       namedFor = added;
     }
     Map<String, Versioned> out = new LinkedHashMap<>();
@@ -127,7 +130,7 @@ final class ToolListSync {
 
   /** What identifies a tool read again from the store (its schema is a new instance each time). */
   private static Object contentKey(Tool tool) {
-    return List.of(tool.id(), tool.inputSchema(), tool.annotations().requiresApproval(), tool.description());
+    return List.of(tool.id(), tool.inputSchema(), tool.annotations().requiresApproval(), tool.modelDescription());
   }
 
   /** Whether a client may call {@code name} now: a listed tool, or one of the paged list. */

@@ -60,10 +60,32 @@ class McpReadmeConfigTest {
   }
 
   @Test
-  void theClaudeCodeCommandStartsTheServer() throws Exception {
-    String line = blocks(section(), "sh").get(0).strip();
-    assertThat(line).startsWith("claude mcp add executor-tools -- ");
-    assertStartsTheServer(List.of(line.substring(line.indexOf(" -- ") + 4).split(" ")));
+  void theClaudeCodeCommandsStartTheServerAndKeepPrefixedNamesWithinSixtyFour() throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (String block : blocks(section(), "sh")) {
+      block.lines().map(String::strip).filter(l -> l.startsWith("claude mcp add ")).forEach(lines::add);
+    }
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).startsWith("claude mcp add executor-tools -- ");
+    for (String line : lines) {
+      String server = line.substring("claude mcp add ".length(), line.indexOf(" -- "));
+      List<String> command = List.of(line.substring(line.indexOf(" -- ") + 4).split(" "));
+      assertStartsTheServer(command);
+      int limit = command.contains("--max-name-length")
+          ? Integer.parseInt(command.get(command.indexOf("--max-name-length") + 1)) : 64;
+      if (line != lines.get(0)) {
+        assertThat(("mcp__" + server + "__").length() + limit).as(line).isLessThanOrEqualTo(64);
+      }
+    }
+  }
+
+  @Test
+  void aLongestNameOutsideSixteenToSixtyFourIsAUsageError(@org.junit.jupiter.api.io.TempDir Path home) {
+    CliRunner.Run run = new CliRunner(home).run("", "mcp", "--max-name-length", "8");
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.json().path("error").path("code").asString()).isEqualTo("invalid_usage");
+    assertThat(run.json().path("error").path("message").asString()).contains("--max-name-length").contains("16 to 64");
   }
 
   @Test
