@@ -46,10 +46,11 @@ final class DiscoveryTools {
 
   private final ToolRegistry registry;
   private final Runnable afterCall;
-  private final Function<ToolResult, McpSchema.CallToolResult> answers;
+  private final BiFunction<ToolResult, String, McpSchema.CallToolResult> answers;
 
   /** {@code answers}: how call_tool answers a tool's result (within the result budget). */
-  DiscoveryTools(ToolRegistry registry, Runnable afterCall, Function<ToolResult, McpSchema.CallToolResult> answers) {
+  DiscoveryTools(ToolRegistry registry, Runnable afterCall,
+      BiFunction<ToolResult, String, McpSchema.CallToolResult> answers) {
     this.registry = registry;
     this.afterCall = afterCall;
     this.answers = answers;
@@ -66,7 +67,7 @@ final class DiscoveryTools {
             DESCRIBE_SCHEMA, true, (exchange, args) -> describe(args)),
         answering(CALL, "Call a tool by id with its arguments; answers the tool's result"
             + " ({\"ok\": true, \"data\"} or {\"ok\": false, \"error\"}).", CALL_SCHEMA, false,
-            (exchange, args) -> answers.apply(call(exchange, args))));
+            (exchange, args) -> answers.apply(call(exchange, args), exchange.sessionId())));
   }
 
   private ToolResult search(JsonNode args) {

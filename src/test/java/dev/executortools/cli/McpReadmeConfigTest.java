@@ -63,7 +63,7 @@ class McpReadmeConfigTest {
   void theClaudeCodeCommandsStartTheServerAndKeepPrefixedNamesWithinSixtyFour() throws Exception {
     List<String> lines = new ArrayList<>();
     for (String block : blocks(section(), "sh")) {
-      block.lines().map(String::strip).filter(l -> l.startsWith("claude mcp add ")).forEach(lines::add);
+      block.lines().map(String::strip).filter(l -> l.startsWith("claude mcp add ") && l.contains(" -- ")).forEach(lines::add);
     }
     assertThat(lines).hasSize(2);
     assertThat(lines.get(0)).startsWith("claude mcp add executor-tools -- ");

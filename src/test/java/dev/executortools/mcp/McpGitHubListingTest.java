@@ -63,7 +63,8 @@ class McpGitHubListingTest {
     upstream.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
         .withHeader("content-type", "application/json").withBody("{\"answered\": true}")));
     mcp = McpJarClient.fromClasspath(home, "--tools", "all", "--max-name-length", "56", "--allow-private-network");
-    listed = mcp.client.listTools().tools();
+    // the registry's tools (read_result, the server's own, is listed beside them)
+    listed = mcp.client.listTools().tools().stream().filter(t -> !t.name().equals("read_result")).toList();
   }
 
   @AfterAll
