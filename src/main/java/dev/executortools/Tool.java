@@ -1,6 +1,7 @@
 package dev.executortools;
 
 import dev.executortools.internal.Json;
+import dev.executortools.internal.Limits;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,6 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
  * @param name the part of the id after the source namespace, e.g. {@code repos.get}
  * @param source the id of the source the tool comes from
  * @param outputSchema the schema of {@code data} on success, or null when unknown
+ * @param summary the operation's one-line summary, or null (plugin tools, operations without one);
+ *     not part of {@link #toJson()}: the stored tool keeps it with its operation, and only what a
+ *     model reads shows it ({@link #modelDescription()})
  */
 public record Tool(
     String id,
@@ -23,7 +27,8 @@ public record Tool(
     String description,
     ObjectNode inputSchema,
     ObjectNode outputSchema,
-    ToolAnnotations annotations) {
+    ToolAnnotations annotations,
+    String summary) {
 
   public Tool {
     Objects.requireNonNull(id, "id");
@@ -32,6 +37,12 @@ public record Tool(
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(inputSchema, "inputSchema");
     Objects.requireNonNull(annotations, "annotations");
+  }
+
+  /** A tool without a summary. */
+  public Tool(String id, String name, String source, String description, ObjectNode inputSchema,
+      ObjectNode outputSchema, ToolAnnotations annotations) {
+    this(id, name, source, description, inputSchema, outputSchema, annotations, null);
   }
 
   /** A copy of the input schema. */
@@ -47,7 +58,23 @@ public record Tool(
   }
 
   public Tool withAnnotations(ToolAnnotations value) {
-    return new Tool(id, name, source, description, inputSchema, outputSchema, value);
+    return new Tool(id, name, source, description, inputSchema, outputSchema, value, summary);
+  }
+
+  public Tool withSummary(String value) {
+    return new Tool(id, name, source, description, inputSchema, outputSchema, annotations, value);
+  }
+
+  /**
+   * The description a model reads: the operation's summary first, then the description, unless
+   * the description already begins with the summary (executor's description, kept as is in {@link
+   * #description}, is the operation's description alone when it has one).
+   */
+  public String modelDescription() {
+    if (summary == null || summary.isBlank()) return description;
+    String first = summary.strip();
+    if (description.strip().startsWith(first)) return description;
+    return Limits.description(first + "\n\n" + description);
   }
 
   public ObjectNode toJson() {

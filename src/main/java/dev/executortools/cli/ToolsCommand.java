@@ -6,6 +6,7 @@ import dev.executortools.ToolRegistry;
 import dev.executortools.ToolError;
 import dev.executortools.internal.Json;
 import dev.executortools.schema.ModelSchemas;
+import dev.executortools.schema.SchemaPart;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -56,7 +56,7 @@ final class ToolsCommand {
     String id;
 
     @Option(names = "--definition", paramLabel = "NAME",
-        description = "Print one definition of the full input schema ($defs name or JSON pointer), e.g. one the model-facing schema left out for size.")
+        description = "Print one part of the full input or output schema ($defs name or JSON pointer), e.g. one the model-facing schema left out for size.")
     String definition;
 
     @Override
@@ -65,13 +65,10 @@ final class ToolsCommand {
         Optional<Tool> tool = registry.tool(id);
         if (tool.isEmpty()) return Output.result(registry.unknownTool(id));
         if (definition == null) return Output.ok(ModelSchemas.forModel(tool.get()).toJson());
-        Optional<JsonNode> part = ModelSchemas.part(tool.get().inputSchema(), definition);
-        if (part.isEmpty()) {
-          return Output.fail(ToolError.of(ErrorCode.INVALID_ARGUMENTS,
-              "'" + id + "' has no definition '" + definition + "' in its input schema"));
-        }
-        ObjectNode data = Json.object().put("id", id).put("definition", definition);
-        data.set("schema", part.get());
+        Optional<SchemaPart> part = SchemaPart.find(tool.get().inputSchema(), tool.get().outputSchema(), definition);
+        if (part.isEmpty()) return Output.fail(ToolError.of(ErrorCode.INVALID_ARGUMENTS, SchemaPart.missing(id, definition)));
+        ObjectNode data = Json.object().put("id", id).put("definition", definition).put("pointer", part.get().pointer());
+        data.set("schema", part.get().schema());
         return Output.ok(data);
       }
     }

@@ -2,12 +2,13 @@ package dev.executortools.compile;
 
 import dev.executortools.Tool;
 import dev.executortools.internal.Json;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An OpenAPI operation compiled once: the tool others see, the binding calls use, and what
- * listings need of the operation.
+ * listings need of the operation. The tool carries its operation's summary ({@link Tool#summary()}).
  *
  * @param inputSchema the tool's input schema itself, not a copy ({@link Tool#inputSchema()} copies):
  *     what the machinery reads (validators, the store, the search index), never changes, and keeps
@@ -16,6 +17,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record CompiledTool(
     Tool tool, ObjectNode inputSchema, ObjectNode outputSchema, HttpBinding binding, OperationInfo operation) {
+
+  public CompiledTool {
+    if (tool != null && operation != null && !Objects.equals(tool.summary(), operation.summary())) {
+      tool = tool.withSummary(operation.summary());
+    }
+  }
 
   /** A compiled tool whose schemas are copies of {@code tool}'s. */
   public CompiledTool(Tool tool, HttpBinding binding, OperationInfo operation) {

@@ -8,7 +8,7 @@ import dev.executortools.ToolResult;
 import dev.executortools.internal.Json;
 import dev.executortools.schema.ArgumentProblem;
 import dev.executortools.schema.ArgumentValidator;
-import dev.executortools.schema.ModelSchemas;
+import dev.executortools.schema.SchemaPart;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The three tools that make a large registry usable from one short list: {@code search_tools}
- * (ranked ids for a task), {@code describe_tool} (one tool with its input schema) and
+ * (ranked ids for a task), {@code describe_tool} (one tool with its schemas, {@link DescribeAnswer}) and
  * {@code call_tool} (run a tool by id).
  */
 final class DiscoveryTools {
@@ -38,7 +38,7 @@ final class DiscoveryTools {
   private static final ObjectNode DESCRIBE_SCHEMA = schema("""
       {"type": "object", "additionalProperties": false, "required": ["id"], "properties": {
         "id": {"type": "string", "description": "A tool id from search_tools."},
-        "definition": {"type": "string", "description": "A definition the input schema left out for size (its $defs name), to see it in full."}}}""");
+        "definition": {"type": "string", "description": "A part the schemas left out for size, as its placeholder names it ($defs name or pointer), to see it."}}}""");
   private static final ObjectNode CALL_SCHEMA = schema("""
       {"type": "object", "additionalProperties": false, "required": ["id"], "properties": {
         "id": {"type": "string", "description": "A tool id from search_tools."},
@@ -46,10 +46,11 @@ final class DiscoveryTools {
 
   private final ToolRegistry registry;
   private final Runnable afterCall;
-  private final Function<ToolResult, McpSchema.CallToolResult> answers;
+  private final BiFunction<ToolResult, String, McpSchema.CallToolResult> answers;
 
   /** {@code answers}: how call_tool answers a tool's result (within the result budget). */
-  DiscoveryTools(ToolRegistry registry, Runnable afterCall, Function<ToolResult, McpSchema.CallToolResult> answers) {
+  DiscoveryTools(ToolRegistry registry, Runnable afterCall,
+      BiFunction<ToolResult, String, McpSchema.CallToolResult> answers) {
     this.registry = registry;
     this.afterCall = afterCall;
     this.answers = answers;
@@ -61,11 +62,12 @@ final class DiscoveryTools {
         spec(SEARCH, "Find tools for a task: ranked {id, description, score}. " + catalog
             + " Then use describe_tool for the input schema and call_tool to run it.", SEARCH_SCHEMA, true,
             (exchange, args) -> search(args)),
-        spec(DESCRIBE, "Describe one tool by id: its description, annotations and input schema.",
+        spec(DESCRIBE, "Describe one tool by id: its description, annotations, input schema and output"
+            + " schema (parts left out for size name the definition that shows them).",
             DESCRIBE_SCHEMA, true, (exchange, args) -> describe(args)),
         answering(CALL, "Call a tool by id with its arguments; answers the tool's result"
             + " ({\"ok\": true, \"data\"} or {\"ok\": false, \"error\"}).", CALL_SCHEMA, false,
-            (exchange, args) -> answers.apply(call(exchange, args))));
+            (exchange, args) -> answers.apply(call(exchange, args), exchange.sessionId())));
   }
 
   private ToolResult search(JsonNode args) {
@@ -80,15 +82,10 @@ final class DiscoveryTools {
     Optional<Tool> tool = registry.tool(id);
     if (tool.isEmpty()) return unknown(id);
     String definition = Json.text(args, "definition");
-    if (definition == null) return ToolResult.success(ModelSchemas.forModel(tool.get()).toJson());
-    Optional<JsonNode> part = ModelSchemas.part(tool.get().inputSchema(), definition);
-    if (part.isEmpty()) {
-      return ToolResult.failure(ErrorCode.INVALID_ARGUMENTS,
-          "'" + id + "' has no definition '" + definition + "' in its input schema");
-    }
-    ObjectNode data = Json.object().put("id", id).put("definition", definition);
-    data.set("schema", part.get());
-    return ToolResult.success(data);
+    if (definition == null) return DescribeAnswer.tool(tool.get());
+    Optional<SchemaPart> part = SchemaPart.find(tool.get().inputSchema(), tool.get().outputSchema(), definition);
+    if (part.isEmpty()) return ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, SchemaPart.missing(id, definition));
+    return DescribeAnswer.part(tool.get(), part.get(), definition);
   }
 
   private ToolResult call(McpSyncServerExchange exchange, JsonNode args) {

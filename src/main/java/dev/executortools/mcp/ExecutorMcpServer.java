@@ -11,10 +11,12 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransport;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,29 +44,49 @@ public final class ExecutorMcpServer implements AutoCloseable {
   /** As the full constructor, with {@link #APPROVAL_TIMEOUT}. */
   public ExecutorMcpServer(ToolRegistry registry, ToolMode mode, InputStream in, OutputStream out,
       PrintStream log, Duration pollInterval) {
-    this(registry, mode, in, out, log, pollInterval, APPROVAL_TIMEOUT, ResultBudget.defaults(null));
+    this(registry, mode, in, out, log, pollInterval, APPROVAL_TIMEOUT, ResultBudget.defaults(null),
+        McpNames.MAX_LENGTH);
   }
 
   /**
    * Serves {@code registry} on {@code in}/{@code out}; an approval question unanswered after
    * {@code approvalTimeout} is a refusal; {@code results}: how large an answer may be, and what is
-   * kept of larger results for read_result.
+   * kept of larger results for read_result; {@code maxNameLength}: the longest tool name listed
+   * ({@link McpNames#of(java.util.Collection, int)}).
    */
   public ExecutorMcpServer(ToolRegistry registry, ToolMode mode, InputStream in, OutputStream out,
-      PrintStream log, Duration pollInterval, Duration approvalTimeout, ResultBudget results) {
+      PrintStream log, Duration pollInterval, Duration approvalTimeout, ResultBudget results,
+      int maxNameLength) {
+    this(registry, mode, null, in, out, log, pollInterval, approvalTimeout, results, maxNameLength);
+  }
+
+  /**
+   * The registry served over {@code transport} (Streamable HTTP: one SDK session per client), which
+   * should take requests only once this returns (the first tool list is then in place).
+   */
+  public static ExecutorMcpServer over(McpServerTransportProvider transport, ToolRegistry registry, ToolMode mode,
+      PrintStream log, Duration pollInterval, Duration approvalTimeout, ResultBudget results, int maxNameLength) {
+    return new ExecutorMcpServer(registry, mode, transport, null, null, log, pollInterval, approvalTimeout, results,
+        maxNameLength);
+  }
+
+  private ExecutorMcpServer(ToolRegistry registry, ToolMode mode, McpServerTransportProvider given,
+      InputStream in, OutputStream out, PrintStream log, Duration pollInterval, Duration approvalTimeout,
+      ResultBudget results, int maxNameLength) {
     this.registry = registry;
     this.log = log;
     ResultShaping shaping = new ResultShaping(results);
     ToolSpecs specs = new ToolSpecs(registry, this::refresh, shaping);
     SyncToolSpecification readResult = results.on() ? new ReadResultTool(shaping).specification() : null;
     this.pages = new PagedToolList(registry, specs, readResult == null ? null : readResult.tool());
-    this.sync = new ToolListSync(registry, mode, specs, pages);
+    this.sync = new ToolListSync(registry, mode, specs, pages, maxNameLength);
+    Set<String> ownTools = readResult == null ? Set.of() : Set.of(readResult.tool().name());
     McpJsonMapper mapper = new JacksonMcpJsonMapper(Json.argumentsMapper());
-    this.stdio = new StdioTransport(mapper, in, out, log);
-    this.transport = new BatchingTransportProvider(stdio, factory -> sessionTransport -> {
+    this.stdio = given == null ? new StdioTransport(mapper, in, out, log) : null;
+    this.transport = new BatchingTransportProvider(given != null ? given : stdio, factory -> sessionTransport -> {
       McpServerTransport sending = cancellations.dropCancelled(sessionTransport);
       McpServerSession paging = new PagingSession(factory.create(sending), sending, pages, this::beforeCall);
-      return new ProtocolSession(paging, sending, cancellations, new UnknownTools(registry, sync));
+      return new ProtocolSession(paging, sending, cancellations, new UnknownTools(registry, sync, ownTools));
     });
     this.server = McpServer.sync(transport)
         .serverInfo("executor-tools", "0.1.0")
@@ -79,7 +101,7 @@ public final class ExecutorMcpServer implements AutoCloseable {
       if (readResult != null) server.addTool(readResult); // always listed, never changed
       sync.apply(server);
     }, false);
-    stdio.start(); // requests are read once the first list is in place
+    if (stdio != null) stdio.start(); // requests are read once the first list is in place
 
     this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "executor-tools-mcp-poll");
@@ -125,7 +147,7 @@ public final class ExecutorMcpServer implements AutoCloseable {
   public void close() {
     poller.shutdownNow();
     cancellations.cancelAll();
-    stdio.close();
+    if (stdio != null) stdio.close();
     server.close();
     registry.close();
   }

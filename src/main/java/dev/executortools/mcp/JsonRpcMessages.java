@@ -21,9 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
  * that is not a message (with the request's id when it has a usable one). MCP's own rules hold too:
  * one message a line (no batches), ids are strings or integers, never null.
  */
-final class JsonRpcMessages {
+public final class JsonRpcMessages {
   /** A line read: the message to handle, or the error to answer instead. */
-  record Inbound(JSONRPCMessage message, ObjectNode error) {}
+  public record Inbound(JSONRPCMessage message, ObjectNode error) {}
 
   /** Reads numbers as written (a fraction or exponent as a big decimal), as call arguments need. */
   private static final ObjectReader READER =
@@ -31,7 +31,7 @@ final class JsonRpcMessages {
 
   private JsonRpcMessages() {}
 
-  static Inbound read(byte[] bytes, int length) {
+  public static Inbound read(byte[] bytes, int length) {
     JsonNode json;
     try {
       json = length == 0 ? null : READER.readTree(bytes, 0, length);

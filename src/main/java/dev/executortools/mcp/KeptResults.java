@@ -13,11 +13,15 @@ import java.util.Set;
 /**
  * The full results of answers that were cut, kept for {@code read_result}: at most a number of
  * them and of bytes together, the least recently read going first, so memory stays bounded
- * whatever a session calls. Ids are random, so one cannot be guessed.
+ * whatever a session calls. Ids are random, so one cannot be guessed, and a result is read only by
+ * the session it was made for.
  */
 final class KeptResults {
-  /** A full result as JSON, and the array that answers its pages (or null). */
-  record Kept(String id, byte[] json, Shaped.Pages pages) {}
+  /**
+   * A full result as JSON, and the array that answers its pages (or null), for the session that
+   * made it ({@code owner}): another session's {@code read_result} does not find it.
+   */
+  record Kept(String id, String owner, byte[] json, Shaped.Pages pages) {}
 
   private static final int REMEMBERED_DROPS = 1024;
 
@@ -58,8 +62,9 @@ final class KeptResults {
     bytes += kept.json().length;
   }
 
-  synchronized Optional<Kept> get(String id) {
-    return Optional.ofNullable(entries.get(id));
+  /** The result {@code id} when {@code owner}'s session made it. */
+  synchronized Optional<Kept> get(String id, String owner) {
+    return Optional.ofNullable(entries.get(id)).filter(kept -> kept.owner().equals(owner));
   }
 
   /** Whether {@code id} was kept once and dropped to make room. */

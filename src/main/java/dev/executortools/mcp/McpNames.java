@@ -17,15 +17,19 @@ import java.util.regex.Pattern;
 /**
  * Tool ids as MCP tool names that the strictest common clients accept ({@code
  * ^[a-zA-Z0-9_-]{1,64}$}), and back. A name is the id with every other character as {@code _}
- * ({@code github.repos.get} → {@code github_repos_get}); past 64 characters it is cut to 55 and
- * given {@code _} and 8 hex digits of the id's SHA-256. When two ids would share a name, the one
- * that is already that name (else the first in sorted order) keeps it and the others take the
- * hashed form. Deterministic for a given set of ids; immutable.
+ * ({@code github.repos.get} → {@code github_repos_get}); past the longest name (64 characters,
+ * or less for hosts that prefix names) it is cut to that length less 9 and given {@code _} and 8
+ * hex digits of the id's SHA-256. When two ids would share a name, the one that is already that
+ * name (else the first in sorted order) keeps it and the others take the hashed form.
+ * Deterministic for a given set of ids and length; immutable.
  */
 public final class McpNames {
   public static final Pattern VALID = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
-  private static final int MAX = 64;
-  private static final int KEPT_BEFORE_HASH = MAX - 9;
+  /** The longest name MCP clients accept, and the default. */
+  public static final int MAX_LENGTH = 64;
+  /** The shortest longest name: a hashed name keeps at least 7 characters of its id. */
+  public static final int MIN_LENGTH = 16;
+  private static final int HASH_SUFFIX = 9;
   private static final Pattern INVALID_RUN = Pattern.compile("[^a-zA-Z0-9_-]");
 
   private final Map<String, String> nameById;
@@ -38,11 +42,21 @@ public final class McpNames {
     this.idByName = Map.copyOf(back);
   }
 
-  /** Unique names for these ids. */
+  /** Unique names of at most {@link #MAX_LENGTH} characters for these ids. */
   public static McpNames of(Collection<String> ids) {
+    return of(ids, MAX_LENGTH);
+  }
+
+  /**
+   * Unique names of at most {@code maxLength} characters for these ids.
+   *
+   * @throws IllegalArgumentException when {@code maxLength} is outside {@link #MIN_LENGTH}..{@link #MAX_LENGTH}
+   */
+  public static McpNames of(Collection<String> ids, int maxLength) {
+    checkLength(maxLength);
     Map<String, List<String>> byCandidate = new HashMap<>();
     for (String id : new TreeSet<>(ids)) {
-      byCandidate.computeIfAbsent(candidate(id), c -> new ArrayList<>()).add(id);
+      byCandidate.computeIfAbsent(candidate(id, maxLength), c -> new ArrayList<>()).add(id);
     }
     Map<String, String> names = new HashMap<>();
     Set<String> taken = new HashSet<>();
@@ -56,8 +70,8 @@ public final class McpNames {
     }
     displaced.sort(null);
     for (String id : displaced) {
-      String name = hashed(id);
-      for (int n = 2; taken.contains(name); n++) name = hashed(id + "#" + n);
+      String name = hashed(id, maxLength);
+      for (int n = 2; taken.contains(name); n++) name = hashed(id + "#" + n, maxLength);
       names.put(id, name);
       taken.add(name);
     }
@@ -78,16 +92,27 @@ public final class McpNames {
     return nameById.size();
   }
 
-  /** The name an id gets unless another id claims it first. */
-  static String candidate(String id) {
-    String base = INVALID_RUN.matcher(id).replaceAll("_");
-    if (base.isEmpty()) return hashed(id);
-    return base.length() <= MAX ? base : hashed(id);
+  /**
+   * @throws IllegalArgumentException when {@code maxLength} is outside {@link #MIN_LENGTH}..{@link #MAX_LENGTH}
+   */
+  public static void checkLength(int maxLength) {
+    if (maxLength < MIN_LENGTH || maxLength > MAX_LENGTH) {
+      throw new IllegalArgumentException("the longest tool name must be " + MIN_LENGTH + " to " + MAX_LENGTH
+          + " characters, not " + maxLength);
+    }
   }
 
-  private static String hashed(String id) {
+  /** The name an id gets unless another id claims it first. */
+  static String candidate(String id, int maxLength) {
     String base = INVALID_RUN.matcher(id).replaceAll("_");
-    if (base.length() > KEPT_BEFORE_HASH) base = base.substring(0, KEPT_BEFORE_HASH);
+    if (base.isEmpty()) return hashed(id, maxLength);
+    return base.length() <= maxLength ? base : hashed(id, maxLength);
+  }
+
+  private static String hashed(String id, int maxLength) {
+    int kept = maxLength - HASH_SUFFIX;
+    String base = INVALID_RUN.matcher(id).replaceAll("_");
+    if (base.length() > kept) base = base.substring(0, kept);
     return (base.isEmpty() ? "tool" : base) + "_" + hash8(id);
   }
 

@@ -12,8 +12,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Our values as MCP wire shapes: a {@link Tool} as an MCP tool (its model-facing input schema,
- * {@code title} = id, hints from the HTTP method) and a {@link ToolResult} as a call result (the
+ * Our values as MCP wire shapes: a {@link Tool} as a listed MCP tool (its model description, its
+ * model-facing input schema with the {@code server} override compact, {@code title} = id, hints
+ * from the HTTP method) and a {@link ToolResult} as a call result (the
  * JSON result as {@code structuredContent} and as text; {@code ok: false} is {@code isError}).
  */
 public final class McpToolAdapter {
@@ -27,8 +28,8 @@ public final class McpToolAdapter {
     return McpSchema.Tool.builder()
         .name(name)
         .title(tool.id())
-        .description(tool.description())
-        .inputSchema(map(model.inputSchema()))
+        .description(tool.modelDescription())
+        .inputSchema(map(ModelSchemas.forListing(model.inputSchema())))
         .annotations(new McpSchema.ToolAnnotations(null, hints.readOnlyHint(), hints.destructiveHint(),
             hints.idempotentHint(), hints.openWorldHint(), null))
         .build();

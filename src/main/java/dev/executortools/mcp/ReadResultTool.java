@@ -49,12 +49,13 @@ final class ReadResultTool {
         + " a page, a JSONPath selection, or the data saved to a file. The latest " + budget.keptResults()
         + " such results are kept while this server runs.";
     return DiscoveryTools.answering(NAME, description, SCHEMA, true,
-        (exchange, args) -> shaping.answerAbout(read(args), args.path("resultId").asString()));
+        (exchange, args) -> shaping.answerAbout(read(args, exchange.sessionId()), args.path("resultId").asString()));
   }
 
-  ToolResult read(JsonNode args) {
+  /** What {@code args} ask of a result kept for {@code session}. */
+  ToolResult read(JsonNode args, String session) {
     String id = args.path("resultId").asString();
-    Optional<KeptResults.Kept> kept = shaping.kept().get(id);
+    Optional<KeptResults.Kept> kept = shaping.kept().get(id, session);
     if (kept.isEmpty()) return gone(id);
     boolean save = args.path("saveToFile").asBoolean(false);
     String select = Json.text(args, "select");

@@ -40,15 +40,18 @@ final class ResultShaping {
     return kept;
   }
 
-  /** A tool's result: whole when it fits, else shaped, the full result kept when it can be. */
-  McpSchema.CallToolResult answer(ToolResult result) {
+  /**
+   * A tool's result: whole when it fits, else shaped, the full result kept when it can be, for
+   * {@code owner}'s session only.
+   */
+  McpSchema.CallToolResult answer(ToolResult result, String owner) {
     ObjectNode json = result.toJson();
     McpSchema.CallToolResult whole = whole(result, json);
     if (whole != null) return whole;
     byte[] full = Json.MAPPER.writeValueAsBytes(json);
     String id = kept.fits(full.length) ? kept.newId() : null;
     Fitted fitted = fit(json, !result.ok(), full.length, id, null);
-    if (id != null) kept.put(new KeptResults.Kept(id, full, fitted.shaped() == null ? null : fitted.shaped().pages()));
+    if (id != null) kept.put(new KeptResults.Kept(id, owner, full, fitted.shaped() == null ? null : fitted.shaped().pages()));
     return fitted.answer();
   }
 

@@ -21,15 +21,19 @@ import java.util.stream.Collectors;
  * next {@code tools/list}, announced by one {@code notifications/tools/list_changed}.
  */
 final class ToolListSync {
-  /** What makes a listed tool different for a client: its id, schema (by identity), approval. */
-  private record Key(String id, Object schema, boolean requiresApproval, String description) {
+  /**
+   * What makes a listed tool different for a client: its id, the tool (equal when the registry
+   * hands out the same one again: its schema is then one instance, compared at once; {@link
+   * Tool#inputSchema()} would be a new copy each time), approval.
+   */
+  private record Key(String id, Tool tool, boolean requiresApproval, String description) {
     static Key of(Tool tool) {
-      return new Key(tool.id(), tool.inputSchema(), tool.annotations().requiresApproval(), tool.description());
+      return new Key(tool.id(), tool, tool.annotations().requiresApproval(), tool.modelDescription());
     }
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && k.id.equals(id) && k.schema == schema
+      return o instanceof Key k && k.id.equals(id) && k.tool.equals(tool)
           && k.requiresApproval == requiresApproval && k.description.equals(description);
     }
 
@@ -45,6 +49,7 @@ final class ToolListSync {
   private final ToolSpecs specs;
   private final Map<String, Object> listed = new ConcurrentHashMap<>(); // name -> Key or catalog text
   private final PagedToolList pages;
+  private final int maxNameLength;
   /** While the list pages: the tools clients called, registered with the SDK for their calls. */
   private final Set<String> called = new HashSet<>();
   /** The sources the paging names were made for (they are made again when these change). */
@@ -52,8 +57,10 @@ final class ToolListSync {
   /** The MCP names of the registry tools listed now, when the list does not page. */
   private volatile McpNames names = McpNames.of(List.of());
 
-  ToolListSync(ToolRegistry registry, ToolMode mode, ToolSpecs specs, PagedToolList pages) {
+  ToolListSync(ToolRegistry registry, ToolMode mode, ToolSpecs specs, PagedToolList pages, int maxNameLength) {
+    McpNames.checkLength(maxNameLength);
     this.registry = registry;
+    this.maxNameLength = maxNameLength;
     this.mode = mode;
     this.specs = specs;
     this.pages = pages;
@@ -79,15 +86,15 @@ final class ToolListSync {
     called.clear();
     if (mode.resolve(count) == ToolMode.ALL) {
       List<Tool> tools = registry.tools();
-      McpNames names = McpNames.of(tools.stream().map(Tool::id).toList());
-      this.names = names;
+      McpNames names = McpNames.of(tools.stream().map(Tool::id).toList(), maxNameLength);
+    this.names = names;
       for (Tool tool : tools) {
         String name = names.name(tool.id());
         out.put(name, new Versioned(Key.of(tool), () -> specs.forTool(tool, name)));
       }
       return out;
     }
-    McpNames names = McpNames.of(builtIn.stream().map(Tool::id).toList());
+    McpNames names = McpNames.of(builtIn.stream().map(Tool::id).toList(), maxNameLength);
     this.names = names;
     for (Tool tool : builtIn) {
       String name = names.name(tool.id());
@@ -113,7 +120,7 @@ final class ToolListSync {
     if (!added.equals(namedFor)) {
       List<String> ids = new ArrayList<>();
       registry.forEachTool(null, false, tool -> ids.add(tool.id()));
-      pages.use(McpNames.of(ids));
+      pages.use(McpNames.of(ids, maxNameLength));
       namedFor = added;
     }
     Map<String, Versioned> out = new LinkedHashMap<>();
@@ -127,7 +134,7 @@ final class ToolListSync {
 
   /** What identifies a tool read again from the store (its schema is a new instance each time). */
   private static Object contentKey(Tool tool) {
-    return List.of(tool.id(), tool.inputSchema(), tool.annotations().requiresApproval(), tool.description());
+    return List.of(tool.id(), tool, tool.annotations().requiresApproval(), tool.modelDescription());
   }
 
   /** Whether a client may call {@code name} now: a listed tool, or one of the paged list. */

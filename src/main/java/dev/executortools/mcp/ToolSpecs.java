@@ -32,7 +32,7 @@ final class ToolSpecs {
       JsonNode args = Json.argumentsMapper().valueToTree(request.arguments() == null ? Map.of() : request.arguments());
       ToolResult result = call(registry, exchange, id, args);
       afterCall.run();
-      return answer(result);
+      return answer(result, exchange.sessionId());
     });
   }
 
@@ -45,9 +45,9 @@ final class ToolSpecs {
     return McpToolAdapter.explainApproval(result, id);
   }
 
-  /** A tool's result as an MCP answer within the result budget. */
-  McpSchema.CallToolResult answer(ToolResult result) {
-    return results.answer(result);
+  /** A tool's result as an MCP answer within the result budget, kept for {@code session} alone. */
+  McpSchema.CallToolResult answer(ToolResult result, String session) {
+    return results.answer(result, session);
   }
 
   /** Runs after a discovery call_tool too. */

@@ -6,6 +6,7 @@ import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse.JSONRPCError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The answer to a {@code tools/call} of a name that no listed tool has (unknown, or blocked): an
@@ -18,15 +19,18 @@ final class UnknownTools {
 
   private final ToolRegistry registry;
   private final ToolListSync sync;
+  private final Set<String> fixed;
 
-  UnknownTools(ToolRegistry registry, ToolListSync sync) {
+  /** {@code fixed}: the names of the server's own tools, listed beside the registry's (read_result). */
+  UnknownTools(ToolRegistry registry, ToolListSync sync, Set<String> fixed) {
     this.registry = registry;
     this.sync = sync;
+    this.fixed = Set.copyOf(fixed);
   }
 
   /** Whether a listed tool has {@code name} (quick: no search). */
   boolean listed(String name) {
-    return sync.lists(name);
+    return fixed.contains(name) || sync.lists(name);
   }
 
   /** The error for a call of {@code name}, which no listed tool has (its suggestions search). */

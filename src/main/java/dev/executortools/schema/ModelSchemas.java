@@ -11,8 +11,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -41,11 +41,19 @@ public final class ModelSchemas {
    * {@code budgetBytes} of compact JSON, else a copy whose deepest definitions are placeholders.
    */
   public static ObjectNode forModel(ObjectNode fullSchema, int budgetBytes, String toolId) {
+    return forModel(fullSchema, budgetBytes, name -> placeholderText(name, toolId));
+  }
+
+  /**
+   * {@link #forModel(ObjectNode, int, String)} with placeholders of other words ({@code
+   * placeholderText} of a definition's name), e.g. for an output schema, which no call checks.
+   */
+  public static ObjectNode forModel(ObjectNode fullSchema, int budgetBytes, Function<String, String> placeholderText) {
     int size = sizeOf(fullSchema);
     if (size <= budgetBytes || !(fullSchema.get(DEFS) instanceof ObjectNode defs) || defs.isEmpty()) {
       return fullSchema;
     }
-    Cut cut = new Cut(fullSchema, defs, toolId);
+    Cut cut = new Cut(fullSchema, defs, placeholderText);
     return cut.within(budgetBytes, size);
   }
 
@@ -62,18 +70,24 @@ public final class ModelSchemas {
     ObjectNode full = tool.inputSchema();
     ObjectNode schema = forModel(full, tool.id());
     return schema == full ? tool : new Tool(tool.id(), tool.name(), tool.source(), tool.description(),
-        schema, tool.outputSchema(), tool.annotations());
+        schema, tool.outputSchema(), tool.annotations(), tool.summary());
   }
 
   /**
-   * One part of a full schema, for a model that met a placeholder: a {@code $defs} name, or a JSON
-   * pointer ({@code /properties/body}). Its own {@code $ref}s still point into {@code #/$defs/}.
+   * A model-facing schema ({@link #forModel}) for a listing that shows it with every tool: the
+   * optional {@code server} property (half a kilobyte, the same in every tool of a source) as one
+   * short described object. A copy; {@code modelSchema} is not modified. Arguments are still
+   * validated against the full schema, so every value it accepts is accepted here too.
    */
-  public static Optional<JsonNode> part(ObjectNode fullSchema, String nameOrPointer) {
-    if (nameOrPointer == null || nameOrPointer.isEmpty()) return Optional.empty();
-    JsonNode found = nameOrPointer.startsWith("/")
-        ? fullSchema.at(nameOrPointer) : fullSchema.path(DEFS).path(nameOrPointer);
-    return found.isMissingNode() ? Optional.empty() : Optional.of(found);
+  public static ObjectNode forListing(ObjectNode modelSchema) {
+    JsonNode server = modelSchema.path("properties").get("server");
+    if (!ServerProperty.isServerProperty(server)) return modelSchema;
+    ObjectNode properties = Json.object();
+    modelSchema.get("properties").properties().forEach(e -> properties.set(e.getKey(),
+        e.getKey().equals("server") ? ServerProperty.compact((ObjectNode) server) : e.getValue()));
+    ObjectNode out = Json.object();
+    modelSchema.properties().forEach(e -> out.set(e.getKey(), e.getKey().equals("properties") ? properties : e.getValue()));
+    return out;
   }
 
   /** The text of a placeholder for definition {@code name} of tool {@code toolId}. */
@@ -84,7 +98,8 @@ public final class ModelSchemas {
         + name + "\"} (command line: tools describe " + toolId + " --definition " + name + ").";
   }
 
-  static int sizeOf(JsonNode node) {
+  /** The size of {@code node} as compact JSON, in bytes. */
+  public static int sizeOf(JsonNode node) {
     return Json.MAPPER.writeValueAsBytes(node).length;
   }
 
@@ -92,18 +107,20 @@ public final class ModelSchemas {
   private static final class Cut {
     private final ObjectNode full;
     private final ObjectNode defs;
-    private final String toolId;
+    private final Function<String, String> placeholderText;
     private final Map<String, Set<String>> refsOf = new HashMap<>();
     private final Set<String> rootRefs = new HashSet<>();
     private final Map<String, ObjectNode> placeholders = new LinkedHashMap<>();
 
-    Cut(ObjectNode full, ObjectNode defs, String toolId) {
+    Cut(ObjectNode full, ObjectNode defs, Function<String, String> placeholderText) {
       this.full = full;
       this.defs = defs;
-      this.toolId = toolId;
+      this.placeholderText = placeholderText;
+      ObjectNode top = Json.object(); // the schema without its $defs: an output schema may be a top-level $ref
       for (Map.Entry<String, JsonNode> field : full.properties()) {
-        if (!field.getKey().equals(DEFS)) collectRefs(field.getValue(), rootRefs);
+        if (!field.getKey().equals(DEFS)) top.set(field.getKey(), field.getValue());
       }
+      collectRefs(top, rootRefs);
       for (Map.Entry<String, JsonNode> def : defs.properties()) {
         Set<String> refs = new HashSet<>();
         collectRefs(def.getValue(), refs);
@@ -125,7 +142,7 @@ public final class ModelSchemas {
         Set<String> keep = reachable();
         if (estimate(base, keep, sizes) <= budget && sizeOf(build(keep)) <= budget) break;
         if (!keep.contains(name)) continue;
-        ObjectNode placeholder = Json.object().put("description", placeholderText(name, toolId));
+        ObjectNode placeholder = Json.object().put("description", placeholderText.apply(name));
         placeholders.put(name, placeholder);
         sizes.put(name, sizeOf(placeholder));
       }

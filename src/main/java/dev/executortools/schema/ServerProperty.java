@@ -4,7 +4,11 @@ import dev.executortools.extract.ServerSpec;
 import dev.executortools.internal.Json;
 import dev.executortools.internal.UrlUserInfo;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -14,6 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class ServerProperty {
   /** More servers than this are summarised, to keep every tool's schema small. */
   private static final int LISTED_SERVERS = 5;
+  /** How {@link #description} names a server's variables, read back by {@link #compact}. */
+  private static final Pattern VARIABLES = Pattern.compile("\\(variables: ([^)]*)\\)");
 
   private ServerProperty() {}
 
@@ -30,6 +36,29 @@ final class ServerProperty {
         .put("description", baseUrl != null ? baseUrlDescription(baseUrl) : description(servers))
         .<ObjectNode>set("properties", properties)
         .put("additionalProperties", false);
+  }
+
+  /** Whether {@code property} is the one {@link #schema} makes (a parameter is never named server). */
+  static boolean isServerProperty(JsonNode property) {
+    return property instanceof ObjectNode object && object.path("properties").has("url")
+        && object.path("properties").has("variables") && object.path("description").isString();
+  }
+
+  /**
+   * The property in one short description, for listings that repeat it in every tool: what to
+   * pass and the spec servers' variable names, without the spec's server list. Values are still
+   * checked against {@code full}.
+   */
+  static ObjectNode compact(ObjectNode full) {
+    Set<String> variables = new TreeSet<>();
+    Matcher matcher = VARIABLES.matcher(full.path("description").asString(""));
+    while (matcher.find()) variables.addAll(List.of(matcher.group(1).split(", ")));
+    StringBuilder text = new StringBuilder("Optional: send this call to another server: {\"url\": \"https://host/base\"}");
+    if (!variables.isEmpty()) {
+      text.append(", or fill the spec server's URL variables: {\"variables\": {");
+      text.append(String.join(", ", variables.stream().map(v -> "\"" + v + "\": \"...\"").toList())).append("}}");
+    }
+    return Json.object().put("type", "object").put("description", text.append('.').toString());
   }
 
   private static String baseUrlDescription(String baseUrl) {

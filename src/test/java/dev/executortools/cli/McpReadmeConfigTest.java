@@ -3,13 +3,18 @@ package dev.executortools.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.executortools.internal.Json;
+import dev.executortools.mcp.http.HttpOptions;
+import dev.executortools.mcp.http.StreamableHttpTransportProvider;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
@@ -31,7 +36,7 @@ class McpReadmeConfigTest {
     return out;
   }
 
-  private static void assertStartsTheServer(List<String> command) {
+  private static CommandLine.ParseResult assertStartsTheServer(List<String> command) {
     assertThat(command.get(0)).isEqualTo("java");
     assertThat(command.get(1)).isEqualTo("-jar");
     assertThat(command.get(2)).endsWith("/executor-tools.jar");
@@ -39,6 +44,7 @@ class McpReadmeConfigTest {
     assertThat(args).contains("mcp");
     CommandLine.ParseResult parsed = Main.commandLine(System.getenv(), Terminal.NONE).parseArgs(args.toArray(String[]::new));
     assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("mcp");
+    return parsed;
   }
 
   @Test
@@ -54,9 +60,52 @@ class McpReadmeConfigTest {
   }
 
   @Test
-  void theClaudeCodeCommandStartsTheServer() throws Exception {
-    String line = blocks(section(), "sh").get(0).strip();
-    assertThat(line).startsWith("claude mcp add executor-tools -- ");
-    assertStartsTheServer(List.of(line.substring(line.indexOf(" -- ") + 4).split(" ")));
+  void theClaudeCodeCommandsStartTheServerAndKeepPrefixedNamesWithinSixtyFour() throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (String block : blocks(section(), "sh")) {
+      block.lines().map(String::strip).filter(l -> l.startsWith("claude mcp add ") && l.contains(" -- ")).forEach(lines::add);
+    }
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).startsWith("claude mcp add executor-tools -- ");
+    for (String line : lines) {
+      String server = line.substring("claude mcp add ".length(), line.indexOf(" -- "));
+      List<String> command = List.of(line.substring(line.indexOf(" -- ") + 4).split(" "));
+      assertStartsTheServer(command);
+      int limit = command.contains("--max-name-length")
+          ? Integer.parseInt(command.get(command.indexOf("--max-name-length") + 1)) : 64;
+      if (line != lines.get(0)) {
+        assertThat(("mcp__" + server + "__").length() + limit).as(line).isLessThanOrEqualTo(64);
+      }
+    }
+  }
+
+  @Test
+  void aLongestNameOutsideSixteenToSixtyFourIsAUsageError(@org.junit.jupiter.api.io.TempDir Path home) {
+    CliRunner.Run run = new CliRunner(home).run("", "mcp", "--max-name-length", "8");
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.json().path("error").path("code").asString()).isEqualTo("invalid_usage");
+    assertThat(run.json().path("error").path("message").asString()).contains("--max-name-length").contains("16 to 64");
+  }
+
+  @Test
+  @Timeout(60)
+  void theHttpCommandsParseAndTheClientReachesTheFirst() throws Exception {
+    String block = blocks(section(), "sh").stream().filter(b -> b.contains("--http")).findFirst().orElseThrow();
+    List<McpCommand> servers = new ArrayList<>();
+    block.lines().filter(l -> l.startsWith("java -jar ")).forEach(line -> {
+      List<String> command = List.of(line.replaceAll("\\s+#.*$", "").split(" "));
+      servers.add((McpCommand) assertStartsTheServer(command).subcommand().commandSpec().userObject());
+    });
+    assertThat(servers).hasSize(2);
+    assertThat(HttpOptions.address(servers.get(0).http)).isEqualTo(new InetSocketAddress("127.0.0.1", 8080));
+    assertThat(block).contains("claude mcp add --transport http executor-tools http://127.0.0.1:8080"
+        + StreamableHttpTransportProvider.ENDPOINT + " ");
+
+    // the one on 0.0.0.0 reads its token from a file, as it must
+    McpCommand open = servers.get(1);
+    assertThat(HttpOptions.address(open.http).getAddress().isAnyLocalAddress()).isTrue();
+    assertThat(open.tokenFile).isNotNull();
+    assertThat(Main.run(Map.of(), Terminal.NONE, "mcp", "--http", open.http)).as("without it: a usage error").isEqualTo(2);
   }
 }

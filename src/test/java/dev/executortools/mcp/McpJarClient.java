@@ -5,6 +5,7 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ import java.util.function.Function;
 
 /**
  * The MCP SDK's own client driving {@code java -jar target/executor-tools.jar mcp} as a real
- * subprocess over stdio. Records list changes (the SDK re-lists on every list_changed) and the
+ * subprocess over stdio (or the same from the test classpath, or over Streamable HTTP, {@link
+ * McpHttpJar}). Records list changes (the SDK re-lists on every list_changed) and the
  * approval questions it was asked.
  */
 final class McpJarClient implements AutoCloseable {
@@ -43,13 +45,14 @@ final class McpJarClient implements AutoCloseable {
    */
   McpJarClient(Path home, Map<String, String> env,
       Function<McpSchema.ElicitRequest, McpSchema.ElicitResult> answer, String... mcpArgs) {
-    if (!Files.isRegularFile(JAR)) throw new IllegalStateException(JAR + " is missing: run mvn package first");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ServerParameters.Builder parameters = ServerParameters.builder(java)
-        .args(concat(List.of("-Xmx512m", "-jar", JAR.toString(), "--home", home.toString(), "mcp"), mcpArgs))
-        .env(env);
-    StdioClientTransport transport = new StdioClientTransport(parameters.build(), McpJsonDefaults.getMapper());
-    transport.setStdErrorHandler(line -> System.err.println("[server] " + line));
+    this(stdio(home, env, mcpArgs), answer);
+  }
+
+  /**
+   * A client over {@code transport} (the jar on stdio, or {@link McpHttpJar}'s endpoint);
+   * {@code answer}: how it answers approval questions, or null for a client without elicitation.
+   */
+  McpJarClient(McpClientTransport transport, Function<McpSchema.ElicitRequest, McpSchema.ElicitResult> answer) {
     McpClient.SyncSpec spec = McpClient.sync(transport)
         .requestTimeout(TIMEOUT)
         .initializationTimeout(TIMEOUT)
@@ -63,6 +66,31 @@ final class McpJarClient implements AutoCloseable {
     }
     client = spec.build();
     client.initialize();
+  }
+
+  private static McpClientTransport stdio(Path home, Map<String, String> env, String... mcpArgs) {
+    if (!Files.isRegularFile(JAR)) throw new IllegalStateException(JAR + " is missing: run mvn package first");
+    return stdio(List.of("-Xmx512m", "-jar", JAR.toString()), home, env, mcpArgs);
+  }
+
+  /**
+   * The same client for a server started from the test classpath instead of the jar (for tests
+   * that run before packaging). No elicitation.
+   */
+  static McpJarClient fromClasspath(Path home, String... mcpArgs) {
+    List<String> launch = List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        dev.executortools.cli.Main.class.getName());
+    return new McpJarClient(stdio(launch, home, Map.of(), mcpArgs), null);
+  }
+
+  private static McpClientTransport stdio(List<String> launch, Path home, Map<String, String> env, String... mcpArgs) {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> args = new java.util.ArrayList<>(launch);
+    args.addAll(List.of("--home", home.toString(), "mcp"));
+    ServerParameters.Builder parameters = ServerParameters.builder(java).args(concat(args, mcpArgs)).env(env);
+    StdioClientTransport transport = new StdioClientTransport(parameters.build(), McpJsonDefaults.getMapper());
+    transport.setStdErrorHandler(line -> System.err.println("[server] " + line));
+    return transport;
   }
 
   McpSchema.CallToolResult call(String name, Map<String, Object> arguments) {

@@ -65,4 +65,39 @@ class McpNamesTest {
     java.util.Collections.reverse(reversed);
     for (String id : ids) assertThat(McpNames.of(reversed).name(id)).isEqualTo(McpNames.of(ids).name(id));
   }
+
+  @Test
+  void aShorterLongestNameCutsTheSameWayAndStaysUnique() throws Exception {
+    List<String> ids = new ArrayList<>();
+    ToolCompiler.compile(SpecReader.read(Corpus.read("github.com__api.github.com__1.1.4.openapi.yaml")), null,
+        CompileOptions.forNamespace("github")).tools().forEach(t -> ids.add(t.tool().id()));
+    McpNames names = McpNames.of(ids, 56);
+
+    Set<String> seen = new HashSet<>();
+    int cut = 0;
+    for (String id : ids) {
+      String name = names.name(id);
+      assertThat(name).as(id).hasSizeLessThanOrEqualTo(56).matches(McpNames.VALID);
+      assertThat(seen.add(name)).as("%s is unique", name).isTrue();
+      assertThat(names.id(name)).contains(id);
+      String plain = id.replace('.', '_');
+      if (plain.length() > 56) {
+        cut++;
+        assertThat(name).hasSize(56).startsWith(plain.substring(0, 47) + "_").matches(".*_[0-9a-f]{8}");
+      } else {
+        assertThat(name).isEqualTo(plain);
+      }
+    }
+    assertThat(cut).isGreaterThan(10);
+    assertThat(McpNames.of(ids).name(ids.get(0))).isEqualTo(McpNames.of(ids, 64).name(ids.get(0)));
+  }
+
+  @Test
+  void aLongestNameOutsideSixteenToSixtyFourIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> McpNames.of(List.of("a.b"), 15))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("16 to 64");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> McpNames.of(List.of("a.b"), 65))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(McpNames.of(List.of("a." + "b".repeat(30)), 16).name("a." + "b".repeat(30))).hasSize(16);
+  }
 }

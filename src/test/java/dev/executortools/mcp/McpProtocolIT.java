@@ -138,7 +138,7 @@ class McpProtocolIT {
       assertError(again, -32600, 3);
       assertThat(again.path("error").path("message").asString()).contains("already initialized");
 
-      assertThat(mcp.call(4, "tools/list", null).path("result").path("tools").size()).isEqualTo(5);
+      assertThat(mcp.call(4, "tools/list", null).path("result").path("tools").size()).as("the five built-in tools and read_result").isEqualTo(6);
       assertError(mcp.call(5, "logging/setLevel", Json.parse("{\"level\": \"loud\"}")), -32602, 5);
       assertThat(mcp.call(6, "logging/setLevel", Json.parse("{\"level\": \"warning\"}")).has("result")).isTrue();
       assertError(mcp.call(7, "no/such/method", null), -32601, 7);

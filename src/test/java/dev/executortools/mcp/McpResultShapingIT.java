@@ -165,6 +165,26 @@ class McpResultShapingIT {
   }
 
   @Test
+  void overHttpAKeptResultIsReadOnlyByTheSessionThatMadeIt() throws Exception {
+    serve(largeBody("mine"));
+    try (McpHttpJar server = new McpHttpJar(home, Map.of(), "--http", "127.0.0.1:0")) {
+      McpJarClient owner = server.connect(null, null);
+      McpJarClient other = server.connect(null, null);
+      String id = structured(owner.call(TOOL, Map.of())).path("shaped").path("resultId").asString();
+      assertThat(id).startsWith("r-");
+
+      McpSchema.CallToolResult stolen = other.call("read_result", Map.of("resultId", id, "page", 2));
+      McpSchema.CallToolResult own = owner.call("read_result", Map.of("resultId", id, "page", 2));
+
+      assertThat(stolen.isError()).isTrue();
+      assertThat(structured(stolen).path("error").path("code").asString()).isEqualTo("invalid_arguments");
+      assertThat(Json.write(structured(stolen))).doesNotContain("item-");
+      assertThat(own.isError()).isFalse();
+      assertThat(Json.write(structured(own))).contains("\"tag\":\"mine\"");
+    }
+  }
+
+  @Test
   void keptResultsStayBoundedAndADroppedOneSaysSo() throws Exception {
     List<String> ids = new ArrayList<>();
     try (McpJarClient mcp = new McpJarClient(home, Map.of(), false, "--kept-results", "2")) {

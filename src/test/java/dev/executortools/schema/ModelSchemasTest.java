@@ -78,9 +78,13 @@ class ModelSchemasTest {
   @Test
   void partFindsADefinitionByNameOrAPointer() {
     ObjectNode full = chain();
-    assertThat(ModelSchemas.part(full, "C")).contains(full.path("$defs").get("C"));
-    assertThat(ModelSchemas.part(full, "/properties/body")).contains(full.path("properties").get("body"));
-    assertThat(ModelSchemas.part(full, "Nope")).isEmpty();
-    assertThat(ModelSchemas.part(full, "")).isEmpty();
+    ObjectNode output = (ObjectNode) Json.parse("{\"$ref\": \"#/$defs/Out\", \"$defs\": {\"Out\": {\"type\": \"string\"}, \"C\": {}}}");
+    assertThat(SchemaPart.find(full, output, "C")).contains(new SchemaPart("/inputSchema/$defs/C", full.path("$defs").get("C")));
+    assertThat(SchemaPart.find(full, output, "Out")).contains(new SchemaPart("/outputSchema/$defs/Out", output.path("$defs").get("Out")));
+    assertThat(SchemaPart.find(full, output, "/outputSchema/$defs/C").map(SchemaPart::schema)).contains(Json.object());
+    assertThat(SchemaPart.find(full, output, "/properties/body").map(SchemaPart::schema)).contains(full.path("properties").get("body"));
+    assertThat(SchemaPart.find(full, null, "Out")).isEmpty();
+    assertThat(SchemaPart.find(full, output, "Nope")).isEmpty();
+    assertThat(SchemaPart.find(full, output, "")).isEmpty();
   }
 }
