@@ -96,7 +96,7 @@ class McpHttpServerIT {
 
       assertThat(mcp.client.listTools().tools()).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder(
           "client_registerClient", "deviceAuthorization_startDeviceAuthorization", "token_createToken",
-          "openapi_addSource", "openapi_previewSpec");
+          "openapi_addSource", "openapi_previewSpec", "read_result");
 
       // an SSO-OIDC tool: asked through elicitation, approved, the request reaches WireMock
       McpSchema.CallToolResult created = mcp.call("token_createToken", createToken("approved"));
@@ -119,7 +119,7 @@ class McpHttpServerIT {
           "namespace", "httpbin", "baseUrl", "http://127.0.0.1:" + upstream.port()));
       assertThat(added.isError()).as(text(added)).isFalse();
       assertThat(mcp.approvalQuestions).hasSize(3).last().asString().contains("openapi.addSource");
-      List<McpSchema.Tool> afterAdd = mcp.awaitListChange(tools -> tools.size() == 5 + 78);
+      List<McpSchema.Tool> afterAdd = mcp.awaitListChange(tools -> tools.size() == 1 + 5 + 78); // read_result, the built-in tools, httpbin's
       assertThat(afterAdd).extracting(McpSchema.Tool::name).contains("httpbin_httpMethods_getGet");
 
       McpSchema.CallToolResult got = mcp.call("httpbin_httpMethods_getGet", Map.of());
@@ -195,7 +195,7 @@ class McpHttpServerIT {
       assertThat(local.headers().firstValue("Mcp-Session-Id")).isPresent();
 
       McpJarClient mcp = server.connect(TOKEN, null);
-      assertThat(mcp.client.listTools().tools()).hasSize(5);
+      assertThat(mcp.client.listTools().tools()).as("the five built-in tools and read_result").hasSize(6);
     }
   }
 
