@@ -8,8 +8,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What a person is asked to approve: the tool, where the call sends a request, which credentials
- * and stored secrets go with it, and the arguments. {@link #summary()} and {@link #lines()} put
- * the first of these whole before any free text, which alone may be cut.
+ * and stored secrets go with it, and the arguments. {@link #summary()} and {@link #lines()} put the
+ * first of these whole before any free text, which alone may be cut.
  *
  * @param destination the origin ({@code scheme://host[:port]}) the call sends a request to, or null
  *     when it sends none (an inline spec)
@@ -47,17 +47,20 @@ public record ApprovalRequest(
 
   /** The same call, sending {@code method} to {@code destination} (an origin) and {@code path}. */
   public ApprovalRequest withRequest(String destination, String method, String path) {
-    return new ApprovalRequest(tool, arguments, destination, method, path, secrets, credentials, credentialOrigins);
+    return new ApprovalRequest(
+        tool, arguments, destination, method, path, secrets, credentials, credentialOrigins);
   }
 
   /** The same call, with these credentials (names and places) and stored secrets (names). */
   public ApprovalRequest withCredentials(List<String> credentials, List<String> secrets) {
-    return new ApprovalRequest(tool, arguments, destination, method, path, secrets, credentials, credentialOrigins);
+    return new ApprovalRequest(
+        tool, arguments, destination, method, path, secrets, credentials, credentialOrigins);
   }
 
   /** The same call, adding a source whose credentials go to {@code origins}. */
   public ApprovalRequest withCredentialOrigins(List<String> origins) {
-    return new ApprovalRequest(tool, arguments, destination, method, path, secrets, credentials, origins);
+    return new ApprovalRequest(
+        tool, arguments, destination, method, path, secrets, credentials, origins);
   }
 
   /** A copy of the arguments: changing it changes nothing in the call. */
@@ -71,8 +74,9 @@ public record ApprovalRequest(
    * stored secret github_token}.
    */
   public String summary() {
-    StringBuilder line = new StringBuilder(tool.id()).append(request().equals("none") ? " (sends no request)"
-        : ": " + request());
+    StringBuilder line =
+        new StringBuilder(tool.id())
+            .append(request().equals("none") ? " (sends no request)" : ": " + request());
     if (!secrets.isEmpty()) {
       line.append(secrets.size() == 1 ? ", with the stored secret " : ", with the stored secrets ")
           .append(String.join(", ", secrets));
@@ -84,8 +88,8 @@ public record ApprovalRequest(
   }
 
   /**
-   * What decides the call, a line each, every one whole: the tool, the request, the stored
-   * secrets, the credentials, where a new source's credentials go. The arguments come after these.
+   * What decides the call, a line each, every one whole: the tool, the request, the stored secrets,
+   * the credentials, where a new source's credentials go. The arguments come after these.
    */
   public List<String> lines() {
     List<String> lines = new ArrayList<>();
@@ -101,6 +105,8 @@ public record ApprovalRequest(
 
   private String request() {
     if (destination == null) return "none";
-    return (method == null ? "" : method.toUpperCase(Locale.ROOT) + " ") + destination + (path == null ? "" : path);
+    return (method == null ? "" : method.toUpperCase(Locale.ROOT) + " ")
+        + destination
+        + (path == null ? "" : path);
   }
 }

@@ -26,7 +26,10 @@ public enum ErrorCode {
   INVALID_USAGE,
   /** {@code policies remove} of a pattern no rule has. */
   UNKNOWN_RULE,
-  /** {@code catalog extract} ran, but some specs ended in {@code status: "error"} (the summary is in details). */
+  /**
+   * {@code catalog extract} ran, but some specs ended in {@code status: "error"} (the summary is in
+   * details).
+   */
   SPECS_FAILED,
   INTERNAL_ERROR;
 

@@ -41,7 +41,6 @@ public record HttpSettings(
   /** Connect 10 s, read 30 s, call 60 s, 1 MiB bodies, 2 retries, Retry-After up to 10 s. */
   public static HttpSettings defaults() {
     return new HttpSettings(
-        
         Duration.ofSeconds(10),
         Duration.ofSeconds(30),
         Duration.ofSeconds(60),
@@ -52,62 +51,32 @@ public record HttpSettings(
 
   public HttpSettings withConnectTimeout(Duration value) {
     return new HttpSettings(
-        value,
-        readTimeout,
-        callTimeout,
-        maxResponseBytes,
-        maxRetries,
-        maxRetryAfter);
+        value, readTimeout, callTimeout, maxResponseBytes, maxRetries, maxRetryAfter);
   }
 
   public HttpSettings withReadTimeout(Duration value) {
     return new HttpSettings(
-        connectTimeout,
-        value,
-        callTimeout,
-        maxResponseBytes,
-        maxRetries,
-        maxRetryAfter);
+        connectTimeout, value, callTimeout, maxResponseBytes, maxRetries, maxRetryAfter);
   }
 
   public HttpSettings withCallTimeout(Duration value) {
     return new HttpSettings(
-        connectTimeout,
-        readTimeout,
-        value,
-        maxResponseBytes,
-        maxRetries,
-        maxRetryAfter);
+        connectTimeout, readTimeout, value, maxResponseBytes, maxRetries, maxRetryAfter);
   }
 
   public HttpSettings withMaxResponseBytes(long value) {
     return new HttpSettings(
-        connectTimeout,
-        readTimeout,
-        callTimeout,
-        value,
-        maxRetries,
-        maxRetryAfter);
+        connectTimeout, readTimeout, callTimeout, value, maxRetries, maxRetryAfter);
   }
 
   public HttpSettings withMaxRetries(int value) {
     return new HttpSettings(
-        connectTimeout,
-        readTimeout,
-        callTimeout,
-        maxResponseBytes,
-        value,
-        maxRetryAfter);
+        connectTimeout, readTimeout, callTimeout, maxResponseBytes, value, maxRetryAfter);
   }
 
   public HttpSettings withMaxRetryAfter(Duration value) {
     return new HttpSettings(
-        connectTimeout,
-        readTimeout,
-        callTimeout,
-        maxResponseBytes,
-        maxRetries,
-        value);
+        connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxRetries, value);
   }
 
   private static void requireNonNegative(Duration value, String name) {

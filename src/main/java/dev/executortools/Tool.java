@@ -7,10 +7,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A named, JSON-schema-described action an agent can call. Immutable; its JSON form is the
- * contract other programs read ({@code tools list}, MCP, the manifest). Its schemas are handed out
- * as copies ({@link #inputSchema()}, {@link #outputSchema()}, {@link #toJson()}), so changing one
- * changes neither this tool nor what a registry answers later; a copy is made only when asked for.
+ * A named, JSON-schema-described action an agent can call. Immutable; its JSON form is the contract
+ * other programs read ({@code tools list}, MCP, the manifest). Its schemas are handed out as copies
+ * ({@link #inputSchema()}, {@link #outputSchema()}, {@link #toJson()}), so changing one changes
+ * neither this tool nor what a registry answers later; a copy is made only when asked for.
  *
  * @param id what a caller passes to invoke the tool, e.g. {@code github.repos.get}
  * @param name the part of the id after the source namespace, e.g. {@code repos.get}
@@ -40,8 +40,14 @@ public record Tool(
   }
 
   /** A tool without a summary. */
-  public Tool(String id, String name, String source, String description, ObjectNode inputSchema,
-      ObjectNode outputSchema, ToolAnnotations annotations) {
+  public Tool(
+      String id,
+      String name,
+      String source,
+      String description,
+      ObjectNode inputSchema,
+      ObjectNode outputSchema,
+      ToolAnnotations annotations) {
     this(id, name, source, description, inputSchema, outputSchema, annotations, null);
   }
 
@@ -66,8 +72,8 @@ public record Tool(
   }
 
   /**
-   * The description a model reads: the operation's summary first, then the description, unless
-   * the description already begins with the summary (executor's description, kept as is in {@link
+   * The description a model reads: the operation's summary first, then the description, unless the
+   * description already begins with the summary (executor's description, kept as is in {@link
    * #description}, is the operation's description alone when it has one).
    */
   public String modelDescription() {

@@ -22,7 +22,8 @@ public record ToolAnnotations(
     boolean openWorldHint) {
 
   private static final Set<String> SAFE = Set.of("get", "head", "options");
-  private static final Set<String> IDEMPOTENT = Set.of("get", "head", "options", "put", "delete", "trace");
+  private static final Set<String> IDEMPOTENT =
+      Set.of("get", "head", "options", "put", "delete", "trace");
   private static final Set<String> DESTRUCTIVE = Set.of("put", "patch", "delete");
 
   /** Annotations of an HTTP operation, with the default approval rule: unsafe methods need it. */
@@ -30,16 +31,25 @@ public record ToolAnnotations(
     String m = method.toLowerCase(Locale.ROOT);
     boolean safe = SAFE.contains(m) || m.equals("trace");
     return new ToolAnnotations(
-        !SAFE.contains(m), m, pathTemplate, safe, DESTRUCTIVE.contains(m), IDEMPOTENT.contains(m), true);
+        !SAFE.contains(m),
+        m,
+        pathTemplate,
+        safe,
+        DESTRUCTIVE.contains(m),
+        IDEMPOTENT.contains(m),
+        true);
   }
 
-  /** Annotations of a tool that is not an HTTP operation and reaches nothing outside the registry. */
+  /**
+   * Annotations of a tool that is not an HTTP operation and reaches nothing outside the registry.
+   */
   public static ToolAnnotations forLocal(boolean readOnly, boolean requiresApproval) {
     return forLocal(readOnly, requiresApproval, false);
   }
 
   /** Annotations of a tool that is not an HTTP operation; {@code openWorld}: it may fetch URLs. */
-  public static ToolAnnotations forLocal(boolean readOnly, boolean requiresApproval, boolean openWorld) {
+  public static ToolAnnotations forLocal(
+      boolean readOnly, boolean requiresApproval, boolean openWorld) {
     return new ToolAnnotations(requiresApproval, null, null, readOnly, false, readOnly, openWorld);
   }
 
@@ -68,7 +78,8 @@ public record ToolAnnotations(
     String method = Json.text(json, "method");
     boolean requiresApproval = json.path("requiresApproval").asBoolean();
     if (method != null) {
-      return forHttp(method, Json.text(json, "pathTemplate")).withRequiresApproval(requiresApproval);
+      return forHttp(method, Json.text(json, "pathTemplate"))
+          .withRequiresApproval(requiresApproval);
     }
     return new ToolAnnotations(
         requiresApproval,

@@ -12,7 +12,8 @@ public interface ToolPlugin {
 
   /**
    * Opens a registry. Settings: {@code home} (directory of all state; absent keeps everything in
-   * memory). Hosts needing more (approvals, secrets, an HTTP client) use {@link ToolRegistry#builder()}.
+   * memory). Hosts needing more (approvals, secrets, an HTTP client) use {@link
+   * ToolRegistry#builder()}.
    */
   ToolRegistry open(Map<String, String> settings);
 }

@@ -25,9 +25,16 @@ public final class ToolRegistry implements AutoCloseable {
   private final Registry registry;
 
   private ToolRegistry(Builder builder) {
-    this.registry = new Registry(new Registry.Settings(builder.home, builder.httpClient,
-        builder.httpSettings, builder.approvals, builder.secrets, builder.environment,
-        builder.allowPrivateNetwork));
+    this.registry =
+        new Registry(
+            new Registry.Settings(
+                builder.home,
+                builder.httpClient,
+                builder.httpSettings,
+                builder.approvals,
+                builder.secrets,
+                builder.environment,
+                builder.allowPrivateNetwork));
   }
 
   public static Builder builder() {
@@ -35,8 +42,8 @@ public final class ToolRegistry implements AutoCloseable {
   }
 
   /**
-   * Every tool a caller may use, sorted by id as executor sorts them (naming.ToolPathOrder), with {@code requiresApproval} as the approval
-   * policy decides; blocked tools are left out.
+   * Every tool a caller may use, sorted by id as executor sorts them (naming.ToolPathOrder), with
+   * {@code requiresApproval} as the approval policy decides; blocked tools are left out.
    */
   public List<Tool> tools() {
     return registry.tools();
@@ -53,11 +60,12 @@ public final class ToolRegistry implements AutoCloseable {
 
   /**
    * Hands every tool (or those of one source) to {@code sink} in the order and form of {@link
-   * #tools()}, reading stored sources as a stream: listing a home of 50,000 tools keeps one tool
-   * in memory at a time. Without {@code schemas}, input schemas may lack their {@code $defs}
-   * (for listings that do not show schemas: they then skip reading them).
+   * #tools()}, reading stored sources as a stream: listing a home of 50,000 tools keeps one tool in
+   * memory at a time. Without {@code schemas}, input schemas may lack their {@code $defs} (for
+   * listings that do not show schemas: they then skip reading them).
    *
-   * @param source a source id ({@code github}, {@code openapi}, {@code aws_sso_oidc}), or null for all
+   * @param source a source id ({@code github}, {@code openapi}, {@code aws_sso_oidc}), or null for
+   *     all
    */
   public void forEachTool(String source, boolean schemas, java.util.function.Consumer<Tool> sink) {
     registry.forEachTool(source, schemas, sink);
@@ -87,17 +95,17 @@ public final class ToolRegistry implements AutoCloseable {
   }
 
   /**
-   * Which approval rule decides the tool {@code id} (blocked tools included) and why: {@code
-   * {"id", "action", "rule", "overridden", "reason", "listed", "requiresApproval"}}; {@code rule} is
-   * null when the default decides.
+   * Which approval rule decides the tool {@code id} (blocked tools included) and why: {@code {"id",
+   * "action", "rule", "overridden", "reason", "listed", "requiresApproval"}}; {@code rule} is null
+   * when the default decides.
    */
   public ToolResult explainPolicy(String id) {
     return registry.explainPolicy(id);
   }
 
   /**
-   * The tools that best fit a task described in words ("open an issue in a repo"), best first:
-   * the ranking behind {@code tools search} and MCP {@code search_tools}. Blocked tools are left out.
+   * The tools that best fit a task described in words ("open an issue in a repo"), best first: the
+   * ranking behind {@code tools search} and MCP {@code search_tools}. Blocked tools are left out.
    *
    * @param source only tools of this source id (namespace), or null for all
    */
@@ -117,7 +125,6 @@ public final class ToolRegistry implements AutoCloseable {
   public List<String> closestIds(String id, int limit) {
     return registry.closestIds(id, limit);
   }
-
 
   /**
    * The added sources (not the bundled one) without their tools, sorted by namespace; those that
@@ -145,9 +152,9 @@ public final class ToolRegistry implements AutoCloseable {
   }
 
   /**
-   * Adds a source from a local file the program names: its text becomes the {@code spec}
-   * argument ({@code options} gives the rest: namespace, baseUrl, headers...). Tool arguments
-   * from an agent never make the plugin read a file; only this method and the command line do.
+   * Adds a source from a local file the program names: its text becomes the {@code spec} argument
+   * ({@code options} gives the rest: namespace, baseUrl, headers...). Tool arguments from an agent
+   * never make the plugin read a file; only this method and the command line do.
    */
   public ToolResult addSource(Path specFile, JsonNode options) {
     return registry.addSource(specFile, options);
@@ -159,9 +166,9 @@ public final class ToolRegistry implements AutoCloseable {
   }
 
   /**
-   * Reads a source's spec again (fetching a URL source anew, under the network policy: a model
-   * may have chosen that URL), recompiles it, and answers the tool ids {@code added}, {@code
-   * removed} and {@code changed}.
+   * Reads a source's spec again (fetching a URL source anew, under the network policy: a model may
+   * have chosen that URL), recompiles it, and answers the tool ids {@code added}, {@code removed}
+   * and {@code changed}.
    */
   public ToolResult refreshSource(String namespace) {
     return registry.refreshSource(namespace);
@@ -178,7 +185,8 @@ public final class ToolRegistry implements AutoCloseable {
    * call answers {@code approval_required}.
    */
   public ToolResult call(String id, JsonNode arguments, ApprovalHandler approvals) {
-    return registry.call(id, arguments == null || arguments instanceof NullNode ? null : arguments, approvals);
+    return registry.call(
+        id, arguments == null || arguments instanceof NullNode ? null : arguments, approvals);
   }
 
   @Override
@@ -232,9 +240,9 @@ public final class ToolRegistry implements AutoCloseable {
     }
 
     /**
-   * Environment variables the registry reads (AWS_REGION..., EXECUTOR_TOOLS_ALLOW_PRIVATE_NETWORK);
-   * default the process's.
-   */
+     * Environment variables the registry reads (AWS_REGION...,
+     * EXECUTOR_TOOLS_ALLOW_PRIVATE_NETWORK); default the process's.
+     */
     public Builder environment(Map<String, String> environment) {
       this.environment = Map.copyOf(environment);
       return this;

@@ -6,9 +6,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What every tool call returns, on every interface: {@code {"ok": true, "data", "http"?}} or
- * {@code {"ok": false, "error"}}. A failure is a value; {@code call} never throws for one. Each
- * call builds its own result and the registry keeps none, so its JSON is the caller's to change.
+ * What every tool call returns, on every interface: {@code {"ok": true, "data", "http"?}} or {@code
+ * {"ok": false, "error"}}. A failure is a value; {@code call} never throws for one. Each call
+ * builds its own result and the registry keeps none, so its JSON is the caller's to change.
  */
 public record ToolResult(boolean ok, JsonNode data, HttpInfo http, ToolError error) {
 

@@ -33,43 +33,102 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
   static final String ROOT = "(root)";
-  /** The one package the root may use besides {@code internal}: the machinery, through its bridge. */
+
+  /**
+   * The one package the root may use besides {@code internal}: the machinery, through its bridge.
+   */
   static final String BRIDGE = "registry";
 
-  /** Each package, bottom up, with the packages it may use; each named in a row above it but the bridge. */
-  static final Map<String, Set<String>> MAY_USE = map(
-      "internal", Set.of(),
-      "home", Set.of("internal"),
-      ROOT, Set.of("internal", BRIDGE),
-      "parse", Set.of(ROOT, "internal"),
-      "extract", Set.of("internal", "parse"),
-      "naming", Set.of("extract", "internal"),
-      "schema", Set.of(ROOT, "extract", "internal", "parse"),
-      "compile", Set.of(ROOT, "extract", "internal", "naming", "parse", "schema"),
-      "bind", Set.of(ROOT, "compile", "extract", "internal"),
-      "result", Set.of(ROOT, "internal"),
-      "net", Set.of("home"),
-      "invoke", Set.of(ROOT, "bind", "internal", "net", "result"),
-      "fetch", Set.of(ROOT, "internal", "invoke", "net", "parse", "result"),
-      "store", Set.of(ROOT, "compile", "extract", "home", "internal"),
-      "policy", Set.of(ROOT, "home", "internal"),
-      "aws", Set.of(ROOT, "bind", "compile", "extract", "internal", "parse", "result", "store"),
-      "tools", Set.of(ROOT, "extract", "fetch", "internal", "naming", "parse", "schema"),
-      "search", Set.of(ROOT, "naming"),
-      BRIDGE, Set.of(ROOT, "aws", "bind", "compile", "extract", "fetch", "home", "internal", "invoke",
-          "naming", "net", "parse", "policy", "result", "schema", "search", "store", "tools"),
-      "sso", Set.of(ROOT, "home", "internal"),
-      "catalog", Set.of(ROOT, "compile", "fetch", "internal", "parse", "schema", "tools"),
-      "mcp", Set.of(ROOT, "home", "internal", "invoke", "result", "schema"),
-      "cli", Set.of(ROOT, "aws", "catalog", "home", "internal", "invoke", "mcp", "parse", "policy",
-          "schema", "sso", "store"));
+  /**
+   * Each package, bottom up, with the packages it may use; each named in a row above it but the
+   * bridge.
+   */
+  static final Map<String, Set<String>> MAY_USE =
+      map(
+          "internal",
+          Set.of(),
+          "home",
+          Set.of("internal"),
+          ROOT,
+          Set.of("internal", BRIDGE),
+          "parse",
+          Set.of(ROOT, "internal"),
+          "extract",
+          Set.of("internal", "parse"),
+          "naming",
+          Set.of("extract", "internal"),
+          "schema",
+          Set.of(ROOT, "extract", "internal", "parse"),
+          "compile",
+          Set.of(ROOT, "extract", "internal", "naming", "parse", "schema"),
+          "bind",
+          Set.of(ROOT, "compile", "extract", "internal"),
+          "result",
+          Set.of(ROOT, "internal"),
+          "net",
+          Set.of("home"),
+          "invoke",
+          Set.of(ROOT, "bind", "internal", "net", "result"),
+          "fetch",
+          Set.of(ROOT, "internal", "invoke", "net", "parse", "result"),
+          "store",
+          Set.of(ROOT, "compile", "extract", "home", "internal"),
+          "policy",
+          Set.of(ROOT, "home", "internal"),
+          "aws",
+          Set.of(ROOT, "bind", "compile", "extract", "internal", "parse", "result", "store"),
+          "tools",
+          Set.of(ROOT, "extract", "fetch", "internal", "naming", "parse", "schema"),
+          "search",
+          Set.of(ROOT, "naming"),
+          BRIDGE,
+          Set.of(
+              ROOT,
+              "aws",
+              "bind",
+              "compile",
+              "extract",
+              "fetch",
+              "home",
+              "internal",
+              "invoke",
+              "naming",
+              "net",
+              "parse",
+              "policy",
+              "result",
+              "schema",
+              "search",
+              "store",
+              "tools"),
+          "sso",
+          Set.of(ROOT, "home", "internal"),
+          "catalog",
+          Set.of(ROOT, "compile", "fetch", "internal", "parse", "schema", "tools"),
+          "mcp",
+          Set.of(ROOT, "home", "internal", "invoke", "result", "schema"),
+          "cli",
+          Set.of(
+              ROOT,
+              "aws",
+              "catalog",
+              "home",
+              "internal",
+              "invoke",
+              "mcp",
+              "parse",
+              "policy",
+              "schema",
+              "sso",
+              "store"));
 
   /** The shells on top: nothing else may use them. */
   static final List<String> SHELLS = List.of("cli", "mcp", "catalog");
 
-  private static final JavaClasses CLASSES = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("dev.executortools");
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.executortools");
 
   @Test
   void noPackagesImportEachOtherInACycle() {
@@ -83,34 +142,55 @@ class ArchitectureTest {
       layers = layers.layer(name).definedBy(packageOf(name));
     }
     for (Map.Entry<String, Set<String>> row : MAY_USE.entrySet()) {
-      layers = row.getValue().isEmpty()
-          ? layers.whereLayer(row.getKey()).mayNotAccessAnyLayer()
-          : layers.whereLayer(row.getKey()).mayOnlyAccessLayers(row.getValue().toArray(String[]::new));
+      layers =
+          row.getValue().isEmpty()
+              ? layers.whereLayer(row.getKey()).mayNotAccessAnyLayer()
+              : layers
+                  .whereLayer(row.getKey())
+                  .mayOnlyAccessLayers(row.getValue().toArray(String[]::new));
     }
     layers.check(CLASSES);
   }
 
   @Test
   void theRootReachesTheMachineryOnlyThroughToolRegistryAndTheBridge() {
-    noClasses().that().resideInAPackage("dev.executortools").and(not(belongToAnyOf(ToolRegistry.class)))
-        .should().dependOnClassesThat().resideInAPackage("dev.executortools." + BRIDGE + "..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.executortools")
+        .and(not(belongToAnyOf(ToolRegistry.class)))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.executortools." + BRIDGE + "..")
         .check(CLASSES);
-    classes().that().belongToAnyOf(ToolRegistry.class)
-        .should().onlyDependOnClassesThat(
-            resideOutsideOfPackage("dev.executortools." + BRIDGE + "..").or(belongToAnyOf(Registry.class)))
+    classes()
+        .that()
+        .belongToAnyOf(ToolRegistry.class)
+        .should()
+        .onlyDependOnClassesThat(
+            resideOutsideOfPackage("dev.executortools." + BRIDGE + "..")
+                .or(belongToAnyOf(Registry.class)))
         .check(CLASSES);
   }
 
   @Test
   void theMachineryIsPackagePrivateButTheBridge() {
-    classes().that().resideInAPackage("dev.executortools." + BRIDGE + "..").and().arePublic()
-        .should(new ArchCondition<JavaClass>("be the bridge Registry or one of its nested classes") {
-          @Override
-          public void check(JavaClass type, ConditionEvents events) {
-            if (!belongToAnyOf(Registry.class).test(type)) events.add(SimpleConditionEvent.violated(type,
-                type.getName() + " is public: the machinery is package-private but the bridge"));
-          }
-        })
+    classes()
+        .that()
+        .resideInAPackage("dev.executortools." + BRIDGE + "..")
+        .and()
+        .arePublic()
+        .should(
+            new ArchCondition<JavaClass>("be the bridge Registry or one of its nested classes") {
+              @Override
+              public void check(JavaClass type, ConditionEvents events) {
+                if (!belongToAnyOf(Registry.class).test(type))
+                  events.add(
+                      SimpleConditionEvent.violated(
+                          type,
+                          type.getName()
+                              + " is public: the machinery is package-private but the bridge"));
+              }
+            })
         .check(CLASSES);
   }
 
@@ -118,9 +198,11 @@ class ArchitectureTest {
   void onlyTheShellsAndSsoOpenARegistry() {
     List<String> users = new ArrayList<>(SHELLS);
     users.add("sso");
-    noClasses().that(not(resideInAPackage("dev.executortools")))
+    noClasses()
+        .that(not(resideInAPackage("dev.executortools")))
         .and(not(resideInAPackage("dev.executortools.(" + String.join("|", users) + ")..")))
-        .should().dependOnClassesThat()
+        .should()
+        .dependOnClassesThat()
         .belongToAnyOf(ToolRegistry.class, ToolPlugin.class, ExecutorToolsPlugin.class)
         .check(CLASSES);
   }
@@ -131,14 +213,18 @@ class ArchitectureTest {
     for (Map.Entry<String, Set<String>> row : MAY_USE.entrySet()) {
       for (String used : row.getValue()) {
         if (row.getKey().equals(ROOT) && used.equals(BRIDGE)) continue;
-        assertThat(above).as(row.getKey() + " may use only packages of rows above it").contains(used);
+        assertThat(above)
+            .as(row.getKey() + " may use only packages of rows above it")
+            .contains(used);
       }
       above.add(row.getKey());
     }
     assertThat(MAY_USE.get("internal")).as("internal depends on nothing of ours").isEmpty();
     for (Map.Entry<String, Set<String>> row : MAY_USE.entrySet()) {
       if (!SHELLS.contains(row.getKey())) {
-        assertThat(row.getValue()).as(row.getKey() + " uses no shell").doesNotContainAnyElementsOf(SHELLS);
+        assertThat(row.getValue())
+            .as(row.getKey() + " uses no shell")
+            .doesNotContainAnyElementsOf(SHELLS);
       }
     }
   }

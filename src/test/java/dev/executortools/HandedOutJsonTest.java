@@ -8,9 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;
 
-/** What a library user does to JSON the registry handed out changes nothing the registry answers later. */
+/**
+ * What a library user does to JSON the registry handed out changes nothing the registry answers
+ * later.
+ */
 class HandedOutJsonTest {
-  private static final String SPEC = """
+  private static final String SPEC =
+      """
       openapi: 3.0.3
       info: {title: Pets, version: '1'}
       servers: [{url: 'https://pets.example.com'}]
@@ -39,13 +43,16 @@ class HandedOutJsonTest {
       tool.inputSchema().removeAll();
       ((ObjectNode) tool.toJson().get("inputSchema")).removeAll();
       registry.tools().forEach(t -> t.inputSchema().removeAll());
-      registry.forEachTool("pets", true, t -> ((ObjectNode) t.toJson().get("inputSchema")).removeAll());
+      registry.forEachTool(
+          "pets", true, t -> ((ObjectNode) t.toJson().get("inputSchema")).removeAll());
 
       assertThat(tool.toJson().toString()).isEqualTo(before);
-      assertThat(registry.tool("pets.pets.createPet").orElseThrow().toJson().toString()).isEqualTo(before);
+      assertThat(registry.tool("pets.pets.createPet").orElseThrow().toJson().toString())
+          .isEqualTo(before);
       ToolResult call = registry.call("pets.pets.createPet", Json.object());
       assertThat(call.ok()).isFalse();
-      assertThat(call.error().code()).as("still validated against the full schema")
+      assertThat(call.error().code())
+          .as("still validated against the full schema")
           .isEqualTo(ErrorCode.INVALID_ARGUMENTS);
     }
   }
@@ -54,9 +61,14 @@ class HandedOutJsonTest {
   void changingABuiltInToolsSchemaChangesNothing() {
     try (ToolRegistry registry = ToolRegistry.builder().build()) {
       String before = registry.tool("openapi.addSource").orElseThrow().toJson().toString();
-      registry.tool("openapi.addSource").orElseThrow().inputSchema().put("additionalProperties", true);
+      registry
+          .tool("openapi.addSource")
+          .orElseThrow()
+          .inputSchema()
+          .put("additionalProperties", true);
       registry.builtInTools().forEach(t -> t.inputSchema().removeAll());
-      assertThat(registry.tool("openapi.addSource").orElseThrow().toJson().toString()).isEqualTo(before);
+      assertThat(registry.tool("openapi.addSource").orElseThrow().toJson().toString())
+          .isEqualTo(before);
       assertThat(registry.call("openapi.addSource", Json.object().put("unknown", 1)).error().code())
           .isEqualTo(ErrorCode.INVALID_ARGUMENTS);
     }

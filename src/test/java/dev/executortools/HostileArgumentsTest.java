@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
-
 import dev.executortools.internal.Json;
 import dev.executortools.testing.Corpus;
 import java.io.IOException;
@@ -19,10 +18,10 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -30,13 +29,14 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Arguments as a careless or hostile model might send them, against real tools (Stripe, Telegram,
- * GitHub) whose sources point at a loopback server answering 200 to anything (the JDK's HTTP server,
- * which records requests as they came; WireMock's Jetty refuses some well-formed ones itself, such
- * as a path segment {@code ..%2F..} or {@code %00}, before they could be recorded). Each call is either
- * refused before sending (a clear error value, and the server received nothing) or sends exactly
- * one well-formed request: the tool's method, its path template with each parameter one non-empty
- * percent-encoded segment, a URL of legal characters only, no header smuggled in through a value,
- * and a JSON body that parses. Never an internal error or an exception.
+ * GitHub) whose sources point at a loopback server answering 200 to anything (the JDK's HTTP
+ * server, which records requests as they came; WireMock's Jetty refuses some well-formed ones
+ * itself, such as a path segment {@code ..%2F..} or {@code %00}, before they could be recorded).
+ * Each call is either refused before sending (a clear error value, and the server received nothing)
+ * or sends exactly one well-formed request: the tool's method, its path template with each
+ * parameter one non-empty percent-encoded segment, a URL of legal characters only, no header
+ * smuggled in through a value, and a JSON body that parses. Never an internal error or an
+ * exception.
  */
 @Timeout(120)
 class HostileArgumentsTest {
@@ -49,16 +49,23 @@ class HostileArgumentsTest {
   @BeforeEach
   void startUpstream() throws IOException {
     upstream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    upstream.createContext("/", exchange -> {
-      try (exchange) {
-        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-            exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes()));
-        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, exchange.getRequestMethod().equals("HEAD") ? -1 : body.length);
-        if (!exchange.getRequestMethod().equals("HEAD")) exchange.getResponseBody().write(body);
-      }
-    });
+    upstream.createContext(
+        "/",
+        exchange -> {
+          try (exchange) {
+            received.add(
+                new Received(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().toString(),
+                    exchange.getRequestHeaders(),
+                    exchange.getRequestBody().readAllBytes()));
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(
+                200, exchange.getRequestMethod().equals("HEAD") ? -1 : body.length);
+            if (!exchange.getRequestMethod().equals("HEAD")) exchange.getResponseBody().write(body);
+          }
+        });
     upstream.start();
   }
 
@@ -69,13 +76,29 @@ class HostileArgumentsTest {
 
   /** What a call may be refused with before anything is sent. */
   private static final Set<ErrorCode> REFUSED = EnumSet.of(ErrorCode.INVALID_ARGUMENTS);
+
   /** RFC 3986 characters of a path and query, besides letters, digits and %XX. */
   private static final String URL_PUNCTUATION = "-._~!$&'()*+,;=:@/?";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final String[] STRINGS = {
-    "", "a\r\nInjected: yes", "../../etc/passwd", "%2e%2e/%00", "{id}", "😀\u0000\u202e", "x".repeat(10_000),
-    "https://evil.example/", "AAEC", "data:text/plain;base64,aGk=", " ", "\t", "..", ".", "a/../../b", "?x=1#f", "%"
+    "",
+    "a\r\nInjected: yes",
+    "../../etc/passwd",
+    "%2e%2e/%00",
+    "{id}",
+    "😀\u0000\u202e",
+    "x".repeat(10_000),
+    "https://evil.example/",
+    "AAEC",
+    "data:text/plain;base64,aGk=",
+    " ",
+    "\t",
+    "..",
+    ".",
+    "a/../../b",
+    "?x=1#f",
+    "%"
   };
 
   private final Random random = new Random(42);
@@ -94,15 +117,16 @@ class HostileArgumentsTest {
       }
       default -> {
         ObjectNode object = Json.object();
-        for (int i = random.nextInt(4); i > 0; i--) object.set(STRINGS[random.nextInt(STRINGS.length)], value(depth + 1));
+        for (int i = random.nextInt(4); i > 0; i--)
+          object.set(STRINGS[random.nextInt(STRINGS.length)], value(depth + 1));
         yield object;
       }
     };
   }
 
   /**
-   * Arguments shaped like the tool's schema: half the time any value under its property names,
-   * half the time values of the declared simple types (so they pass validation and reach binding)
+   * Arguments shaped like the tool's schema: half the time any value under its property names, half
+   * the time values of the declared simple types (so they pass validation and reach binding)
    * carrying hostile strings.
    */
   private ObjectNode arguments(Tool tool) {
@@ -134,11 +158,19 @@ class HostileArgumentsTest {
   @Test
   void hostileArgumentsAreRefusedOrSentWellFormed() {
     String baseUrl = "http://127.0.0.1:" + upstream.getAddress().getPort();
-    try (ToolRegistry registry = ToolRegistry.builder().approvals(ApprovalHandler.APPROVE_ALL).build()) {
-      for (String file : List.of("stripe.com__2020-08-27.openapi.yaml", "telegram.org__5.0.0.openapi.yaml",
-          "github.com__api.github.com__1.1.4.openapi.yaml")) {
-        ToolResult added = registry.addSource(Json.object().put("spec", Corpus.read(file))
-            .put("namespace", file.substring(0, 6).replace('.', '_')).put("baseUrl", baseUrl));
+    try (ToolRegistry registry =
+        ToolRegistry.builder().approvals(ApprovalHandler.APPROVE_ALL).build()) {
+      for (String file :
+          List.of(
+              "stripe.com__2020-08-27.openapi.yaml",
+              "telegram.org__5.0.0.openapi.yaml",
+              "github.com__api.github.com__1.1.4.openapi.yaml")) {
+        ToolResult added =
+            registry.addSource(
+                Json.object()
+                    .put("spec", Corpus.read(file))
+                    .put("namespace", file.substring(0, 6).replace('.', '_'))
+                    .put("baseUrl", baseUrl));
         assertThat(added.ok()).as("%s", added).isTrue();
       }
       List<Tool> tools = new ArrayList<>(registry.tools());
@@ -151,10 +183,12 @@ class HostileArgumentsTest {
         ObjectNode args = arguments(tool);
         received.clear();
         ToolResult result = registry.call(tool.id(), args);
-        String call = tool.id() + " " + abbreviate(args.toString()) + " → " + abbreviate(result.toString());
+        String call =
+            tool.id() + " " + abbreviate(args.toString()) + " → " + abbreviate(result.toString());
         if (!result.ok()) {
           if (!REFUSED.contains(result.error().code())) broken.add("unexpected error: " + call);
-          else if (!received.isEmpty()) broken.add("refused, but sent " + received.get(0).url() + ": " + call);
+          else if (!received.isEmpty())
+            broken.add("refused, but sent " + received.get(0).url() + ": " + call);
           else refused++;
         } else if (received.size() != 1) {
           broken.add(received.size() + " requests: " + call);
@@ -165,17 +199,26 @@ class HostileArgumentsTest {
         }
       }
       assertThat(broken).isEmpty();
-      assertThat(sent).as("calls that passed validation and binding and were received").isGreaterThan(100);
+      assertThat(sent)
+          .as("calls that passed validation and binding and were received")
+          .isGreaterThan(100);
       assertThat(refused).as("calls refused before sending").isGreaterThan(100);
     }
   }
 
-  /** {@code DELETE /gists/{gist_id}} with "" would be {@code DELETE /gists/}: refused, nothing sent. */
+  /**
+   * {@code DELETE /gists/{gist_id}} with "" would be {@code DELETE /gists/}: refused, nothing sent.
+   */
   @Test
   void anEmptyPathParameterIsRefusedBeforeSending() {
-    try (ToolRegistry registry = ToolRegistry.builder().approvals(ApprovalHandler.APPROVE_ALL).build()) {
-      ToolResult added = registry.addSource(Json.object().put("spec", Corpus.read("github.com__api.github.com__1.1.4.openapi.yaml"))
-          .put("namespace", "github").put("baseUrl", "http://127.0.0.1:" + upstream.getAddress().getPort()));
+    try (ToolRegistry registry =
+        ToolRegistry.builder().approvals(ApprovalHandler.APPROVE_ALL).build()) {
+      ToolResult added =
+          registry.addSource(
+              Json.object()
+                  .put("spec", Corpus.read("github.com__api.github.com__1.1.4.openapi.yaml"))
+                  .put("namespace", "github")
+                  .put("baseUrl", "http://127.0.0.1:" + upstream.getAddress().getPort()));
       assertThat(added.ok()).as("%s", added).isTrue();
 
       ToolResult result = registry.call("github.gists.delete", Json.object().put("gist_id", ""));
@@ -184,8 +227,11 @@ class HostileArgumentsTest {
       assertThat(result.error().code()).isEqualTo(ErrorCode.INVALID_ARGUMENTS);
       assertThat(result.error().message()).contains("must not be empty");
       assertThat(received).isEmpty();
-      assertThat(registry.call("github.gists.delete", Json.object().put("gist_id", "abc")).ok()).isTrue();
-      assertThat(received).extracting(Received::method, Received::url).containsExactly(org.assertj.core.groups.Tuple.tuple("DELETE", "/gists/abc"));
+      assertThat(registry.call("github.gists.delete", Json.object().put("gist_id", "abc")).ok())
+          .isTrue();
+      assertThat(received)
+          .extracting(Received::method, Received::url)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("DELETE", "/gists/abc"));
     }
   }
 
@@ -202,7 +248,8 @@ class HostileArgumentsTest {
     for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
       if (header.getKey().equalsIgnoreCase("Injected")) return "smuggled header " + header.getKey();
       for (String value : header.getValue()) {
-        if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) return "line break in header " + header.getKey();
+        if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0)
+          return "line break in header " + header.getKey();
       }
     }
     String contentType = request.headers().getFirst("Content-Type");
@@ -220,7 +267,9 @@ class HostileArgumentsTest {
     for (int i = 0; i < url.length(); i++) {
       char c = url.charAt(i);
       if (c == '%') {
-        if (i + 2 >= url.length() || Character.digit(url.charAt(i + 1), 16) < 0 || Character.digit(url.charAt(i + 2), 16) < 0) return false;
+        if (i + 2 >= url.length()
+            || Character.digit(url.charAt(i + 1), 16) < 0
+            || Character.digit(url.charAt(i + 2), 16) < 0) return false;
         i += 2;
       } else if (!(c < 128 && Character.isLetterOrDigit(c)) && URL_PUNCTUATION.indexOf(c) < 0) {
         return false;

@@ -23,22 +23,33 @@ class ReadmeLayoutTest {
   @Test
   void theLayoutTableIsTheMapTheArchitectureTestChecks() throws IOException {
     Map<String, Set<String>> table = layoutTable(Path.of("README.md"));
-    assertThat(new ArrayList<>(table.keySet())).as("the rows, bottom up")
+    assertThat(new ArrayList<>(table.keySet()))
+        .as("the rows, bottom up")
         .containsExactlyElementsOf(ArchitectureTest.MAY_USE.keySet());
-    table.forEach((name, uses) -> assertThat(uses).as("what `" + name + "` may use")
-        .containsExactlyInAnyOrderElementsOf(ArchitectureTest.MAY_USE.get(name)));
+    table.forEach(
+        (name, uses) ->
+            assertThat(uses)
+                .as("what `" + name + "` may use")
+                .containsExactlyInAnyOrderElementsOf(ArchitectureTest.MAY_USE.get(name)));
   }
 
   @Test
   void aRowThatDiffersFromTheMapIsFound() {
-    Map<String, Set<String>> table = layoutTable(List.of(
-        "## Layout", "", "| package | holds | may use |", "|---|---|---|",
-        "| `internal` | helpers | – |",
-        "| `home` | files | `internal`, `store` |",
-        "", "## Next"));
+    Map<String, Set<String>> table =
+        layoutTable(
+            List.of(
+                "## Layout",
+                "",
+                "| package | holds | may use |",
+                "|---|---|---|",
+                "| `internal` | helpers | – |",
+                "| `home` | files | `internal`, `store` |",
+                "",
+                "## Next"));
     assertThat(table).containsOnlyKeys("internal", "home");
     assertThat(table.get("internal")).isEmpty();
-    assertThat(table.get("home")).containsExactlyInAnyOrder("internal", "store")
+    assertThat(table.get("home"))
+        .containsExactlyInAnyOrder("internal", "store")
         .isNotEqualTo(ArchitectureTest.MAY_USE.get("home"));
   }
 
@@ -46,7 +57,9 @@ class ReadmeLayoutTest {
     return layoutTable(Files.readAllLines(readme));
   }
 
-  /** The rows of the table under {@code ## Layout}: package → the packages its last column names. */
+  /**
+   * The rows of the table under {@code ## Layout}: package → the packages its last column names.
+   */
   static Map<String, Set<String>> layoutTable(List<String> lines) {
     Map<String, Set<String>> rows = new LinkedHashMap<>();
     boolean inLayout = false;

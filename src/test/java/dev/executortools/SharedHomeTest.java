@@ -19,13 +19,16 @@ class SharedHomeTest {
   }
 
   private static ObjectNode items(String version) {
-    return Json.object().put("spec", Corpus.resource("/specs/items-" + version + ".yaml"))
-        .put("namespace", "items").put("baseUrl", "http://127.0.0.1:9");
+    return Json.object()
+        .put("spec", Corpus.resource("/specs/items-" + version + ".yaml"))
+        .put("namespace", "items")
+        .put("baseUrl", "http://127.0.0.1:9");
   }
 
   @Test
   void sourcesAddedReplacedAndRemovedElsewhereShowUpWithoutARestart() {
-    try (ToolRegistry server = open(); ToolRegistry other = open()) {
+    try (ToolRegistry server = open();
+        ToolRegistry other = open()) {
       assertThat(server.tools()).hasSize(5);
 
       assertThat(other.addSource(items("v1")).ok()).isTrue();
@@ -45,14 +48,18 @@ class SharedHomeTest {
 
   @Test
   void aSourceDamagedElsewhereIsReportedAndItsLoadedToolsStay() throws Exception {
-    try (ToolRegistry server = open(); ToolRegistry other = open()) {
+    try (ToolRegistry server = open();
+        ToolRegistry other = open()) {
       assertThat(other.addSource(items("v1")).ok()).isTrue();
       assertThat(server.tool("items.items.listItems")).isPresent();
 
-      Files.writeString(home.resolve("sources").resolve("items.json"), "{\"formatVersion\": 2, \"cut");
+      Files.writeString(
+          home.resolve("sources").resolve("items.json"), "{\"formatVersion\": 2, \"cut");
 
       assertThat(server.sourceProblems()).extracting(p -> p.namespace()).containsExactly("items");
-      assertThat(server.tool("items.items.listItems")).as("what was loaded keeps working").isPresent();
+      assertThat(server.tool("items.items.listItems"))
+          .as("what was loaded keeps working")
+          .isPresent();
     }
   }
 }

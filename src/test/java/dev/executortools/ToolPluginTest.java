@@ -16,7 +16,9 @@ class ToolPluginTest {
     ToolPlugin plugin = ServiceLoader.load(ToolPlugin.class).findFirst().orElseThrow();
     assertThat(plugin.name()).isEqualTo("executor-tools");
     try (ToolRegistry registry = plugin.open(Map.of("home", home.toString()))) {
-      assertThat(registry.tools()).extracting(Tool::id).contains("openapi.addSource", "token.createToken");
+      assertThat(registry.tools())
+          .extracting(Tool::id)
+          .contains("openapi.addSource", "token.createToken");
     }
   }
 }

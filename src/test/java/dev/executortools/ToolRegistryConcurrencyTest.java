@@ -41,75 +41,99 @@ class ToolRegistryConcurrencyTest {
   private static final int NAMESPACES = 16;
   private static final int THREADS = 64;
   private static final Set<String> KEPT =
-      IntStream.range(0, NAMESPACES / 2).mapToObj(i -> "ns" + i).collect(Collectors.toCollection(TreeSet::new));
+      IntStream.range(0, NAMESPACES / 2)
+          .mapToObj(i -> "ns" + i)
+          .collect(Collectors.toCollection(TreeSet::new));
 
   @TempDir Path home;
 
   @Test
   @Timeout(90)
   void sixtyFourThreadsAddingCallingAndRemovingLeaveAConsistentState() throws Exception {
-    WireMockServer upstream = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(32));
+    WireMockServer upstream =
+        new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(32));
     upstream.start();
     for (int n = 0; n < NAMESPACES; n++) {
-      upstream.stubFor(get(urlPathEqualTo("/ns" + n + "/items")).willReturn(aResponse()
-          .withHeader("Content-Type", "application/json").withBody("[\"ns" + n + "\"]")));
+      upstream.stubFor(
+          get(urlPathEqualTo("/ns" + n + "/items"))
+              .willReturn(
+                  aResponse()
+                      .withHeader("Content-Type", "application/json")
+                      .withBody("[\"ns" + n + "\"]")));
     }
     ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     AtomicInteger okCalls = new AtomicInteger();
     CyclicBarrier loopsDone = new CyclicBarrier(THREADS);
     CyclicBarrier finalWritesDone = new CyclicBarrier(THREADS);
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    try (ToolRegistry registry = ToolRegistry.builder().home(home).approvals(ApprovalHandler.APPROVE_ALL).build()) {
+    try (ToolRegistry registry =
+        ToolRegistry.builder().home(home).approvals(ApprovalHandler.APPROVE_ALL).build()) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
-        String namespace = "ns" + (t % NAMESPACES);  // four threads share each namespace: real contention
-        futures.add(pool.submit(() -> {
-          while (System.nanoTime() < deadline) {
-            add(registry, namespace, upstream, failures);
-            ToolResult called = registry.call(namespace + ".items.listItems", Json.object());
-            if (called.ok()) {
-              okCalls.incrementAndGet();
-              if (!called.data().toString().equals("[\"" + namespace + "\"]")) failures.add("call reached " + called);
-            } else if (called.error().code() != ErrorCode.UNKNOWN_TOOL) {
-              failures.add("call: " + called);  // only a removal by another thread may beat it
-            }
-            registry.tools();
-            ToolResult removed = registry.removeSource(namespace);
-            if (!removed.ok() && removed.error().code() != ErrorCode.UNKNOWN_SOURCE) failures.add("remove: " + removed);
-          }
-          loopsDone.await(30, TimeUnit.SECONDS);
-          if (KEPT.contains(namespace)) {
-            add(registry, namespace, upstream, failures);
-          } else {
-            ToolResult removed = registry.removeSource(namespace);
-            if (!removed.ok() && removed.error().code() != ErrorCode.UNKNOWN_SOURCE) failures.add("last remove: " + removed);
-          }
-          finalWritesDone.await(30, TimeUnit.SECONDS);
-          ToolResult called = registry.call(namespace + ".items.listItems", Json.object());
-          if (KEPT.contains(namespace)) {
-            if (!called.ok() || !called.data().toString().equals("[\"" + namespace + "\"]")) failures.add("kept: " + called);
-          } else if (called.ok() || called.error().code() != ErrorCode.UNKNOWN_TOOL) {
-            failures.add("removed but called: " + called);
-          }
-          return null;
-        }));
+        String namespace =
+            "ns" + (t % NAMESPACES); // four threads share each namespace: real contention
+        futures.add(
+            pool.submit(
+                () -> {
+                  while (System.nanoTime() < deadline) {
+                    add(registry, namespace, upstream, failures);
+                    ToolResult called =
+                        registry.call(namespace + ".items.listItems", Json.object());
+                    if (called.ok()) {
+                      okCalls.incrementAndGet();
+                      if (!called.data().toString().equals("[\"" + namespace + "\"]"))
+                        failures.add("call reached " + called);
+                    } else if (called.error().code() != ErrorCode.UNKNOWN_TOOL) {
+                      failures.add(
+                          "call: " + called); // only a removal by another thread may beat it
+                    }
+                    registry.tools();
+                    ToolResult removed = registry.removeSource(namespace);
+                    if (!removed.ok() && removed.error().code() != ErrorCode.UNKNOWN_SOURCE)
+                      failures.add("remove: " + removed);
+                  }
+                  loopsDone.await(30, TimeUnit.SECONDS);
+                  if (KEPT.contains(namespace)) {
+                    add(registry, namespace, upstream, failures);
+                  } else {
+                    ToolResult removed = registry.removeSource(namespace);
+                    if (!removed.ok() && removed.error().code() != ErrorCode.UNKNOWN_SOURCE)
+                      failures.add("last remove: " + removed);
+                  }
+                  finalWritesDone.await(30, TimeUnit.SECONDS);
+                  ToolResult called = registry.call(namespace + ".items.listItems", Json.object());
+                  if (KEPT.contains(namespace)) {
+                    if (!called.ok() || !called.data().toString().equals("[\"" + namespace + "\"]"))
+                      failures.add("kept: " + called);
+                  } else if (called.ok() || called.error().code() != ErrorCode.UNKNOWN_TOOL) {
+                    failures.add("removed but called: " + called);
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : futures) f.get(60, TimeUnit.SECONDS);
       assertThat(failures).isEmpty();
-      assertThat(okCalls.get()).as("calls that found their source and got its answer").isGreaterThan(THREADS);
+      assertThat(okCalls.get())
+          .as("calls that found their source and got its answer")
+          .isGreaterThan(THREADS);
 
       assertThat(storedNamespaces()).as("on disk").isEqualTo(KEPT);
       Set<String> listed = new TreeSet<>();
       List<String> listedIds = new ArrayList<>();
-      registry.tools().forEach(t -> {
-        if (t.id().startsWith("ns")) {
-          listed.add(t.source());
-          listedIds.add(t.id());
-        }
-      });
+      registry
+          .tools()
+          .forEach(
+              t -> {
+                if (t.id().startsWith("ns")) {
+                  listed.add(t.source());
+                  listedIds.add(t.id());
+                }
+              });
       assertThat(listed).as("sources of the tools listed").isEqualTo(KEPT);
-      assertThat(listedIds).as("each kept source listed once, with its three tools").hasSize(3 * KEPT.size());
+      assertThat(listedIds)
+          .as("each kept source listed once, with its three tools")
+          .hasSize(3 * KEPT.size());
       Set<String> known = new TreeSet<>();
       registry.sources().forEach(s -> known.add(s.namespace()));
       assertThat(known).isEqualTo(KEPT);
@@ -129,9 +153,19 @@ class ToolRegistryConcurrencyTest {
     }
   }
 
-  private static void add(ToolRegistry registry, String namespace, WireMockServer upstream, ConcurrentLinkedQueue<String> failures) {
-    ToolResult added = registry.call("openapi.addSource", Json.object().put("spec", SPEC)
-        .put("namespace", namespace).put("baseUrl", upstream.baseUrl() + "/" + namespace).put("replace", true));
+  private static void add(
+      ToolRegistry registry,
+      String namespace,
+      WireMockServer upstream,
+      ConcurrentLinkedQueue<String> failures) {
+    ToolResult added =
+        registry.call(
+            "openapi.addSource",
+            Json.object()
+                .put("spec", SPEC)
+                .put("namespace", namespace)
+                .put("baseUrl", upstream.baseUrl() + "/" + namespace)
+                .put("replace", true));
     if (!added.ok()) failures.add("add: " + added);
   }
 

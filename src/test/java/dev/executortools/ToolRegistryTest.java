@@ -30,12 +30,14 @@ class ToolRegistryTest {
   @Test
   void listsTheFiveSeedToolsSortedById() {
     try (ToolRegistry registry = registry(null)) {
-      assertThat(registry.tools()).extracting(Tool::id).containsExactly(
-          "client.registerClient",
-          "deviceAuthorization.startDeviceAuthorization",
-          "openapi.addSource",
-          "openapi.previewSpec",
-          "token.createToken");
+      assertThat(registry.tools())
+          .extracting(Tool::id)
+          .containsExactly(
+              "client.registerClient",
+              "deviceAuthorization.startDeviceAuthorization",
+              "openapi.addSource",
+              "openapi.previewSpec",
+              "token.createToken");
     }
   }
 
@@ -44,7 +46,8 @@ class ToolRegistryTest {
     try (ToolRegistry registry = registry(null)) {
       Tool register = registry.tool("client.registerClient").orElseThrow();
       JsonNode schema = register.inputSchema();
-      assertThat(schema.path("properties").propertyNames()).containsExactlyInAnyOrder("body", "server");
+      assertThat(schema.path("properties").propertyNames())
+          .containsExactlyInAnyOrder("body", "server");
       assertThat(schema.path("required").toString()).contains("body");
       assertThat(register.source()).isEqualTo("aws_sso_oidc");
       assertThat(register.annotations().method()).isEqualTo("post");
@@ -65,15 +68,18 @@ class ToolRegistryTest {
       assertThat(result.data().path("toolCount").asInt()).isEqualTo(78);
       List<String> ids = new ArrayList<>();
       result.data().path("tools").forEach(id -> ids.add(id.asString()));
-      assertThat(ids).hasSize(78).doesNotHaveDuplicates().allMatch(id -> id.startsWith("httpbin_org."));
+      assertThat(ids)
+          .hasSize(78)
+          .doesNotHaveDuplicates()
+          .allMatch(id -> id.startsWith("httpbin_org."));
       assertThat(registry.tools()).hasSize(83);
       assertThat(registry.tool(ids.get(0))).isPresent();
     }
   }
 
   @Test
-  void theJavaApiAddsSourcesWithoutAskingForApprovalIncludingFromALocalFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-      throws Exception {
+  void theJavaApiAddsSourcesWithoutAskingForApprovalIncludingFromALocalFile(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     try (ToolRegistry registry = registry(null)) {
       ToolResult inline = registry.addSource(spec(HTTPBIN).put("namespace", "inline"));
       assertThat(inline.ok()).as(inline.toString()).isTrue();
@@ -110,7 +116,8 @@ class ToolRegistryTest {
       assertThat(data.path("operationCount").asInt()).isEqualTo(78);
       assertThat(data.path("operations")).hasSize(78);
       JsonNode first = data.path("operations").get(0);
-      assertThat(first.propertyNames()).contains("toolPath", "operationId", "method", "path", "summary", "tags", "deprecated");
+      assertThat(first.propertyNames())
+          .contains("toolPath", "operationId", "method", "path", "summary", "tags", "deprecated");
       assertThat(data.has("servers")).isTrue();
       assertThat(data.has("securitySchemes")).isTrue();
       assertThat(data.path("warnings").isArray()).isTrue();
@@ -144,12 +151,14 @@ class ToolRegistryTest {
   @Test
   void argumentsThatDoNotMatchTheSchemaAreRefusedWithPointers() {
     try (ToolRegistry registry = registry(ApprovalHandler.APPROVE_ALL)) {
-      ToolResult result = registry.call("openapi.previewSpec", args("{\"spec\": 42, \"extra\": true}"));
+      ToolResult result =
+          registry.call("openapi.previewSpec", args("{\"spec\": 42, \"extra\": true}"));
       assertThat(result.error().code()).isEqualTo(ErrorCode.INVALID_ARGUMENTS);
       List<String> paths = new ArrayList<>();
       result.error().details().path("errors").forEach(e -> paths.add(e.path("path").asString()));
       assertThat(paths).contains("/spec");
-      ToolResult missing = registry.call("client.registerClient", args("{\"body\": {\"clientType\": \"public\"}}"));
+      ToolResult missing =
+          registry.call("client.registerClient", args("{\"body\": {\"clientType\": \"public\"}}"));
       assertThat(missing.error().code()).isEqualTo(ErrorCode.INVALID_ARGUMENTS);
       assertThat(missing.error().details().toString()).contains("/body", "clientName");
     }
@@ -158,18 +167,26 @@ class ToolRegistryTest {
   @Test
   void aRegionThatIsNoRegionCannotSteerTheBundledToolsToAnotherHost() {
     try (ToolRegistry registry = registry(ApprovalHandler.APPROVE_ALL)) {
-      ToolResult result = registry.call("token.createToken", args(
-          "{\"body\": {\"clientId\": \"a\", \"clientSecret\": \"b\", \"grantType\": \"x\"},"
-              + " \"server\": {\"variables\": {\"region\": \"evil.example/x#\"}}}"));
+      ToolResult result =
+          registry.call(
+              "token.createToken",
+              args(
+                  "{\"body\": {\"clientId\": \"a\", \"clientSecret\": \"b\", \"grantType\": \"x\"},"
+                      + " \"server\": {\"variables\": {\"region\": \"evil.example/x#\"}}}"));
       assertThat(result.error().code()).isEqualTo(ErrorCode.INVALID_ARGUMENTS);
-      assertThat(result.error().details().path("errors").get(0).path("path").asString()).isEqualTo("/server");
+      assertThat(result.error().details().path("errors").get(0).path("path").asString())
+          .isEqualTo("/server");
     }
   }
 
   @Test
   void badDocumentsGiveOpenapiParseFailedWithAReadableMessage() {
     try (ToolRegistry registry = registry(ApprovalHandler.APPROVE_ALL)) {
-      for (String bad : List.of("not: openapi\n", "openapi: 3.0.0\npaths: [\n", "openapi: 3.0.0\ninfo: {title: x}\n")) {
+      for (String bad :
+          List.of(
+              "not: openapi\n",
+              "openapi: 3.0.0\npaths: [\n",
+              "openapi: 3.0.0\ninfo: {title: x}\n")) {
         ToolResult result = registry.call("openapi.addSource", spec(bad));
         assertThat(result.error().code()).as(bad).isEqualTo(ErrorCode.OPENAPI_PARSE_FAILED);
         assertThat(result.error().message()).isNotBlank().doesNotContain("Exception");
@@ -181,7 +198,8 @@ class ToolRegistryTest {
   @Test
   void swagger2SourcesAreAccepted() {
     try (ToolRegistry registry = registry(ApprovalHandler.APPROVE_ALL)) {
-      ToolResult result = registry.call("openapi.addSource", spec(Corpus.read("gitlab.com__v3.swagger.yaml")));
+      ToolResult result =
+          registry.call("openapi.addSource", spec(Corpus.read("gitlab.com__v3.swagger.yaml")));
       assertThat(result.ok()).as(result.toString()).isTrue();
       assertThat(result.data().path("toolCount").asInt()).isEqualTo(358);
     }

@@ -46,15 +46,18 @@ class TrustedOriginsOnTheWireTest {
 
   private static HttpServer server(InetAddress address, List<String> seen) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 0);
-    server.createContext("/", exchange -> {
-      try (exchange) {
-        seen.add(exchange.getRequestURI() + " " + exchange.getRequestHeaders().getFirst("X-Key"));
-        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          try (exchange) {
+            seen.add(
+                exchange.getRequestURI() + " " + exchange.getRequestHeaders().getFirst("X-Key"));
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+          }
+        });
     server.start();
     return server;
   }
@@ -64,10 +67,13 @@ class TrustedOriginsOnTheWireTest {
   }
 
   private ObjectNode addArgs(String... trusted) {
-    String spec = "{\"openapi\": \"3.0.0\", \"info\": {\"title\": \"t\", \"version\": \"1\"},"
-        + " \"servers\": [{\"url\": \"http://127.0.0.1:" + specServer.getAddress().getPort() + "\"}],"
-        + " \"paths\": {\"/pets\": {\"get\": {\"operationId\": \"listPets\","
-        + " \"responses\": {\"200\": {\"description\": \"ok\"}}}}}}";
+    String spec =
+        "{\"openapi\": \"3.0.0\", \"info\": {\"title\": \"t\", \"version\": \"1\"},"
+            + " \"servers\": [{\"url\": \"http://127.0.0.1:"
+            + specServer.getAddress().getPort()
+            + "\"}],"
+            + " \"paths\": {\"/pets\": {\"get\": {\"operationId\": \"listPets\","
+            + " \"responses\": {\"200\": {\"description\": \"ok\"}}}}}}";
     ObjectNode args = Json.object().put("spec", spec).put("namespace", "pets");
     args.putObject("headers").put("X-Key", SECRET);
     for (String origin : trusted) args.withArray("trustedOrigins").add(origin);
@@ -102,16 +108,24 @@ class TrustedOriginsOnTheWireTest {
       ToolResult result = callThroughListed(registry);
 
       assertThat(result.error().code()).isEqualTo(ErrorCode.INVALID_ARGUMENTS);
-      assertThat(result.error().details().path("errors").get(0).path("path").asString()).isEqualTo("/server");
+      assertThat(result.error().details().path("errors").get(0).path("path").asString())
+          .isEqualTo("/server");
     }
     assertThat(atListed).isEmpty();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://*", "https://*.example.com", "http://127.0.0.2:*",
-      "https://uploads.example.com/v1", "https://user@uploads.example.com"})
+  @ValueSource(
+      strings = {
+        "http://*",
+        "https://*.example.com",
+        "http://127.0.0.2:*",
+        "https://uploads.example.com/v1",
+        "https://user@uploads.example.com"
+      })
   void anythingButAnExactOriginIsRefusedWhenTheSourceIsAdded(String entry) {
-    try (ToolRegistry registry = ToolRegistry.builder().home(home).approvals(ApprovalHandler.APPROVE_ALL).build()) {
+    try (ToolRegistry registry =
+        ToolRegistry.builder().home(home).approvals(ApprovalHandler.APPROVE_ALL).build()) {
       ToolResult result = registry.call("openapi.addSource", addArgs(entry));
 
       assertThat(result.error().code()).isEqualTo(ErrorCode.INVALID_ARGUMENTS);

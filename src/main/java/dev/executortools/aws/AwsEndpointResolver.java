@@ -27,10 +27,10 @@ import tools.jackson.databind.JsonNode;
  * </ol>
  *
  * So a per-call region changes only the region-derived URL: an endpoint override, like an SDK
- * client's, beats a region. The spec's own {@code servers} (which include {@code http://} ones)
- * are not used. A region that is not a DNS label sequence ({@code [a-z0-9-]}) is refused with an
- * {@link IllegalArgumentException}, so no argument can steer the call to another host. Returned
- * URLs carry no trailing slash.
+ * client's, beats a region. The spec's own {@code servers} (which include {@code http://} ones) are
+ * not used. A region that is not a DNS label sequence ({@code [a-z0-9-]}) is refused with an {@link
+ * IllegalArgumentException}, so no argument can steer the call to another host. Returned URLs carry
+ * no trailing slash.
  */
 public final class AwsEndpointResolver implements ServerResolver {
   public static final String ENDPOINT_ENV_SERVICE = "AWS_ENDPOINT_URL_SSO_OIDC";
@@ -68,7 +68,10 @@ public final class AwsEndpointResolver implements ServerResolver {
     return regionalEndpoint(region(variables));
   }
 
-  /** The endpoint overrides set in the environment ({@value #ENDPOINT_ENV_SERVICE}, {@value #ENDPOINT_ENV_GLOBAL}). */
+  /**
+   * The endpoint overrides set in the environment ({@value #ENDPOINT_ENV_SERVICE}, {@value
+   * #ENDPOINT_ENV_GLOBAL}).
+   */
   @Override
   public List<String> configuredBaseUrls() {
     List<String> urls = new ArrayList<>();

@@ -15,12 +15,12 @@ import tools.jackson.databind.node.ObjectNode;
  * <exception shape>, ...the body's fields}}.
  *
  * <p>The type comes, as in the AWS SDKs, from the {@code x-amzn-ErrorType} header, else the body's
- * {@code __type}, else its {@code code}; each is cut before the first {@code :} and after the
- * first {@code #} ({@code AuthorizationPendingException:http://internal.amazon.com/...} →
- * {@code AuthorizationPendingException}). Failing those, a service whose bodies carry an OAuth
- * {@code error} code (SSO-OIDC: {@code authorization_pending}) maps it with {@code
- * typeByErrorCode}. {@code retryable} is true for {@code retryableTypes}; when no type is found at
- * all (a proxy's 502 page, say) the reply is left to {@link ErrorModel#GENERIC}.
+ * {@code __type}, else its {@code code}; each is cut before the first {@code :} and after the first
+ * {@code #} ({@code AuthorizationPendingException:http://internal.amazon.com/...} → {@code
+ * AuthorizationPendingException}). Failing those, a service whose bodies carry an OAuth {@code
+ * error} code (SSO-OIDC: {@code authorization_pending}) maps it with {@code typeByErrorCode}.
+ * {@code retryable} is true for {@code retryableTypes}; when no type is found at all (a proxy's 502
+ * page, say) the reply is left to {@link ErrorModel#GENERIC}.
  */
 public final class AwsJsonErrorModel implements ErrorModel {
   private static final int MAX_DESCRIPTION = 300;

@@ -25,9 +25,15 @@ import java.util.Set;
 public final class BundledTools {
   /** The precompiled tools on the classpath. */
   public static final String RESOURCE = "/dev/executortools/aws/sso-oidc.tools.json";
-  /** The ids of the tools, known without reading them (a call of any other id leaves them unread). */
+
+  /**
+   * The ids of the tools, known without reading them (a call of any other id leaves them unread).
+   */
   public static final Set<String> IDS =
-      Set.of("client.registerClient", "deviceAuthorization.startDeviceAuthorization", "token.createToken");
+      Set.of(
+          "client.registerClient",
+          "deviceAuthorization.startDeviceAuthorization",
+          "token.createToken");
 
   private BundledTools() {}
 
@@ -44,9 +50,15 @@ public final class BundledTools {
   public static List<CompiledTool> compile() {
     SsoOidcProfile profile = SsoOidcProfile.standard();
     try (InputStream in = BundledTools.class.getResourceAsStream(SsoOidcProfile.SPEC_RESOURCE)) {
-      if (in == null) throw new IllegalStateException("bundled spec missing from the classpath: " + SsoOidcProfile.SPEC_RESOURCE);
-      return ToolCompiler.compile(SpecReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8)), null,
-          new CompileOptions(SsoOidcProfile.SOURCE_ID, "", profile.hiddenParamKeys(), SsoOidcProfile.SERVERS)).tools();
+      if (in == null)
+        throw new IllegalStateException(
+            "bundled spec missing from the classpath: " + SsoOidcProfile.SPEC_RESOURCE);
+      return ToolCompiler.compile(
+              SpecReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8)),
+              null,
+              new CompileOptions(
+                  SsoOidcProfile.SOURCE_ID, "", profile.hiddenParamKeys(), SsoOidcProfile.SERVERS))
+          .tools();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (SpecException e) {
@@ -54,7 +66,9 @@ public final class BundledTools {
     }
   }
 
-  /** Writes the precompiled resource: {@code BundledTools OUTPUT_DIRECTORY} (the build's classes). */
+  /**
+   * Writes the precompiled resource: {@code BundledTools OUTPUT_DIRECTORY} (the build's classes).
+   */
   public static void main(String[] args) throws IOException {
     Path target = Path.of(args[0], RESOURCE.substring(1));
     Files.createDirectories(target.getParent());

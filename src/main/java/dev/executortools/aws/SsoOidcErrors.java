@@ -4,11 +4,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The SSO-OIDC error shapes, from the AWS service model ({@code sso-oidc/2019-06-10/service-2.json}):
- * each exception's body carries {@code error} (the OAuth 2.0 / RFC 8628 code below) and {@code
- * error_description}; statuses are 400, except InvalidClientException (401) and
- * InternalServerException (500). {@code invalid_request} is shared by InvalidRequestException and
- * InvalidRequestRegionException; without the header it is taken as the former.
+ * The SSO-OIDC error shapes, from the AWS service model ({@code
+ * sso-oidc/2019-06-10/service-2.json}): each exception's body carries {@code error} (the OAuth 2.0
+ * / RFC 8628 code below) and {@code error_description}; statuses are 400, except
+ * InvalidClientException (401) and InternalServerException (500). {@code invalid_request} is shared
+ * by InvalidRequestException and InvalidRequestRegionException; without the header it is taken as
+ * the former.
  */
 final class SsoOidcErrors {
   static final Map<String, String> TYPE_BY_ERROR_CODE =

@@ -13,9 +13,9 @@ import java.util.function.Function;
 /**
  * What is particular about the bundled AWS SSO-OIDC source, as data the generic stages take:
  *
- * @param hiddenParamKeys parameters left out of the tools' input schemas and never sent
- *     ({@code Param.key()} form): the seven SigV4 headers the APIs.guru spec declares on every path.
- *     AWS serves these operations unsigned (botocore: {@code authtype: none}, {@code
+ * @param hiddenParamKeys parameters left out of the tools' input schemas and never sent ({@code
+ *     Param.key()} form): the seven SigV4 headers the APIs.guru spec declares on every path. AWS
+ *     serves these operations unsigned (botocore: {@code authtype: none}, {@code
  *     smithy.api#noAuth}).
  * @param unappliedSecuritySchemes security schemes of the spec not applied to requests: {@code
  *     hmac} (SigV4 via {@code Authorization}); requests go unsigned.
@@ -54,12 +54,18 @@ public record SsoOidcProfile(
    * The endpoint as the tools' {@code server} property describes it (the spec lists plain-http
    * variants and an outdated region enum; {@link AwsEndpointResolver} decides the real URL).
    */
-  public static final List<ServerSpec> SERVERS = List.of(new ServerSpec(
-      "https://oidc.{region}.amazonaws.com",
-      "IAM Identity Center OIDC; .amazonaws.com.cn for cn-* regions; AWS_ENDPOINT_URL_SSO_OIDC or"
-          + " AWS_ENDPOINT_URL replace it",
-      Map.of("region", new ServerVariable("us-east-1", List.of(),
-          "AWS region; default: AWS_REGION, else AWS_DEFAULT_REGION, else us-east-1"))));
+  public static final List<ServerSpec> SERVERS =
+      List.of(
+          new ServerSpec(
+              "https://oidc.{region}.amazonaws.com",
+              "IAM Identity Center OIDC; .amazonaws.com.cn for cn-* regions; AWS_ENDPOINT_URL_SSO_OIDC or"
+                  + " AWS_ENDPOINT_URL replace it",
+              Map.of(
+                  "region",
+                  new ServerVariable(
+                      "us-east-1",
+                      List.of(),
+                      "AWS region; default: AWS_REGION, else AWS_DEFAULT_REGION, else us-east-1"))));
 
   public SsoOidcProfile {
     hiddenParamKeys = Set.copyOf(hiddenParamKeys);

@@ -107,8 +107,8 @@ final class MultipartBodyEncoder implements BodyEncoder {
   }
 
   /**
-   * An array of objects (Telegram's {@code caption_entities}) is one JSON part, as servers read
-   * it; arrays of primitives and of files stay one part per element.
+   * An array of objects (Telegram's {@code caption_entities}) is one JSON part, as servers read it;
+   * arrays of primitives and of files stay one part per element.
    */
   private static boolean isStructured(JsonNode array) {
     if (array.isEmpty()) return false;

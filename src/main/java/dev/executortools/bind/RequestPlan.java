@@ -162,8 +162,10 @@ public final class RequestPlan {
   private String baseUrl(JsonNode server, BindContext context) {
     String resolved;
     try {
-      resolved = context.serverResolver()
-          .baseUrl(Values.isAbsent(server) ? null : server, context.sourceBaseUrl(), servers);
+      resolved =
+          context
+              .serverResolver()
+              .baseUrl(Values.isAbsent(server) ? null : server, context.sourceBaseUrl(), servers);
     } catch (IllegalArgumentException e) {
       throw new BindException("/server", e.getMessage());
     }

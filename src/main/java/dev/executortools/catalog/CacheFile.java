@@ -14,10 +14,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * Writes one spec's entry in the integrations.sh cache shape
- * {@code {"fetchedAt", "status", "reason"?, "count", "tools": [{"id", "name", "description",
- * "inputSchema"}]}}, streamed tool by tool into a temporary file that is then moved into place (a
- * reader never sees half a file; a run stopped midway leaves no broken entry).
+ * Writes one spec's entry in the integrations.sh cache shape {@code {"fetchedAt", "status",
+ * "reason"?, "count", "tools": [{"id", "name", "description", "inputSchema"}]}}, streamed tool by
+ * tool into a temporary file that is then moved into place (a reader never sees half a file; a run
+ * stopped midway leaves no broken entry).
  */
 public final class CacheFile {
   private CacheFile() {}
@@ -38,7 +38,8 @@ public final class CacheFile {
     return file.resolveSibling(file.getFileName() + ".tmp");
   }
 
-  private static void write(Path file, Instant fetchedAt, ExtractStatus status, String reason, List<Tool> tools)
+  private static void write(
+      Path file, Instant fetchedAt, ExtractStatus status, String reason, List<Tool> tools)
       throws IOException {
     Path tmp = temporary(file);
     try (OutputStream out = Files.newOutputStream(tmp);
@@ -55,7 +56,9 @@ public final class CacheFile {
         json.writeStringProperty("name", tool.name());
         json.writeStringProperty("description", tool.description());
         json.writeName("inputSchema");
-        json.writeTree(ModelSchemas.forModel(tool.inputSchema(), tool.id())); // at most 64 KB, as a model sees it
+        json.writeTree(
+            ModelSchemas.forModel(
+                tool.inputSchema(), tool.id())); // at most 64 KB, as a model sees it
         json.writeEndObject();
       }
       json.writeEndArray();

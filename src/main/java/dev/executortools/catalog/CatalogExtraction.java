@@ -16,13 +16,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * in any way gets an {@code error} entry with its reason and the run goes on. Only counts are kept
  * here; tools go straight from the worker to disk.
  *
- * <p>Specs are handed out largest file first (URLs last): the few huge documents start at once
- * and the many small ones fill the gaps, so no big spec is left running alone at the end.
+ * <p>Specs are handed out largest file first (URLs last): the few huge documents start at once and
+ * the many small ones fill the gaps, so no big spec is left running alone at the end.
  */
 public final class CatalogExtraction {
   private CatalogExtraction() {}
 
-  public static RunSummary run(List<SpecInput> inputs, ExtractOptions options, PrintStream progressTo, boolean terminal)
+  public static RunSummary run(
+      List<SpecInput> inputs, ExtractOptions options, PrintStream progressTo, boolean terminal)
       throws IOException, InterruptedException {
     Files.createDirectories(options.outDir());
     RunSummary summary = new RunSummary(inputs.size());
@@ -32,7 +33,8 @@ public final class CatalogExtraction {
     int threads = Math.max(1, Math.min(options.jobs(), inputs.size()));
     List<Thread> pool = new ArrayList<>(threads);
     for (int i = 0; i < threads; i++) {
-      Thread thread = new Thread(() -> work(order, next, options, summary, progress), "catalog-job-" + i);
+      Thread thread =
+          new Thread(() -> work(order, next, options, summary, progress), "catalog-job-" + i);
       pool.add(thread);
       thread.start();
     }
@@ -61,15 +63,20 @@ public final class CatalogExtraction {
     }
   }
 
-  private static void work(List<SpecInput> inputs, AtomicInteger next, ExtractOptions options,
-      RunSummary summary, ProgressLine progress) {
+  private static void work(
+      List<SpecInput> inputs,
+      AtomicInteger next,
+      ExtractOptions options,
+      RunSummary summary,
+      ProgressLine progress) {
     try (WorkerProcess worker = new WorkerProcess(options.outDir(), options.heapMbPerJob())) {
       for (int i = next.getAndIncrement(); i < inputs.size(); i = next.getAndIncrement()) {
         SpecInput input = inputs.get(i);
         Path file = options.outDir().resolve(input.slug() + ".json");
         ExtractOutcome outcome = clearPrevious(file);
         if (outcome == null) outcome = worker.extract(input, options.timeoutPerSpec());
-        if (outcome.status() == ExtractStatus.ERROR && !hasEntry(file)) outcome = recordFailure(file, outcome);
+        if (outcome.status() == ExtractStatus.ERROR && !hasEntry(file))
+          outcome = recordFailure(file, outcome);
         summary.record(input, outcome);
         progress.update(summary, false);
       }
@@ -103,8 +110,9 @@ public final class CatalogExtraction {
       CacheFile.writeFailure(file, Instant.now(), ExtractStatus.ERROR, outcome.reason());
       return outcome;
     } catch (IOException e) {
-      return ExtractOutcome.failed(outcome.reason() + "; and its cache file could not be written: "
-          + e.getMessage(), outcome.millis());
+      return ExtractOutcome.failed(
+          outcome.reason() + "; and its cache file could not be written: " + e.getMessage(),
+          outcome.millis());
     }
   }
 }

@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param outDir where the {@code <slug>.json} cache files go (created when missing)
  * @param jobs how many specs are extracted at once, each in its own worker JVM
- * @param timeoutPerSpec the time budget of one spec, reading included; past it the worker is stopped
+ * @param timeoutPerSpec the time budget of one spec, reading included; past it the worker is
+ *     stopped
  * @param heapMbPerJob each worker's heap, the memory budget of one spec
  */
 public record ExtractOptions(Path outDir, int jobs, Duration timeoutPerSpec, int heapMbPerJob) {
@@ -20,10 +21,13 @@ public record ExtractOptions(Path outDir, int jobs, Duration timeoutPerSpec, int
     if (timeoutPerSpec.isNegative() || timeoutPerSpec.isZero()) {
       throw new IllegalArgumentException("the per-spec timeout must be positive");
     }
-    if (heapMbPerJob < 64) throw new IllegalArgumentException("the heap per job must be at least 64 MB");
+    if (heapMbPerJob < 64)
+      throw new IllegalArgumentException("the heap per job must be at least 64 MB");
   }
 
-  /** The default heap of a worker: this JVM's own maximum shared among the jobs, at least 256 MB. */
+  /**
+   * The default heap of a worker: this JVM's own maximum shared among the jobs, at least 256 MB.
+   */
   public static int defaultHeapMb(int jobs) {
     return (int) Math.max(256, (Runtime.getRuntime().maxMemory() >> 20) / jobs);
   }

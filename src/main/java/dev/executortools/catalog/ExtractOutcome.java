@@ -13,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param operations how many operations became tools
  * @param millis how long the extraction took
  */
-public record ExtractOutcome(ExtractStatus status, String reason, int count, int operations, long millis) {
+public record ExtractOutcome(
+    ExtractStatus status, String reason, int count, int operations, long millis) {
   public ExtractOutcome {
     Objects.requireNonNull(status, "status");
   }

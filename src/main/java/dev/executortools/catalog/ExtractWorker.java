@@ -7,8 +7,8 @@ import dev.executortools.internal.Json;
 import dev.executortools.parse.SpecException;
 import dev.executortools.parse.SpecReader;
 import java.io.BufferedReader;
-import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -27,13 +27,14 @@ public final class ExtractWorker {
   static final String READY = "{\"ready\":true}";
 
   /** Small documents compiled before the first spec, so that no spec pays for loading classes. */
-  private static final List<String> WARM_UP = List.of(
-      "openapi: 3.0.0\ninfo: {title: warm, version: '1'}\npaths:\n  /pets/{id}:\n    get:\n"
-          + "      parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n"
-          + "      responses: {'200': {description: ok}}\n",
-      "{\"swagger\": \"2.0\", \"info\": {\"title\": \"warm\", \"version\": \"1\"}, \"paths\": {\"/pets\": {\"post\": {"
-          + "\"parameters\": [{\"name\": \"body\", \"in\": \"body\", \"schema\": {\"type\": \"object\"}}],"
-          + "\"responses\": {\"200\": {\"description\": \"ok\"}}}}}}");
+  private static final List<String> WARM_UP =
+      List.of(
+          "openapi: 3.0.0\ninfo: {title: warm, version: '1'}\npaths:\n  /pets/{id}:\n    get:\n"
+              + "      parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n"
+              + "      responses: {'200': {description: ok}}\n",
+          "{\"swagger\": \"2.0\", \"info\": {\"title\": \"warm\", \"version\": \"1\"}, \"paths\": {\"/pets\": {\"post\": {"
+              + "\"parameters\": [{\"name\": \"body\", \"in\": \"body\", \"schema\": {\"type\": \"object\"}}],"
+              + "\"responses\": {\"200\": {\"description\": \"ok\"}}}}}}");
 
   private ExtractWorker() {}
 
@@ -43,12 +44,14 @@ public final class ExtractWorker {
       System.exit(2);
     }
     // stdout carries the protocol only: anything a library prints goes to stderr.
-    PrintStream replies = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream replies =
+        new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     System.setOut(System.err);
     SpecExtractor extractor = new SpecExtractor(Path.of(args[0]));
     warmUp();
     replies.println(READY);
-    BufferedReader requests = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader requests =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line = requests.readLine(); line != null; line = requests.readLine()) {
       if (line.isBlank()) continue;
       ExtractOutcome outcome = extractor.extract(SpecInput.fromJson(Json.parse(line)));
@@ -59,7 +62,9 @@ public final class ExtractWorker {
   private static void warmUp() {
     for (String text : WARM_UP) {
       try {
-        for (CompiledTool tool : ToolCompiler.compile(SpecReader.read(text), null, CompileOptions.forNamespace("warm")).tools()) {
+        for (CompiledTool tool :
+            ToolCompiler.compile(SpecReader.read(text), null, CompileOptions.forNamespace("warm"))
+                .tools()) {
           Json.write(tool.inputSchema());
         }
       } catch (SpecException e) {

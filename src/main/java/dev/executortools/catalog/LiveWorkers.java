@@ -12,7 +12,9 @@ final class LiveWorkers {
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "catalog-workers-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> LIVE.forEach(Process::destroyForcibly), "catalog-workers-stop"));
   }
 
   private LiveWorkers() {}

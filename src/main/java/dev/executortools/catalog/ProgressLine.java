@@ -39,11 +39,20 @@ final class ProgressLine {
   static String format(int done, int total, int ok, int errors, long elapsedMillis) {
     double rate = elapsedMillis <= 0 ? 0 : done * 1000.0 / elapsedMillis;
     String eta = rate <= 0 ? "?" : duration(Math.round((total - done) / rate));
-    return String.format(Locale.ROOT, "catalog: %d/%d · ok %d · error %d · %.1f specs/s · ETA %s",
-        done, total, ok, errors, rate, eta);
+    return String.format(
+        Locale.ROOT,
+        "catalog: %d/%d · ok %d · error %d · %.1f specs/s · ETA %s",
+        done,
+        total,
+        ok,
+        errors,
+        rate,
+        eta);
   }
 
   private static String duration(long seconds) {
-    return seconds >= 60 ? (seconds / 60) + "m" + String.format(Locale.ROOT, "%02d", seconds % 60) + "s" : seconds + "s";
+    return seconds >= 60
+        ? (seconds / 60) + "m" + String.format(Locale.ROOT, "%02d", seconds % 60) + "s"
+        : seconds + "s";
   }
 }

@@ -46,7 +46,8 @@ public final class RunSummary {
     Entry entry = new Entry(input, outcome);
     slowest.add(entry);
     if (slowest.size() > SLOWEST) slowest.poll();
-    if (outcome.status() == ExtractStatus.ERROR && errors.size() < MAX_ERRORS_LISTED) errors.add(entry);
+    if (outcome.status() == ExtractStatus.ERROR && errors.size() < MAX_ERRORS_LISTED)
+      errors.add(entry);
   }
 
   public synchronized int done() {
@@ -69,13 +70,20 @@ public final class RunSummary {
     return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
-  /** {@code {"counts": {...}, "elapsedMillis", "specsPerSecond", "slowest": [...], "errors": [...]}}. */
+  /**
+   * {@code {"counts": {...}, "elapsedMillis", "specsPerSecond", "slowest": [...], "errors":
+   * [...]}}.
+   */
   public synchronized ObjectNode toJson() {
     long elapsed = elapsedMillis();
     ObjectNode json = Json.object();
     json.putObject("counts")
-        .put("total", total).put("ok", ok).put("error", error).put("skipped", skipped)
-        .put("operations", operations).put("tools", tools);
+        .put("total", total)
+        .put("ok", ok)
+        .put("error", error)
+        .put("skipped", skipped)
+        .put("operations", operations)
+        .put("tools", tools);
     json.put("elapsedMillis", elapsed);
     json.put("specsPerSecond", elapsed == 0 ? 0 : Math.round(done * 10_000.0 / elapsed) / 10.0);
     ArrayNode slow = json.putArray("slowest");

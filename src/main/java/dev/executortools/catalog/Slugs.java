@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
  *
  * <p>A slug is the spec's path below the folder it was found in, its segments joined with {@code
  * _}, the extension dropped, and a last segment named {@code openapi} or {@code swagger} (the
- * APIs.guru repository's file names) dropped too: {@code github.com/api.github.com/1.1.4/openapi.yaml}
- * → {@code github.com_api.github.com_1.1.4}; {@code microsoft.com/graph.json} (the npm package's
- * layout) → {@code microsoft.com_graph}. Characters outside {@code [A-Za-z0-9._-]} become {@code _},
- * so a slug is always a plain file name.
+ * APIs.guru repository's file names) dropped too: {@code
+ * github.com/api.github.com/1.1.4/openapi.yaml} → {@code github.com_api.github.com_1.1.4}; {@code
+ * microsoft.com/graph.json} (the npm package's layout) → {@code microsoft.com_graph}. Characters
+ * outside {@code [A-Za-z0-9._-]} become {@code _}, so a slug is always a plain file name.
  */
 public final class Slugs {
   private static final Pattern NOT_FILE_SAFE = Pattern.compile("[^A-Za-z0-9._-]");
@@ -44,8 +44,8 @@ public final class Slugs {
 
   /**
    * The namespace of a slug's tools: {@code openapi_} + the slug lower-cased with every character
-   * outside {@code [a-z0-9_]} replaced by {@code _} ({@code github.com_api.github.com} →
-   * {@code openapi_github_com_api_github_com}).
+   * outside {@code [a-z0-9_]} replaced by {@code _} ({@code github.com_api.github.com} → {@code
+   * openapi_github_com_api_github_com}).
    */
   public static String namespace(String slug) {
     return "openapi_" + NOT_NAMESPACE.matcher(slug.toLowerCase(Locale.ROOT)).replaceAll("_");

@@ -4,12 +4,12 @@ import dev.executortools.Tool;
 import dev.executortools.compile.CompileOptions;
 import dev.executortools.compile.CompiledSource;
 import dev.executortools.compile.CompiledTool;
+import dev.executortools.compile.ToolCompiler;
+import dev.executortools.fetch.SpecFetcher;
 import dev.executortools.parse.SpecDocument;
 import dev.executortools.parse.SpecException;
-import dev.executortools.fetch.SpecFetcher;
 import dev.executortools.parse.SpecFiles;
 import dev.executortools.parse.SpecReader;
-import dev.executortools.compile.ToolCompiler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,15 +49,18 @@ public final class SpecExtractor {
         for (CompiledTool tool : compiled.tools()) tools.add(tool.tool());
         compiled = null;
         CacheFile.writeTools(file, fetchedAt, tools);
-        return new ExtractOutcome(ExtractStatus.OK, null, tools.size(), operations, millisSince(start));
+        return new ExtractOutcome(
+            ExtractStatus.OK, null, tools.size(), operations, millisSince(start));
       }
     } catch (SpecException e) {
       reason = e.code().wireName() + ": " + e.getMessage();
     } catch (IOException e) {
       reason = "cannot read " + input.spec() + ": " + e.getMessage();
     } catch (OutOfMemoryError e) {
-      reason = "out of memory: the spec needs more than this worker's "
-          + (Runtime.getRuntime().maxMemory() >> 20) + " MB heap (raise --heap-per-job)";
+      reason =
+          "out of memory: the spec needs more than this worker's "
+              + (Runtime.getRuntime().maxMemory() >> 20)
+              + " MB heap (raise --heap-per-job)";
     } catch (StackOverflowError e) {
       reason = "internal_error: the document nests too deeply to compile (stack overflow)";
     } catch (RuntimeException e) {
@@ -73,21 +76,31 @@ public final class SpecExtractor {
   }
 
   private CompiledSource compile(SpecInput input) throws SpecException, IOException {
-    String text = input.url() ? fetcher().fetch(input.spec(), Map.of(), Map.of()) : SpecFiles.read(Path.of(input.spec()));
+    String text =
+        input.url()
+            ? fetcher().fetch(input.spec(), Map.of(), Map.of())
+            : SpecFiles.read(Path.of(input.spec()));
     SpecDocument doc = SpecReader.read(text);
     text = null;
-    return ToolCompiler.compile(doc, input.url() ? SpecFetcher.location(input.spec()) : null,
+    return ToolCompiler.compile(
+        doc,
+        input.url() ? SpecFetcher.location(input.spec()) : null,
         CompileOptions.forNamespace(Slugs.namespace(input.slug())));
   }
 
-  /** URLs here are ones a person put on the command line; the per-spec deadline bounds the fetch too. */
+  /**
+   * URLs here are ones a person put on the command line; the per-spec deadline bounds the fetch
+   * too.
+   */
   private SpecFetcher fetcher() {
     if (fetcher == null) {
-      fetcher = new SpecFetcher(new OkHttpClient.Builder()
-          .connectTimeout(Duration.ofSeconds(10))
-          .readTimeout(Duration.ofSeconds(30))
-          .callTimeout(Duration.ofMinutes(2))
-          .build());
+      fetcher =
+          new SpecFetcher(
+              new OkHttpClient.Builder()
+                  .connectTimeout(Duration.ofSeconds(10))
+                  .readTimeout(Duration.ofSeconds(30))
+                  .callTimeout(Duration.ofMinutes(2))
+                  .build());
     }
     return fetcher;
   }

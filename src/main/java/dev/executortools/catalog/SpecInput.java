@@ -23,6 +23,9 @@ public record SpecInput(String spec, boolean url, String slug) {
   }
 
   public static SpecInput fromJson(JsonNode json) {
-    return new SpecInput(json.get("spec").stringValue(), json.get("url").asBoolean(), json.get("slug").stringValue());
+    return new SpecInput(
+        json.get("spec").stringValue(),
+        json.get("url").asBoolean(),
+        json.get("slug").stringValue());
   }
 }

@@ -44,7 +44,9 @@ public final class SpecInputs {
         Path name = path.getFileName();
         List<String> segments = name == null ? List.of() : List.of(name.toString());
         if (path.getParent() != null && name != null && isGenericName(name.toString())) {
-          segments = List.of(String.valueOf(path.toAbsolutePath().getParent().getFileName()), name.toString());
+          segments =
+              List.of(
+                  String.valueOf(path.toAbsolutePath().getParent().getFileName()), name.toString());
         }
         inputs.add(new SpecInput(path.toString(), false, unique(Slugs.of(segments), taken)));
       }

@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * {@code openapi.addSource} and {@code openapi.previewSpec} as the plugin lists them: integrations.sh
- * lists them with every API's tools, so every {@code ok} entry starts with them.
+ * {@code openapi.addSource} and {@code openapi.previewSpec} as the plugin lists them:
+ * integrations.sh lists them with every API's tools, so every {@code ok} entry starts with them.
  */
 final class StaticTools {
   /** Only the descriptors are used: the tools are never run here, so they get no loader or sink. */

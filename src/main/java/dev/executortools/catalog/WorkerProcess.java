@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 final class WorkerProcess implements AutoCloseable {
   /** How long a new worker may take to start and warm up before its first spec. */
   private static final Duration STARTUP = Duration.ofMinutes(2);
+
   /** Put on the reply queue when the child's stdout ends. */
   private static final String EOF = "\u0000eof";
 
@@ -55,19 +56,25 @@ final class WorkerProcess implements AutoCloseable {
     long millis = (System.nanoTime() - start) / 1_000_000;
     if (line == null) {
       kill();
-      return ExtractOutcome.failed("timeout: extraction took longer than the per-spec budget of "
-          + seconds(timeout) + " (--timeout-per-spec); the worker was stopped", millis);
+      return ExtractOutcome.failed(
+          "timeout: extraction took longer than the per-spec budget of "
+              + seconds(timeout)
+              + " (--timeout-per-spec); the worker was stopped",
+          millis);
     }
     if (line.equals(EOF)) {
       int code = exitCode();
-      return ExtractOutcome.failed("internal_error: the worker process ended while extracting this spec"
-          + (code >= 0 ? " (exit code " + code + ")" : ""), millis);
+      return ExtractOutcome.failed(
+          "internal_error: the worker process ended while extracting this spec"
+              + (code >= 0 ? " (exit code " + code + ")" : ""),
+          millis);
     }
     try {
       return ExtractOutcome.fromJson(Json.parse(line));
     } catch (RuntimeException e) {
       kill();
-      return ExtractOutcome.failed("internal_error: the worker answered something unreadable", millis);
+      return ExtractOutcome.failed(
+          "internal_error: the worker answered something unreadable", millis);
     }
   }
 
@@ -86,7 +93,9 @@ final class WorkerProcess implements AutoCloseable {
     if (ExtractWorker.READY.equals(line)) return null;
     int code = line == null ? kill() : exitCode();
     return "internal_error: the worker JVM did not start"
-        + (line == null ? " within " + STARTUP.toSeconds() + " s" : code >= 0 ? " (exit code " + code + ")" : "");
+        + (line == null
+            ? " within " + STARTUP.toSeconds() + " s"
+            : code >= 0 ? " (exit code " + code + ")" : "");
   }
 
   private void launch() throws IOException {
@@ -103,7 +112,8 @@ final class WorkerProcess implements AutoCloseable {
     requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     BlockingQueue<String> queue = new LinkedBlockingQueue<>();
     replies = queue;
-    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     Thread reader = new Thread(() -> pump(out, queue), "catalog-worker-reader");
     reader.setDaemon(true);
     reader.start();

@@ -28,12 +28,14 @@ final class Browser {
     try {
       if (os.contains("mac")) return start("open", uri.toASCIIString());
       if (os.contains("win")) {
-        if (GraphicsEnvironment.isHeadless() || !Desktop.isDesktopSupported()
+        if (GraphicsEnvironment.isHeadless()
+            || !Desktop.isDesktopSupported()
             || !Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) return false;
         Desktop.getDesktop().browse(uri);
         return true;
       }
-      boolean display = present(environment.get("DISPLAY")) || present(environment.get("WAYLAND_DISPLAY"));
+      boolean display =
+          present(environment.get("DISPLAY")) || present(environment.get("WAYLAND_DISPLAY"));
       return display && start("xdg-open", uri.toASCIIString());
     } catch (IOException | RuntimeException e) {
       return false;

@@ -21,34 +21,58 @@ import picocli.CommandLine.Parameters;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code catalog extract}: many specs into integrations.sh cache files, one per spec. */
-@Command(name = "catalog", mixinStandardHelpOptions = true,
+@Command(
+    name = "catalog",
+    mixinStandardHelpOptions = true,
     description = "Extract tool lists from many OpenAPI documents (an API catalog).",
     subcommands = {CatalogCommand.Extract.class})
 final class CatalogCommand {
 
-  @Command(name = "extract", mixinStandardHelpOptions = true,
-      description = "Write DIR/<slug>.json (integrations.sh cache shape) for every SPEC; progress on stderr, "
-          + "a summary on stdout. Exit 0 when every spec is ok or skipped, 1 when some failed.")
+  @Command(
+      name = "extract",
+      mixinStandardHelpOptions = true,
+      description =
+          "Write DIR/<slug>.json (integrations.sh cache shape) for every SPEC; progress on stderr, "
+              + "a summary on stdout. Exit 0 when every spec is ok or skipped, 1 when some failed.")
   static final class Extract implements Callable<Integer> {
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "catalog",
+    @Option(
+        names = "--out",
+        paramLabel = "DIR",
+        defaultValue = "catalog",
         description = "Where the cache files go (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Specs extracted at once, each in a worker JVM (default: the number of processors).")
+    @Option(
+        names = "--jobs",
+        paramLabel = "N",
+        description =
+            "Specs extracted at once, each in a worker JVM (default: the number of processors).")
     Integer jobs;
 
-    @Option(names = "--timeout-per-spec", paramLabel = "S", defaultValue = "300",
-        description = "Seconds one spec may take, reading included; past it its worker is stopped and the spec reported (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--timeout-per-spec",
+        paramLabel = "S",
+        defaultValue = "300",
+        description =
+            "Seconds one spec may take, reading included; past it its worker is stopped and the spec reported (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
-    @Option(names = "--heap-per-job", paramLabel = "MB",
-        description = "Heap of each worker JVM, the memory budget of one spec (default: this JVM's maximum heap divided by the jobs, at least 256).")
+    @Option(
+        names = "--heap-per-job",
+        paramLabel = "MB",
+        description =
+            "Heap of each worker JVM, the memory budget of one spec (default: this JVM's maximum heap divided by the jobs, at least 256).")
     Integer heapMb;
 
-    @Option(names = "--summary", paramLabel = "FILE", description = "Also write the summary to FILE as JSON.")
+    @Option(
+        names = "--summary",
+        paramLabel = "FILE",
+        description = "Also write the summary to FILE as JSON.")
     Path summaryFile;
 
-    @Parameters(paramLabel = "SPEC", arity = "1..*",
+    @Parameters(
+        paramLabel = "SPEC",
+        arity = "1..*",
         description = "A spec file, a folder (walked for .json/.yaml/.yml) or an http(s) URL.")
     List<String> specs;
 
@@ -58,8 +82,12 @@ final class CatalogCommand {
       ExtractOptions options;
       List<SpecInput> inputs;
       try {
-        options = new ExtractOptions(out, jobCount, Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
-            heapMb == null ? ExtractOptions.defaultHeapMb(jobCount) : heapMb);
+        options =
+            new ExtractOptions(
+                out,
+                jobCount,
+                Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
+                heapMb == null ? ExtractOptions.defaultHeapMb(jobCount) : heapMb);
         inputs = SpecInputs.expand(specs, out);
       } catch (IllegalArgumentException | IOException e) {
         return Output.usage(e.getMessage());
@@ -68,19 +96,30 @@ final class CatalogCommand {
       try {
         summary = CatalogExtraction.run(inputs, options, System.err, System.console() != null);
       } catch (IOException e) {
-        return Output.fail(ToolError.of(ErrorCode.STORE_FAILED, "cannot write to " + out + ": " + e.getMessage()));
+        return Output.fail(
+            ToolError.of(ErrorCode.STORE_FAILED, "cannot write to " + out + ": " + e.getMessage()));
       }
       ObjectNode data = summary.toJson();
       data.put("out", out.toString());
-      ToolResult result = summary.errors() == 0 ? ToolResult.success(data)
-          : ToolResult.failure(ToolError.of(ErrorCode.SPECS_FAILED, summary.errors() + " of "
-              + inputs.size() + " specs failed (details: the run's summary)").withDetails(data));
+      ToolResult result =
+          summary.errors() == 0
+              ? ToolResult.success(data)
+              : ToolResult.failure(
+                  ToolError.of(
+                          ErrorCode.SPECS_FAILED,
+                          summary.errors()
+                              + " of "
+                              + inputs.size()
+                              + " specs failed (details: the run's summary)")
+                      .withDetails(data));
       if (summaryFile != null) {
         try {
           Files.writeString(summaryFile, Json.pretty(result.toJson()) + "\n");
         } catch (IOException e) {
-          return Output.fail(ToolError.of(ErrorCode.STORE_FAILED,
-              "cannot write the summary to " + summaryFile + ": " + e.getMessage()));
+          return Output.fail(
+              ToolError.of(
+                  ErrorCode.STORE_FAILED,
+                  "cannot write the summary to " + summaryFile + ": " + e.getMessage()));
         }
       }
       return Output.result(result);

@@ -1,8 +1,8 @@
 package dev.executortools.cli;
 
 import dev.executortools.ApprovalHandler;
-import dev.executortools.ToolRegistry;
 import dev.executortools.HttpSettings;
+import dev.executortools.ToolRegistry;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,10 +15,16 @@ import picocli.CommandLine.Spec;
  * command name.
  */
 final class HomeOption {
-  @Option(names = "--home", paramLabel = "DIR", description = "Directory of all state (default: $EXECUTOR_TOOLS_HOME or ~/.executor-tools).")
+  @Option(
+      names = "--home",
+      paramLabel = "DIR",
+      description = "Directory of all state (default: $EXECUTOR_TOOLS_HOME or ~/.executor-tools).")
   Path home;
 
-  @Option(names = "--allow-private-network", description = "Let URLs a model chooses (spec URLs, a per-call server) reach loopback and private addresses (default: $EXECUTOR_TOOLS_ALLOW_PRIVATE_NETWORK, or allowPrivateNetwork in the home's settings.json). Link-local and metadata addresses stay refused.")
+  @Option(
+      names = "--allow-private-network",
+      description =
+          "Let URLs a model chooses (spec URLs, a per-call server) reach loopback and private addresses (default: $EXECUTOR_TOOLS_ALLOW_PRIVATE_NETWORK, or allowPrivateNetwork in the home's settings.json). Link-local and metadata addresses stay refused.")
   boolean allowPrivateNetwork;
 
   @Spec(Spec.Target.MIXEE)
@@ -43,12 +49,20 @@ final class HomeOption {
     return open(approvals, HttpSettings.defaults());
   }
 
-  /** As {@link #open(ApprovalHandler)}, with {@code http}'s limits (the MCP server's response cap). */
+  /**
+   * As {@link #open(ApprovalHandler)}, with {@code http}'s limits (the MCP server's response cap).
+   */
   ToolRegistry open(ApprovalHandler approvals, HttpSettings http) {
-    ToolRegistry.Builder builder = ToolRegistry.builder().home(resolve()).approvals(approvals)
-        .environment(environment()).httpSettings(http);
-    boolean global = mixee != null && mixee.root().userObject() instanceof Main main
-        && main.home.allowPrivateNetwork;
+    ToolRegistry.Builder builder =
+        ToolRegistry.builder()
+            .home(resolve())
+            .approvals(approvals)
+            .environment(environment())
+            .httpSettings(http);
+    boolean global =
+        mixee != null
+            && mixee.root().userObject() instanceof Main main
+            && main.home.allowPrivateNetwork;
     if (allowPrivateNetwork || global) builder.allowPrivateNetwork(true);
     return builder.build();
   }

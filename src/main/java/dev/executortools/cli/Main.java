@@ -10,9 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code java -jar executor-tools.jar ...}: a thin shell over {@link dev.executortools.ToolRegistry}.
- * Every command prints one JSON document in the tool-result envelope ({@link Output}) and exits 0
- * ok, 1 failed, 2 usage; {@code --help} and {@code --version} alone print text (exit 0).
+ * {@code java -jar executor-tools.jar ...}: a thin shell over {@link
+ * dev.executortools.ToolRegistry}. Every command prints one JSON document in the tool-result
+ * envelope ({@link Output}) and exits 0 ok, 1 failed, 2 usage; {@code --help} and {@code --version}
+ * alone print text (exit 0).
  */
 @Command(
     name = "executor-tools",
@@ -21,14 +22,26 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "OpenAPI documents as JSON-schema tools for LLM agents.")
 public final class Main {
   /** The commands, in the order help lists them; the one a command line names is all it builds. */
-  private static final List<Class<?>> COMMANDS = List.of(ToolsCommand.class, CallCommand.class,
-      SourcesCommand.class, SecretsCommand.class, PoliciesCommand.class, SsoCommand.class,
-      CatalogCommand.class, McpCommand.class, CommandLine.HelpCommand.class);
+  private static final List<Class<?>> COMMANDS =
+      List.of(
+          ToolsCommand.class,
+          CallCommand.class,
+          SourcesCommand.class,
+          SecretsCommand.class,
+          PoliciesCommand.class,
+          SsoCommand.class,
+          CatalogCommand.class,
+          McpCommand.class,
+          CommandLine.HelpCommand.class);
 
   @CommandLine.Mixin HomeOption home;
 
-  /** The environment commands read (tests pass their own through {@link #run(Map, Terminal.Source, String...)}). */
+  /**
+   * The environment commands read (tests pass their own through {@link #run(Map, Terminal.Source,
+   * String...)}).
+   */
   final Map<String, String> environment;
+
   /** Where approval prompts are asked; commands reach it through the root command. */
   final Terminal.Source terminals;
 
@@ -39,7 +52,9 @@ public final class Main {
 
   /** The environment a command sees: its root command's (a test's), else the process's. */
   static Map<String, String> environmentOf(CommandSpec command) {
-    return command != null && command.root().userObject() instanceof Main main ? main.environment : System.getenv();
+    return command != null && command.root().userObject() instanceof Main main
+        ? main.environment
+        : System.getenv();
   }
 
   public static void main(String[] args) {
@@ -56,7 +71,10 @@ public final class Main {
     return run(System.getenv(), Terminal.SYSTEM, args);
   }
 
-  /** Runs the command line seeing {@code environment}, with approval prompts going to {@code terminals}. */
+  /**
+   * Runs the command line seeing {@code environment}, with approval prompts going to {@code
+   * terminals}.
+   */
   static int run(Map<String, String> environment, Terminal.Source terminals, String... args) {
     try {
       return commandLine(environment, terminals, args).execute(args);
@@ -75,7 +93,8 @@ public final class Main {
    * command's model by reflection, the larger part of a short command's start-up), or every command
    * when they name none (help, a typo, nothing).
    */
-  static CommandLine commandLine(Map<String, String> environment, Terminal.Source terminals, String[] args) {
+  static CommandLine commandLine(
+      Map<String, String> environment, Terminal.Source terminals, String[] args) {
     CommandLine cli = new CommandLine(new Main(environment, terminals));
     Class<?> named = namedCommand(cli.getCommandSpec(), args);
     for (Class<?> command : COMMANDS) {
@@ -83,9 +102,11 @@ public final class Main {
     }
     cli.setExecutionStrategy(new CommandLine.RunLast());
     cli.setParameterExceptionHandler(Main::usageError);
-    cli.setExecutionExceptionHandler((e, commandLine, parsed) -> e instanceof StoreException store
-        ? Output.fail(ToolError.of(ErrorCode.STORE_FAILED, store.getMessage()))
-        : unexpected(commandLine.getCommandName(), e));
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parsed) ->
+            e instanceof StoreException store
+                ? Output.fail(ToolError.of(ErrorCode.STORE_FAILED, store.getMessage()))
+                : unexpected(commandLine.getCommandName(), e));
     return cli;
   }
 
@@ -95,7 +116,8 @@ public final class Main {
       String arg = args[i];
       if (!arg.startsWith("-")) {
         for (Class<?> command : COMMANDS) {
-          if (command != CommandLine.HelpCommand.class && arg.equals(nameOf(command))) return command;
+          if (command != CommandLine.HelpCommand.class && arg.equals(nameOf(command)))
+            return command;
         }
         return null;
       }
@@ -116,18 +138,27 @@ public final class Main {
    * the kind only: it could otherwise quote a value (a credential, a stored setting).
    */
   private static int unexpected(String command, Throwable e) {
-    String message = e instanceof OutOfMemoryError
-        ? "out of memory in " + command + " (OutOfMemoryError): give the JVM a larger heap"
-            + " (e.g. JAVA_OPTS=-Xmx2g with bin/executor-tools)"
-        : command + " failed unexpectedly: " + e.getClass().getSimpleName();
+    String message =
+        e instanceof OutOfMemoryError
+            ? "out of memory in "
+                + command
+                + " (OutOfMemoryError): give the JVM a larger heap"
+                + " (e.g. JAVA_OPTS=-Xmx2g with bin/executor-tools)"
+            : command + " failed unexpectedly: " + e.getClass().getSimpleName();
     return Output.fail(ToolError.of(ErrorCode.INTERNAL_ERROR, message));
   }
 
-  /** A command line that does not parse: the envelope on stdout, the usage text on stderr, exit 2. */
+  /**
+   * A command line that does not parse: the envelope on stdout, the usage text on stderr, exit 2.
+   */
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
     System.err.println("executor-tools: " + e.getMessage());
     command.usage(System.err);
-    return Output.usage(e.getMessage() + " (usage of '" + command.getCommandSpec().qualifiedName() + "' on stderr)");
+    return Output.usage(
+        e.getMessage()
+            + " (usage of '"
+            + command.getCommandSpec().qualifiedName()
+            + "' on stderr)");
   }
 }

@@ -31,13 +31,22 @@ final class McpOverHttp {
     this.command = command;
   }
 
-  /** Serves until the process is stopped, with the stdio server's approval timeout, budget and HTTP settings. */
+  /**
+   * Serves until the process is stopped, with the stdio server's approval timeout, budget and HTTP
+   * settings.
+   */
   int serve(ToolMode mode, Duration approvalTimeout, ResultBudget results, HttpSettings settings)
       throws InterruptedException {
     HttpOptions options;
     try {
-      options = new HttpOptions(HttpOptions.address(command.http), token(), command.allowedOrigins,
-          command.maxSessions, Duration.ofSeconds(command.sessionIdleSeconds), HttpOptions.MAX_MESSAGE_BYTES);
+      options =
+          new HttpOptions(
+              HttpOptions.address(command.http),
+              token(),
+              command.allowedOrigins,
+              command.maxSessions,
+              Duration.ofSeconds(command.sessionIdleSeconds),
+              HttpOptions.MAX_MESSAGE_BYTES);
     } catch (IllegalArgumentException e) {
       return Output.usage(e.getMessage());
     }
@@ -46,19 +55,38 @@ final class McpOverHttp {
     try {
       transport = StreamableHttpTransportProvider.bind(options, stderr);
     } catch (IOException e) {
-      return Output.fail(ToolError.of(ErrorCode.NETWORK_ERROR, "cannot listen on " + command.http + ": " + e.getMessage()));
+      return Output.fail(
+          ToolError.of(
+              ErrorCode.NETWORK_ERROR, "cannot listen on " + command.http + ": " + e.getMessage()));
     }
     ToolRegistry registry = command.home.open(null, settings);
-    ExecutorMcpServer server = ExecutorMcpServer.over(transport, registry, mode, stderr,
-        Duration.ofMillis(Math.max(50, command.pollMillis)), approvalTimeout, results, command.maxNameLength);
+    ExecutorMcpServer server =
+        ExecutorMcpServer.over(
+            transport,
+            registry,
+            mode,
+            stderr,
+            Duration.ofMillis(Math.max(50, command.pollMillis)),
+            approvalTimeout,
+            results,
+            command.maxNameLength);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "executor-tools-mcp-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "executor-tools-mcp-stop"));
     transport.start();
-    stderr.println("executor-tools mcp: serving on " + transport.uri() + " (tools: " + mode.name().toLowerCase()
-        + (options.requiresToken() ? "; bearer token required" : "") + ")");
+    stderr.println(
+        "executor-tools mcp: serving on "
+            + transport.uri()
+            + " (tools: "
+            + mode.name().toLowerCase()
+            + (options.requiresToken() ? "; bearer token required" : "")
+            + ")");
     stopped.await();
     return 0;
   }
@@ -69,8 +97,11 @@ final class McpOverHttp {
       try {
         return Files.readString(command.tokenFile, StandardCharsets.UTF_8).strip();
       } catch (IOException | RuntimeException e) {
-        throw new IllegalArgumentException("cannot read --http-token-file " + command.tokenFile + ": "
-            + e.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+            "cannot read --http-token-file "
+                + command.tokenFile
+                + ": "
+                + e.getClass().getSimpleName());
       }
     }
     String env = command.home.environment().get(TOKEN_ENV);

@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
  * The one output contract of every command: exactly one JSON document on stdout in the tool-result
  * envelope ({@code {"ok": true, "data": ...}} or {@code {"ok": false, "error": {"code", "message",
  * ...}}}) and the exit code that goes with it: 0 ok, 1 failed, 2 usage ({@code invalid_usage}).
- * Messages for people go to stderr. Each method prints and returns the exit code, so a command
- * ends with {@code return Output.ok(data);}.
+ * Messages for people go to stderr. Each method prints and returns the exit code, so a command ends
+ * with {@code return Output.ok(data);}.
  */
 final class Output {
   static final int OK = 0;
@@ -59,17 +59,18 @@ final class Output {
    * elements} as they come, flushing as it goes: output of any size in constant memory; exit 0.
    */
   static int okArray(Consumer<JsonGenerator> elements) {
-    OutputStream out = new FilterOutputStream(System.out) {
-      @Override
-      public void write(byte[] b, int off, int len) {
-        System.out.write(b, off, len);
-      }
+    OutputStream out =
+        new FilterOutputStream(System.out) {
+          @Override
+          public void write(byte[] b, int off, int len) {
+            System.out.write(b, off, len);
+          }
 
-      @Override
-      public void close() {
-        System.out.flush();
-      }
-    };
+          @Override
+          public void close() {
+            System.out.flush();
+          }
+        };
     try (JsonGenerator gen = Json.MAPPER.writerWithDefaultPrettyPrinter().createGenerator(out)) {
       gen.writeStartObject();
       gen.writeBooleanProperty("ok", true);

@@ -10,9 +10,9 @@ import java.util.List;
  * Initializes, on a second thread while picocli reads the command line, what the command needs
  * next, in the order it needs it: the JSON mapper (every command), and for commands that call tools
  * the schema validator, OkHttp's URL parser and the process's HTTP clients (the TLS-capable one
- * last: OkHttp's set-up loads the platform's trust store). The work is the
- * same the command would do itself, done earlier on the other core; each piece is a class
- * initialization, done once under the JVM's lock by whichever thread comes first.
+ * last: OkHttp's set-up loads the platform's trust store). The work is the same the command would
+ * do itself, done earlier on the other core; each piece is a class initialization, done once under
+ * the JVM's lock by whichever thread comes first.
  */
 final class Preloader {
   private static final List<String> CALLING = List.of("call", "mcp");
@@ -37,12 +37,15 @@ final class Preloader {
 
   private static void preload(boolean calls) {
     try {
-      Json.pretty(Json.parse("{}")); // every command prints: the writer's first use links method handles
+      Json.pretty(
+          Json.parse("{}")); // every command prints: the writer's first use links method handles
       if (!calls) return;
       ArgumentValidator.forSchema(Json.object().put("type", "object")).validate(Json.object());
       HttpParsers.url("http://127.0.0.1/"); // OkHttp's URL parser, for addresses and host names
       HttpParsers.url("https://example.com/");
-      HttpTransport.prepare(); // the cleartext client, then TLS (for https URLs: an http GET does not wait for it)
+      HttpTransport
+          .prepare(); // the cleartext client, then TLS (for https URLs: an http GET does not wait
+      // for it)
     } catch (RuntimeException | LinkageError e) {
       // The command meets the same failure on its own thread and reports it there.
     }

@@ -34,11 +34,12 @@ interface Terminal extends AutoCloseable {
   Source NONE = Optional::empty;
 
   /** The process's own: its console, else {@code /dev/tty}. */
-  Source SYSTEM = () -> {
-    Console console = System.console();
-    if (console != null) return Optional.of(prompt -> console.readLine("%s", prompt));
-    return DevTty.open();
-  };
+  Source SYSTEM =
+      () -> {
+        Console console = System.console();
+        if (console != null) return Optional.of(prompt -> console.readLine("%s", prompt));
+        return DevTty.open();
+      };
 
   /** The controlling terminal as a file; opening it fails when the process has none. */
   final class DevTty implements Terminal {
@@ -57,8 +58,10 @@ interface Terminal extends AutoCloseable {
         input = new FileInputStream(PATH);
         FileOutputStream output = new FileOutputStream(PATH);
         Charset charset = Charset.defaultCharset();
-        return Optional.of(new DevTty(new BufferedReader(new InputStreamReader(input, charset)),
-            new OutputStreamWriter(output, charset)));
+        return Optional.of(
+            new DevTty(
+                new BufferedReader(new InputStreamReader(input, charset)),
+                new OutputStreamWriter(output, charset)));
       } catch (IOException | SecurityException e) {
         closeQuietly(input);
         return Optional.empty();

@@ -16,12 +16,13 @@ import java.util.stream.Stream;
 /**
  * Runs the everyday commands once on a throw-away home, so that a JVM started with {@code
  * -XX:DumpLoadedClassList} lists every class they load: {@code bin/executor-tools} builds its
- * class-data-sharing archive from that list. The tool it calls answers from a loopback socket, so that a
- * call's whole way (connection, response, result) is in the archive. Prints nothing; the exit code
- * is 0 when every step ran.
+ * class-data-sharing archive from that list. The tool it calls answers from a loopback socket, so
+ * that a call's whole way (connection, response, result) is in the archive. Prints nothing; the
+ * exit code is 0 when every step ran.
  */
 public final class Warmup {
-  private static final String SPEC = """
+  private static final String SPEC =
+      """
       {"openapi": "3.0.3", "info": {"title": "warm", "version": "1"},
        "servers": [{"url": "http://127.0.0.1:PORT"}],
        "paths": {"/items/{id}": {"get": {"operationId": "getItem", "tags": ["items"],
@@ -50,7 +51,12 @@ public final class Warmup {
       Preloader.start("call");
       String h = home.toString();
       Main.run("--home", h, "tools", "list");
-      Main.run("--home", h, "call", "--yes", "openapi.addSource",
+      Main.run(
+          "--home",
+          h,
+          "call",
+          "--yes",
+          "openapi.addSource",
           "{\"namespace\": \"warm\", \"spec\": " + com(spec) + "}");
       Main.run("--home", h, "tools", "list", "--schemas");
       Main.run("--home", h, "tools", "describe", "warm.items.getItem");
@@ -70,8 +76,11 @@ public final class Warmup {
   /** Answers every request on {@code server} with a small JSON body, until the socket is closed. */
   private static void answer(ServerSocket server) {
     byte[] body = "{\"id\": \"a/b\"}".getBytes(StandardCharsets.UTF_8);
-    byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
-        + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] head =
+        ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
+                + body.length
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
     while (!server.isClosed()) {
       try (Socket socket = server.accept()) {
         InputStream in = socket.getInputStream();

@@ -11,14 +11,18 @@ import java.util.Set;
  * @param sourceId the source the tools belong to
  * @param idPrefix what precedes each tool path in the id: {@code "<namespace>."} for added sources,
  *     empty for the bundled SSO-OIDC source
- * @param hiddenParamKeys parameters ({@code in:name}) left out of schemas and requests, such as
- *     the SigV4 headers of operations that AWS serves unsigned
- * @param servers servers that replace the spec's for every operation (a source whose endpoint
- *     rules the spec gets wrong); empty keeps the spec's
+ * @param hiddenParamKeys parameters ({@code in:name}) left out of schemas and requests, such as the
+ *     SigV4 headers of operations that AWS serves unsigned
+ * @param servers servers that replace the spec's for every operation (a source whose endpoint rules
+ *     the spec gets wrong); empty keeps the spec's
  * @param baseUrl where the source's calls go instead of the servers, as schemas should say; or null
  */
 public record CompileOptions(
-    String sourceId, String idPrefix, Set<String> hiddenParamKeys, List<ServerSpec> servers, String baseUrl) {
+    String sourceId,
+    String idPrefix,
+    Set<String> hiddenParamKeys,
+    List<ServerSpec> servers,
+    String baseUrl) {
 
   public CompileOptions {
     Objects.requireNonNull(sourceId, "sourceId");

@@ -3,7 +3,12 @@ package dev.executortools.compile;
 import java.util.List;
 
 /** Every tool of one document, sorted by id, and what the compiler noticed on the way. */
-public record CompiledSource(String sourceId, String title, String version, List<CompiledTool> tools, List<String> warnings) {
+public record CompiledSource(
+    String sourceId,
+    String title,
+    String version,
+    List<CompiledTool> tools,
+    List<String> warnings) {
 
   public CompiledSource {
     tools = List.copyOf(tools);

@@ -39,7 +39,8 @@ public final class ToolCompiler {
       tools.add(compileOne(op, paths.get(i), schemas, options));
     }
     tools.sort(Comparator.comparing(t -> t.tool().id(), ToolPathOrder.INSTANCE));
-    return new CompiledSource(options.sourceId(), doc.title(), doc.version(), tools, doc.warnings());
+    return new CompiledSource(
+        options.sourceId(), doc.title(), doc.version(), tools, doc.warnings());
   }
 
   private static CompiledTool compileOne(
@@ -52,23 +53,38 @@ public final class ToolCompiler {
     }
     ObjectNode inputSchema = input.schema();
     ObjectNode outputSchema = schemas.outputSchema(op);
-    Tool tool = new Tool(
-        options.idPrefix() + path,
-        path,
-        options.sourceId(),
-        description(op),
-        inputSchema,
-        outputSchema,
-        ToolAnnotations.forHttp(op.method(), op.pathTemplate()));
+    Tool tool =
+        new Tool(
+            options.idPrefix() + path,
+            path,
+            options.sourceId(),
+            description(op),
+            inputSchema,
+            outputSchema,
+            ToolAnnotations.forHttp(op.method(), op.pathTemplate()));
     HttpBinding binding =
         new HttpBinding(op.method(), op.pathTemplate(), params, op.requestBody(), op.servers());
-    return new CompiledTool(tool, inputSchema, outputSchema,
-        binding, new OperationInfo(op.operationId(), op.summary(), op.tags(), op.deprecated()));
+    return new CompiledTool(
+        tool,
+        inputSchema,
+        outputSchema,
+        binding,
+        new OperationInfo(op.operationId(), op.summary(), op.tags(), op.deprecated()));
   }
 
   private static Operation withServers(Operation op, List<ServerSpec> servers) {
-    return new Operation(op.method(), op.pathTemplate(), op.operationId(), op.tags(), op.summary(),
-        op.description(), op.deprecated(), op.params(), op.requestBody(), servers, op.successSchema());
+    return new Operation(
+        op.method(),
+        op.pathTemplate(),
+        op.operationId(),
+        op.tags(),
+        op.summary(),
+        op.description(),
+        op.deprecated(),
+        op.params(),
+        op.requestBody(),
+        servers,
+        op.successSchema());
   }
 
   /**
@@ -85,11 +101,12 @@ public final class ToolCompiler {
 
   /**
    * executor's rule: the description, else the summary, else {@code METHOD /path}; a blank text
-   * counts as absent (a model gains nothing from an empty description). Cut to
-   * {@link Limits#MAX_DESCRIPTION_CHARS} with a marker.
+   * counts as absent (a model gains nothing from an empty description). Cut to {@link
+   * Limits#MAX_DESCRIPTION_CHARS} with a marker.
    */
   static String description(Operation op) {
-    if (op.description() != null && !op.description().isBlank()) return Limits.description(op.description());
+    if (op.description() != null && !op.description().isBlank())
+      return Limits.description(op.description());
     if (op.summary() != null && !op.summary().isBlank()) return Limits.description(op.summary());
     return op.method().toUpperCase(Locale.ROOT) + " " + op.pathTemplate();
   }

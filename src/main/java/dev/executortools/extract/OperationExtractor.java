@@ -21,6 +21,7 @@ public final class OperationExtractor {
   /** The eight methods that make operations (OpenAPI path item fields). */
   public static final List<String> METHODS =
       List.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+
   private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^a-zA-Z0-9]+");
 
   private final SpecDocument doc;
@@ -37,7 +38,8 @@ public final class OperationExtractor {
 
   public List<Operation> extract() {
     List<Operation> operations = new ArrayList<>();
-    List<ServerSpec> rootServers = servers(doc.root().get("servers"), List.of(new ServerSpec("/", null, Map.of())));
+    List<ServerSpec> rootServers =
+        servers(doc.root().get("servers"), List.of(new ServerSpec("/", null, Map.of())));
     for (var pathEntry : doc.root().path("paths").properties()) {
       JsonNode item = doc.deref(pathEntry.getValue());
       if (item == null || !item.isObject()) continue;
@@ -81,13 +83,19 @@ public final class OperationExtractor {
   }
 
   private Operation operation(
-      String method, String path, JsonNode op, List<Param> pathParams, List<ServerSpec> pathServers) {
+      String method,
+      String path,
+      JsonNode op,
+      List<Param> pathParams,
+      List<ServerSpec> pathServers) {
     Map<String, Param> merged = new LinkedHashMap<>();
     pathParams.forEach(p -> merged.put(p.key(), p));
     params(op.get("parameters")).forEach(p -> merged.put(p.key(), p));
     JsonNode operationId = op.get("operationId");
-    String id = operationId != null && operationId.isValueNode() && !operationId.isNull()
-        ? operationId.asString() : fallbackOperationId(method, path);
+    String id =
+        operationId != null && operationId.isValueNode() && !operationId.isNull()
+            ? operationId.asString()
+            : fallbackOperationId(method, path);
     return new Operation(
         method,
         path,
@@ -121,17 +129,18 @@ public final class OperationExtractor {
         schema = first.getValue().get("schema");
       }
       JsonNode explode = p.get("explode");
-      params.add(new Param(
-          name,
-          in,
-          in.equals("path") || p.path("required").asBoolean(false),
-          Json.text(p, "description"),
-          p.path("deprecated").asBoolean(false),
-          schema,
-          Json.text(p, "style"),
-          explode != null && explode.isBoolean() ? explode.booleanValue() : null,
-          p.path("allowReserved").asBoolean(false),
-          contentType));
+      params.add(
+          new Param(
+              name,
+              in,
+              in.equals("path") || p.path("required").asBoolean(false),
+              Json.text(p, "description"),
+              p.path("deprecated").asBoolean(false),
+              schema,
+              Json.text(p, "style"),
+              explode != null && explode.isBoolean() ? explode.booleanValue() : null,
+              p.path("allowReserved").asBoolean(false),
+              contentType));
     }
     return params;
   }
@@ -148,7 +157,8 @@ public final class OperationExtractor {
       }
     }
     if (types.isEmpty()) return null;
-    return new RequestBodySpec(body.path("required").asBoolean(false), Json.text(body, "description"), types);
+    return new RequestBodySpec(
+        body.path("required").asBoolean(false), Json.text(body, "description"), types);
   }
 
   private JsonNode successSchema(JsonNode responses) {
@@ -160,7 +170,8 @@ public final class OperationExtractor {
       JsonNode content = response == null ? null : response.get("content");
       if (content == null || !content.isObject()) continue;
       for (var media : content.properties()) {
-        if (MediaTypes.isJson(media.getKey()) && media.getValue().has("schema")) return media.getValue().get("schema");
+        if (MediaTypes.isJson(media.getKey()) && media.getValue().has("schema"))
+          return media.getValue().get("schema");
       }
     }
     return null;
@@ -186,10 +197,19 @@ public final class OperationExtractor {
       if (vars != null && vars.isObject()) {
         for (var v : vars.properties()) {
           List<String> allowed = new ArrayList<>();
-          v.getValue().path("enum").forEach(e -> { if (isScalar(e)) allowed.add(e.asString()); });
+          v.getValue()
+              .path("enum")
+              .forEach(
+                  e -> {
+                    if (isScalar(e)) allowed.add(e.asString());
+                  });
           JsonNode def = v.getValue().get("default");
-          variables.put(v.getKey(), new ServerVariable(
-              isScalar(def) ? def.asString() : null, allowed, Json.text(v.getValue(), "description")));
+          variables.put(
+              v.getKey(),
+              new ServerVariable(
+                  isScalar(def) ? def.asString() : null,
+                  allowed,
+                  Json.text(v.getValue(), "description")));
         }
       }
       servers.add(new ServerSpec(absolute(url), Json.text(server, "description"), variables));

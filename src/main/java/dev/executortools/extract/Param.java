@@ -31,8 +31,8 @@ public record Param(
    * Accept}, {@code Content-Type} and {@code Authorization} (content negotiation and security
    * schemes decide those), and headers that frame or route the request ({@code Host}, {@code
    * Content-Length}, {@code Transfer-Encoding}, {@code Connection}, {@code Upgrade}, {@code TE},
-   * {@code Trailer}, {@code Keep-Alive}, {@code Expect}, {@code Proxy-*}) are the HTTP client's:
-   * a value from a model could send the request (and its credentials) elsewhere or stall it.
+   * {@code Trailer}, {@code Keep-Alive}, {@code Expect}, {@code Proxy-*}) are the HTTP client's: a
+   * value from a model could send the request (and its credentials) elsewhere or stall it.
    */
   public boolean isIgnoredHeader() {
     return location.equals("header") && isFramingOrIgnoredHeader(name);
@@ -44,7 +44,8 @@ public record Param(
         || HeaderRules.isFramingOrRouting(name);
   }
 
-  private static final Set<String> NEGOTIATED_HEADERS = Set.of("accept", "content-type", "authorization");
+  private static final Set<String> NEGOTIATED_HEADERS =
+      Set.of("accept", "content-type", "authorization");
 
   /** The key operations merge parameters by: {@code in:name}. */
   public String key() {

@@ -52,7 +52,8 @@ public final class HomeFiles {
   public static FileChannel open(Path file, String kind) throws IOException {
     for (int attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
       BasicFileAttributes before = regularFile(file, kind);
-      FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+      FileChannel channel =
+          FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
       try {
         if (Objects.equals(before.fileKey(), regularFile(file, kind).fileKey())) return channel;
       } catch (IOException | RuntimeException e) {
@@ -61,19 +62,27 @@ public final class HomeFiles {
       }
       channel.close();
     }
-    throw new StoreException(kind + " file " + file + " kept changing while it was opened; try again", file);
+    throw new StoreException(
+        kind + " file " + file + " kept changing while it was opened; try again", file);
   }
 
   /**
    * A buffered stream of {@code file} ({@link #open}), refused when it is larger than {@code
    * maxBytes} and ending with a {@link StoreException} should it grow past them while it is read.
    */
-  public static InputStream newInputStream(Path file, String kind, long maxBytes) throws IOException {
+  public static InputStream newInputStream(Path file, String kind, long maxBytes)
+      throws IOException {
     FileChannel channel = open(file, kind);
     if (channel.size() > maxBytes) {
       channel.close();
-      throw new StoreException(kind + " file " + file + " is larger than " + Limits.bytes(maxBytes)
-          + ", so it was not read. It was left in place; fix or remove it.", file);
+      throw new StoreException(
+          kind
+              + " file "
+              + file
+              + " is larger than "
+              + Limits.bytes(maxBytes)
+              + ", so it was not read. It was left in place; fix or remove it.",
+          file);
     }
     InputStream in = Channels.newInputStream(channel);
     return new BufferedInputStream(new Capped(in, file, kind, maxBytes), 1 << 16);
@@ -99,19 +108,36 @@ public final class HomeFiles {
       return; // missing (or unreadable: listing it reports that)
     }
     if (!attributes.isDirectory()) {
-      throw new StoreException(dir + " is " + what(attributes) + ", not a directory, so it is not"
-          + " used. It was left in place; remove it.", dir);
+      throw new StoreException(
+          dir
+              + " is "
+              + what(attributes)
+              + ", not a directory, so it is not"
+              + " used. It was left in place; remove it.",
+          dir);
     }
   }
 
   private static StoreException grown(Path file, String kind) {
-    return new StoreException(kind + " file " + file + " grew past its size limit while it was read."
-        + " It was left in place; fix or remove it.", file);
+    return new StoreException(
+        kind
+            + " file "
+            + file
+            + " grew past its size limit while it was read."
+            + " It was left in place; fix or remove it.",
+        file);
   }
 
   private static StoreException notRegular(Path file, String kind, BasicFileAttributes attributes) {
-    return new StoreException(kind + " file " + file + " is " + what(attributes) + ", not a regular"
-        + " file, so it was not read. It was left in place; remove it.", file);
+    return new StoreException(
+        kind
+            + " file "
+            + file
+            + " is "
+            + what(attributes)
+            + ", not a regular"
+            + " file, so it was not read. It was left in place; remove it.",
+        file);
   }
 
   private static String what(BasicFileAttributes attributes) {

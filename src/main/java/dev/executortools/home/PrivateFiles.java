@@ -67,8 +67,10 @@ public final class PrivateFiles {
    */
   static FileChannel openPrivate(Path file, String kind) throws IOException {
     if (HomeFiles.exists(file)) HomeFiles.regularFile(file, kind);
-    return FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        LinkOption.NOFOLLOW_LINKS), attributes(file));
+    return FileChannel.open(
+        file,
+        Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+        attributes(file));
   }
 
   /**

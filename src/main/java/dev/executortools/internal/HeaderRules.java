@@ -13,9 +13,17 @@ public final class HeaderRules {
    * Headers the HTTP client owns: a value from elsewhere could send the request (and its
    * credentials) to another host, smuggle a second request, or stall the exchange.
    */
-  private static final Set<String> FRAMING = Set.of(
-      "host", "content-length", "transfer-encoding", "connection", "upgrade", "te", "trailer",
-      "keep-alive", "expect");
+  private static final Set<String> FRAMING =
+      Set.of(
+          "host",
+          "content-length",
+          "transfer-encoding",
+          "connection",
+          "upgrade",
+          "te",
+          "trailer",
+          "keep-alive",
+          "expect");
 
   private static final String TOKEN_PUNCTUATION = "!#$%&'*+-.^_`|~";
 

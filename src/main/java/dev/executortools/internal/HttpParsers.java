@@ -4,9 +4,9 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 
 /**
- * OkHttp's URL and media-type parsers, memoized per thread ({@link ParseMemo}): one call parses
- * its full URL three times (binding checks it, the origin check reads it, the request is built
- * from it) and its response's content type once.
+ * OkHttp's URL and media-type parsers, memoized per thread ({@link ParseMemo}): one call parses its
+ * full URL three times (binding checks it, the origin check reads it, the request is built from it)
+ * and its response's content type once.
  */
 public final class HttpParsers {
   private static final ParseMemo<HttpUrl> URLS = ParseMemo.of(HttpUrl::parse);
@@ -14,7 +14,9 @@ public final class HttpParsers {
 
   private HttpParsers() {}
 
-  /** The URL, or null when {@code url} is not an absolute http(s) URL (as {@link HttpUrl#parse}). */
+  /**
+   * The URL, or null when {@code url} is not an absolute http(s) URL (as {@link HttpUrl#parse}).
+   */
   public static HttpUrl url(String url) {
     return URLS.parse(url);
   }
@@ -24,7 +26,10 @@ public final class HttpParsers {
     return MEDIA_TYPES.parse(mediaType);
   }
 
-  /** {@code scheme://host[:port]} of {@code url}: the default port left out, an IPv6 host in brackets. */
+  /**
+   * {@code scheme://host[:port]} of {@code url}: the default port left out, an IPv6 host in
+   * brackets.
+   */
   public static String origin(HttpUrl url) {
     boolean defaultPort = url.port() == HttpUrl.defaultPort(url.scheme());
     String host = url.host().contains(":") ? "[" + url.host() + "]" : url.host();

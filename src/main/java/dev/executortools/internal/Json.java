@@ -28,7 +28,9 @@ public final class Json {
 
   private Json() {}
 
-  /** The mapper that reads call arguments (see {@link #parseArguments}), for readers of messages. */
+  /**
+   * The mapper that reads call arguments (see {@link #parseArguments}), for readers of messages.
+   */
   public static JsonMapper argumentsMapper() {
     return ARGUMENTS;
   }

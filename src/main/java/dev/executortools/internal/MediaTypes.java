@@ -15,8 +15,8 @@ public final class MediaTypes {
   }
 
   /**
-   * JSON: a {@code json} or {@code x-json} subtype ({@code application/json}, {@code text/json})
-   * or any {@code +json} suffix ({@code application/vnd.github+json}, {@code
+   * JSON: a {@code json} or {@code x-json} subtype ({@code application/json}, {@code text/json}) or
+   * any {@code +json} suffix ({@code application/vnd.github+json}, {@code
    * application/merge-patch+json}, {@code application/problem+json}).
    */
   public static boolean isJson(String mediaType) {

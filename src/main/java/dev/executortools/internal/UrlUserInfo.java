@@ -10,6 +10,8 @@ public final class UrlUserInfo {
 
   /** {@code url} with its user info, if any, replaced by {@code mask}. */
   public static String mask(String url, String mask) {
-    return USER_INFO.matcher(url).replaceFirst(java.util.regex.Matcher.quoteReplacement(mask) + "@");
+    return USER_INFO
+        .matcher(url)
+        .replaceFirst(java.util.regex.Matcher.quoteReplacement(mask) + "@");
   }
 }

@@ -8,19 +8,20 @@ import okhttp3.Interceptor;
 
 /**
  * Lets whoever started a piece of work stop the HTTP calls it makes: work {@linkplain #run run}
- * under a cancellation has every call of the transport's clients made on its thread registered
- * (by {@link #INTERCEPTOR}), and {@link #cancel()} cancels them ({@link Call#cancel()}: the call
- * in flight fails at once, a call started later fails before it sends anything).
+ * under a cancellation has every call of the transport's clients made on its thread registered (by
+ * {@link #INTERCEPTOR}), and {@link #cancel()} cancels them ({@link Call#cancel()}: the call in
+ * flight fails at once, a call started later fails before it sends anything).
  */
 public final class CallCancellation {
   private static final ThreadLocal<CallCancellation> CURRENT = new ThreadLocal<>();
 
   /** Registers each call with the cancellation its thread runs under, if any. */
-  static final Interceptor INTERCEPTOR = chain -> {
-    CallCancellation current = CURRENT.get();
-    if (current != null) current.track(chain.call());
-    return chain.proceed(chain.request());
-  };
+  static final Interceptor INTERCEPTOR =
+      chain -> {
+        CallCancellation current = CURRENT.get();
+        if (current != null) current.track(chain.call());
+        return chain.proceed(chain.request());
+      };
 
   private final Set<Call> calls = ConcurrentHashMap.newKeySet();
   private volatile boolean cancelled;

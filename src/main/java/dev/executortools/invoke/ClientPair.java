@@ -19,8 +19,11 @@ import okhttp3.Response;
 final class ClientPair {
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
-  /** Cleartext only, not following redirects to https; null when every request uses {@link #full}. */
+  /**
+   * Cleartext only, not following redirects to https; null when every request uses {@link #full}.
+   */
   private final OkHttpClient cleartext;
+
   private final Supplier<OkHttpClient> full;
   private volatile OkHttpClient made;
 

@@ -14,7 +14,6 @@ import dev.executortools.result.ResultMapper;
 import dev.executortools.result.UpstreamResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,12 +36,12 @@ import okio.BufferedSource;
  *
  * <p>The client's stack: {@link RetryInterceptor} (application level), then {@link
  * RedirectGuardInterceptor}, {@link NetworkPolicyInterceptor#awayFromFirstOrigin} and {@link
- * SourceCredentialsInterceptor} (network level: redirects to another origin go without
- * credentials and under the network policy, and never from https to http). URLs a model chose go
- * through the {@linkplain #guardedClient() guarded client}, which adds the {@link NetworkPolicy}
- * (a {@link PolicyDns} and a {@link NetworkPolicyInterceptor} at both levels, which also judge the
- * host of a request a forward proxy carries, as the client's proxy settings say). Response bodies are
- * read up to {@link HttpSettings#maxResponseBytes()} and no further.
+ * SourceCredentialsInterceptor} (network level: redirects to another origin go without credentials
+ * and under the network policy, and never from https to http). URLs a model chose go through the
+ * {@linkplain #guardedClient() guarded client}, which adds the {@link NetworkPolicy} (a {@link
+ * PolicyDns} and a {@link NetworkPolicyInterceptor} at both levels, which also judge the host of a
+ * request a forward proxy carries, as the client's proxy settings say). Response bodies are read up
+ * to {@link HttpSettings#maxResponseBytes()} and no further.
  *
  * <p>Results carry the response headers lower-cased, all of them except {@code set-cookie} (a
  * session secret of the user, of no use to a model). Credential values never appear in a result:
@@ -59,13 +58,18 @@ public final class HttpTransport {
    * {@code cleartext}: a cleartext-only base client for safe http requests (null: {@code full}
    * serves every request); {@code full}: the base client for everything else, made on first use.
    */
-  private HttpTransport(OkHttpClient cleartext, Supplier<OkHttpClient> full, HttpSettings settings,
+  private HttpTransport(
+      OkHttpClient cleartext,
+      Supplier<OkHttpClient> full,
+      HttpSettings settings,
       NetworkPolicy policy) {
     this.settings = settings;
     OkHttpClient stackedCleartext = cleartext == null ? null : stack(cleartext, settings, policy);
     this.direct = new ClientPair(stackedCleartext, () -> stack(full.get(), settings, policy));
-    this.guarded = new ClientPair(stackedCleartext == null ? null : guard(stackedCleartext, policy),
-        () -> guard(direct.full(), policy));
+    this.guarded =
+        new ClientPair(
+            stackedCleartext == null ? null : guard(stackedCleartext, policy),
+            () -> guard(direct.full(), policy));
   }
 
   /** A transport with its own client, built from {@code settings} (timeouts included). */
@@ -75,14 +79,19 @@ public final class HttpTransport {
 
   /** As {@link #create(HttpSettings)}, with {@code policy} for the guarded client. */
   public static HttpTransport create(HttpSettings settings, NetworkPolicy policy) {
-    OkHttpClient cleartext = withTimeouts(ProcessClient.CLEARTEXT.newBuilder(), settings)
-        .followSslRedirects(false)
-        .build();
-    return new HttpTransport(cleartext,
-        () -> withTimeouts(ProcessClient.Full.INSTANCE.newBuilder(), settings).build(), settings, policy);
+    OkHttpClient cleartext =
+        withTimeouts(ProcessClient.CLEARTEXT.newBuilder(), settings)
+            .followSslRedirects(false)
+            .build();
+    return new HttpTransport(
+        cleartext,
+        () -> withTimeouts(ProcessClient.Full.INSTANCE.newBuilder(), settings).build(),
+        settings,
+        policy);
   }
 
-  private static OkHttpClient.Builder withTimeouts(OkHttpClient.Builder builder, HttpSettings settings) {
+  private static OkHttpClient.Builder withTimeouts(
+      OkHttpClient.Builder builder, HttpSettings settings) {
     return builder
         .connectTimeout(settings.connectTimeout())
         .readTimeout(settings.readTimeout())
@@ -107,9 +116,11 @@ public final class HttpTransport {
         new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
 
     private static final class Full {
-      static final OkHttpClient INSTANCE = CLEARTEXT.newBuilder()
-          .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
-          .build();
+      static final OkHttpClient INSTANCE =
+          CLEARTEXT
+              .newBuilder()
+              .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
+              .build();
     }
   }
 
@@ -122,7 +133,8 @@ public final class HttpTransport {
   }
 
   /** As {@link #using(OkHttpClient, HttpSettings)}, with {@code policy} for the guarded client. */
-  public static HttpTransport using(OkHttpClient client, HttpSettings settings, NetworkPolicy policy) {
+  public static HttpTransport using(
+      OkHttpClient client, HttpSettings settings, NetworkPolicy policy) {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(settings, "settings");
@@ -133,12 +145,13 @@ public final class HttpTransport {
    * {@code base} with this transport's stack: cancellation ({@link CallCancellation}), retries,
    * redirect guard, network policy, credentials.
    */
-  private static OkHttpClient stack(OkHttpClient base, HttpSettings settings, NetworkPolicy policy) {
-    return base
-        .newBuilder()
+  private static OkHttpClient stack(
+      OkHttpClient base, HttpSettings settings, NetworkPolicy policy) {
+    return base.newBuilder()
         .addInterceptor(CallCancellation.INTERCEPTOR)
         .addInterceptor(
-            new RetryInterceptor(settings.maxRetries(), settings.maxRetryAfter(), Clock.systemUTC()))
+            new RetryInterceptor(
+                settings.maxRetries(), settings.maxRetryAfter(), Clock.systemUTC()))
         .addNetworkInterceptor(new RedirectGuardInterceptor())
         .addNetworkInterceptor(
             NetworkPolicyInterceptor.awayFromFirstOrigin(policy, ProxyRoutes.of(base)))
@@ -149,7 +162,8 @@ public final class HttpTransport {
   /** {@code client} under the network policy (URLs a model chose). */
   private static OkHttpClient guard(OkHttpClient client, NetworkPolicy policy) {
     NetworkPolicyInterceptor check = new NetworkPolicyInterceptor(policy, ProxyRoutes.of(client));
-    return client.newBuilder()
+    return client
+        .newBuilder()
         .dns(new PolicyDns(client.dns(), policy))
         .addInterceptor(check)
         .addNetworkInterceptor(check)
@@ -197,8 +211,11 @@ public final class HttpTransport {
    * through the {@linkplain #guardedClient() guarded client}, where a refused address answers
    * {@code blocked_address} and nothing is sent.
    */
-  public ToolResult send(HttpRequestSpec request, SourceCredentials credentials,
-      ErrorModel errorModel, boolean modelChosen) {
+  public ToolResult send(
+      HttpRequestSpec request,
+      SourceCredentials credentials,
+      ErrorModel errorModel,
+      boolean modelChosen) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(credentials, "credentials (use SourceCredentials.NONE)");
     Objects.requireNonNull(errorModel, "errorModel (use ErrorModel.GENERIC)");
@@ -245,9 +262,9 @@ public final class HttpTransport {
     Map<String, String> headers = new TreeMap<>();
     for (int i = 0; i < all.size(); i++) {
       String lower = all.name(i).toLowerCase(Locale.ROOT);
-      if (!HIDDEN_RESPONSE_HEADERS.contains(lower)) headers.merge(lower, all.value(i), (a, b) -> a + ", " + b);
+      if (!HIDDEN_RESPONSE_HEADERS.contains(lower))
+        headers.merge(lower, all.value(i), (a, b) -> a + ", " + b);
     }
     return headers;
   }
-
 }

@@ -36,11 +36,16 @@ public final class NetworkFailures {
     String origin = origin(url);
     BlockedAddressException blocked = NetworkPolicy.blocked(e);
     if (blocked != null) {
-      return new ToolError(ErrorCode.BLOCKED_ADDRESS,
-          request + " was not sent: " + blocked.getMessage(), null, null, false);
+      return new ToolError(
+          ErrorCode.BLOCKED_ADDRESS,
+          request + " was not sent: " + blocked.getMessage(),
+          null,
+          null,
+          false);
     }
     if (e instanceof RefusedRedirectException) {
-      return new ToolError(ErrorCode.NETWORK_ERROR, request + " failed: " + e.getMessage(), null, null, false);
+      return new ToolError(
+          ErrorCode.NETWORK_ERROR, request + " failed: " + e.getMessage(), null, null, false);
     }
     if (e instanceof InterruptedIOException interrupted) {
       return new ToolError(

@@ -1,7 +1,7 @@
 package dev.executortools.invoke;
 
-import dev.executortools.bind.HttpRequestSpec.HttpHeader;
 import dev.executortools.bind.HttpRequestSpec;
+import dev.executortools.bind.HttpRequestSpec.HttpHeader;
 import dev.executortools.internal.HttpParsers;
 import dev.executortools.invoke.SourceCredentialsInterceptor.Scope;
 import java.util.Locale;

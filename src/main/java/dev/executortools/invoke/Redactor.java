@@ -24,9 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
  * httpbin's {@code /headers} does) every value but the {@linkplain SourceCredentials#publicValues
  * public} ones. Each value is looked for as sent, percent-, form- and base64-encoded, for header
  * values such as {@code Bearer <token>} word by word, and for {@code Basic} credentials also
- * decoded ({@code user:secret}, and the password alone). Values shorter than {@value
- * #MIN_LENGTH} characters (words: {@value #MIN_WORD_LENGTH}) are not looked for: masking them would
- * garble ordinary text without protecting anything.
+ * decoded ({@code user:secret}, and the password alone). Values shorter than {@value #MIN_LENGTH}
+ * characters (words: {@value #MIN_WORD_LENGTH}) are not looked for: masking them would garble
+ * ordinary text without protecting anything.
  */
 final class Redactor {
   static final String MASK = "***";
@@ -129,7 +129,8 @@ final class Redactor {
 
   private static JsonNode json(JsonNode node, List<String> forms) {
     if (forms.isEmpty()) return node;
-    if (node.isString()) return JsonNodeFactory.instance.stringNode(mask(node.stringValue(), forms));
+    if (node.isString())
+      return JsonNodeFactory.instance.stringNode(mask(node.stringValue(), forms));
     if (node.isArray()) {
       ArrayNode copy = Json.array();
       node.values().forEach(element -> copy.add(json(element, forms)));
@@ -137,7 +138,8 @@ final class Redactor {
     }
     if (node.isObject()) {
       ObjectNode copy = Json.object();
-      node.properties().forEach(entry -> copy.set(mask(entry.getKey(), forms), json(entry.getValue(), forms)));
+      node.properties()
+          .forEach(entry -> copy.set(mask(entry.getKey(), forms), json(entry.getValue(), forms)));
       return copy;
     }
     return node;

@@ -23,8 +23,9 @@ public record SourceCredentials(
 
   public static final SourceCredentials NONE = new SourceCredentials(List.of(), Map.of());
 
-  private static final Pattern SECRET_NAME = Pattern.compile(
-      "(?i).*(auth|key|token|secret|pass|sign|session|cookie|credential|private).*");
+  private static final Pattern SECRET_NAME =
+      Pattern.compile(
+          "(?i).*(auth|key|token|secret|pass|sign|session|cookie|credential|private).*");
 
   /** Credentials whose every value is secret. */
   public SourceCredentials(List<HttpHeader> headers, Map<String, String> queryParams) {

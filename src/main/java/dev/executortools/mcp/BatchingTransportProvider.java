@@ -21,12 +21,15 @@ final class BatchingTransportProvider implements McpServerTransportProvider {
   private final AtomicBoolean changed = new AtomicBoolean();
 
   /** {@code sessions} wraps the SDK's session factory (its sessions, their transport). */
-  BatchingTransportProvider(McpServerTransportProvider delegate, UnaryOperator<McpServerSession.Factory> sessions) {
+  BatchingTransportProvider(
+      McpServerTransportProvider delegate, UnaryOperator<McpServerSession.Factory> sessions) {
     this.delegate = delegate;
     this.sessions = sessions;
   }
 
-  /** Runs {@code changes}; a list change it makes is announced once, after it, if {@code announce}. */
+  /**
+   * Runs {@code changes}; a list change it makes is announced once, after it, if {@code announce}.
+   */
   void batch(Runnable changes, boolean announce) {
     batching.set(true);
     try {
@@ -35,7 +38,8 @@ final class BatchingTransportProvider implements McpServerTransportProvider {
       batching.set(false);
     }
     if (changed.getAndSet(false) && announce) {
-      delegate.notifyClients(McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED, null)
+      delegate
+          .notifyClients(McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED, null)
           .onErrorResume(e -> Mono.empty()) // no client connected yet: it lists on connecting
           .block();
     }

@@ -29,11 +29,14 @@ final class Cancellations {
     CallCancellation cancellation = new CallCancellation();
     running.put(key, cancellation);
     return handling
-        .contextWrite(Context.of(McpTransportContext.KEY, McpTransportContext.create(Map.of(KEY, cancellation))))
-        .doFinally(signal -> {
-          running.remove(key, cancellation);
-          cancelled.remove(key);
-        });
+        .contextWrite(
+            Context.of(
+                McpTransportContext.KEY, McpTransportContext.create(Map.of(KEY, cancellation))))
+        .doFinally(
+            signal -> {
+              running.remove(key, cancellation);
+              cancelled.remove(key);
+            });
   }
 
   /** Cancels the request {@code id}, if it is in progress (else nothing: it has been answered). */
@@ -47,11 +50,14 @@ final class Cancellations {
 
   /** Cancels every request in progress (the session ends). */
   void cancelAll() {
-    running.keySet().forEach(key -> {
-      cancelled.add(key);
-      CallCancellation cancellation = running.get(key);
-      if (cancellation != null) cancellation.cancel();
-    });
+    running
+        .keySet()
+        .forEach(
+            key -> {
+              cancelled.add(key);
+              CallCancellation cancellation = running.get(key);
+              if (cancellation != null) cancellation.cancel();
+            });
   }
 
   /** What the request of {@code exchange} runs under (a fresh one when it was not tracked). */
@@ -65,7 +71,8 @@ final class Cancellations {
     return new McpServerTransport() {
       @Override
       public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
-        if (message instanceof McpSchema.JSONRPCResponse response && cancelled.contains(key(response.id()))) {
+        if (message instanceof McpSchema.JSONRPCResponse response
+            && cancelled.contains(key(response.id()))) {
           return Mono.empty();
         }
         return transport.sendMessage(message);

@@ -18,10 +18,14 @@ import tools.jackson.databind.JsonNode;
  * answers {@code approval_required}.
  */
 final class ElicitationApprovals {
-  private static final Map<String, Object> SCHEMA = Map.of(
-      "type", "object",
-      "properties", Map.of("approve", Map.of("type", "boolean", "title", "Allow this call", "default", true)),
-      "required", java.util.List.of("approve"));
+  private static final Map<String, Object> SCHEMA =
+      Map.of(
+          "type", "object",
+          "properties",
+              Map.of(
+                  "approve",
+                  Map.of("type", "boolean", "title", "Allow this call", "default", true)),
+          "required", java.util.List.of("approve"));
 
   private ElicitationApprovals() {}
 
@@ -47,19 +51,24 @@ final class ElicitationApprovals {
    * neither mode (what clients declared before URL mode existed).
    */
   static boolean asksForms(McpSchema.ClientCapabilities capabilities) {
-    McpSchema.ClientCapabilities.Elicitation elicitation = capabilities == null ? null : capabilities.elicitation();
+    McpSchema.ClientCapabilities.Elicitation elicitation =
+        capabilities == null ? null : capabilities.elicitation();
     return elicitation != null && (elicitation.form() != null || elicitation.url() == null);
   }
 
   /** Whether {@code answer} approves: accepted, with {@code approve} the boolean true. */
   static boolean approves(McpSchema.ElicitResult answer) {
-    return answer != null && answer.action() == McpSchema.ElicitResult.Action.ACCEPT
-        && answer.content() != null && Boolean.TRUE.equals(answer.content().get("approve"));
+    return answer != null
+        && answer.action() == McpSchema.ElicitResult.Action.ACCEPT
+        && answer.content() != null
+        && Boolean.TRUE.equals(answer.content().get("approve"));
   }
 
   private static boolean ask(McpSyncServerExchange exchange, ApprovalRequest request) {
     try {
-      return approves(exchange.createElicitation(McpSchema.ElicitRequest.builder(message(request), SCHEMA).build()));
+      return approves(
+          exchange.createElicitation(
+              McpSchema.ElicitRequest.builder(message(request), SCHEMA).build()));
     } catch (RuntimeException e) {
       return false; // a client that fails to answer in time has not approved
     }
@@ -70,7 +79,9 @@ final class ElicitationApprovals {
    * credentials, where a new source's credentials go), then the arguments with long values cut.
    */
   static String message(ApprovalRequest request) {
-    return "Allow executor-tools to make this call?\n" + String.join("\n", request.lines())
-        + "\nArguments: " + ApprovalArguments.shown(request.arguments());
+    return "Allow executor-tools to make this call?\n"
+        + String.join("\n", request.lines())
+        + "\nArguments: "
+        + ApprovalArguments.shown(request.arguments());
   }
 }

@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The full results of answers that were cut, kept for {@code read_result}: at most a number of
- * them and of bytes together, the least recently read going first, so memory stays bounded
- * whatever a session calls. Ids are random, so one cannot be guessed, and a result is read only by
- * the session it was made for.
+ * The full results of answers that were cut, kept for {@code read_result}: at most a number of them
+ * and of bytes together, the least recently read going first, so memory stays bounded whatever a
+ * session calls. Ids are random, so one cannot be guessed, and a result is read only by the session
+ * it was made for.
  */
 final class KeptResults {
   /**
@@ -52,7 +52,8 @@ final class KeptResults {
   synchronized void put(Kept kept) {
     if (!fits(kept.json().length)) return;
     Iterator<Kept> oldest = entries.values().iterator();
-    while (oldest.hasNext() && (entries.size() >= maxCount || bytes + kept.json().length > maxBytes)) {
+    while (oldest.hasNext()
+        && (entries.size() >= maxCount || bytes + kept.json().length > maxBytes)) {
       Kept gone = oldest.next();
       oldest.remove();
       bytes -= gone.json().length;

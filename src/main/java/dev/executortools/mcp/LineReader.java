@@ -25,8 +25,8 @@ final class LineReader {
   }
 
   /**
-   * The next line; null at the end of input (a last line without a newline is still a line). A
-   * line past the limit is returned with its first {@code maxBytes} bytes and {@code tooLong}.
+   * The next line; null at the end of input (a last line without a newline is still a line). A line
+   * past the limit is returned with its first {@code maxBytes} bytes and {@code tooLong}.
    */
   Line next() throws IOException {
     byte[] line = new byte[1024];
@@ -40,7 +40,8 @@ final class LineReader {
       while (end < limit && buffer[end] != '\n') end++;
       int take = tooLong ? 0 : Math.min(end - position, maxBytes - length);
       if (take > 0) {
-        if (length + take > line.length) line = Arrays.copyOf(line, Math.max(length + take, Math.min(maxBytes, line.length * 2)));
+        if (length + take > line.length)
+          line = Arrays.copyOf(line, Math.max(length + take, Math.min(maxBytes, line.length * 2)));
         System.arraycopy(buffer, position, line, length, take);
         length += take;
       }

@@ -17,18 +17,21 @@ import java.util.regex.Pattern;
 /**
  * Tool ids as MCP tool names that the strictest common clients accept ({@code
  * ^[a-zA-Z0-9_-]{1,64}$}), and back. A name is the id with every other character as {@code _}
- * ({@code github.repos.get} → {@code github_repos_get}); past the longest name (64 characters,
- * or less for hosts that prefix names) it is cut to that length less 9 and given {@code _} and 8
- * hex digits of the id's SHA-256. When two ids would share a name, the one that is already that
- * name (else the first in sorted order) keeps it and the others take the hashed form.
- * Deterministic for a given set of ids and length; immutable.
+ * ({@code github.repos.get} → {@code github_repos_get}); past the longest name (64 characters, or
+ * less for hosts that prefix names) it is cut to that length less 9 and given {@code _} and 8 hex
+ * digits of the id's SHA-256. When two ids would share a name, the one that is already that name
+ * (else the first in sorted order) keeps it and the others take the hashed form. Deterministic for
+ * a given set of ids and length; immutable.
  */
 public final class McpNames {
   public static final Pattern VALID = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
+
   /** The longest name MCP clients accept, and the default. */
   public static final int MAX_LENGTH = 64;
+
   /** The shortest longest name: a hashed name keeps at least 7 characters of its id. */
   public static final int MIN_LENGTH = 16;
+
   private static final int HASH_SUFFIX = 9;
   private static final Pattern INVALID_RUN = Pattern.compile("[^a-zA-Z0-9_-]");
 
@@ -50,7 +53,8 @@ public final class McpNames {
   /**
    * Unique names of at most {@code maxLength} characters for these ids.
    *
-   * @throws IllegalArgumentException when {@code maxLength} is outside {@link #MIN_LENGTH}..{@link #MAX_LENGTH}
+   * @throws IllegalArgumentException when {@code maxLength} is outside {@link #MIN_LENGTH}..{@link
+   *     #MAX_LENGTH}
    */
   public static McpNames of(Collection<String> ids, int maxLength) {
     checkLength(maxLength);
@@ -93,12 +97,18 @@ public final class McpNames {
   }
 
   /**
-   * @throws IllegalArgumentException when {@code maxLength} is outside {@link #MIN_LENGTH}..{@link #MAX_LENGTH}
+   * @throws IllegalArgumentException when {@code maxLength} is outside {@link #MIN_LENGTH}..{@link
+   *     #MAX_LENGTH}
    */
   public static void checkLength(int maxLength) {
     if (maxLength < MIN_LENGTH || maxLength > MAX_LENGTH) {
-      throw new IllegalArgumentException("the longest tool name must be " + MIN_LENGTH + " to " + MAX_LENGTH
-          + " characters, not " + maxLength);
+      throw new IllegalArgumentException(
+          "the longest tool name must be "
+              + MIN_LENGTH
+              + " to "
+              + MAX_LENGTH
+              + " characters, not "
+              + maxLength);
     }
   }
 
@@ -118,7 +128,8 @@ public final class McpNames {
 
   private static String hash8(String id) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
       StringBuilder hex = new StringBuilder();
       for (int i = 0; i < 4; i++) hex.append(String.format("%02x", digest[i]));
       return hex.toString();

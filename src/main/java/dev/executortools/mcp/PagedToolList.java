@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code tools/list} of {@link ToolMode#ALL} for registries past {@link ToolMode#ALL_LIMIT}
- * tools, a page at a time: each page is read from the store on request ({@link
- * ToolRegistry#tools(int, int)}), so no answer and no list held by the server grows with the
- * registry. The cursor is the position of the page's first tool.
+ * {@code tools/list} of {@link ToolMode#ALL} for registries past {@link ToolMode#ALL_LIMIT} tools,
+ * a page at a time: each page is read from the store on request ({@link ToolRegistry#tools(int,
+ * int)}), so no answer and no list held by the server grows with the registry. The cursor is the
+ * position of the page's first tool.
  */
 final class PagedToolList {
   /** Tools a page: a few megabytes of JSON at Microsoft Graph's schema sizes. */
@@ -20,8 +20,10 @@ final class PagedToolList {
 
   private final ToolRegistry registry;
   private final ToolSpecs specs;
+
   /** A tool of the server itself, listed first on the first page (null: none). */
   private final McpSchema.Tool own;
+
   /** The MCP names of every visible tool while paging, else null. */
   private volatile McpNames names;
 
@@ -31,7 +33,9 @@ final class PagedToolList {
     this.own = own;
   }
 
-  /** Pages from now on with these names (of every tool the registry shows), or stops paging (null). */
+  /**
+   * Pages from now on with these names (of every tool the registry shows), or stops paging (null).
+   */
   void use(McpNames names) {
     this.names = names;
   }
@@ -67,7 +71,8 @@ final class PagedToolList {
       String name = current == null ? null : current.name(tool.id());
       if (name != null) tools.add(specs.forTool(tool, name).tool());
     }
-    return new McpSchema.ListToolsResult(tools, page.next() < 0 ? null : Integer.toString(page.next()));
+    return new McpSchema.ListToolsResult(
+        tools, page.next() < 0 ? null : Integer.toString(page.next()));
   }
 
   private static int position(String cursor) {

@@ -28,7 +28,10 @@ final class ProtocolSession extends DelegatingSession {
   private final UnknownTools unknownTools;
   private final AtomicBoolean initialized = new AtomicBoolean();
 
-  ProtocolSession(McpServerSession next, McpServerTransport transport, Cancellations cancellations,
+  ProtocolSession(
+      McpServerSession next,
+      McpServerTransport transport,
+      Cancellations cancellations,
       UnknownTools unknownTools) {
     super(next, transport);
     this.cancellations = cancellations;
@@ -38,7 +41,8 @@ final class ProtocolSession extends DelegatingSession {
   @Override
   public Mono<Void> handle(McpSchema.JSONRPCMessage message) {
     if (message instanceof JSONRPCRequest request) return request(request);
-    if (message instanceof JSONRPCNotification notification && CANCELLED.equals(notification.method())) {
+    if (message instanceof JSONRPCNotification notification
+        && CANCELLED.equals(notification.method())) {
       if (notification.params() instanceof Map<?, ?> params && params.get("requestId") != null) {
         cancellations.cancel(params.get("requestId"));
       }
@@ -56,17 +60,27 @@ final class ProtocolSession extends DelegatingSession {
     if (invalid != null) return reply(request, invalid);
     if (McpSchema.METHOD_INITIALIZE.equals(method)) {
       if (initialized.compareAndSet(false, true)) return next.handle(request);
-      return reply(request, new JSONRPCError(ErrorCodes.INVALID_REQUEST,
-          "invalid request: the session is already initialized (initialize is sent once)", null));
+      return reply(
+          request,
+          new JSONRPCError(
+              ErrorCodes.INVALID_REQUEST,
+              "invalid request: the session is already initialized (initialize is sent once)",
+              null));
     }
     if (!initialized.get()) {
-      return reply(request, new JSONRPCError(ErrorCodes.INVALID_REQUEST,
-          "invalid request: the session is not initialized; send initialize first (only ping is answered before it)", null));
+      return reply(
+          request,
+          new JSONRPCError(
+              ErrorCodes.INVALID_REQUEST,
+              "invalid request: the session is not initialized; send initialize first (only ping is answered before it)",
+              null));
     }
-    String tool = McpSchema.METHOD_TOOLS_CALL.equals(method) ? PagingSession.param(request, "name") : null;
+    String tool =
+        McpSchema.METHOD_TOOLS_CALL.equals(method) ? PagingSession.param(request, "name") : null;
     if (tool != null && !unknownTools.listed(tool)) {
       // the suggestions search the registry: off the thread that reads the input
-      return Mono.fromCallable(() -> unknownTools.error(tool)).subscribeOn(Schedulers.boundedElastic())
+      return Mono.fromCallable(() -> unknownTools.error(tool))
+          .subscribeOn(Schedulers.boundedElastic())
           .flatMap(error -> reply(request, error));
     }
     return cancellations.track(request.id(), next.handle(request));

@@ -21,8 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  * StdioServerTransportProvider}, which ends the session at the first line it cannot read (see
  * {@code docs/upstream/mcp-java-sdk-stdio.md}). Here every line is checked first ({@link
  * JsonRpcMessages}): what is not a message is answered with the JSON-RPC error for it and the
- * session goes on; a line past {@link #MAX_MESSAGE_BYTES} is refused without being held. The end
- * of input ends the session. Messages are written whole, one a line, in the order sent.
+ * session goes on; a line past {@link #MAX_MESSAGE_BYTES} is refused without being held. The end of
+ * input ends the session. Messages are written whole, one a line, in the order sent.
  */
 final class StdioTransport implements McpServerTransportProvider {
   /** Largest message read: an inline spec the size of Microsoft Graph's fits. */
@@ -64,7 +64,9 @@ final class StdioTransport implements McpServerTransportProvider {
   private void readAll() {
     LineReader lines = new LineReader(in, MAX_MESSAGE_BYTES);
     try {
-      for (LineReader.Line line = lines.next(); line != null && !closed.get(); line = lines.next()) {
+      for (LineReader.Line line = lines.next();
+          line != null && !closed.get();
+          line = lines.next()) {
         if (line.tooLong()) {
           write(JsonRpcMessages.tooLong(line.bytes(), line.length(), MAX_MESSAGE_BYTES));
           continue;
@@ -73,7 +75,8 @@ final class StdioTransport implements McpServerTransportProvider {
         if (inbound.error() != null) {
           write(inbound.error());
         } else {
-          session.handle(inbound.message())
+          session
+              .handle(inbound.message())
               .subscribe(null, e -> log.println("executor-tools mcp: a message failed: " + e));
         }
       }
@@ -122,13 +125,14 @@ final class StdioTransport implements McpServerTransportProvider {
   private final class SessionTransport implements McpServerTransport {
     @Override
     public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
-      return Mono.fromRunnable(() -> {
-        try {
-          write(mapper.writeValueAsString(message));
-        } catch (IOException e) {
-          log.println("executor-tools mcp: could not write a message: " + e);
-        }
-      });
+      return Mono.fromRunnable(
+          () -> {
+            try {
+              write(mapper.writeValueAsString(message));
+            } catch (IOException e) {
+              log.println("executor-tools mcp: could not write a message: " + e);
+            }
+          });
     }
 
     @Override

@@ -28,13 +28,17 @@ final class ToolListSync {
    */
   private record Key(String id, Tool tool, boolean requiresApproval, String description) {
     static Key of(Tool tool) {
-      return new Key(tool.id(), tool, tool.annotations().requiresApproval(), tool.modelDescription());
+      return new Key(
+          tool.id(), tool, tool.annotations().requiresApproval(), tool.modelDescription());
     }
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && k.id.equals(id) && k.tool.equals(tool)
-          && k.requiresApproval == requiresApproval && k.description.equals(description);
+      return o instanceof Key k
+          && k.id.equals(id)
+          && k.tool.equals(tool)
+          && k.requiresApproval == requiresApproval
+          && k.description.equals(description);
     }
 
     @Override
@@ -47,17 +51,26 @@ final class ToolListSync {
   private final ToolMode mode;
   private final DiscoveryTools discovery;
   private final ToolSpecs specs;
-  private final Map<String, Object> listed = new ConcurrentHashMap<>(); // name -> Key or catalog text
+  private final Map<String, Object> listed =
+      new ConcurrentHashMap<>(); // name -> Key or catalog text
   private final PagedToolList pages;
   private final int maxNameLength;
+
   /** While the list pages: the tools clients called, registered with the SDK for their calls. */
   private final Set<String> called = new HashSet<>();
+
   /** The sources the paging names were made for (they are made again when these change). */
   private List<SourceInfo> namedFor;
+
   /** The MCP names of the registry tools listed now, when the list does not page. */
   private volatile McpNames names = McpNames.of(List.of());
 
-  ToolListSync(ToolRegistry registry, ToolMode mode, ToolSpecs specs, PagedToolList pages, int maxNameLength) {
+  ToolListSync(
+      ToolRegistry registry,
+      ToolMode mode,
+      ToolSpecs specs,
+      PagedToolList pages,
+      int maxNameLength) {
     McpNames.checkLength(maxNameLength);
     this.registry = registry;
     this.maxNameLength = maxNameLength;
@@ -70,8 +83,9 @@ final class ToolListSync {
   /**
    * The tools to register with the SDK now, by MCP name, with what identifies their current
    * version. Only {@link ToolMode#ALL} up to {@link ToolMode#ALL_LIMIT} tools reads every tool;
-   * past it the SDK holds the tools clients called ({@link #paged}), and the discovery listing needs
-   * the built-in tools and the sources' summaries, so both stay small for any number of tools.
+   * past it the SDK holds the tools clients called ({@link #paged}), and the discovery listing
+   * needs the built-in tools and the sources' summaries, so both stay small for any number of
+   * tools.
    */
   synchronized Map<String, Versioned> desired() {
     List<Tool> builtIn = registry.builtInTools();
@@ -87,7 +101,7 @@ final class ToolListSync {
     if (mode.resolve(count) == ToolMode.ALL) {
       List<Tool> tools = registry.tools();
       McpNames names = McpNames.of(tools.stream().map(Tool::id).toList(), maxNameLength);
-    this.names = names;
+      this.names = names;
       for (Tool tool : tools) {
         String name = names.name(tool.id());
         out.put(name, new Versioned(Key.of(tool), () -> specs.forTool(tool, name)));
@@ -125,8 +139,12 @@ final class ToolListSync {
     }
     Map<String, Versioned> out = new LinkedHashMap<>();
     for (String name : called) {
-      pages.id(name).flatMap(registry::tool).ifPresent(tool ->
-          out.put(name, new Versioned(contentKey(tool), () -> specs.forTool(tool, name))));
+      pages
+          .id(name)
+          .flatMap(registry::tool)
+          .ifPresent(
+              tool ->
+                  out.put(name, new Versioned(contentKey(tool), () -> specs.forTool(tool, name))));
     }
     called.retainAll(out.keySet());
     return out;
@@ -186,8 +204,13 @@ final class ToolListSync {
     Map<String, Integer> bySource = new java.util.TreeMap<>();
     builtIn.forEach(t -> bySource.merge(t.source(), 1, Integer::sum));
     added.forEach(s -> bySource.merge(s.namespace(), s.toolCount(), Integer::sum));
-    return "Searches " + count + " tools of sources: " + bySource.entrySet().stream()
-        .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", ")) + ".";
+    return "Searches "
+        + count
+        + " tools of sources: "
+        + bySource.entrySet().stream()
+            .map(e -> e.getKey() + " (" + e.getValue() + ")")
+            .collect(Collectors.joining(", "))
+        + ".";
   }
 
   /** A tool to list, what identifies its current version, and how to build its specification. */

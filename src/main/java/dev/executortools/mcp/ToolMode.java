@@ -2,13 +2,17 @@ package dev.executortools.mcp;
 
 import java.util.Locale;
 
-/** What {@code tools/list} shows: every tool, the discovery tools, or whichever fits the registry. */
+/**
+ * What {@code tools/list} shows: every tool, the discovery tools, or whichever fits the registry.
+ */
 public enum ToolMode {
   /** Every tool (blocked ones left out). */
   ALL,
   /** The built-in tools plus search_tools, describe_tool and call_tool. */
   SEARCH,
-  /** {@link #ALL} while the registry has at most {@link #AUTO_LIMIT} tools, else {@link #SEARCH}. */
+  /**
+   * {@link #ALL} while the registry has at most {@link #AUTO_LIMIT} tools, else {@link #SEARCH}.
+   */
   AUTO;
 
   /** Model APIs accept about this many tools in one request. */

@@ -28,20 +28,27 @@ final class ToolSpecs {
 
   SyncToolSpecification forTool(Tool tool, String name) {
     String id = tool.id();
-    return new SyncToolSpecification(McpToolAdapter.tool(tool, name), (exchange, request) -> {
-      JsonNode args = Json.argumentsMapper().valueToTree(request.arguments() == null ? Map.of() : request.arguments());
-      ToolResult result = call(registry, exchange, id, args);
-      afterCall.run();
-      return answer(result, exchange.sessionId());
-    });
+    return new SyncToolSpecification(
+        McpToolAdapter.tool(tool, name),
+        (exchange, request) -> {
+          JsonNode args =
+              Json.argumentsMapper()
+                  .valueToTree(request.arguments() == null ? Map.of() : request.arguments());
+          ToolResult result = call(registry, exchange, id, args);
+          afterCall.run();
+          return answer(result, exchange.sessionId());
+        });
   }
 
   /**
    * Calls {@code id} for the client of {@code exchange}: asked to approve when it can be, its HTTP
    * calls cancelled when it cancels the request ({@link Cancellations}).
    */
-  static ToolResult call(ToolRegistry registry, McpSyncServerExchange exchange, String id, JsonNode args) {
-    ToolResult result = Cancellations.of(exchange).run(() -> registry.call(id, args, ElicitationApprovals.forExchange(exchange)));
+  static ToolResult call(
+      ToolRegistry registry, McpSyncServerExchange exchange, String id, JsonNode args) {
+    ToolResult result =
+        Cancellations.of(exchange)
+            .run(() -> registry.call(id, args, ElicitationApprovals.forExchange(exchange)));
     return McpToolAdapter.explainApproval(result, id);
   }
 

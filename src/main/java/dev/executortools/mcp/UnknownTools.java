@@ -21,7 +21,9 @@ final class UnknownTools {
   private final ToolListSync sync;
   private final Set<String> fixed;
 
-  /** {@code fixed}: the names of the server's own tools, listed beside the registry's (read_result). */
+  /**
+   * {@code fixed}: the names of the server's own tools, listed beside the registry's (read_result).
+   */
   UnknownTools(ToolRegistry registry, ToolListSync sync, Set<String> fixed) {
     this.registry = registry;
     this.sync = sync;
@@ -41,11 +43,21 @@ final class UnknownTools {
       sync.listedName(id).ifPresentOrElse(suggestions::add, () -> throughCallTool.add(id));
     }
     if (!throughCallTool.isEmpty() && sync.lists(DiscoveryTools.CALL)) {
-      suggestions.addAll(throughCallTool.stream().map(id -> DiscoveryTools.CALL + " with id '" + id + "'").toList());
+      suggestions.addAll(
+          throughCallTool.stream()
+              .map(id -> DiscoveryTools.CALL + " with id '" + id + "'")
+              .toList());
     }
-    return new JSONRPCError(ErrorCodes.INVALID_PARAMS,
-        "unknown tool '" + shown(name) + "'" + DiscoveryTools.hint(suggestions, sync.lists(DiscoveryTools.SEARCH)
-            ? "use search_tools to find one" : "tools/list shows the tools"),
+    return new JSONRPCError(
+        ErrorCodes.INVALID_PARAMS,
+        "unknown tool '"
+            + shown(name)
+            + "'"
+            + DiscoveryTools.hint(
+                suggestions,
+                sync.lists(DiscoveryTools.SEARCH)
+                    ? "use search_tools to find one"
+                    : "tools/list shows the tools"),
         Map.of("name", shown(name), "suggestions", suggestions));
   }
 

@@ -28,7 +28,10 @@ public final class ToolPathOrder implements Comparator<String> {
     for (int i = 0; i < length; i++) {
       char x = a.charAt(i);
       char y = b.charAt(i);
-      if (x != y) return Character.isLowerCase(x) ? -1 : Character.isLowerCase(y) ? 1 : Character.compare(x, y);
+      if (x != y)
+        return Character.isLowerCase(x)
+            ? -1
+            : Character.isLowerCase(y) ? 1 : Character.compare(x, y);
     }
     return 0;
   }

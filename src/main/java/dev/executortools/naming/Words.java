@@ -31,10 +31,10 @@ public final class Words {
   }
 
   /**
-   * executor's {@code replace(/([A-Z]+)([A-Z][a-z0-9]+)/g, "$1 $2")} in one pass: in a run of two or
-   * more capitals followed by a lower-case letter or digit, a space before the run's last capital.
-   * (The regular expression backtracks quadratically over a long run of capitals; a hostile
-   * operationId of 100 KB of capitals took minutes.)
+   * executor's {@code replace(/([A-Z]+)([A-Z][a-z0-9]+)/g, "$1 $2")} in one pass: in a run of two
+   * or more capitals followed by a lower-case letter or digit, a space before the run's last
+   * capital. (The regular expression backtracks quadratically over a long run of capitals; a
+   * hostile operationId of 100 KB of capitals took minutes.)
    */
   private static String splitCapitalsBeforeWord(String value) {
     StringBuilder out = new StringBuilder(value.length() + 8);

@@ -10,12 +10,12 @@ import java.util.List;
  * What an IP address reaches, by the range it falls in. {@link #LINK_LOCAL} (169.254.0.0/16,
  * fe80::/10, and the cloud metadata addresses fd00:ec2::254 and 100.100.100.200) is never reached
  * through a model's choice; {@link #PRIVATE} only when the user allows it: loopback, RFC 1918,
- * carrier-grade NAT, unique local, multicast, and every range that the IANA special-purpose
- * address registries (RFC 6890: "IANA IPv4 Special-Purpose Address Registry", "IANA IPv6
- * Special-Purpose Address Registry") mark as not globally reachable. IPv6 outside 2000::/3, the
- * only global unicast space of the IANA IPv6 address space registry, is private too. IPv4
- * addresses embedded in IPv6 (mapped, compatible, NAT64 64:ff9b::/96, 6to4 2002::/16) are judged
- * as the IPv4 address they carry. The machine's own addresses are judged by {@link NetworkPolicy}.
+ * carrier-grade NAT, unique local, multicast, and every range that the IANA special-purpose address
+ * registries (RFC 6890: "IANA IPv4 Special-Purpose Address Registry", "IANA IPv6 Special-Purpose
+ * Address Registry") mark as not globally reachable. IPv6 outside 2000::/3, the only global unicast
+ * space of the IANA IPv6 address space registry, is private too. IPv4 addresses embedded in IPv6
+ * (mapped, compatible, NAT64 64:ff9b::/96, 6to4 2002::/16) are judged as the IPv4 address they
+ * carry. The machine's own addresses are judged by {@link NetworkPolicy}.
  */
 public enum AddressClass {
   PUBLIC,
@@ -30,30 +30,33 @@ public enum AddressClass {
    * IPv4 ranges of the special-purpose registry that are not globally reachable, beyond loopback,
    * 0/8, RFC 1918, 100.64/10 and 224/3 (checked on their own).
    */
-  private static final List<Range> SPECIAL_V4 = Range.all(
-      "192.0.0.0/24", // IETF protocol assignments (RFC 6890; its two anycast /32s included)
-      "192.0.2.0/24", // TEST-NET-1, documentation (RFC 5737)
-      "192.88.99.0/24", // deprecated 6to4 relay anycast (RFC 7526)
-      "198.18.0.0/15", // benchmarking (RFC 2544)
-      "198.51.100.0/24", // TEST-NET-2 (RFC 5737)
-      "203.0.113.0/24"); // TEST-NET-3 (RFC 5737)
+  private static final List<Range> SPECIAL_V4 =
+      Range.all(
+          "192.0.0.0/24", // IETF protocol assignments (RFC 6890; its two anycast /32s included)
+          "192.0.2.0/24", // TEST-NET-1, documentation (RFC 5737)
+          "192.88.99.0/24", // deprecated 6to4 relay anycast (RFC 7526)
+          "198.18.0.0/15", // benchmarking (RFC 2544)
+          "198.51.100.0/24", // TEST-NET-2 (RFC 5737)
+          "203.0.113.0/24"); // TEST-NET-3 (RFC 5737)
 
   private static final Range IETF_PROTOCOL_V6 = Range.of("2001::/23");
 
   /** Inside 2001::/23 (IETF protocol assignments, not global), the parts that are global. */
-  private static final List<Range> GLOBAL_IN_2001_23 = Range.all(
-      "2001:1::1/128", // PCP anycast (RFC 7723)
-      "2001:1::2/128", // TURN anycast (RFC 8155)
-      "2001:1::3/128", // DNS-SD SRP anycast (RFC 9665)
-      "2001:3::/32", // AMT (RFC 7450)
-      "2001:4:112::/48", // AS112-v6 (RFC 7535)
-      "2001:20::/28", // ORCHIDv2 (RFC 7343)
-      "2001:30::/28"); // drone remote ID (RFC 9374)
+  private static final List<Range> GLOBAL_IN_2001_23 =
+      Range.all(
+          "2001:1::1/128", // PCP anycast (RFC 7723)
+          "2001:1::2/128", // TURN anycast (RFC 8155)
+          "2001:1::3/128", // DNS-SD SRP anycast (RFC 9665)
+          "2001:3::/32", // AMT (RFC 7450)
+          "2001:4:112::/48", // AS112-v6 (RFC 7535)
+          "2001:20::/28", // ORCHIDv2 (RFC 7343)
+          "2001:30::/28"); // drone remote ID (RFC 9374)
 
   /** IPv6 ranges inside 2000::/3 that are not globally reachable, beyond 2001::/23. */
-  private static final List<Range> SPECIAL_V6 = Range.all(
-      "2001:db8::/32", // documentation (RFC 3849)
-      "3fff::/20"); // documentation (RFC 9637)
+  private static final List<Range> SPECIAL_V6 =
+      Range.all(
+          "2001:db8::/32", // documentation (RFC 3849)
+          "3fff::/20"); // documentation (RFC 9637)
 
   public static AddressClass of(InetAddress address) {
     if (address instanceof Inet4Address v4) return ofIpv4(v4.getAddress());
@@ -87,15 +90,16 @@ public enum AddressClass {
   }
 
   /**
-   * The IPv4 address inside ::ffff:a.b.c.d, ::a.b.c.d, 64:ff9b::a.b.c.d or 2002:aabb:ccdd::;
-   * else null.
+   * The IPv4 address inside ::ffff:a.b.c.d, ::a.b.c.d, 64:ff9b::a.b.c.d or 2002:aabb:ccdd::; else
+   * null.
    */
   static byte[] embeddedIpv4(byte[] b) {
     if (b.length == 4) return null;
     boolean zeros = true;
     for (int i = 0; i < 10; i++) zeros &= b[i] == 0;
     boolean mapped = zeros && b[10] == (byte) 0xff && b[11] == (byte) 0xff;
-    boolean compatible = zeros && b[10] == 0 && b[11] == 0 && !(b[12] == 0 && b[13] == 0 && b[14] == 0);
+    boolean compatible =
+        zeros && b[10] == 0 && b[11] == 0 && !(b[12] == 0 && b[13] == 0 && b[14] == 0);
     boolean nat64 = b[0] == 0 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b;
     for (int i = 4; nat64 && i < 12; i++) nat64 = b[i] == 0;
     if (b[0] == 0x20 && b[1] == 0x02) return Arrays.copyOfRange(b, 2, 6); // 6to4
@@ -106,7 +110,8 @@ public enum AddressClass {
   private record Range(byte[] start, int bits) {
     static Range of(String cidr) {
       int slash = cidr.indexOf('/');
-      return new Range(literal(cidr.substring(0, slash)).getAddress(),
+      return new Range(
+          literal(cidr.substring(0, slash)).getAddress(),
           Integer.parseInt(cidr.substring(slash + 1)));
     }
 
@@ -139,7 +144,8 @@ public enum AddressClass {
 
   /** The address of an IP literal host ({@code 10.0.0.1}, {@code ::1}); null for a name. */
   static InetAddress literal(String host) {
-    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    String h =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     if (!h.contains(":") && !h.matches("[0-9.]+")) return null;
     try {
       return InetAddress.getByName(h); // a literal: no lookup happens

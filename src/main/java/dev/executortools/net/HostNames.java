@@ -10,9 +10,13 @@ import java.util.Set;
  * 169.254.169.254.nip.io}, {@code ip-10-0-0-1.ec2.internal}) is of that address's class.
  */
 final class HostNames {
-  private static final Set<String> METADATA = Set.of(
-      "metadata", "metadata.google.internal", "metadata.goog", // Google Cloud
-      "instance-data", "instance-data.ec2.internal"); // AWS
+  private static final Set<String> METADATA =
+      Set.of(
+          "metadata",
+          "metadata.google.internal",
+          "metadata.goog", // Google Cloud
+          "instance-data",
+          "instance-data.ec2.internal"); // AWS
 
   private HostNames() {}
 
@@ -35,7 +39,10 @@ final class HostNames {
     return worst;
   }
 
-  /** Labels {@code from} to {@code from + 3} as the bytes of an IPv4 address; null when they are not. */
+  /**
+   * Labels {@code from} to {@code from + 3} as the bytes of an IPv4 address; null when they are
+   * not.
+   */
   private static byte[] quad(String[] labels, int from) {
     byte[] quad = new byte[4];
     for (int i = 0; i < 4; i++) {

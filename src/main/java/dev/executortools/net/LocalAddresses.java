@@ -48,7 +48,8 @@ final class LocalAddresses {
   }
 
   private static void add(NetworkInterface nic, Set<InetAddress> all) {
-    for (InetAddress address : Collections.list(nic.getInetAddresses())) all.add(withoutScope(address));
+    for (InetAddress address : Collections.list(nic.getInetAddresses()))
+      all.add(withoutScope(address));
     for (NetworkInterface sub : Collections.list(nic.getSubInterfaces())) add(sub, all);
   }
 

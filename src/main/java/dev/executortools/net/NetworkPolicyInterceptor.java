@@ -11,14 +11,14 @@ import okhttp3.Response;
 /**
  * Applies a {@link NetworkPolicy} where OkHttp's {@link PolicyDns} cannot: installed as an
  * application interceptor it refuses an IP-literal URL before any connection is opened; installed
- * as a network interceptor it checks, on every hop, the address the connection actually reached
- * (so DNS rebinding and reused connections are covered) before a byte of the request is written,
- * and refuses a redirect to an IP literal the policy forbids before it is followed.
+ * as a network interceptor it checks, on every hop, the address the connection actually reached (so
+ * DNS rebinding and reused connections are covered) before a byte of the request is written, and
+ * refuses a redirect to an IP literal the policy forbids before it is followed.
  *
- * <p>A request a forward proxy carries connects to the proxy, which resolves and reaches the
- * URL's host by itself: for such a URL ({@link ProxyRoutes#proxied}) the host is judged by {@link
- * NetworkPolicy#checkProxied} before the first connection (application level) and before a
- * redirect to it is followed, and again once connected.
+ * <p>A request a forward proxy carries connects to the proxy, which resolves and reaches the URL's
+ * host by itself: for such a URL ({@link ProxyRoutes#proxied}) the host is judged by {@link
+ * NetworkPolicy#checkProxied} before the first connection (application level) and before a redirect
+ * to it is followed, and again once connected.
  *
  * <p>{@link #awayFromFirstOrigin} checks only the hops that leave the origin of the call's first
  * request: a URL the user configured is theirs, but where its server redirects to is not.
@@ -38,7 +38,8 @@ public final class NetworkPolicyInterceptor implements Interceptor {
     this(policy, false, routes);
   }
 
-  private NetworkPolicyInterceptor(NetworkPolicy policy, boolean firstOriginExempt, ProxyRoutes routes) {
+  private NetworkPolicyInterceptor(
+      NetworkPolicy policy, boolean firstOriginExempt, ProxyRoutes routes) {
     this.policy = policy;
     this.firstOriginExempt = firstOriginExempt;
     this.routes = routes;
@@ -48,7 +49,8 @@ public final class NetworkPolicyInterceptor implements Interceptor {
    * A network interceptor for user-configured URLs of a client that routes requests as {@code
    * routes} says: the policy applies once a redirect leaves their origin.
    */
-  public static NetworkPolicyInterceptor awayFromFirstOrigin(NetworkPolicy policy, ProxyRoutes routes) {
+  public static NetworkPolicyInterceptor awayFromFirstOrigin(
+      NetworkPolicy policy, ProxyRoutes routes) {
     return new NetworkPolicyInterceptor(policy, true, routes);
   }
 

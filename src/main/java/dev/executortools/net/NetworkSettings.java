@@ -28,11 +28,13 @@ public final class NetworkSettings {
   public static NetworkPolicy policy(Boolean explicit, Map<String, String> environment, Path home) {
     if (explicit != null) return new NetworkPolicy(explicit);
     String env = environment.get(ENV);
-    if (env != null && !env.isBlank()) return new NetworkPolicy(env.strip().equalsIgnoreCase("true"));
+    if (env != null && !env.isBlank())
+      return new NetworkPolicy(env.strip().equalsIgnoreCase("true"));
     if (home == null) return NetworkPolicy.PUBLIC_ONLY;
     try {
       JsonNode settings = JsonFiles.read(home.resolve(FILE_NAME), "settings").orElse(null);
-      boolean allowed = settings != null && settings.path(KEY).isBoolean() && settings.get(KEY).booleanValue();
+      boolean allowed =
+          settings != null && settings.path(KEY).isBoolean() && settings.get(KEY).booleanValue();
       return new NetworkPolicy(allowed);
     } catch (StoreException e) {
       return NetworkPolicy.PUBLIC_ONLY;

@@ -29,7 +29,10 @@ public final class ProxyRoutes {
     this.dns = dns;
   }
 
-  /** How {@code client} routes its requests (its proxy, proxy selector and resolver as they are now). */
+  /**
+   * How {@code client} routes its requests (its proxy, proxy selector and resolver as they are
+   * now).
+   */
   public static ProxyRoutes of(OkHttpClient client) {
     return new ProxyRoutes(client.proxy(), client.proxySelector(), client.dns());
   }

@@ -19,8 +19,8 @@ public final class RedirectGuardInterceptor implements Interceptor {
     Request hop = chain.request();
     if (sameOrigin(first.url(), hop.url())) return chain.proceed(hop);
     if (first.url().isHttps() && !hop.url().isHttps()) {
-      throw new RefusedRedirectException("a redirect from https to http (" + hop.url().host()
-          + ") was refused");
+      throw new RefusedRedirectException(
+          "a redirect from https to http (" + hop.url().host() + ") was refused");
     }
     Request.Builder stripped = hop.newBuilder();
     first.headers().names().forEach(stripped::removeHeader);

@@ -22,8 +22,14 @@ import tools.jackson.dataformat.yaml.YAMLParser;
 final class AnchoredYamlParser extends YAMLParser implements TreeBuilder.Anchors {
   private Event last;
 
-  private AnchoredYamlParser(ObjectReadContext readCtxt, IOContext ioCtxt, BufferRecycler br,
-      int streamReadFeatures, int formatReadFeatures, LoadSettings settings, Reader reader) {
+  private AnchoredYamlParser(
+      ObjectReadContext readCtxt,
+      IOContext ioCtxt,
+      BufferRecycler br,
+      int streamReadFeatures,
+      int formatReadFeatures,
+      LoadSettings settings,
+      Reader reader) {
     super(readCtxt, ioCtxt, br, streamReadFeatures, formatReadFeatures, settings, reader);
   }
 
@@ -39,7 +45,8 @@ final class AnchoredYamlParser extends YAMLParser implements TreeBuilder.Anchors
     JsonToken token = currentToken();
     boolean value = token != null && (token.isScalarValue() || token.isStructStart());
     return value && last instanceof NodeEvent node && !(last instanceof AliasEvent)
-        ? node.getAnchor().map(Anchor::getValue).orElse(null) : null;
+        ? node.getAnchor().map(Anchor::getValue).orElse(null)
+        : null;
   }
 
   @Override
@@ -56,15 +63,26 @@ final class AnchoredYamlParser extends YAMLParser implements TreeBuilder.Anchors
     }
 
     @Override
-    protected YAMLParser _createParser(ObjectReadContext readCtxt, IOContext ioCtxt, Reader reader) {
-      return new AnchoredYamlParser(readCtxt, ioCtxt, _getBufferRecycler(),
+    protected YAMLParser _createParser(
+        ObjectReadContext readCtxt, IOContext ioCtxt, Reader reader) {
+      return new AnchoredYamlParser(
+          readCtxt,
+          ioCtxt,
+          _getBufferRecycler(),
           readCtxt.getStreamReadFeatures(_streamReadFeatures),
-          readCtxt.getFormatReadFeatures(_formatReadFeatures), _loadSettings, reader);
+          readCtxt.getFormatReadFeatures(_formatReadFeatures),
+          _loadSettings,
+          reader);
     }
 
     @Override
-    protected YAMLParser _createParser(ObjectReadContext readCtxt, IOContext ioCtxt, char[] data,
-        int offset, int len, boolean recyclable) {
+    protected YAMLParser _createParser(
+        ObjectReadContext readCtxt,
+        IOContext ioCtxt,
+        char[] data,
+        int offset,
+        int len,
+        boolean recyclable) {
       return _createParser(readCtxt, ioCtxt, new CharArrayReader(data, offset, len));
     }
   }

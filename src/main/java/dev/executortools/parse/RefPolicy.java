@@ -17,13 +17,30 @@ final class RefPolicy {
 
   /**
    * Keys whose value maps names chosen by the author to schemas or other objects: under them, a key
-   * spelled {@code example}, {@code default} or {@code x-data} is a name (a property, a schema), not
-   * a keyword, and its value is checked like any other.
+   * spelled {@code example}, {@code default} or {@code x-data} is a name (a property, a schema),
+   * not a keyword, and its value is checked like any other.
    */
-  private static final Set<String> NAME_MAPS = Set.of(
-      "properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "schemas",
-      "parameters", "responses", "requestBodies", "headers", "securitySchemes", "links", "callbacks",
-      "pathItems", "paths", "webhooks", "content", "encoding", "variables");
+  private static final Set<String> NAME_MAPS =
+      Set.of(
+          "properties",
+          "patternProperties",
+          "$defs",
+          "definitions",
+          "dependentSchemas",
+          "schemas",
+          "parameters",
+          "responses",
+          "requestBodies",
+          "headers",
+          "securitySchemes",
+          "links",
+          "callbacks",
+          "pathItems",
+          "paths",
+          "webhooks",
+          "content",
+          "encoding",
+          "variables");
 
   private record Pending(JsonNode node, boolean namesKeys) {}
 
@@ -37,11 +54,14 @@ final class RefPolicy {
       Pending next = pending.pop();
       JsonNode node = next.node();
       if (!node.isContainer()) continue;
-      if ((next.namesKeys() ? seenAsNames : seenAsKeywords).put(node, Boolean.TRUE) != null) continue;
+      if ((next.namesKeys() ? seenAsNames : seenAsKeywords).put(node, Boolean.TRUE) != null)
+        continue;
       JsonNode ref = node.isObject() ? node.get("$ref") : null;
       if (ref != null && ref.isString() && !ref.stringValue().startsWith("#")) {
-        throw new SpecException(ErrorCode.UNSAFE_REFERENCE,
-            "external $ref refused: " + abbreviate(ref.stringValue())
+        throw new SpecException(
+            ErrorCode.UNSAFE_REFERENCE,
+            "external $ref refused: "
+                + abbreviate(ref.stringValue())
                 + " (only references inside the document, starting with '#', are followed)");
       }
       if (node.isArray()) {
@@ -57,10 +77,17 @@ final class RefPolicy {
     }
   }
 
-  /** Keys whose values are data, where a {@code $ref} key is just data (GitHub's examples have some). */
+  /**
+   * Keys whose values are data, where a {@code $ref} key is just data (GitHub's examples have
+   * some).
+   */
   static boolean isLiteralValue(String key) {
-    return key.equals("example") || key.equals("examples") || key.equals("default")
-        || key.equals("enum") || key.equals("const") || key.startsWith("x-");
+    return key.equals("example")
+        || key.equals("examples")
+        || key.equals("default")
+        || key.equals("enum")
+        || key.equals("const")
+        || key.startsWith("x-");
   }
 
   private static String abbreviate(String value) {

@@ -8,7 +8,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A parsed OpenAPI 3.x document as a JSON tree (Swagger 2.0 input arrives here converted).
  *
- * @param declaredVersion the {@code openapi} or {@code swagger} field of the input, e.g. {@code 2.0}
+ * @param declaredVersion the {@code openapi} or {@code swagger} field of the input, e.g. {@code
+ *     2.0}
  * @param warnings things the reader noticed but accepted (conversion notes, ignored content)
  */
 public record SpecDocument(JsonNode root, String declaredVersion, List<String> warnings) {
@@ -30,7 +31,9 @@ public record SpecDocument(JsonNode root, String declaredVersion, List<String> w
   /** {@code info.version}; an unquoted YAML number ({@code version: 1.0}) counts as its text. */
   public String version() {
     JsonNode version = root.path("info").get("version");
-    return version != null && version.isValueNode() && !version.isNull() ? version.asString() : null;
+    return version != null && version.isValueNode() && !version.isNull()
+        ? version.asString()
+        : null;
   }
 
   /**
@@ -65,6 +68,7 @@ public record SpecDocument(JsonNode root, String declaredVersion, List<String> w
 
   private static String decodePercent(String pointer) {
     if (pointer.indexOf('%') < 0) return pointer;
-    return java.net.URLDecoder.decode(pointer.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    return java.net.URLDecoder.decode(
+        pointer.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
   }
 }

@@ -3,7 +3,9 @@ package dev.executortools.parse;
 import dev.executortools.ErrorCode;
 import dev.executortools.ToolError;
 
-/** Why a document could not be read; carried to the edge of the parse stage as a {@link ToolError}. */
+/**
+ * Why a document could not be read; carried to the edge of the parse stage as a {@link ToolError}.
+ */
 public final class SpecException extends Exception {
   private final transient ToolError error;
 

@@ -16,7 +16,11 @@ public final class SpecFiles {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes((int) Limits.MAX_DOCUMENT_BYTES + 1);
       if (bytes.length > Limits.MAX_DOCUMENT_BYTES) {
-        throw new IOException(file + " is larger than " + Limits.bytes(Limits.MAX_DOCUMENT_BYTES) + " (the limit for one document)");
+        throw new IOException(
+            file
+                + " is larger than "
+                + Limits.bytes(Limits.MAX_DOCUMENT_BYTES)
+                + " (the limit for one document)");
       }
       return new String(bytes, StandardCharsets.UTF_8);
     }

@@ -19,9 +19,13 @@ import tools.jackson.databind.JsonNode;
  * person decide; compiling never waits for it.
  */
 public final class SpecLint {
-  /** Documents larger than this (as JSON) are not linted: the reader needs several times their size. */
+  /**
+   * Documents larger than this (as JSON) are not linted: the reader needs several times their size.
+   */
   public static final int MAX_CHARS = 8 * 1024 * 1024;
+
   private static final int MAX_MESSAGES = 50;
+
   /**
    * Documents with a longer list are not linted: swagger-parser's reader takes quadratic time in
    * the length of some lists (300,000 {@code required} names: minutes; 8,000: a tenth of a second).
@@ -32,7 +36,9 @@ public final class SpecLint {
 
   public static List<String> messages(SpecDocument doc) {
     if (hasListLongerThan(doc.root(), MAX_LIST_LENGTH)) {
-      return List.of(String.format("not linted: the document has a list of more than %,d entries", MAX_LIST_LENGTH));
+      return List.of(
+          String.format(
+              "not linted: the document has a list of more than %,d entries", MAX_LIST_LENGTH));
     }
     String json = Json.write(doc.root());
     if (json.length() > MAX_CHARS) {

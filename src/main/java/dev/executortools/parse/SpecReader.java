@@ -22,7 +22,8 @@ public final class SpecReader {
     }
     JsonNode root = parseTree(text);
     if (root == null || !root.isObject()) {
-      throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED,
+      throw new SpecException(
+          ErrorCode.OPENAPI_PARSE_FAILED,
           "not an OpenAPI document: expected a JSON or YAML object at the top level");
     }
     RefPolicy.requireLocalRefs(root);
@@ -39,11 +40,14 @@ public final class SpecReader {
       root = converted.root();
       converted.messages().forEach(m -> warnings.add("swagger 2.0 conversion: " + m));
     } else if (openapi != null || swagger != null) {
-      throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED,
-          "unsupported OpenAPI version " + (openapi != null ? openapi : swagger)
+      throw new SpecException(
+          ErrorCode.OPENAPI_PARSE_FAILED,
+          "unsupported OpenAPI version "
+              + (openapi != null ? openapi : swagger)
               + ": Swagger 2.0, OpenAPI 3.0 and 3.1 are supported");
     } else {
-      throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED,
+      throw new SpecException(
+          ErrorCode.OPENAPI_PARSE_FAILED,
           "not an OpenAPI document: no 'openapi' or 'swagger' version field");
     }
     requirePaths(root);
@@ -52,8 +56,11 @@ public final class SpecReader {
 
   private static JsonNode parseTree(String text) throws SpecException {
     if (text.length() > Limits.MAX_DOCUMENT_BYTES) {
-      throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED, "the document is longer than "
-          + Limits.bytes(Limits.MAX_DOCUMENT_BYTES) + " (the limit for one document)");
+      throw new SpecException(
+          ErrorCode.OPENAPI_PARSE_FAILED,
+          "the document is longer than "
+              + Limits.bytes(Limits.MAX_DOCUMENT_BYTES)
+              + " (the limit for one document)");
     }
     String trimmed = text.stripLeading();
     if (trimmed.startsWith("{")) {

@@ -18,8 +18,16 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Swagger2Converter {
   private static final List<String> SHAPE_KEYWORDS =
-      List.of("type", "$ref", "properties", "additionalProperties", "allOf", "items", "required",
-          "discriminator", "enum");
+      List.of(
+          "type",
+          "$ref",
+          "properties",
+          "additionalProperties",
+          "allOf",
+          "items",
+          "required",
+          "discriminator",
+          "enum");
 
   private Swagger2Converter() {}
 
@@ -32,15 +40,20 @@ final class Swagger2Converter {
     try {
       result = new SwaggerConverter().readContents(Json.write(swagger), null, options);
     } catch (RuntimeException e) {
-      throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED,
+      throw new SpecException(
+          ErrorCode.OPENAPI_PARSE_FAILED,
           "Swagger 2.0 conversion failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
     OpenAPI openApi = result == null ? null : result.getOpenAPI();
-    List<String> messages = result == null || result.getMessages() == null
-        ? List.of() : List.copyOf(result.getMessages());
+    List<String> messages =
+        result == null || result.getMessages() == null
+            ? List.of()
+            : List.copyOf(result.getMessages());
     if (openApi == null) {
-      throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED,
-          "Swagger 2.0 conversion failed" + (messages.isEmpty() ? "" : ": " + String.join("; ", messages)));
+      throw new SpecException(
+          ErrorCode.OPENAPI_PARSE_FAILED,
+          "Swagger 2.0 conversion failed"
+              + (messages.isEmpty() ? "" : ": " + String.join("; ", messages)));
     }
     try {
       String json = io.swagger.v3.core.util.Json.mapper().writeValueAsString(openApi);
@@ -48,14 +61,16 @@ final class Swagger2Converter {
       keepShapelessDefinitionsUntyped(swagger, converted);
       return new Converted(converted, messages);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED, "Swagger 2.0 conversion failed: " + e.getOriginalMessage());
+      throw new SpecException(
+          ErrorCode.OPENAPI_PARSE_FAILED,
+          "Swagger 2.0 conversion failed: " + e.getOriginalMessage());
     }
   }
 
   /**
-   * The converter gives every definition without a {@code type} {@code type: object}. One that
-   * says nothing of its shape accepts any value (Kubernetes' {@code meta.v1.Patch}: a JSON Patch
-   * is an array), so that added type is taken off again.
+   * The converter gives every definition without a {@code type} {@code type: object}. One that says
+   * nothing of its shape accepts any value (Kubernetes' {@code meta.v1.Patch}: a JSON Patch is an
+   * array), so that added type is taken off again.
    */
   private static void keepShapelessDefinitionsUntyped(JsonNode swagger, JsonNode converted) {
     JsonNode schemas = converted.path("components").path("schemas");

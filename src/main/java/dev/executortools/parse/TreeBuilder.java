@@ -31,17 +31,18 @@ final class TreeBuilder {
     /** True when the current token is an alias; its text is the anchor's name. */
     boolean isAlias();
 
-    Anchors NONE = new Anchors() {
-      @Override
-      public String anchor() {
-        return null;
-      }
+    Anchors NONE =
+        new Anchors() {
+          @Override
+          public String anchor() {
+            return null;
+          }
 
-      @Override
-      public boolean isAlias() {
-        return false;
-      }
-    };
+          @Override
+          public boolean isAlias() {
+            return false;
+          }
+        };
   }
 
   private final JsonParser parser;
@@ -73,8 +74,13 @@ final class TreeBuilder {
       token = parser.nextToken();
     }
     if (root != null && parser.nextToken() != null) {
-      throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED, "invalid " + format
-          + ": content follows the end of the document (one " + format + " document is expected)");
+      throw new SpecException(
+          ErrorCode.OPENAPI_PARSE_FAILED,
+          "invalid "
+              + format
+              + ": content follows the end of the document (one "
+              + format
+              + " document is expected)");
     }
     return root == null ? null : root.node;
   }
@@ -89,7 +95,9 @@ final class TreeBuilder {
           throw limit("nests deeper than " + Limits.MAX_DEPTH + " levels");
         }
         count(1, 0);
-        stack.push(new Frame(token == JsonToken.START_OBJECT ? nodes.objectNode() : nodes.arrayNode(), anchor));
+        stack.push(
+            new Frame(
+                token == JsonToken.START_OBJECT ? nodes.objectNode() : nodes.arrayNode(), anchor));
         return null;
       }
       case PROPERTY_NAME -> {
@@ -109,7 +117,8 @@ final class TreeBuilder {
         if (alias) {
           value = anchored.get(parser.getString());
           if (value == null) {
-            throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED,
+            throw new SpecException(
+                ErrorCode.OPENAPI_PARSE_FAILED,
                 "invalid YAML: alias *" + parser.getString() + " refers to no earlier anchor");
           }
           count(value.values, value.chars);
@@ -129,11 +138,16 @@ final class TreeBuilder {
     values += moreValues;
     chars += moreChars;
     if (values > Limits.MAX_NODES) {
-      throw limit(String.format("has more than %,d values (counting what YAML aliases expand to)", Limits.MAX_NODES));
+      throw limit(
+          String.format(
+              "has more than %,d values (counting what YAML aliases expand to)", Limits.MAX_NODES));
     }
     if (chars > Limits.MAX_EXPANDED_CHARS) {
-      throw limit(String.format("has more than %,d characters of names and strings"
-          + " (counting what YAML aliases expand to)", Limits.MAX_EXPANDED_CHARS));
+      throw limit(
+          String.format(
+              "has more than %,d characters of names and strings"
+                  + " (counting what YAML aliases expand to)",
+              Limits.MAX_EXPANDED_CHARS));
     }
   }
 
@@ -155,11 +169,12 @@ final class TreeBuilder {
       case VALUE_NULL -> nodes.nullNode();
       case VALUE_TRUE -> nodes.booleanNode(true);
       case VALUE_FALSE -> nodes.booleanNode(false);
-      case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-        case INT -> nodes.numberNode(parser.getIntValue());
-        case LONG -> nodes.numberNode(parser.getLongValue());
-        default -> nodes.numberNode(bounded(parser.getBigIntegerValue()));
-      };
+      case VALUE_NUMBER_INT ->
+          switch (parser.getNumberType()) {
+            case INT -> nodes.numberNode(parser.getIntValue());
+            case LONG -> nodes.numberNode(parser.getLongValue());
+            default -> nodes.numberNode(bounded(parser.getBigIntegerValue()));
+          };
       case VALUE_NUMBER_FLOAT -> floating();
       default -> nodes.stringNode(parser.getString());
     };
@@ -186,19 +201,25 @@ final class TreeBuilder {
   }
 
   private BigInteger bounded(BigInteger value) throws SpecException {
-    if (value.bitLength() > Limits.MAX_NUMBER_DIGITS * 3.33) throw numberTooLong(parser.getString());
+    if (value.bitLength() > Limits.MAX_NUMBER_DIGITS * 3.33)
+      throw numberTooLong(parser.getString());
     return value;
   }
 
   private static SpecException numberTooLong(String text) {
     String shown = text.length() > 40 ? text.substring(0, 37) + "..." : text;
-    return limit("holds the number " + shown + ", which has more than " + Limits.MAX_NUMBER_DIGITS
-        + " digits written out");
+    return limit(
+        "holds the number "
+            + shown
+            + ", which has more than "
+            + Limits.MAX_NUMBER_DIGITS
+            + " digits written out");
   }
 
   private static SpecException limit(String what) {
-    return new SpecException(ErrorCode.OPENAPI_PARSE_FAILED, "the document " + what
-        + "; that is past the limit (see \"Limits\" in the README)");
+    return new SpecException(
+        ErrorCode.OPENAPI_PARSE_FAILED,
+        "the document " + what + "; that is past the limit (see \"Limits\" in the README)");
   }
 
   private record Sized(JsonNode node, long values, long chars) {}

@@ -26,8 +26,8 @@ final class YamlTreeReader {
         (AnchoredYamlParser) factory(text.length()).createParser(ObjectReadContext.empty(), text)) {
       return new TreeBuilder(parser, parser, true).document("YAML");
     } catch (JacksonException e) {
-      throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED, "invalid YAML: " + e.getOriginalMessage()
-          + location(e));
+      throw new SpecException(
+          ErrorCode.OPENAPI_PARSE_FAILED, "invalid YAML: " + e.getOriginalMessage() + location(e));
     }
   }
 
@@ -58,9 +58,12 @@ final class YamlTreeReader {
       char c = text.charAt(i);
       run = c == ' ' || c == '\n' || c == '\r' || c == '\t' ? 0 : run + 1;
       if (run > Limits.MAX_YAML_WORD_CHARS) {
-        throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED, String.format(
-            "the document has a run of more than %,d characters without a space or line break"
-                + " (the limit for YAML)", Limits.MAX_YAML_WORD_CHARS));
+        throw new SpecException(
+            ErrorCode.OPENAPI_PARSE_FAILED,
+            String.format(
+                "the document has a run of more than %,d characters without a space or line break"
+                    + " (the limit for YAML)",
+                Limits.MAX_YAML_WORD_CHARS));
       }
     }
   }
@@ -68,6 +71,7 @@ final class YamlTreeReader {
   private static String location(JacksonException e) {
     var where = e.getLocation();
     return where == null || where.getLineNr() < 0
-        ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
+        ? ""
+        : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
   }
 }

@@ -71,18 +71,28 @@ public final class ApprovalPolicy {
     }
     if (matching.isEmpty()) {
       PolicyAction action = defaultAction(toolId, method);
-      return new PolicyDecision(toolId, action, null, List.of(), defaultReason(toolId, method, action));
+      return new PolicyDecision(
+          toolId, action, null, List.of(), defaultReason(toolId, method, action));
     }
     PolicyRule winner = matching.get(0);
     List<PolicyRule> overridden = List.copyOf(matching.subList(1, matching.size()));
-    String reason = switch (winner.kind()) {
-      case EXACT -> "rule '" + winner.pattern() + "' names this tool exactly; an exact id wins over every prefix.* and *";
-      case PREFIX -> "rule '" + winner.pattern() + "' is the longest prefix.* rule matching this id"
-          + " and no rule names the id exactly";
-      case ANY -> "rule '*' applies because no exact or prefix.* rule matches this id";
-    };
+    String reason =
+        switch (winner.kind()) {
+          case EXACT ->
+              "rule '"
+                  + winner.pattern()
+                  + "' names this tool exactly; an exact id wins over every prefix.* and *";
+          case PREFIX ->
+              "rule '"
+                  + winner.pattern()
+                  + "' is the longest prefix.* rule matching this id"
+                  + " and no rule names the id exactly";
+          case ANY -> "rule '*' applies because no exact or prefix.* rule matches this id";
+        };
     if (!overridden.isEmpty()) {
-      reason += "; it wins over " + String.join(", ", overridden.stream().map(r -> "'" + r.pattern() + "'").toList());
+      reason +=
+          "; it wins over "
+              + String.join(", ", overridden.stream().map(r -> "'" + r.pattern() + "'").toList());
     }
     return new PolicyDecision(toolId, winner.action(), winner, overridden, reason);
   }
@@ -101,9 +111,10 @@ public final class ApprovalPolicy {
     if (toolId.equals(ADD_SOURCE_TOOL)) return prefix + ADD_SOURCE_TOOL + " requires approval";
     if (method == null) return prefix + "a tool that makes no HTTP call is approved";
     String upper = method.toUpperCase(Locale.ROOT);
-    return prefix + (action == PolicyAction.APPROVE
-        ? upper + " tools are approved (GET, HEAD and OPTIONS change nothing)"
-        : upper + " tools require approval (only GET, HEAD and OPTIONS run without)");
+    return prefix
+        + (action == PolicyAction.APPROVE
+            ? upper + " tools are approved (GET, HEAD and OPTIONS change nothing)"
+            : upper + " tools require approval (only GET, HEAD and OPTIONS run without)");
   }
 
   @Override

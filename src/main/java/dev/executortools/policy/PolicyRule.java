@@ -19,7 +19,9 @@ public record PolicyRule(String pattern, PolicyAction action) {
    * {@code *}; patterns of equal rank by their text (two such patterns never match the same id).
    */
   public static final Comparator<PolicyRule> PRECEDENCE =
-      Comparator.comparingInt(PolicyRule::specificity).reversed().thenComparing(PolicyRule::pattern);
+      Comparator.comparingInt(PolicyRule::specificity)
+          .reversed()
+          .thenComparing(PolicyRule::pattern);
 
   public PolicyRule {
     Objects.requireNonNull(pattern, "pattern");
@@ -62,8 +64,11 @@ public record PolicyRule(String pattern, PolicyAction action) {
     return switch (kind()) {
       case ANY -> other.kind() == Kind.ANY;
       case EXACT -> other.matches(pattern);
-      case PREFIX -> other.kind() == Kind.ANY || other.pattern.equals(pattern)
-          || other.kind() == Kind.PREFIX && pattern.startsWith(other.pattern.substring(0, other.pattern.length() - 1));
+      case PREFIX ->
+          other.kind() == Kind.ANY
+              || other.pattern.equals(pattern)
+              || other.kind() == Kind.PREFIX
+                  && pattern.startsWith(other.pattern.substring(0, other.pattern.length() - 1));
     };
   }
 

@@ -1,10 +1,10 @@
 package dev.executortools.policy;
 
-import dev.executortools.internal.Json;
 import dev.executortools.home.HomeLock;
 import dev.executortools.home.JsonFiles;
 import dev.executortools.home.PrivateFiles;
 import dev.executortools.home.StoreException;
+import dev.executortools.internal.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -115,7 +115,8 @@ public final class PolicyStore {
     if (json == null) return List.of();
     int version = json.path("formatVersion").asInt(-1);
     if (version != FORMAT_VERSION && version != FIRST_MATCH_FORMAT) {
-      throw damaged("its formatVersion is neither " + FORMAT_VERSION + " nor " + FIRST_MATCH_FORMAT);
+      throw damaged(
+          "its formatVersion is neither " + FORMAT_VERSION + " nor " + FIRST_MATCH_FORMAT);
     }
     if (!json.path("rules").isArray()) throw damaged("it has no \"rules\" array");
     List<PolicyRule> rules = new ArrayList<>();
@@ -128,7 +129,8 @@ public final class PolicyStore {
         throw damaged("rule #" + (rules.size() + 1) + ": " + e.getMessage());
       }
       if (!patterns.add(rule.pattern()) && version == FORMAT_VERSION) {
-        throw damaged("rule #" + (rules.size() + 1) + ": pattern \"" + rule.pattern() + "\" appears twice");
+        throw damaged(
+            "rule #" + (rules.size() + 1) + ": pattern \"" + rule.pattern() + "\" appears twice");
       }
       rules.add(rule);
     }
@@ -142,10 +144,13 @@ public final class PolicyStore {
    */
   private List<PolicyRule> migrate(List<PolicyRule> rules) {
     try {
-      HomeLock.run(home, () -> {
-        JsonNode current = JsonFiles.read(file(), "policies").orElse(null);
-        if (current != null && current.path("formatVersion").asInt(-1) == FIRST_MATCH_FORMAT) write(rules);
-      });
+      HomeLock.run(
+          home,
+          () -> {
+            JsonNode current = JsonFiles.read(file(), "policies").orElse(null);
+            if (current != null && current.path("formatVersion").asInt(-1) == FIRST_MATCH_FORMAT)
+              write(rules);
+          });
     } catch (StoreException e) {
       // read-only home: the rules still decide as migrated
     }

@@ -10,7 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The bundled SSO-OIDC tools, read (precompiled) on first use: a call of another tool never reads them. */
+/**
+ * The bundled SSO-OIDC tools, read (precompiled) on first use: a call of another tool never reads
+ * them.
+ */
 final class BundledSource {
   private final SsoOidcProfile profile;
   private volatile List<HttpToolEntry> tools;
@@ -34,8 +37,15 @@ final class BundledSource {
 
   private synchronized void load() {
     if (tools != null) return;
-    SourceRuntime runtime = new SourceRuntime(SsoOidcProfile.SOURCE_ID, null, List.of(), Map.of(), Map.of(),
-        profile.serverResolver(), profile.errorModel());
+    SourceRuntime runtime =
+        new SourceRuntime(
+            SsoOidcProfile.SOURCE_ID,
+            null,
+            List.of(),
+            Map.of(),
+            Map.of(),
+            profile.serverResolver(),
+            profile.errorModel());
     List<HttpToolEntry> entries = new ArrayList<>();
     Map<String, HttpToolEntry> ids = new HashMap<>();
     for (CompiledTool compiled : BundledTools.load()) {

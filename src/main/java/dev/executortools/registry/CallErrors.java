@@ -7,9 +7,9 @@ import dev.executortools.StoreProblem;
 import dev.executortools.Tool;
 import dev.executortools.ToolError;
 import dev.executortools.ToolResult;
+import dev.executortools.home.StoreException;
 import dev.executortools.internal.Json;
 import dev.executortools.schema.ArgumentProblem;
-import dev.executortools.home.StoreException;
 import java.util.List;
 import java.util.function.Supplier;
 import tools.jackson.databind.node.ArrayNode;
@@ -24,62 +24,88 @@ final class CallErrors {
    * be read (naming the source and the file), else {@code unknown_tool} with the closest of the
    * {@code suggestions} (the closest visible ids) in {@code details.suggestions}.
    */
-  static ToolResult unknownTool(String id, List<StoreProblem> problems, Supplier<List<String>> closest) {
+  static ToolResult unknownTool(
+      String id, List<StoreProblem> problems, Supplier<List<String>> closest) {
     for (StoreProblem problem : problems) {
       if (!id.startsWith(problem.namespace() + ".")) continue;
       ObjectNode details = Json.object().put("sourceId", problem.namespace());
       if (problem.file() != null) details.put("file", problem.file());
-      return ToolResult.failure(ToolError.of(ErrorCode.STORE_FAILED, "'" + abbreviate(id)
-          + "' belongs to source '" + problem.namespace() + "', which cannot be loaded: " + problem.message())
-          .withDetails(details));
+      return ToolResult.failure(
+          ToolError.of(
+                  ErrorCode.STORE_FAILED,
+                  "'"
+                      + abbreviate(id)
+                      + "' belongs to source '"
+                      + problem.namespace()
+                      + "', which cannot be loaded: "
+                      + problem.message())
+              .withDetails(details));
     }
     List<String> suggestions = closest.get();
     ObjectNode details = Json.object();
     suggestions.forEach(details.putArray("suggestions")::add);
-    String hint = suggestions.isEmpty() ? "" : "; did you mean '" + suggestions.get(0) + "'? (details.suggestions)";
-    return ToolResult.failure(ToolError.of(ErrorCode.UNKNOWN_TOOL,
-        "no tool with id '" + abbreviate(id) + "'" + hint).withDetails(details));
+    String hint =
+        suggestions.isEmpty()
+            ? ""
+            : "; did you mean '" + suggestions.get(0) + "'? (details.suggestions)";
+    return ToolResult.failure(
+        ToolError.of(ErrorCode.UNKNOWN_TOOL, "no tool with id '" + abbreviate(id) + "'" + hint)
+            .withDetails(details));
   }
 
   /**
-   * Null when {@code approvals} approves {@code request}; else {@code approval_required} (no one
-   * to ask) or {@code approval_declined}. A call naming stored secrets is refused alike whether
-   * they exist or not: the answer tells a caller nothing about which secrets there are.
+   * Null when {@code approvals} approves {@code request}; else {@code approval_required} (no one to
+   * ask) or {@code approval_declined}. A call naming stored secrets is refused alike whether they
+   * exist or not: the answer tells a caller nothing about which secrets there are.
    */
   static ToolResult unapproved(ApprovalRequest request, ApprovalHandler approvals) {
     String id = request.tool().id();
     if (approvals == null) {
       String noOne = " and no one can be asked (on the command line: call --yes)";
       if (request.secrets().isEmpty()) {
-        return ToolResult.failure(ErrorCode.APPROVAL_REQUIRED, "'" + id + "' requires approval" + noOne);
+        return ToolResult.failure(
+            ErrorCode.APPROVAL_REQUIRED, "'" + id + "' requires approval" + noOne);
       }
       ObjectNode details = Json.object();
       request.secrets().forEach(details.putArray("secrets")::add);
-      return ToolResult.failure(ToolError.of(ErrorCode.APPROVAL_REQUIRED, "'" + id + "' names stored"
-          + " secrets (" + String.join(", ", request.secrets()) + "), which are only used when a person"
-          + " approves the call," + noOne).withDetails(details));
+      return ToolResult.failure(
+          ToolError.of(
+                  ErrorCode.APPROVAL_REQUIRED,
+                  "'"
+                      + id
+                      + "' names stored"
+                      + " secrets ("
+                      + String.join(", ", request.secrets())
+                      + "), which are only used when a person"
+                      + " approves the call,"
+                      + noOne)
+              .withDetails(details));
     }
     if (!approvals.approve(request)) {
-      return ToolResult.failure(ErrorCode.APPROVAL_DECLINED, "the call to '" + id + "' was declined");
+      return ToolResult.failure(
+          ErrorCode.APPROVAL_DECLINED, "the call to '" + id + "' was declined");
     }
     return null;
   }
 
   static ToolResult blocked(String id) {
-    return ToolResult.failure(ErrorCode.BLOCKED,
+    return ToolResult.failure(
+        ErrorCode.BLOCKED,
         "'" + id + "' is blocked by a policy rule (see: policies explain " + id + ")");
   }
 
   static ToolResult policiesUnreadable(StoreException e) {
-    return storeFailed("approval policies cannot be read, so no tool runs until they are fixed: ", e);
+    return storeFailed(
+        "approval policies cannot be read, so no tool runs until they are fixed: ", e);
   }
 
   /** State on disk that cannot be read: {@code store_failed}, the file in {@code details.file}. */
   static ToolResult storeFailed(String what, StoreException e) {
     ObjectNode details = Json.object();
     if (e.file() != null) details.put("file", e.file().toString());
-    return ToolResult.failure(ToolError.of(ErrorCode.STORE_FAILED, what + e.getMessage())
-        .withDetails(details.isEmpty() ? null : details));
+    return ToolResult.failure(
+        ToolError.of(ErrorCode.STORE_FAILED, what + e.getMessage())
+            .withDetails(details.isEmpty() ? null : details));
   }
 
   static ToolResult invalidArguments(Tool tool, List<ArgumentProblem> problems) {
@@ -91,10 +117,16 @@ final class CallErrors {
     ArgumentProblem first = problems.get(0);
     String where = first.path().isEmpty() ? "" : first.path() + ": ";
     String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "";
-    return ToolResult.failure(ToolError.of(ErrorCode.INVALID_ARGUMENTS,
-            "arguments do not match the input schema of '" + tool.id() + "': " + where
-                + first.message() + more)
-        .withDetails(details));
+    return ToolResult.failure(
+        ToolError.of(
+                ErrorCode.INVALID_ARGUMENTS,
+                "arguments do not match the input schema of '"
+                    + tool.id()
+                    + "': "
+                    + where
+                    + first.message()
+                    + more)
+            .withDetails(details));
   }
 
   static String abbreviate(String id) {

@@ -38,7 +38,8 @@ final class HttpToolEntry {
     if (t == null) {
       List<String> listed = new ArrayList<>(source.trustedOrigins());
       listed.addAll(source.serverResolver().configuredBaseUrls());
-      trustedOrigins = t = TrustedOrigins.of(source.baseUrl(), compiled.binding().servers(), listed);
+      trustedOrigins =
+          t = TrustedOrigins.of(source.baseUrl(), compiled.binding().servers(), listed);
     }
     return t;
   }

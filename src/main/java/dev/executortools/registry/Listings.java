@@ -35,8 +35,10 @@ final class Listings {
     PolicyAction action = policy.decide(tool);
     if (action == PolicyAction.BLOCK) return Optional.empty();
     boolean requires = action == PolicyAction.REQUIRE_APPROVAL;
-    return Optional.of(requires == tool.annotations().requiresApproval()
-        ? tool : tool.withAnnotations(tool.annotations().withRequiresApproval(requires)));
+    return Optional.of(
+        requires == tool.annotations().requiresApproval()
+            ? tool
+            : tool.withAnnotations(tool.annotations().withRequiresApproval(requires)));
   }
 
   /** Every visible tool, sorted as executor sorts them (every source loaded). */
@@ -69,14 +71,17 @@ final class Listings {
     inMemory.removeIf(t -> source != null && !source.equals(t.source()));
     Consumer<Tool> shown = t -> effective(t, policy).ifPresent(sink);
     int[] next = {0};
-    sources.forEachStoredTool(source, schemas, entry -> {
-      Tool tool = entry.tool();
-      while (next[0] < inMemory.size()
-          && ToolPathOrder.INSTANCE.compare(inMemory.get(next[0]).id(), tool.id()) < 0) {
-        shown.accept(inMemory.get(next[0]++));
-      }
-      shown.accept(tool);
-    });
+    sources.forEachStoredTool(
+        source,
+        schemas,
+        entry -> {
+          Tool tool = entry.tool();
+          while (next[0] < inMemory.size()
+              && ToolPathOrder.INSTANCE.compare(inMemory.get(next[0]).id(), tool.id()) < 0) {
+            shown.accept(inMemory.get(next[0]++));
+          }
+          shown.accept(tool);
+        });
     while (next[0] < inMemory.size()) shown.accept(inMemory.get(next[0]++));
   }
 
@@ -93,8 +98,11 @@ final class Listings {
       effective(inMemory.get(i), policy).ifPresent(page::add);
     }
     int storedFrom = Math.max(0, from - inMemory.size());
-    int stored = sources.storedTools(storedFrom, Math.max(0, end - inMemory.size() - storedFrom),
-        entry -> effective(entry.tool(), policy).ifPresent(page::add));
+    int stored =
+        sources.storedTools(
+            storedFrom,
+            Math.max(0, end - inMemory.size() - storedFrom),
+            entry -> effective(entry.tool(), policy).ifPresent(page::add));
     return new ToolPage(page, end < inMemory.size() + stored ? end : -1);
   }
 
@@ -112,7 +120,8 @@ final class Listings {
       if (cached != null && cached.generation == generation) return cached;
       SearchCatalog.Builder builder = new SearchCatalog.Builder();
       pluginTools.get().forEach(tool -> builder.add(tool, tool.inputSchema(), null));
-      Consumer<HttpToolEntry> http = e -> builder.add(e.tool(), e.compiled.inputSchema(), summaryOf(e));
+      Consumer<HttpToolEntry> http =
+          e -> builder.add(e.tool(), e.compiled.inputSchema(), summaryOf(e));
       sources.bundledTools().forEach(http);
       Set<String> unreadable = sources.forEachStoredTool(null, true, http);
       SearchCatalog built = builder.build(generation, unreadable);

@@ -12,6 +12,8 @@ import dev.executortools.aws.SsoOidcProfile;
 import dev.executortools.bind.BindContext;
 import dev.executortools.bind.BoundRequest;
 import dev.executortools.bind.HttpRequestSpec.HttpHeader;
+import dev.executortools.fetch.SpecFetcher;
+import dev.executortools.home.StoreException;
 import dev.executortools.internal.HttpParsers;
 import dev.executortools.internal.Json;
 import dev.executortools.invoke.HttpTransport;
@@ -19,7 +21,6 @@ import dev.executortools.invoke.SourceCredentials;
 import dev.executortools.net.NetworkPolicy;
 import dev.executortools.net.NetworkSettings;
 import dev.executortools.parse.SpecException;
-import dev.executortools.fetch.SpecFetcher;
 import dev.executortools.policy.ApprovalPolicy;
 import dev.executortools.policy.PolicyAction;
 import dev.executortools.policy.PolicyDecision;
@@ -33,7 +34,6 @@ import dev.executortools.store.FileSecretStore;
 import dev.executortools.store.FileSourceStore;
 import dev.executortools.store.MemorySourceStore;
 import dev.executortools.store.MissingSecretException;
-import dev.executortools.home.StoreException;
 import dev.executortools.tools.BuiltinTools;
 import dev.executortools.tools.LocalTool;
 import dev.executortools.tools.SpecLoader;
@@ -56,18 +56,24 @@ final class Registrar implements AutoCloseable {
   private final okhttp3.OkHttpClient injectedClient;
   private final dev.executortools.HttpSettings httpSettings;
   private final NetworkPolicy network;
+
   /** Made on first use: listing and describing tools never build an HTTP client. */
   private volatile HttpTransport transport;
+
   private final boolean ownsClient;
   private final ApprovalHandler approvals;
   private final CredentialResolver credentials;
   private final PolicyStore policies;
   private final SpecLoader specLoader;
+
   /** The plugin's tools as a model calls them: spec URLs under the network policy. */
   private final Map<String, LocalEntry> localTools = new LinkedHashMap<>();
+
   /** The same tools as the program calls them ({@link #callApproved}): its URLs are its own. */
   private final Map<String, LocalEntry> programTools = new LinkedHashMap<>();
+
   final Sources sources;
+
   /** The tools as callers see them: listed, streamed, paged, searched. */
   final Listings listings;
 
@@ -91,20 +97,29 @@ final class Registrar implements AutoCloseable {
     this.ownsClient = config.httpClient() == null;
     this.injectedClient = config.httpClient();
     this.httpSettings = config.httpSettings();
-    this.network = NetworkSettings.policy(config.allowPrivateNetwork(), config.environment(), config.home());
+    this.network =
+        NetworkSettings.policy(config.allowPrivateNetwork(), config.environment(), config.home());
     this.approvals = config.approvals();
-    SecretProvider secrets = config.secrets() != null ? config.secrets()
-        : config.home() != null ? new FileSecretStore(config.home()) : SecretProvider.none();
+    SecretProvider secrets =
+        config.secrets() != null
+            ? config.secrets()
+            : config.home() != null ? new FileSecretStore(config.home()) : SecretProvider.none();
     this.credentials = new CredentialResolver(secrets);
     this.policies = config.home() != null ? new PolicyStore(config.home()) : PolicyStore.inMemory();
-    this.sources = new Sources(new BundledSource(SsoOidcProfile.create(config.environment())),
-        config.home() != null ? new FileSourceStore(config.home()) : new MemorySourceStore());
-    this.listings = new Listings(() -> localTools.values().stream().map(e -> e.tool.descriptor()).toList(), sources);
-    this.specLoader = new SpecLoader(new SpecFetcher(() -> transport().guardedClient()), this::resolveArgument);
+    this.sources =
+        new Sources(
+            new BundledSource(SsoOidcProfile.create(config.environment())),
+            config.home() != null ? new FileSourceStore(config.home()) : new MemorySourceStore());
+    this.listings =
+        new Listings(
+            () -> localTools.values().stream().map(e -> e.tool.descriptor()).toList(), sources);
+    this.specLoader =
+        new SpecLoader(new SpecFetcher(() -> transport().guardedClient()), this::resolveArgument);
     for (LocalTool tool : BuiltinTools.create(specLoader, sources)) {
       localTools.put(tool.id(), new LocalEntry(tool));
     }
-    SpecLoader programLoader = new SpecLoader(new SpecFetcher(() -> transport().client()), this::resolveArgument);
+    SpecLoader programLoader =
+        new SpecLoader(new SpecFetcher(() -> transport().client()), this::resolveArgument);
     for (LocalTool tool : BuiltinTools.create(programLoader, sources)) {
       programTools.put(tool.id(), new LocalEntry(tool));
     }
@@ -115,9 +130,10 @@ final class Registrar implements AutoCloseable {
     if (t != null) return t;
     synchronized (this) {
       if (transport == null) {
-        transport = ownsClient
-            ? HttpTransport.create(httpSettings, network)
-            : HttpTransport.using(injectedClient, httpSettings, network);
+        transport =
+            ownsClient
+                ? HttpTransport.create(httpSettings, network)
+                : HttpTransport.using(injectedClient, httpSettings, network);
       }
       return transport;
     }
@@ -158,7 +174,8 @@ final class Registrar implements AutoCloseable {
   ToolResult callApproved(String id, JsonNode arguments) {
     JsonNode args = arguments == null ? Json.object() : arguments;
     LocalEntry local = programTools.get(id);
-    if (local == null) return ToolResult.failure(ErrorCode.UNKNOWN_TOOL, "no local tool '" + id + "'");
+    if (local == null)
+      return ToolResult.failure(ErrorCode.UNKNOWN_TOOL, "no local tool '" + id + "'");
     List<ArgumentProblem> problems = local.validator().validate(args);
     if (!problems.isEmpty()) return CallErrors.invalidArguments(local.tool.descriptor(), problems);
     return guarded(local.tool.descriptor(), () -> local.tool.run(args));
@@ -166,7 +183,8 @@ final class Registrar implements AutoCloseable {
 
   /**
    * The last line of defence: a bug in a stage is an error value, never an exception; state the
-   * call needs that cannot be read (a damaged secrets file) is {@code store_failed} naming the file.
+   * call needs that cannot be read (a damaged secrets file) is {@code store_failed} naming the
+   * file.
    */
   private static ToolResult guarded(Tool tool, java.util.function.Supplier<ToolResult> run) {
     try {
@@ -174,7 +192,8 @@ final class Registrar implements AutoCloseable {
     } catch (StoreException e) {
       return CallErrors.storeFailed("'" + tool.id() + "' cannot run: ", e);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      return ToolResult.failure(ErrorCode.INTERNAL_ERROR,
+      return ToolResult.failure(
+          ErrorCode.INTERNAL_ERROR,
           "'" + tool.id() + "' failed unexpectedly: " + e.getClass().getSimpleName());
     }
   }
@@ -183,7 +202,9 @@ final class Registrar implements AutoCloseable {
     return call(id, arguments, approvals);
   }
 
-  /** A call whose approvals, if any is needed, go to {@code approvals} (null: no one can be asked). */
+  /**
+   * A call whose approvals, if any is needed, go to {@code approvals} (null: no one can be asked).
+   */
   ToolResult call(String id, JsonNode arguments, ApprovalHandler approvals) {
     JsonNode args = arguments == null ? Json.object() : arguments;
     sources.sync();
@@ -200,7 +221,8 @@ final class Registrar implements AutoCloseable {
     if (action == PolicyAction.BLOCK) {
       return CallErrors.blocked(tool.id());
     }
-    List<ArgumentProblem> problems = (local != null ? local.validator() : http.validator()).validate(args);
+    List<ArgumentProblem> problems =
+        (local != null ? local.validator() : http.validator()).validate(args);
     if (problems.isEmpty() && local != null) problems = local.tool.problems(args);
     if (!problems.isEmpty()) return CallErrors.invalidArguments(tool, problems);
     if (http != null) return guarded(tool, () -> callHttp(http, args, action, approvals));
@@ -265,31 +287,36 @@ final class Registrar implements AutoCloseable {
     return ToolResult.success(data);
   }
 
-  private ToolResult callHttp(HttpToolEntry entry, JsonNode args, PolicyAction action,
-      ApprovalHandler approvals) {
+  private ToolResult callHttp(
+      HttpToolEntry entry, JsonNode args, PolicyAction action, ApprovalHandler approvals) {
     SourceRuntime source = entry.source;
     BoundRequest bound =
         entry.plan().bind(args, new BindContext(source.baseUrl(), source.serverResolver()));
     if (bound.error() != null) return ToolResult.failure(bound.error());
     boolean approved = entry.trustedOrigins().allows(bound.request().url());
     if (source.hasCredentials() && !approved) {
-      String message = "the source's credentials are only sent to its own servers ("
-          + entry.trustedOrigins().describe() + "); the server argument points elsewhere (the user can"
-          + " list further origins in trustedOrigins when adding the source)";
+      String message =
+          "the source's credentials are only sent to its own servers ("
+              + entry.trustedOrigins().describe()
+              + "); the server argument points elsewhere (the user can"
+              + " list further origins in trustedOrigins when adding the source)";
       ObjectNode details = Json.object();
       details.putArray("errors").addObject().put("path", "/server").put("message", message);
-      return ToolResult.failure(ToolError.of(ErrorCode.INVALID_ARGUMENTS, message).withDetails(details));
+      return ToolResult.failure(
+          ToolError.of(ErrorCode.INVALID_ARGUMENTS, message).withDetails(details));
     }
     if (action == PolicyAction.REQUIRE_APPROVAL) {
-      ToolResult refused = CallErrors.unapproved(approvalRequest(entry.tool(), args, bound, source), approvals);
+      ToolResult refused =
+          CallErrors.unapproved(approvalRequest(entry.tool(), args, bound, source), approvals);
       if (refused != null) return refused;
     }
     SourceCredentials resolved;
     try {
       List<HttpHeader> headers = new ArrayList<>();
       credentials.resolve(source.headers()).forEach((k, v) -> headers.add(new HttpHeader(k, v)));
-      resolved = new SourceCredentials(headers, credentials.resolve(source.queryParams()),
-          publicValues(source));
+      resolved =
+          new SourceCredentials(
+              headers, credentials.resolve(source.queryParams()), publicValues(source));
     } catch (MissingSecretException e) {
       return ToolResult.failure(ErrorCode.MISSING_SECRET, e.getMessage());
     }
@@ -299,28 +326,32 @@ final class Registrar implements AutoCloseable {
   }
 
   /** The bound request's origin, method and path, and the secrets the source sends with it. */
-  private static ApprovalRequest approvalRequest(Tool tool, JsonNode args, BoundRequest bound,
-      SourceRuntime source) {
+  private static ApprovalRequest approvalRequest(
+      Tool tool, JsonNode args, BoundRequest bound, SourceRuntime source) {
     HttpUrl url = HttpParsers.url(bound.request().url());
     return ApprovalRequest.of(tool, args)
-        .withRequest(url == null ? null : HttpParsers.origin(url), bound.request().method(),
+        .withRequest(
+            url == null ? null : HttpParsers.origin(url),
+            bound.request().method(),
             url == null ? null : url.encodedPath())
         .withCredentials(source.credentialNames(), source.secretIds());
   }
 
   /**
-   * Literal settings under names that carry no secret ({@code Accept}, {@code api-version}): an
-   * API may return them, and masking them would garble its data. Secret references and names such
-   * as {@code Authorization} or {@code api_key} stay masked everywhere.
+   * Literal settings under names that carry no secret ({@code Accept}, {@code api-version}): an API
+   * may return them, and masking them would garble its data. Secret references and names such as
+   * {@code Authorization} or {@code api_key} stay masked everywhere.
    */
   private static Set<String> publicValues(SourceRuntime source) {
     Set<String> values = new HashSet<>();
     for (Map<String, CredentialValue> map : List.of(source.headers(), source.queryParams())) {
-      map.forEach((name, value) -> {
-        if (value instanceof CredentialValue.Literal literal && !SourceCredentials.looksSecret(name)) {
-          values.add(literal.value());
-        }
-      });
+      map.forEach(
+          (name, value) -> {
+            if (value instanceof CredentialValue.Literal literal
+                && !SourceCredentials.looksSecret(name)) {
+              values.add(literal.value());
+            }
+          });
     }
     return values;
   }

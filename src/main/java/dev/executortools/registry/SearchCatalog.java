@@ -14,8 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The search index over one generation of the tools (blocked ones included: callers filter), with
  * what deciding a tool's visibility needs of each (its source and HTTP method), so that neither a
- * search nor a suggestion reads a tool from the store. Built from a stream of tools: stored
- * sources are read one tool at a time and no tool is kept.
+ * search nor a suggestion reads a tool from the store. Built from a stream of tools: stored sources
+ * are read one tool at a time and no tool is kept.
  */
 final class SearchCatalog {
   /** What visibility needs of a tool; the strings are shared between tools. */
@@ -48,8 +48,8 @@ final class SearchCatalog {
     }
 
     /**
-     * The catalog; the tools of {@code unreadable} sources (which may have failed part-way
-     * through the stream) are kept out of every answer, as a source that cannot be loaded is.
+     * The catalog; the tools of {@code unreadable} sources (which may have failed part-way through
+     * the stream) are kept out of every answer, as a source that cannot be loaded is.
      */
     SearchCatalog build(Object generation, Set<String> unreadable) {
       listings.values().removeIf(listing -> unreadable.contains(listing.source()));
@@ -57,7 +57,10 @@ final class SearchCatalog {
     }
   }
 
-  /** Ids of tools a caller sees under {@code policy} (blocked ones left out), of {@code source} only when given. */
+  /**
+   * Ids of tools a caller sees under {@code policy} (blocked ones left out), of {@code source} only
+   * when given.
+   */
   Predicate<String> visibleIn(String source, ApprovalPolicy policy) {
     return id -> {
       Listing listing = listings.get(id);

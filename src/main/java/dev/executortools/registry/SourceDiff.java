@@ -18,7 +18,8 @@ final class SourceDiff {
   private SourceDiff() {}
 
   /** {@code before}: the old tools' fingerprints by id ({@link #fingerprints}). */
-  static ObjectNode between(String namespace, SortedMap<String, String> before, List<CompiledTool> after) {
+  static ObjectNode between(
+      String namespace, SortedMap<String, String> before, List<CompiledTool> after) {
     ToolFingerprints fingerprints = new ToolFingerprints();
     Map<String, String> now = new TreeMap<>();
     after.forEach(t -> now.put(t.tool().id(), fingerprints.of(t)));
@@ -28,14 +29,15 @@ final class SourceDiff {
     ArrayNode added = data.putArray("added");
     ArrayNode removed = data.putArray("removed");
     ArrayNode changed = data.putArray("changed");
-    now.forEach((id, fingerprint) -> {
-      String previous = before.get(id);
-      if (previous == null) {
-        added.add(id);
-      } else if (!previous.equals(fingerprint)) {
-        changed.add(id);
-      }
-    });
+    now.forEach(
+        (id, fingerprint) -> {
+          String previous = before.get(id);
+          if (previous == null) {
+            added.add(id);
+          } else if (!previous.equals(fingerprint)) {
+            changed.add(id);
+          }
+        });
     before.keySet().stream().filter(id -> !now.containsKey(id)).forEach(removed::add);
     return data;
   }

@@ -39,11 +39,14 @@ record SourceRuntime(
   List<String> secretIds() {
     List<String> ids = new java.util.ArrayList<>();
     for (Map<String, CredentialValue> map : List.of(headers, queryParams)) {
-      map.values().forEach(value -> {
-        if (value instanceof CredentialValue.SecretRef ref && !ids.contains(ref.secretId())) {
-          ids.add(ref.secretId());
-        }
-      });
+      map.values()
+          .forEach(
+              value -> {
+                if (value instanceof CredentialValue.SecretRef ref
+                    && !ids.contains(ref.secretId())) {
+                  ids.add(ref.secretId());
+                }
+              });
     }
     return ids;
   }

@@ -2,11 +2,11 @@ package dev.executortools.registry;
 
 import dev.executortools.bind.ServerResolver;
 import dev.executortools.compile.CompiledTool;
+import dev.executortools.home.StoreException;
 import dev.executortools.result.ErrorModel;
 import dev.executortools.store.SourceConfig;
 import dev.executortools.store.SourceStore;
 import dev.executortools.store.SourceSummary;
-import dev.executortools.home.StoreException;
 import dev.executortools.store.StoredSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,8 +25,10 @@ final class SourceSlot {
   private final SourceStore store;
   private volatile SourceSummary summary;
   private volatile SourceRuntime runtime;
+
   /** Every tool in stored order, once loaded in full; null until then. */
   private volatile List<HttpToolEntry> all;
+
   private volatile Map<String, HttpToolEntry> byId;
   private final Map<String, HttpToolEntry> single = new ConcurrentHashMap<>();
 
@@ -116,7 +118,9 @@ final class SourceSlot {
     SourceRuntime r = runtime();
     if (r == null) return List.of();
     List<HttpToolEntry> out = new ArrayList<>();
-    store.tools(namespace, from, count).forEach(compiled -> out.add(new HttpToolEntry(compiled, r)));
+    store
+        .tools(namespace, from, count)
+        .forEach(compiled -> out.add(new HttpToolEntry(compiled, r)));
     return out;
   }
 
@@ -151,12 +155,22 @@ final class SourceSlot {
 
   /** The spec text is needed only to refresh, which reads it from the store again. */
   private static SourceSummary withoutSpecText(SourceSummary s) {
-    return new SourceSummary(s.config().withSpecText(null), s.addedAt(), s.refreshedAt(),
-        s.toolCount(), s.specTextChars());
+    return new SourceSummary(
+        s.config().withSpecText(null),
+        s.addedAt(),
+        s.refreshedAt(),
+        s.toolCount(),
+        s.specTextChars());
   }
 
   private static SourceRuntime runtimeOf(SourceConfig c) {
-    return new SourceRuntime(c.namespace(), c.baseUrl(), c.trustedOrigins(), c.headers(), c.queryParams(),
-        ServerResolver.DEFAULT, ErrorModel.GENERIC);
+    return new SourceRuntime(
+        c.namespace(),
+        c.baseUrl(),
+        c.trustedOrigins(),
+        c.headers(),
+        c.queryParams(),
+        ServerResolver.DEFAULT,
+        ErrorModel.GENERIC);
   }
 }

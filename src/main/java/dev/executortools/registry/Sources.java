@@ -7,11 +7,12 @@ import dev.executortools.aws.SsoOidcProfile;
 import dev.executortools.compile.CompileOptions;
 import dev.executortools.compile.CompiledTool;
 import dev.executortools.compile.ToolCompiler;
+import dev.executortools.fetch.SpecFetcher;
+import dev.executortools.home.StoreException;
 import dev.executortools.internal.Json;
 import dev.executortools.naming.ToolPathOrder;
 import dev.executortools.parse.SpecDocument;
 import dev.executortools.parse.SpecException;
-import dev.executortools.fetch.SpecFetcher;
 import dev.executortools.parse.SpecReader;
 import dev.executortools.store.CredentialValue;
 import dev.executortools.store.LoadReport;
@@ -19,7 +20,6 @@ import dev.executortools.store.SourceConfig;
 import dev.executortools.store.SourceStore;
 import dev.executortools.store.SourceSummary;
 import dev.executortools.store.SourceTooLargeException;
-import dev.executortools.home.StoreException;
 import dev.executortools.store.StoredSource;
 import dev.executortools.tools.SourceSink;
 import dev.executortools.tools.SpecLoader;
@@ -28,8 +28,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
@@ -45,10 +45,13 @@ final class Sources implements SourceSink {
   private final SourceStore store;
   private final BundledSource bundled;
   private final Object writeLock = new Object();
+
   /** The stored sources by namespace, in the order their tools are listed. */
   private volatile Map<String, SourceSlot> slots;
+
   /** Sources found unreadable, by namespace; cleared when the store's copy changes. */
   private final Map<String, StoreProblem> problems = Collections.synchronizedMap(new TreeMap<>());
+
   /** The store's version of each source as last seen; null when no other process can write it. */
   private volatile Map<String, String> knownVersions;
 
@@ -129,7 +132,8 @@ final class Sources implements SourceSink {
    *
    * @return the namespaces of the sources that could not be read (now)
    */
-  java.util.Set<String> forEachStoredTool(String namespace, boolean schemas, Consumer<HttpToolEntry> sink) {
+  java.util.Set<String> forEachStoredTool(
+      String namespace, boolean schemas, Consumer<HttpToolEntry> sink) {
     java.util.Set<String> failed = new java.util.HashSet<>();
     for (SourceSlot slot : slots.values()) {
       if (namespace != null && !namespace.equals(slot.namespace)) continue;
@@ -191,7 +195,9 @@ final class Sources implements SourceSink {
     }
   }
 
-  /** The added sources without their tools, sorted by namespace; unreadable ones become problems. */
+  /**
+   * The added sources without their tools, sorted by namespace; unreadable ones become problems.
+   */
   List<SourceSummary> summaries() {
     List<SourceSummary> summaries = new ArrayList<>();
     for (SourceSlot slot : new TreeMap<>(slots).values()) {
@@ -215,21 +221,36 @@ final class Sources implements SourceSink {
   }
 
   @Override
-  public ToolResult add(String namespace, JsonNode args, SpecDocument document, String specUrl,
-      String specText, boolean replace) {
+  public ToolResult add(
+      String namespace,
+      JsonNode args,
+      SpecDocument document,
+      String specUrl,
+      String specText,
+      boolean replace) {
     if (namespace.equals(SsoOidcProfile.SOURCE_ID)) {
-      return ToolResult.failure(ErrorCode.SOURCE_EXISTS, "namespace '" + namespace + "' is reserved");
+      return ToolResult.failure(
+          ErrorCode.SOURCE_EXISTS, "namespace '" + namespace + "' is reserved");
     }
     SourceConfig config;
     try {
       JsonNode fetch = args.path("specFetchCredentials");
-      config = new SourceConfig(namespace,
-          Objects.requireNonNullElse(Json.text(args, "name"), Objects.requireNonNullElse(document.title(), namespace)),
-          specUrl, specUrl == null ? specText : null, Json.text(args, "baseUrl"),
-          CredentialValue.mapFromJson(args.get("headers")), CredentialValue.mapFromJson(args.get("queryParams")),
-          CredentialValue.mapFromJson(fetch.get("headers")), CredentialValue.mapFromJson(fetch.get("queryParams")),
-          TrustedOrigins.listed(SourceConfig.strings(args.get("trustedOrigins"), "trustedOrigins")))
-          .requireSpec();
+      config =
+          new SourceConfig(
+                  namespace,
+                  Objects.requireNonNullElse(
+                      Json.text(args, "name"),
+                      Objects.requireNonNullElse(document.title(), namespace)),
+                  specUrl,
+                  specUrl == null ? specText : null,
+                  Json.text(args, "baseUrl"),
+                  CredentialValue.mapFromJson(args.get("headers")),
+                  CredentialValue.mapFromJson(args.get("queryParams")),
+                  CredentialValue.mapFromJson(fetch.get("headers")),
+                  CredentialValue.mapFromJson(fetch.get("queryParams")),
+                  TrustedOrigins.listed(
+                      SourceConfig.strings(args.get("trustedOrigins"), "trustedOrigins")))
+              .requireSpec();
     } catch (IllegalArgumentException e) {
       return ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, e.getMessage());
     }
@@ -240,11 +261,15 @@ final class Sources implements SourceSink {
         if (replace) {
           store.put(source);
         } else if (!store.putIfAbsent(source)) {
-          return ToolResult.failure(ErrorCode.SOURCE_EXISTS, "a source with namespace '" + namespace
-              + "' exists already (pass \"replace\": true to replace it)");
+          return ToolResult.failure(
+              ErrorCode.SOURCE_EXISTS,
+              "a source with namespace '"
+                  + namespace
+                  + "' exists already (pass \"replace\": true to replace it)");
         }
       } catch (StoreException e) {
-        return ToolResult.failure(ErrorCode.STORE_FAILED, "the source could not be saved: " + e.getMessage());
+        return ToolResult.failure(
+            ErrorCode.STORE_FAILED, "the source could not be saved: " + e.getMessage());
       } catch (SourceTooLargeException e) {
         return ToolResult.failure(ErrorCode.OPENAPI_PARSE_FAILED, e.getMessage());
       }
@@ -273,10 +298,12 @@ final class Sources implements SourceSink {
       try {
         removed = store.remove(namespace);
       } catch (StoreException e) {
-        return ToolResult.failure(ErrorCode.STORE_FAILED, "the source could not be removed: " + e.getMessage());
+        return ToolResult.failure(
+            ErrorCode.STORE_FAILED, "the source could not be removed: " + e.getMessage());
       }
       if (!removed && slot == null) {
-        return ToolResult.failure(ErrorCode.UNKNOWN_SOURCE, "no source with namespace '" + namespace + "'");
+        return ToolResult.failure(
+            ErrorCode.UNKNOWN_SOURCE, "no source with namespace '" + namespace + "'");
       }
       Map<String, SourceSlot> next = newSlotMap();
       next.putAll(slots);
@@ -300,11 +327,13 @@ final class Sources implements SourceSink {
     try {
       current = store.summaryWithSpecText(namespace).orElse(null);
       if (current == null) {
-        return ToolResult.failure(ErrorCode.UNKNOWN_SOURCE, "no source with namespace '" + namespace + "'");
+        return ToolResult.failure(
+            ErrorCode.UNKNOWN_SOURCE, "no source with namespace '" + namespace + "'");
       }
       before = SourceDiff.fingerprints(sink -> store.forEachTool(namespace, true, sink));
     } catch (StoreException e) {
-      return ToolResult.failure(ErrorCode.STORE_FAILED, "the source cannot be read: " + e.getMessage());
+      return ToolResult.failure(
+          ErrorCode.STORE_FAILED, "the source cannot be read: " + e.getMessage());
     }
     SourceConfig config = current.config();
     SpecDocument document;
@@ -326,7 +355,8 @@ final class Sources implements SourceSink {
       try {
         store.put(refreshed);
       } catch (StoreException e) {
-        return ToolResult.failure(ErrorCode.STORE_FAILED, "the source could not be saved: " + e.getMessage());
+        return ToolResult.failure(
+            ErrorCode.STORE_FAILED, "the source could not be saved: " + e.getMessage());
       } catch (SourceTooLargeException e) {
         return ToolResult.failure(ErrorCode.OPENAPI_PARSE_FAILED, e.getMessage());
       }
@@ -337,8 +367,11 @@ final class Sources implements SourceSink {
 
   private static List<CompiledTool> compile(SourceConfig config, SpecDocument document) {
     String url = config.specUrl();
-    return ToolCompiler.compile(document, url == null ? null : SpecFetcher.location(url),
-        CompileOptions.forSource(config.namespace(), config.baseUrl())).tools();
+    return ToolCompiler.compile(
+            document,
+            url == null ? null : SpecFetcher.location(url),
+            CompileOptions.forSource(config.namespace(), config.baseUrl()))
+        .tools();
   }
 
   private void install(SourceSlot slot) {
@@ -352,7 +385,9 @@ final class Sources implements SourceSink {
     }
   }
 
-  /** After this process wrote a source: its new version is known, other changes are still to see. */
+  /**
+   * After this process wrote a source: its new version is known, other changes are still to see.
+   */
   private void noteOwnWrite(String namespace) {
     Map<String, String> known = knownVersions;
     if (known == null) return;
@@ -364,8 +399,8 @@ final class Sources implements SourceSink {
   }
 
   /**
-   * Namespaces in the order their tools are listed: the tools of namespace A sort before those of
-   * B exactly when {@code A.} sorts before {@code B.} (namespaces hold no dot), so each source's
+   * Namespaces in the order their tools are listed: the tools of namespace A sort before those of B
+   * exactly when {@code A.} sorts before {@code B.} (namespaces hold no dot), so each source's
    * tools form one run of the sorted list.
    */
   private static Map<String, SourceSlot> newSlotMap() {

@@ -13,10 +13,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A digest of each compiled tool (descriptor and binding, as JSON text) for telling what a refresh
- * changed without holding the old tools. A schema's {@code $defs} enters as a digest of its members,
- * each member digested once per instance: the tools of a Microsoft Graph source share a few
- * thousand defs, which written out per tool would be gigabytes. One instance serves one refresh, on
- * one thread.
+ * changed without holding the old tools. A schema's {@code $defs} enters as a digest of its
+ * members, each member digested once per instance: the tools of a Microsoft Graph source share a
+ * few thousand defs, which written out per tool would be gigabytes. One instance serves one
+ * refresh, on one thread.
  */
 final class ToolFingerprints {
   private static final String DEFS = "$defs";
@@ -25,9 +25,14 @@ final class ToolFingerprints {
   private final MessageDigest sha = sha256();
 
   String of(CompiledTool compiled) {
-    ObjectNode tool = compiled.toolJson(
-        schema -> schema.get(DEFS) instanceof ObjectNode defs ? withDefsDigested(schema, defs) : schema);
-    return digest(Json.write(tool) + "\n" + Json.write(Json.MAPPER.valueToTree(compiled.binding())));
+    ObjectNode tool =
+        compiled.toolJson(
+            schema ->
+                schema.get(DEFS) instanceof ObjectNode defs
+                    ? withDefsDigested(schema, defs)
+                    : schema);
+    return digest(
+        Json.write(tool) + "\n" + Json.write(Json.MAPPER.valueToTree(compiled.binding())));
   }
 
   private ObjectNode withDefsDigested(ObjectNode schema, ObjectNode defs) {

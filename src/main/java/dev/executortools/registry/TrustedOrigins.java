@@ -14,14 +14,15 @@ import okhttp3.HttpUrl;
 
 /**
  * The origins (scheme, host, port) the user approved for a source: its base URL's, its spec
- * servers', and the {@code trustedOrigins} listed when it was added. A server variable in the
- * host or port part counts only with the values the spec fixes: its {@code enum}, else its {@code
+ * servers', and the {@code trustedOrigins} listed when it was added. A server variable in the host
+ * or port part counts only with the values the spec fixes: its {@code enum}, else its {@code
  * default}; one with neither adds nothing, so a per-call {@code server.variables} or {@code
- * server.url} can never widen the set. The source's credentials go only here, and URLs here are
- * not under the network policy (the user chose them).
+ * server.url} can never widen the set. The source's credentials go only here, and URLs here are not
+ * under the network policy (the user chose them).
  */
 final class TrustedOrigins {
   private static final Pattern VARIABLE = Pattern.compile("\\{([^}]*)}");
+
   /** Enumerated values multiply; beyond this many combinations a server adds nothing. */
   private static final int MAX_COMBINATIONS = 256;
 
@@ -39,7 +40,8 @@ final class TrustedOrigins {
     Set<String> origins = new LinkedHashSet<>();
     if (baseUrl != null) expand(originTemplate(baseUrl.strip()), Map.of(), origins);
     for (ServerSpec server : servers) {
-      if (server.url() != null) expand(originTemplate(server.url().strip()), server.variables(), origins);
+      if (server.url() != null)
+        expand(originTemplate(server.url().strip()), server.variables(), origins);
     }
     for (String origin : listed) addOrigin(origin, origins);
     return new TrustedOrigins(Set.copyOf(origins));
@@ -57,8 +59,10 @@ final class TrustedOrigins {
     for (String entry : given) {
       String origin = exactOrigin(entry);
       if (origin == null) {
-        throw new IllegalArgumentException("trustedOrigins: '" + printable(entry)
-            + "' is not an exact origin scheme://host[:port] such as https://uploads.example.com");
+        throw new IllegalArgumentException(
+            "trustedOrigins: '"
+                + printable(entry)
+                + "' is not an exact origin scheme://host[:port] such as https://uploads.example.com");
       }
       if (!origins.contains(origin)) origins.add(origin);
     }
@@ -79,8 +83,8 @@ final class TrustedOrigins {
   }
 
   /** http(s), then a host name, an IPv4 address or a bracketed IPv6 address, then a port. */
-  private static final Pattern EXACT_ORIGIN = Pattern.compile(
-      "(?i)https?://([a-z0-9_.-]+|\\[[0-9a-f:.]+])(:[0-9]{1,5})?");
+  private static final Pattern EXACT_ORIGIN =
+      Pattern.compile("(?i)https?://([a-z0-9_.-]+|\\[[0-9a-f:.]+])(:[0-9]{1,5})?");
 
   /** Whether {@code url}'s origin is one of the source's. */
   boolean allows(String url) {
@@ -111,7 +115,8 @@ final class TrustedOrigins {
   }
 
   /** Adds every origin the template's fixed variable values give. */
-  private static void expand(String template, Map<String, ServerVariable> variables, Set<String> out) {
+  private static void expand(
+      String template, Map<String, ServerVariable> variables, Set<String> out) {
     if (template == null) return;
     List<String> filled = List.of(template);
     Matcher variable = VARIABLE.matcher(template);

@@ -22,10 +22,10 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <ul>
  *   <li>empty body: JSON {@code null};
- *   <li>JSON ({@code application/json}, {@code text/json}, {@code *}{@code /*+json}): parsed; when it
- *       does not parse, {@code {"text", "contentType", "note"}} with the raw text;
- *   <li>text ({@code text/*}, xml, javascript, yaml, csv, form data, ...): a string, decoded with the
- *       declared charset (UTF-8 when none);
+ *   <li>JSON ({@code application/json}, {@code text/json}, {@code *}{@code /*+json}): parsed; when
+ *       it does not parse, {@code {"text", "contentType", "note"}} with the raw text;
+ *   <li>text ({@code text/*}, xml, javascript, yaml, csv, form data, ...): a string, decoded with
+ *       the declared charset (UTF-8 when none);
  *   <li>anything else: {@code {"base64", "contentType"}};
  *   <li>no media type: JSON when it parses, else a string when it is valid UTF-8, else base64.
  * </ul>
@@ -35,9 +35,23 @@ import tools.jackson.databind.node.ObjectNode;
 public final class BodyDecoder {
   private static final Set<String> TEXT_SUBTYPES =
       Set.of(
-          "xml", "javascript", "ecmascript", "x-javascript", "x-www-form-urlencoded", "yaml",
-          "x-yaml", "graphql", "x-ndjson", "ndjson", "jsonl", "x-jsonlines", "csv", "sql", "x-sh",
-          "x-httpd-php", "rtf");
+          "xml",
+          "javascript",
+          "ecmascript",
+          "x-javascript",
+          "x-www-form-urlencoded",
+          "yaml",
+          "x-yaml",
+          "graphql",
+          "x-ndjson",
+          "ndjson",
+          "jsonl",
+          "x-jsonlines",
+          "csv",
+          "sql",
+          "x-sh",
+          "x-httpd-php",
+          "rtf");
 
   private BodyDecoder() {}
 

@@ -3,8 +3,8 @@ package dev.executortools.result;
 import dev.executortools.ToolError;
 
 /**
- * How a source's non-2xx replies become a {@link ToolError}. Most sources use {@link #GENERIC};
- * a source whose errors carry more structure (the AWS JSON protocols, say) brings its own.
+ * How a source's non-2xx replies become a {@link ToolError}. Most sources use {@link #GENERIC}; a
+ * source whose errors carry more structure (the AWS JSON protocols, say) brings its own.
  * Implementations return an {@code upstream_http_error} carrying the status; they must not throw.
  */
 @FunctionalInterface

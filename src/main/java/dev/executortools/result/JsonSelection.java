@@ -33,11 +33,13 @@ public final class JsonSelection {
   /** What {@code path} selects in {@code root}. */
   public static JsonNode select(JsonNode root, String path) throws SelectionException {
     if (path.length() > MAX_PATH_LENGTH) {
-      throw new SelectionException("the JSONPath is longer than " + MAX_PATH_LENGTH + " characters");
+      throw new SelectionException(
+          "the JSONPath is longer than " + MAX_PATH_LENGTH + " characters");
     }
     if (path.contains("=~")) {
-      throw new SelectionException("regular expressions (=~) are not supported in a JSONPath here;"
-          + " compare with ==, in, contains or anyof instead");
+      throw new SelectionException(
+          "regular expressions (=~) are not supported in a JSONPath here;"
+              + " compare with ==, in, contains or anyof instead");
     }
     JsonPath compiled;
     try {
@@ -46,10 +48,11 @@ public final class JsonSelection {
       throw new SelectionException("not a valid JSONPath: " + message(e));
     }
     TreeJsonProvider.Budget budget = new TreeJsonProvider.Budget(MAX_STEPS, MAX_TIME.toNanos());
-    Configuration configuration = Configuration.builder()
-        .jsonProvider(new TreeJsonProvider(budget))
-        .mappingProvider(new TreeMapping())
-        .build();
+    Configuration configuration =
+        Configuration.builder()
+            .jsonProvider(new TreeJsonProvider(budget))
+            .mappingProvider(new TreeMapping())
+            .build();
     try {
       Object selected = compiled.read(root, configuration);
       if (budget.spent()) throw tooLong();
@@ -60,7 +63,8 @@ public final class JsonSelection {
     } catch (TreeJsonProvider.SpentException e) {
       throw tooLong();
     } catch (StackOverflowError e) {
-      throw new SelectionException("the JSONPath goes too deep into this result; select a part nearer the top");
+      throw new SelectionException(
+          "the JSONPath goes too deep into this result; select a part nearer the top");
     } catch (RuntimeException | LinkageError e) {
       if (budget.spent()) throw tooLong();
       throw new SelectionException("the JSONPath cannot be applied: " + message(e));
@@ -68,8 +72,12 @@ public final class JsonSelection {
   }
 
   private static SelectionException tooLong() {
-    return new SelectionException("the JSONPath took more than " + MAX_STEPS + " steps or "
-        + MAX_TIME.toSeconds() + " s; select less at once (e.g. a slice such as $.data[0:100])");
+    return new SelectionException(
+        "the JSONPath took more than "
+            + MAX_STEPS
+            + " steps or "
+            + MAX_TIME.toSeconds()
+            + " s; select less at once (e.g. a slice such as $.data[0:100])");
   }
 
   private static String message(Throwable e) {

@@ -11,7 +11,10 @@ import tools.jackson.databind.JsonNode;
 final class JsonSize {
   private JsonSize() {}
 
-  /** The length of {@code node} as compact JSON when it is at most {@code limit}; else some value above it. */
+  /**
+   * The length of {@code node} as compact JSON when it is at most {@code limit}; else some value
+   * above it.
+   */
   static long upTo(JsonNode node, long limit) {
     return new Counter(limit).count(node);
   }
@@ -48,7 +51,8 @@ final class JsonSize {
       if (node.isString()) {
         String text = node.stringValue();
         total += 2;
-        for (int i = 0; i < text.length() && total <= limit; i++) total += charLength(text.charAt(i));
+        for (int i = 0; i < text.length() && total <= limit; i++)
+          total += charLength(text.charAt(i));
       } else if (node.isArray()) {
         total += 2 + Math.max(0, node.size() - 1);
         for (JsonNode item : node) {

@@ -18,8 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>2xx whose body is over the cap: {@code response_too_large}, with {@code status} and {@code
  *       details = {"limitBytes", "contentType"}}; the body was never read past the cap;
  *   <li>anything else: what the source's {@link ErrorModel} makes of it ({@code
- *       upstream_http_error}); an error body over the cap is left out ({@code details.body} null and
- *       {@code details.bodyOmitted} saying why), since the status matters more than the body.
+ *       upstream_http_error}); an error body over the cap is left out ({@code details.body} null
+ *       and {@code details.bodyOmitted} saying why), since the status matters more than the body.
  * </ul>
  */
 public final class ResultMapper {

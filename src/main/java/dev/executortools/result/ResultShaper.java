@@ -16,8 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Cuts a JSON value to at most a number of characters (as compact JSON) by shape, not blindly: an
  * array keeps its first items that fit, a long string its beginning (ending in {@code …}), and an
  * object all its members, the small ones whole and the large ones sharing what is left alike (so an
- * envelope keeps its {@code ok} and {@code http} and cuts its {@code data}). Each cut is listed with
- * its JSONPath and what was kept of how much. Work is bounded by the size kept, not the value's.
+ * envelope keeps its {@code ok} and {@code http} and cuts its {@code data}). Each cut is listed
+ * with its JSONPath and what was kept of how much. Work is bounded by the size kept, not the
+ * value's.
  */
 public final class ResultShaper {
   /** Most omissions listed one by one; the rest are counted. */
@@ -31,7 +32,10 @@ public final class ResultShaper {
 
   private ResultShaper() {}
 
-  /** {@code value} within {@code maxChars} characters of compact JSON (the same instance when it fits). */
+  /**
+   * {@code value} within {@code maxChars} characters of compact JSON (the same instance when it
+   * fits).
+   */
   public static Shaped shape(JsonNode value, long maxChars) {
     ResultShaper shaper = new ResultShaper();
     JsonNode shaped = shaper.shape(value, Math.max(0, maxChars), Place.ROOT);
@@ -40,7 +44,10 @@ public final class ResultShaper {
     return new Shaped(shaped, list, shaper.moreOmitted, shaper.pages);
   }
 
-  /** The length of {@code value} as compact JSON when at most {@code limit}; else some value above it. */
+  /**
+   * The length of {@code value} as compact JSON when at most {@code limit}; else some value above
+   * it.
+   */
   public static long sizeUpTo(JsonNode value, long limit) {
     return JsonSize.upTo(value, limit);
   }
@@ -83,7 +90,8 @@ public final class ResultShaper {
     if (out.size() < array.size()) {
       omit(place, "items", out.size(), array.size());
       if (pages == null || array.size() > pages.total()) {
-        pages = new Shaped.Pages(place.path(), place.pointer(), Math.max(1, out.size()), array.size());
+        pages =
+            new Shaped.Pages(place.path(), place.pointer(), Math.max(1, out.size()), array.size());
       }
     }
     return out;
@@ -96,7 +104,8 @@ public final class ResultShaper {
   private JsonNode cutObject(JsonNode object, long budget, Place place) {
     List<Map.Entry<String, JsonNode>> members = new ArrayList<>(object.properties());
     long fixed = 1 + members.size();
-    for (Map.Entry<String, JsonNode> member : members) fixed += JsonSize.ofString(member.getKey()) + 1;
+    for (Map.Entry<String, JsonNode> member : members)
+      fixed += JsonSize.ofString(member.getKey()) + 1;
     if (fixed + 4L * members.size() > budget) return firstMembers(members, budget, place);
 
     long available = budget - fixed;
@@ -119,12 +128,15 @@ public final class ResultShaper {
     for (int i = 0; i < sizes.length; i++) {
       Map.Entry<String, JsonNode> member = members.get(i);
       JsonNode value = member.getValue();
-      out.set(member.getKey(), sizes[i] <= shares[i] ? value : shape(value, shares[i], place.member(member.getKey())));
+      out.set(
+          member.getKey(),
+          sizes[i] <= shares[i] ? value : shape(value, shares[i], place.member(member.getKey())));
     }
     return out;
   }
 
-  private JsonNode firstMembers(List<Map.Entry<String, JsonNode>> members, long budget, Place place) {
+  private JsonNode firstMembers(
+      List<Map.Entry<String, JsonNode>> members, long budget, Place place) {
     ObjectNode out = Json.object();
     long used = 2;
     for (Map.Entry<String, JsonNode> member : members) {
@@ -170,8 +182,10 @@ public final class ResultShaper {
 
     JsonPointer pointer() {
       if (parent == null) return JsonPointer.empty();
-      JsonPointer step = name == null ? JsonPointer.compile("/" + index)
-          : JsonPointer.compile("/" + name.replace("~", "~0").replace("/", "~1"));
+      JsonPointer step =
+          name == null
+              ? JsonPointer.compile("/" + index)
+              : JsonPointer.compile("/" + name.replace("~", "~0").replace("/", "~1"));
       return parent.pointer().append(step);
     }
   }

@@ -104,7 +104,9 @@ final class TreeJsonProvider extends AbstractJsonProvider {
   @Override
   public Object getArrayIndex(Object array, int index) {
     budget.step();
-    return array instanceof ArrayNode node ? unwrap(node.get(index)) : super.getArrayIndex(array, index);
+    return array instanceof ArrayNode node
+        ? unwrap(node.get(index))
+        : super.getArrayIndex(array, index);
   }
 
   @Override
@@ -133,7 +135,10 @@ final class TreeJsonProvider extends AbstractJsonProvider {
     if (target instanceof ObjectNode node) {
       node.set(key.toString(), node(value));
     } else if (target instanceof ArrayNode node) {
-      int index = key == null ? node.size() : key instanceof Integer i ? i : Integer.parseInt(key.toString());
+      int index =
+          key == null
+              ? node.size()
+              : key instanceof Integer i ? i : Integer.parseInt(key.toString());
       setArrayIndex(node, index, value);
     } else {
       super.setProperty(target, key, value);

@@ -25,32 +25,41 @@ import tools.jackson.databind.node.ObjectNode;
  * Checks call arguments against a tool's input schema (JSON Schema 2020-12, networknt). Build once
  * per tool and reuse; thread-safe. Nothing is ever fetched: a {@code $ref} or {@code $schema} that
  * leaves the schema is refused. {@code format} is an annotation, not an assertion. Patterns run on
- * {@link SpecRegex} within {@link PatternBudget}; numbers are checked as written
- * ({@link ArgumentNumbers}).
+ * {@link SpecRegex} within {@link PatternBudget}; numbers are checked as written ({@link
+ * ArgumentNumbers}).
  */
 public final class ArgumentValidator {
   /** Schema frames active at once; arguments are never legitimately this deep. */
   private static final int MAX_EVALUATION_DEPTH = 256;
+
   /** Keyword evaluations per call, against combinator blow-ups. */
   private static final long MAX_EVALUATION_STEPS = 2_000_000;
+
   private static final int MAX_MESSAGE_LENGTH = 300;
   private static final Pattern TYPE_MESSAGE = Pattern.compile("(\\S+) found, (.+) expected");
 
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDialect(
-      Dialects.getDraft202012(),
-      builder -> builder
-          .schemaCacheEnabled(false)
-          .schemaLoader(loader -> loader.fetchRemoteResources(false).block(iri -> true))
-          .schemaRegistryConfig(SchemaRegistryConfig.builder()
-              .locale(Locale.ENGLISH)
-              .pathType(PathType.JSON_POINTER)
-              .formatAssertionsEnabled(false)
-              .regularExpressionFactory(SpecRegex.FACTORY)
-              .executionContextCustomizer((context, schemaContext) -> context.executionConfig(config -> config
-                  .formatAssertionsEnabled(false)
-                  .maxEvaluationDepth(MAX_EVALUATION_DEPTH)
-                  .maxEvaluationSteps(MAX_EVALUATION_STEPS)))
-              .build()));
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDialect(
+          Dialects.getDraft202012(),
+          builder ->
+              builder
+                  .schemaCacheEnabled(false)
+                  .schemaLoader(loader -> loader.fetchRemoteResources(false).block(iri -> true))
+                  .schemaRegistryConfig(
+                      SchemaRegistryConfig.builder()
+                          .locale(Locale.ENGLISH)
+                          .pathType(PathType.JSON_POINTER)
+                          .formatAssertionsEnabled(false)
+                          .regularExpressionFactory(SpecRegex.FACTORY)
+                          .executionContextCustomizer(
+                              (context, schemaContext) ->
+                                  context.executionConfig(
+                                      config ->
+                                          config
+                                              .formatAssertionsEnabled(false)
+                                              .maxEvaluationDepth(MAX_EVALUATION_DEPTH)
+                                              .maxEvaluationSteps(MAX_EVALUATION_STEPS)))
+                          .build()));
 
   private final Schema schema;
   private final String unusable;
@@ -61,8 +70,8 @@ public final class ArgumentValidator {
   }
 
   /**
-   * A validator for an input schema. Never throws: a schema the validator cannot use (which
-   * {@link SchemaCompiler} never produces) yields a validator that reports that as its one problem.
+   * A validator for an input schema. Never throws: a schema the validator cannot use (which {@link
+   * SchemaCompiler} never produces) yields a validator that reports that as its one problem.
    */
   public static ArgumentValidator forSchema(ObjectNode inputSchema) {
     try {
@@ -70,11 +79,15 @@ public final class ArgumentValidator {
       schema.initializeValidators();
       return new ArgumentValidator(schema, null);
     } catch (SchemaException | IllegalArgumentException | IllegalStateException e) {
-      return new ArgumentValidator(null, "the tool's input schema cannot be used: " + shorten(e.getMessage()));
+      return new ArgumentValidator(
+          null, "the tool's input schema cannot be used: " + shorten(e.getMessage()));
     }
   }
 
-  /** The problems with these arguments, one per problem; empty when they are valid. A Java null is {@code {}}. */
+  /**
+   * The problems with these arguments, one per problem; empty when they are valid. A Java null is
+   * {@code {}}.
+   */
   public List<ArgumentProblem> validate(JsonNode arguments) {
     if (unusable != null) return List.of(new ArgumentProblem("", unusable));
     JsonNode instance = arguments == null || arguments.isMissingNode() ? Json.object() : arguments;
@@ -84,14 +97,22 @@ public final class ArgumentValidator {
     try {
       errors = PatternBudget.run(() -> schema.validate(instance));
     } catch (ValidationLimitExceededException | StackOverflowError e) {
-      return List.of(new ArgumentProblem("", "arguments are nested too deeply or too complex to check"));
+      return List.of(
+          new ArgumentProblem("", "arguments are nested too deeply or too complex to check"));
     } catch (PatternTimeoutException e) {
-      return List.of(new ArgumentProblem(ArgumentNumbers.pathOfString(instance, e.value()),
-          "could not be checked against the pattern " + shorten(e.pattern()) + " within "
-              + PatternBudget.MILLIS + " ms (a pattern that needs backtracking, such as a backreference "
-              + "or lookaround); send a shorter or simpler value"));
+      return List.of(
+          new ArgumentProblem(
+              ArgumentNumbers.pathOfString(instance, e.value()),
+              "could not be checked against the pattern "
+                  + shorten(e.pattern())
+                  + " within "
+                  + PatternBudget.MILLIS
+                  + " ms (a pattern that needs backtracking, such as a backreference "
+                  + "or lookaround); send a shorter or simpler value"));
     } catch (SchemaException e) {
-      return List.of(new ArgumentProblem("", "the tool's input schema cannot be used: " + shorten(e.getMessage())));
+      return List.of(
+          new ArgumentProblem(
+              "", "the tool's input schema cannot be used: " + shorten(e.getMessage())));
     }
     Set<ArgumentProblem> problems = new LinkedHashSet<>();
     for (Error error : errors) problems.add(problem(error));
@@ -99,8 +120,9 @@ public final class ArgumentValidator {
   }
 
   /**
-   * Alternatives ({@code anyOf} of a nullable reference) fail one type check each at the same place:
-   * "integer found, object expected" and "integer found, null expected" read better as one problem.
+   * Alternatives ({@code anyOf} of a nullable reference) fail one type check each at the same
+   * place: "integer found, object expected" and "integer found, null expected" read better as one
+   * problem.
    */
   private static List<ArgumentProblem> mergeTypeProblems(Set<ArgumentProblem> problems) {
     Map<String, ArgumentProblem> byKey = new LinkedHashMap<>();
@@ -112,10 +134,13 @@ public final class ArgumentValidator {
       }
       String key = problem.path() + '\n' + type.group(1) + " found";
       ArgumentProblem earlier = byKey.get(key);
-      String message = earlier == null
-          ? problem.message()
-          : earlier.message().substring(0, earlier.message().length() - " expected".length())
-              + " or " + type.group(2) + " expected";
+      String message =
+          earlier == null
+              ? problem.message()
+              : earlier.message().substring(0, earlier.message().length() - " expected".length())
+                  + " or "
+                  + type.group(2)
+                  + " expected";
       byKey.put(key, new ArgumentProblem(problem.path(), message));
     }
     return List.copyOf(byKey.values());
@@ -128,12 +153,14 @@ public final class ArgumentValidator {
     if (property != null) {
       switch (keyword) {
         case "required" -> {
-          return new ArgumentProblem(path + "/" + escape(property), "required property '" + property + "' is missing");
+          return new ArgumentProblem(
+              path + "/" + escape(property), "required property '" + property + "' is missing");
         }
         case "additionalProperties", "unevaluatedProperties" -> {
-          return new ArgumentProblem(path + "/" + escape(property), "property '" + property + "' is not allowed");
+          return new ArgumentProblem(
+              path + "/" + escape(property), "property '" + property + "' is not allowed");
         }
-        default -> { }
+        default -> {}
       }
     }
     return new ArgumentProblem(path, shorten(error.getMessage()));
@@ -155,6 +182,8 @@ public final class ArgumentValidator {
 
   private static String shorten(String message) {
     if (message == null) return "invalid";
-    return message.length() <= MAX_MESSAGE_LENGTH ? message : message.substring(0, MAX_MESSAGE_LENGTH) + "…";
+    return message.length() <= MAX_MESSAGE_LENGTH
+        ? message
+        : message.substring(0, MAX_MESSAGE_LENGTH) + "…";
   }
 }

@@ -20,13 +20,13 @@ import tools.jackson.databind.JsonNode;
  * document and the reference, never on which operation was compiled first.
  *
  * <ul>
- *   <li>{@code #/components/schemas/Pet} becomes {@code Pet}; component names outside
- *       {@code [A-Za-z0-9._-]} are sanitized, and a sanitized name that is already taken gets
- *       {@code _2}, {@code _3}… in document order.
- *   <li>Any other pointer ({@code #/components/schemas/Pet/properties/tag},
- *       {@code #/paths/~1pets/get/...}) becomes its segments joined with {@code .}, the leading
- *       {@code components.schemas.X} replaced by X's def name, plus a hash of the pointer whenever
- *       the joined name could be ambiguous.
+ *   <li>{@code #/components/schemas/Pet} becomes {@code Pet}; component names outside {@code
+ *       [A-Za-z0-9._-]} are sanitized, and a sanitized name that is already taken gets {@code _2},
+ *       {@code _3}… in document order.
+ *   <li>Any other pointer ({@code #/components/schemas/Pet/properties/tag}, {@code
+ *       #/paths/~1pets/get/...}) becomes its segments joined with {@code .}, the leading {@code
+ *       components.schemas.X} replaced by X's def name, plus a hash of the pointer whenever the
+ *       joined name could be ambiguous.
  *   <li>A reference that is not local, not a JSON pointer, or points at nothing usable has no name.
  * </ul>
  */
@@ -82,7 +82,9 @@ final class DefNames {
     JsonNode target = doc.resolve(ref);
     if (target == null || !(target.isObject() || target.isBoolean())) return null;
     String name;
-    if (segments.size() == 3 && segments.get(0).equals("components") && segments.get(1).equals("schemas")
+    if (segments.size() == 3
+        && segments.get(0).equals("components")
+        && segments.get(1).equals("schemas")
         && componentNames.containsKey(segments.get(2))) {
       name = componentNames.get(segments.get(2));
     } else {
@@ -96,7 +98,9 @@ final class DefNames {
     List<String> rest = segments;
     StringBuilder joined = new StringBuilder();
     boolean ambiguous = false;
-    if (segments.size() > 3 && segments.get(0).equals("components") && segments.get(1).equals("schemas")
+    if (segments.size() > 3
+        && segments.get(0).equals("components")
+        && segments.get(1).equals("schemas")
         && componentNames.containsKey(segments.get(2))) {
       String prefix = componentNames.get(segments.get(2));
       joined.append(prefix);
@@ -143,8 +147,11 @@ final class DefNames {
     StringBuilder out = new StringBuilder(pointer.length());
     for (byte b : pointer.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || "-._~!$&'()*+,;=:@/".indexOf(c) >= 0;
+      boolean plain =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "-._~!$&'()*+,;=:@/".indexOf(c) >= 0;
       if (plain) out.append((char) c);
       else out.append('%').append(String.format(Locale.ROOT, "%02X", c));
     }

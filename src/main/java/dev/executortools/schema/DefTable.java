@@ -11,20 +11,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The document's referenced schemas, each translated once and shared (read-only) by every tool
- * that reaches it, and the per-tool {@code $defs} built from them.
+ * The document's referenced schemas, each translated once and shared (read-only) by every tool that
+ * reaches it, and the per-tool {@code $defs} built from them.
  *
- * <p>A reference that re-enters its own schema without descending into the instance
- * ({@code A: {allOf: [{$ref: A}]}}) would make any validator loop forever; such references are cut
- * when the def is translated. Recursion through {@code properties}, {@code items} and the like is
- * kept as a {@code $ref}.
+ * <p>A reference that re-enters its own schema without descending into the instance ({@code A:
+ * {allOf: [{$ref: A}]}}) would make any validator loop forever; such references are cut when the
+ * def is translated. Recursion through {@code properties}, {@code items} and the like is kept as a
+ * {@code $ref}.
  */
 final class DefTable {
   /** A translated def and the defs its schema refers to directly. */
@@ -78,9 +77,9 @@ final class DefTable {
   /**
    * The {@code $defs} object for schemas that refer to {@code roots} directly: every def reached
    * transitively, sorted by name; null when there are none. Tools that reach the same defs share
-   * one object, and the closure of a set of roots is computed once: in a document whose schemas
-   * all reach each other (Microsoft Graph), 22,000 tools would otherwise each build and hold a map
-   * of thousands of entries.
+   * one object, and the closure of a set of roots is computed once: in a document whose schemas all
+   * reach each other (Microsoft Graph), 22,000 tools would otherwise each build and hold a map of
+   * thousands of entries.
    */
   ObjectNode defsFor(Set<String> roots, boolean input) {
     if (roots.isEmpty()) return null;
@@ -88,21 +87,25 @@ final class DefTable {
     ObjectNode known = byRoots.get(roots);
     if (known != null) return known;
     BitSet key = closure(roots, input);
-    ObjectNode defs = (input ? sharedInputDefs : sharedOutputDefs).computeIfAbsent(key, k -> {
-      List<String> reached = new ArrayList<>(k.cardinality());
-      k.stream().forEach(i -> reached.add(nameOf.get(i)));
-      Collections.sort(reached);
-      ObjectNode built = Json.object();
-      for (String name : reached) built.set(name, def(name, input).schema());
-      return built;
-    });
+    ObjectNode defs =
+        (input ? sharedInputDefs : sharedOutputDefs)
+            .computeIfAbsent(
+                key,
+                k -> {
+                  List<String> reached = new ArrayList<>(k.cardinality());
+                  k.stream().forEach(i -> reached.add(nameOf.get(i)));
+                  Collections.sort(reached);
+                  ObjectNode built = Json.object();
+                  for (String name : reached) built.set(name, def(name, input).schema());
+                  return built;
+                });
     byRoots.putIfAbsent(Set.copyOf(roots), defs);
     return defs;
   }
 
   /**
-   * The indexes of every def reached from {@code roots}. The closure of each single def is kept, and
-   * a walk that meets a def with a known closure takes it whole instead of walking it again.
+   * The indexes of every def reached from {@code roots}. The closure of each single def is kept,
+   * and a walk that meets a def with a known closure takes it whole instead of walking it again.
    */
   private BitSet closure(Set<String> roots, boolean input) {
     Map<String, BitSet> closures = input ? inputClosures : outputClosures;
@@ -127,17 +130,23 @@ final class DefTable {
   }
 
   private int index(String name) {
-    return indexes.computeIfAbsent(name, n -> {
-      int index = nextIndex.getAndIncrement();
-      nameOf.put(index, n);
-      return index;
-    });
+    return indexes.computeIfAbsent(
+        name,
+        n -> {
+          int index = nextIndex.getAndIncrement();
+          nameOf.put(index, n);
+          return index;
+        });
   }
 
-  /** True when evaluating def {@code from} on an instance can re-enter {@code owner} on that same instance. */
+  /**
+   * True when evaluating def {@code from} on an instance can re-enter {@code owner} on that same
+   * instance.
+   */
   boolean leadsBackInPlace(String from, String owner) {
     if (cycles.sameCycle(from, owner)) return true;
-    // Asked from owner's own schema, owner leads to from: outside owner's cycle, from cannot lead back.
+    // Asked from owner's own schema, owner leads to from: outside owner's cycle, from cannot lead
+    // back.
     if (inPlaceEdges(owner).contains(from)) return false;
     Set<String> seen = new HashSet<>();
     Deque<String> pending = new ArrayDeque<>();
@@ -151,14 +160,18 @@ final class DefTable {
   }
 
   private Set<String> inPlaceEdges(String name) {
-    return inPlaceEdges.computeIfAbsent(name, n -> {
-      Set<String> edges = new LinkedHashSet<>();
-      scanInPlace(names.target(n), edges, 0);
-      return Set.copyOf(edges);
-    });
+    return inPlaceEdges.computeIfAbsent(
+        name,
+        n -> {
+          Set<String> edges = new LinkedHashSet<>();
+          scanInPlace(names.target(n), edges, 0);
+          return Set.copyOf(edges);
+        });
   }
 
-  /** The defs a raw schema applies to its own instance: {@code $ref} and the in-place applicators. */
+  /**
+   * The defs a raw schema applies to its own instance: {@code $ref} and the in-place applicators.
+   */
   private void scanInPlace(JsonNode raw, Set<String> edges, int depth) {
     if (raw == null || !raw.isObject() || depth > SchemaTranslator.MAX_DEPTH) return;
     String ref = Json.text(raw, "$ref");

@@ -17,7 +17,9 @@ final class FileInput {
 
   static boolean applies(ObjectNode schema) {
     JsonNode type = schema.get("type");
-    return type != null && type.isString() && type.stringValue().equals("string")
+    return type != null
+        && type.isString()
+        && type.stringValue().equals("string")
         && "binary".equals(Json.text(schema, "format"));
   }
 
@@ -28,9 +30,14 @@ final class FileInput {
     }
     String description = Json.text(binary, "description");
     file.put("description", description == null ? HINT : description + " " + HINT);
-    ObjectNode text = file.putArray("anyOf").addObject().put("type", "string").put("contentEncoding", "base64");
-    if (binary.has("contentMediaType")) text.set("contentMediaType", binary.get("contentMediaType"));
-    ObjectNode object = ((tools.jackson.databind.node.ArrayNode) file.get("anyOf")).addObject().put("type", "object");
+    ObjectNode text =
+        file.putArray("anyOf").addObject().put("type", "string").put("contentEncoding", "base64");
+    if (binary.has("contentMediaType"))
+      text.set("contentMediaType", binary.get("contentMediaType"));
+    ObjectNode object =
+        ((tools.jackson.databind.node.ArrayNode) file.get("anyOf"))
+            .addObject()
+            .put("type", "object");
     ObjectNode properties = object.putObject("properties");
     properties.putObject("base64").put("type", "string").put("contentEncoding", "base64");
     properties.putObject("filename").put("type", "string");

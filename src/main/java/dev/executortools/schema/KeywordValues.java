@@ -22,8 +22,9 @@ final class KeywordValues {
 
   /** Type names seen in real specs that mean a JSON Schema type. */
   private static final Map<String, String> TYPE_ALIASES =
-      Map.of("int", "integer", "long", "integer", "float", "number", "double", "number",
-          "bool", "boolean", "file", "string", "map", "object", "list", "array");
+      Map.of(
+          "int", "integer", "long", "integer", "float", "number", "double", "number", "bool",
+          "boolean", "file", "string", "map", "object", "list", "array");
 
   private KeywordValues() {}
 
@@ -59,7 +60,8 @@ final class KeywordValues {
     try {
       BigInteger exact = decimal.toBigIntegerExact();
       if (exact.signum() < 0) return null;
-      // the narrowest node, as a JSON reader would build it: stored tools compare equal when reloaded
+      // the narrowest node, as a JSON reader would build it: stored tools compare equal when
+      // reloaded
       if (exact.bitLength() < 32) return JsonNodeFactory.instance.numberNode(exact.intValue());
       return exact.bitLength() < 64
           ? JsonNodeFactory.instance.numberNode(exact.longValue())
@@ -108,9 +110,9 @@ final class KeywordValues {
   }
 
   /**
-   * The JSON Schema form of a {@code type} value: known names kept, common aliases mapped
-   * ({@code int} → {@code integer}, Swagger's {@code file} → {@code string}), the rest dropped.
-   * A single remaining type is a string, several an array; none is null.
+   * The JSON Schema form of a {@code type} value: known names kept, common aliases mapped ({@code
+   * int} → {@code integer}, Swagger's {@code file} → {@code string}), the rest dropped. A single
+   * remaining type is a string, several an array; none is null.
    */
   static JsonNode type(JsonNode value) {
     Set<String> types = new LinkedHashSet<>();

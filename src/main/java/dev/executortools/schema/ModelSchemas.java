@@ -48,9 +48,12 @@ public final class ModelSchemas {
    * {@link #forModel(ObjectNode, int, String)} with placeholders of other words ({@code
    * placeholderText} of a definition's name), e.g. for an output schema, which no call checks.
    */
-  public static ObjectNode forModel(ObjectNode fullSchema, int budgetBytes, Function<String, String> placeholderText) {
+  public static ObjectNode forModel(
+      ObjectNode fullSchema, int budgetBytes, Function<String, String> placeholderText) {
     int size = sizeOf(fullSchema);
-    if (size <= budgetBytes || !(fullSchema.get(DEFS) instanceof ObjectNode defs) || defs.isEmpty()) {
+    if (size <= budgetBytes
+        || !(fullSchema.get(DEFS) instanceof ObjectNode defs)
+        || defs.isEmpty()) {
       return fullSchema;
     }
     Cut cut = new Cut(fullSchema, defs, placeholderText);
@@ -69,8 +72,17 @@ public final class ModelSchemas {
   public static Tool forModel(Tool tool) {
     ObjectNode full = tool.inputSchema();
     ObjectNode schema = forModel(full, tool.id());
-    return schema == full ? tool : new Tool(tool.id(), tool.name(), tool.source(), tool.description(),
-        schema, tool.outputSchema(), tool.annotations(), tool.summary());
+    return schema == full
+        ? tool
+        : new Tool(
+            tool.id(),
+            tool.name(),
+            tool.source(),
+            tool.description(),
+            schema,
+            tool.outputSchema(),
+            tool.annotations(),
+            tool.summary());
   }
 
   /**
@@ -83,19 +95,40 @@ public final class ModelSchemas {
     JsonNode server = modelSchema.path("properties").get("server");
     if (!ServerProperty.isServerProperty(server)) return modelSchema;
     ObjectNode properties = Json.object();
-    modelSchema.get("properties").properties().forEach(e -> properties.set(e.getKey(),
-        e.getKey().equals("server") ? ServerProperty.compact((ObjectNode) server) : e.getValue()));
+    modelSchema
+        .get("properties")
+        .properties()
+        .forEach(
+            e ->
+                properties.set(
+                    e.getKey(),
+                    e.getKey().equals("server")
+                        ? ServerProperty.compact((ObjectNode) server)
+                        : e.getValue()));
     ObjectNode out = Json.object();
-    modelSchema.properties().forEach(e -> out.set(e.getKey(), e.getKey().equals("properties") ? properties : e.getValue()));
+    modelSchema
+        .properties()
+        .forEach(
+            e -> out.set(e.getKey(), e.getKey().equals("properties") ? properties : e.getValue()));
     return out;
   }
 
   /** The text of a placeholder for definition {@code name} of tool {@code toolId}. */
   public static String placeholderText(String name, String toolId) {
-    return "Definition '" + name + "' omitted to keep this schema within "
-        + DEFAULT_BUDGET_BYTES / 1024 + " KB; any value is accepted here and checked against the full "
-        + "schema on call. To see it: describe_tool {\"id\": \"" + toolId + "\", \"definition\": \""
-        + name + "\"} (command line: tools describe " + toolId + " --definition " + name + ").";
+    return "Definition '"
+        + name
+        + "' omitted to keep this schema within "
+        + DEFAULT_BUDGET_BYTES / 1024
+        + " KB; any value is accepted here and checked against the full "
+        + "schema on call. To see it: describe_tool {\"id\": \""
+        + toolId
+        + "\", \"definition\": \""
+        + name
+        + "\"} (command line: tools describe "
+        + toolId
+        + " --definition "
+        + name
+        + ").";
   }
 
   /** The size of {@code node} as compact JSON, in bytes. */
@@ -116,7 +149,8 @@ public final class ModelSchemas {
       this.full = full;
       this.defs = defs;
       this.placeholderText = placeholderText;
-      ObjectNode top = Json.object(); // the schema without its $defs: an output schema may be a top-level $ref
+      ObjectNode top =
+          Json.object(); // the schema without its $defs: an output schema may be a top-level $ref
       for (Map.Entry<String, JsonNode> field : full.properties()) {
         if (!field.getKey().equals(DEFS)) top.set(field.getKey(), field.getValue());
       }
@@ -133,11 +167,14 @@ public final class ModelSchemas {
       Map<String, Integer> sizes = new HashMap<>();
       defs.properties().forEach(e -> sizes.put(e.getKey(), sizeOf(e.getValue())));
       int defsSize = 2;
-      for (Map.Entry<String, Integer> def : sizes.entrySet()) defsSize += entrySize(def.getKey(), def.getValue());
+      for (Map.Entry<String, Integer> def : sizes.entrySet())
+        defsSize += entrySize(def.getKey(), def.getValue());
       int base = fullSize - defsSize;
       List<String> order = new ArrayList<>(depth.keySet());
-      order.sort(Comparator.<String>comparingInt(n -> -depth.get(n))
-          .thenComparing(n -> -sizes.get(n)).thenComparing(n -> n));
+      order.sort(
+          Comparator.<String>comparingInt(n -> -depth.get(n))
+              .thenComparing(n -> -sizes.get(n))
+              .thenComparing(n -> n));
       for (String name : order) {
         Set<String> keep = reachable();
         if (estimate(base, keep, sizes) <= budget && sizeOf(build(keep)) <= budget) break;
@@ -170,7 +207,8 @@ public final class ModelSchemas {
       while (!queue.isEmpty()) {
         String name = queue.poll();
         for (String next : refsOf.getOrDefault(name, Set.of())) {
-          if (defs.has(next) && depth.putIfAbsent(next, depth.get(name) + 1) == null) queue.add(next);
+          if (defs.has(next) && depth.putIfAbsent(next, depth.get(name) + 1) == null)
+            queue.add(next);
         }
       }
       return depth;

@@ -18,7 +18,15 @@ final class Nullable {
 
   /** Kept on the outside when a schema is wrapped: they describe the value, null or not. */
   private static final List<String> ANNOTATIONS =
-      List.of("title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly", "$comment");
+      List.of(
+          "title",
+          "description",
+          "default",
+          "examples",
+          "deprecated",
+          "readOnly",
+          "writeOnly",
+          "$comment");
 
   private Nullable() {}
 

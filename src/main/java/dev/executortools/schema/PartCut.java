@@ -13,8 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A JSON value within a byte budget when cutting {@code $defs} ({@link ModelSchemas}) is not
  * enough: its largest parts become placeholders that name their JSON pointer, largest first, and a
- * part larger than what is still to cut is cut inside instead when that is enough, so the outer structure
- * (property names) stays. Pure: a copy is returned, {@code node} is not modified.
+ * part larger than what is still to cut is cut inside instead when that is enough, so the outer
+ * structure (property names) stays. Pure: a copy is returned, {@code node} is not modified.
  */
 public final class PartCut {
   private PartCut() {}
@@ -24,7 +24,8 @@ public final class PartCut {
    * placeholders ({@code placeholder} of a part's pointer, {@code pointer} being {@code node}'s),
    * or the placeholder of {@code node} itself when no such copy fits.
    */
-  public static JsonNode within(JsonNode node, int budgetBytes, String pointer, Function<String, JsonNode> placeholder) {
+  public static JsonNode within(
+      JsonNode node, int budgetBytes, String pointer, Function<String, JsonNode> placeholder) {
     JsonNode out = node;
     int size = ModelSchemas.sizeOf(out);
     while (size > budgetBytes) {
@@ -39,22 +40,30 @@ public final class PartCut {
 
   private record Part(String key, int index, JsonNode value, int size) {}
 
-  private static JsonNode shrink(JsonNode node, String pointer, int excess, Function<String, JsonNode> placeholder) {
+  private static JsonNode shrink(
+      JsonNode node, String pointer, int excess, Function<String, JsonNode> placeholder) {
     if (!node.isContainer()) return placeholder.apply(pointer);
     List<Part> parts = new ArrayList<>();
     if (node instanceof ObjectNode object) {
       for (Map.Entry<String, JsonNode> field : object.properties()) {
-        parts.add(new Part(field.getKey(), -1, field.getValue(), ModelSchemas.sizeOf(field.getValue())));
+        parts.add(
+            new Part(field.getKey(), -1, field.getValue(), ModelSchemas.sizeOf(field.getValue())));
       }
     } else {
-      for (int i = 0; i < node.size(); i++) parts.add(new Part(null, i, node.get(i), ModelSchemas.sizeOf(node.get(i))));
+      for (int i = 0; i < node.size(); i++)
+        parts.add(new Part(null, i, node.get(i), ModelSchemas.sizeOf(node.get(i))));
     }
     JsonNode copy = shallowCopy(node);
     parts.sort(Comparator.comparingInt(p -> -p.size()));
     int saved = 0;
     for (Part part : parts) {
       if (saved >= excess) break;
-      String at = pointer + "/" + (part.key() != null ? SchemaPart.escape(part.key()) : Integer.toString(part.index()));
+      String at =
+          pointer
+              + "/"
+              + (part.key() != null
+                  ? SchemaPart.escape(part.key())
+                  : Integer.toString(part.index()));
       JsonNode stub = placeholder.apply(at);
       int stubSize = ModelSchemas.sizeOf(stub);
       if (part.size() <= stubSize) break; // the rest are smaller still

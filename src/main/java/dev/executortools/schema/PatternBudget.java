@@ -12,8 +12,10 @@ import java.util.function.Supplier;
 final class PatternBudget {
   /** Pattern matching of one validation, all patterns and values together. */
   static final long MILLIS = Limits.MAX_PATTERN_MATCHING_MILLIS;
+
   /** Characters read between two looks at the clock. */
   private static final int CHECK_EVERY = 1024;
+
   private static final ThreadLocal<long[]> DEADLINE = new ThreadLocal<>();
 
   private PatternBudget() {}
@@ -32,7 +34,8 @@ final class PatternBudget {
   /** {@code value} as text that ends {@code pattern}'s match when the budget is spent. */
   static CharSequence text(String value, String pattern) {
     long[] deadline = DEADLINE.get();
-    long end = deadline != null ? deadline[0] : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MILLIS);
+    long end =
+        deadline != null ? deadline[0] : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MILLIS);
     if (System.nanoTime() - end > 0) throw new PatternTimeoutException(pattern, value);
     return new Timed(value, 0, value.length(), end, pattern);
   }

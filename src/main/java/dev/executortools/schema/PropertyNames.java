@@ -10,10 +10,10 @@ import java.util.Set;
 
 /**
  * The input-schema property of each parameter: its own name, unless that name is shared with a
- * parameter of another location or is one of the reserved {@code body}, {@code contentType},
- * {@code server}. Then every parameter of that name becomes {@code name__location}
- * ({@code id__path}, {@code id__query}, {@code body__query}), with {@code _2}, {@code _3}… appended
- * while the result is still taken.
+ * parameter of another location or is one of the reserved {@code body}, {@code contentType}, {@code
+ * server}. Then every parameter of that name becomes {@code name__location} ({@code id__path},
+ * {@code id__query}, {@code body__query}), with {@code _2}, {@code _3}… appended while the result
+ * is still taken.
  */
 final class PropertyNames {
   static final Set<String> RESERVED = Set.of("body", "contentType", "server");

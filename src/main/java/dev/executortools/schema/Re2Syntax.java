@@ -8,14 +8,16 @@ import java.util.Deque;
  * An ECMA-262 pattern (the syntax JSON Schema's {@code pattern} is written in) in RE2/J syntax, or
  * null when RE2 cannot run it as ECMA-262 means it: backreferences, lookaround, or a pattern so
  * long, or a program so large (nested counted repetitions such as {@code ((a{999}){999}){999}}),
- * that compiling it would take seconds or exhaust memory. What ECMA-262 writes differently is rewritten: the escapes backslash-u XXXX and
- * backslash-u {X...} become {@code \x{...}}, {@code \cX} a control character, {@code .} excludes
- * every line terminator, {@code \s} is ECMA-262's white space, {@code [\b]} is a backspace,
- * {@code []} matches nothing and {@code [^]} anything, and {@code [} inside a class is a literal.
+ * that compiling it would take seconds or exhaust memory. What ECMA-262 writes differently is
+ * rewritten: the escapes backslash-u XXXX and backslash-u {X...} become {@code \x{...}}, {@code
+ * \cX} a control character, {@code .} excludes every line terminator, {@code \s} is ECMA-262's
+ * white space, {@code [\b]} is a backspace, {@code []} matches nothing and {@code [^]} anything,
+ * and {@code [} inside a class is a literal.
  */
 final class Re2Syntax {
   /** Estimated instructions of the compiled program; a larger one is left to the JDK engine. */
   static final long MAX_PROGRAM = 50_000;
+
   /** Longest pattern given to RE2/J, whose parser takes time quadratic in a run of literals. */
   static final int MAX_LENGTH = 4_000;
 
@@ -28,8 +30,10 @@ final class Re2Syntax {
   private final String in;
   private final StringBuilder out = new StringBuilder();
   private int at;
+
   /** Estimated program size of each open group, the outermost first. */
   private final Deque<long[]> groups = new ArrayDeque<>();
+
   /** Size of the last complete item (what a following quantifier repeats). */
   private long last;
 
@@ -89,7 +93,10 @@ final class Re2Syntax {
   }
 
   private void open() {
-    if (in.startsWith("?=", at) || in.startsWith("?!", at) || in.startsWith("?<=", at) || in.startsWith("?<!", at)) {
+    if (in.startsWith("?=", at)
+        || in.startsWith("?!", at)
+        || in.startsWith("?<=", at)
+        || in.startsWith("?<!", at)) {
       throw new Unsupported(); // lookaround
     }
     out.append('(');
@@ -104,7 +111,10 @@ final class Re2Syntax {
     add(size);
   }
 
-  /** {@code {n}}, {@code {n,}} or {@code {n,m}} repeat; any other brace is a literal, as in both engines. */
+  /**
+   * {@code {n}}, {@code {n,}} or {@code {n,m}} repeat; any other brace is a literal, as in both
+   * engines.
+   */
   private void brace() {
     int end = closing(20);
     String body = end < 0 ? "" : in.substring(at, end);
@@ -171,7 +181,8 @@ final class Re2Syntax {
         if (at < in.length() && Character.isDigit(in.charAt(at))) throw new Unsupported();
         return codePoint(0);
       }
-      case 'k', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> throw new Unsupported(); // backreference
+      case 'k', '1', '2', '3', '4', '5', '6', '7', '8', '9' ->
+          throw new Unsupported(); // backreference
       case 'p', 'P' -> {
         return property(c);
       }
@@ -193,13 +204,16 @@ final class Re2Syntax {
       at = end + 1;
       return "\\x{" + hex + "}";
     }
-    if (at + 4 > in.length() || !in.substring(at, at + 4).matches("[0-9A-Fa-f]{4}")) throw new Unsupported();
+    if (at + 4 > in.length() || !in.substring(at, at + 4).matches("[0-9A-Fa-f]{4}"))
+      throw new Unsupported();
     String hex = in.substring(at, at + 4);
     at += 4;
     return "\\x{" + hex + "}";
   }
 
-  /** {@code \p{...}}: {@code Script=}, {@code sc=} and {@code General_Category=} prefixes dropped. */
+  /**
+   * {@code \p{...}}: {@code Script=}, {@code sc=} and {@code General_Category=} prefixes dropped.
+   */
   private String property(char p) {
     if (!in.startsWith("{", at)) return "\\" + p;
     int end = closing(100);

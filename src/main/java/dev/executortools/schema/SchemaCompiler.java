@@ -16,12 +16,12 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns the operations of one document into tool input and output schemas (JSON Schema 2020-12),
- * as DESIGN.md "Input schema of an OpenAPI tool" describes.
+ * Turns the operations of one document into tool input and output schemas (JSON Schema 2020-12), as
+ * DESIGN.md "Input schema of an OpenAPI tool" describes.
  *
- * <p>Component schemas are translated once per compiler and shared by every tool that reaches
- * them; each schema carries only the {@code $defs} it reaches. Returned schemas are read-only.
- * Safe to use from several threads.
+ * <p>Component schemas are translated once per compiler and shared by every tool that reaches them;
+ * each schema carries only the {@code $defs} it reaches. Returned schemas are read-only. Safe to
+ * use from several threads.
  */
 public final class SchemaCompiler {
   private final DefTable defs;
@@ -61,7 +61,8 @@ public final class SchemaCompiler {
     if (body != null) {
       properties.set("body", bodySchema(body, scope));
       if (body.required()) required.add("body");
-      if (body.mediaTypes().size() > 1) properties.set("contentType", contentTypeSchema(body.mediaTypes()));
+      if (body.mediaTypes().size() > 1)
+        properties.set("contentType", contentTypeSchema(body.mediaTypes()));
     }
     properties.set("server", ServerProperty.schema(op.servers(), baseUrl));
     ObjectNode schema = Json.object().put("type", "object");
@@ -73,7 +74,9 @@ public final class SchemaCompiler {
     return new InputSchema(schema, propertyByKey);
   }
 
-  /** The schema of the operation's first 2xx JSON response, with its {@code $defs}; null when none. */
+  /**
+   * The schema of the operation's first 2xx JSON response, with its {@code $defs}; null when none.
+   */
   public ObjectNode outputSchema(Operation op) {
     if (op.successSchema() == null) return null;
     SchemaTranslator.Scope scope = new SchemaTranslator.Scope(null, false);
@@ -84,9 +87,10 @@ public final class SchemaCompiler {
   }
 
   private ObjectNode paramSchema(Param param, SchemaTranslator.Scope scope) {
-    ObjectNode schema = param.schema() == null
-        ? Json.object().put("type", "string")
-        : defs.translator().translate(param.schema(), scope);
+    ObjectNode schema =
+        param.schema() == null
+            ? Json.object().put("type", "string")
+            : defs.translator().translate(param.schema(), scope);
     describe(schema, param.description());
     if (param.deprecated() && !schema.has("deprecated")) schema.put("deprecated", true);
     return schema;
@@ -98,9 +102,10 @@ public final class SchemaCompiler {
       schema = Json.object();
     } else {
       MediaTypeSpec first = body.mediaTypes().get(0);
-      schema = first.schema() == null
-          ? permissiveBody(first.mediaType())
-          : defs.translator().translate(first.schema(), scope);
+      schema =
+          first.schema() == null
+              ? permissiveBody(first.mediaType())
+              : defs.translator().translate(first.schema(), scope);
       if (isBinary(first.mediaType()) && isString(schema) && !schema.has("contentEncoding")) {
         schema.put("contentEncoding", "base64");
       }
@@ -123,8 +128,11 @@ public final class SchemaCompiler {
   /** Bodies sent as raw bytes, which a JSON argument carries base64-encoded. */
   private static boolean isBinary(String mediaType) {
     String type = mediaType.toLowerCase(Locale.ROOT);
-    return type.startsWith("application/octet-stream") || type.startsWith("image/")
-        || type.startsWith("audio/") || type.startsWith("video/") || type.equals("application/pdf")
+    return type.startsWith("application/octet-stream")
+        || type.startsWith("image/")
+        || type.startsWith("audio/")
+        || type.startsWith("video/")
+        || type.equals("application/pdf")
         || type.equals("application/zip");
   }
 

@@ -11,8 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Translates one raw OpenAPI 3.0 / 3.1 schema into JSON Schema 2020-12 that always satisfies the
  * meta-schema: keywords are kept only when their value is valid (an allow-list, so {@code x-*},
- * {@code xml}, {@code externalDocs}, {@code discriminator}, {@code $id}… disappear), OpenAPI 3.0 and
- * Swagger 2 forms are rewritten, and every {@code $ref} points into the tool's own {@code $defs}.
+ * {@code xml}, {@code externalDocs}, {@code discriminator}, {@code $id}… disappear), OpenAPI 3.0
+ * and Swagger 2 forms are rewritten, and every {@code $ref} points into the tool's own {@code
+ * $defs}.
  *
  * <p>Document nodes that are plain values ({@code enum}, {@code default}, {@code examples}) are
  * shared with the document, not copied: translated schemas are read-only.
@@ -30,8 +31,8 @@ final class SchemaTranslator {
   /**
    * One translation: which way the schema is used, and what was found out besides its result.
    *
-   * <p>{@code owner} is the def being translated, or null for an operation's inline schema;
-   * {@code input} is true for arguments (readOnly properties are not required there) and false for
+   * <p>{@code owner} is the def being translated, or null for an operation's inline schema; {@code
+   * input} is true for arguments (readOnly properties are not required there) and false for
    * responses (writeOnly properties are not required); {@code directional} becomes true when the
    * result depends on that.
    */
@@ -56,9 +57,11 @@ final class SchemaTranslator {
    *     {@code $ref}, {@code allOf}, {@code not}…), where a reference back to the owner would loop
    */
   private ObjectNode translate(JsonNode raw, Scope scope, boolean inPlace, int depth) {
-    if (raw != null && raw.isBoolean() && !raw.booleanValue()) return Json.object().set("not", Json.object());
+    if (raw != null && raw.isBoolean() && !raw.booleanValue())
+      return Json.object().set("not", Json.object());
     if (raw == null || !raw.isObject()) return Json.object();
-    if (depth > MAX_DEPTH) return Json.object().put("description", "(Schema nested too deeply; not checked.)");
+    if (depth > MAX_DEPTH)
+      return Json.object().put("description", "(Schema nested too deeply; not checked.)");
     ObjectNode out = Json.object();
     String note = null;
     boolean nullable = false;
@@ -77,8 +80,10 @@ final class SchemaTranslator {
           if (KeywordValues.isFileType(value)) out.put("contentEncoding", "base64");
         }
         case "title", "description" -> put(out, key, KeywordValues.text(value));
-        case "format", "$comment", "contentEncoding", "contentMediaType" -> put(out, key, KeywordValues.string(value));
-        case "deprecated", "readOnly", "writeOnly", "uniqueItems" -> put(out, key, KeywordValues.bool(value));
+        case "format", "$comment", "contentEncoding", "contentMediaType" ->
+            put(out, key, KeywordValues.string(value));
+        case "deprecated", "readOnly", "writeOnly", "uniqueItems" ->
+            put(out, key, KeywordValues.bool(value));
         case "default", "const" -> out.set(key, value);
         case "enum" -> put(out, key, KeywordValues.nonEmptyArray(value));
         case "examples" -> put(out, key, value.isArray() ? value : null);
@@ -93,8 +98,15 @@ final class SchemaTranslator {
           exclusiveMaximum = value.isBoolean() && value.booleanValue();
           put(out, key, KeywordValues.number(value));
         }
-        case "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties",
-            "minContains", "maxContains" -> put(out, key, KeywordValues.nonNegativeInteger(value));
+        case "minLength",
+            "maxLength",
+            "minItems",
+            "maxItems",
+            "minProperties",
+            "maxProperties",
+            "minContains",
+            "maxContains" ->
+            put(out, key, KeywordValues.nonNegativeInteger(value));
         case "pattern" -> put(out, key, KeywordValues.pattern(value));
         case "required" -> put(out, key, required(value, raw.get("properties"), scope));
         case "nullable" -> nullable = value.isBoolean() && value.booleanValue();
@@ -105,8 +117,10 @@ final class SchemaTranslator {
         case "dependencies" -> dependencies(value, out, scope, inPlace, depth);
         case "additionalProperties", "unevaluatedProperties", "unevaluatedItems" ->
             out.set(key, subschema(value, scope, false, depth, true));
-        case "propertyNames", "contains", "contentSchema" -> out.set(key, subschema(value, scope, false, depth, false));
-        case "not", "if", "then", "else" -> out.set(key, subschema(value, scope, inPlace, depth, false));
+        case "propertyNames", "contains", "contentSchema" ->
+            out.set(key, subschema(value, scope, false, depth, false));
+        case "not", "if", "then", "else" ->
+            out.set(key, subschema(value, scope, inPlace, depth, false));
         case "allOf", "anyOf", "oneOf" -> put(out, key, schemaList(value, scope, inPlace, depth));
         case "prefixItems" -> put(out, key, schemaList(value, scope, false, depth));
         case "items" -> {
@@ -114,7 +128,7 @@ final class SchemaTranslator {
           else out.set(key, subschema(value, scope, false, depth, true));
         }
         case "additionalItems" -> additionalItems = value;
-        default -> { } // x-*, xml, externalDocs, discriminator, $id, $schema, $defs, unknown words
+        default -> {} // x-*, xml, externalDocs, discriminator, $id, $schema, $defs, unknown words
       }
     }
     if (arrayItems != null) tupleItems(out, arrayItems, additionalItems, scope, depth);
@@ -177,7 +191,8 @@ final class SchemaTranslator {
     return value != null && value.isBoolean() && value.booleanValue();
   }
 
-  private JsonNode subschema(JsonNode raw, Scope scope, boolean inPlace, int depth, boolean keepBoolean) {
+  private JsonNode subschema(
+      JsonNode raw, Scope scope, boolean inPlace, int depth, boolean keepBoolean) {
     if (keepBoolean && raw.isBoolean()) return raw;
     return translate(raw, scope, inPlace, depth + 1);
   }
@@ -189,7 +204,8 @@ final class SchemaTranslator {
     return out;
   }
 
-  private ObjectNode schemaMap(JsonNode raw, Scope scope, boolean inPlace, int depth, boolean regexKeys) {
+  private ObjectNode schemaMap(
+      JsonNode raw, Scope scope, boolean inPlace, int depth, boolean regexKeys) {
     if (!raw.isObject()) return null;
     ObjectNode out = Json.object();
     for (Map.Entry<String, JsonNode> entry : raw.properties()) {
@@ -209,7 +225,9 @@ final class SchemaTranslator {
     return out;
   }
 
-  /** Draft 4–7 {@code dependencies}: name lists become dependentRequired, schemas dependentSchemas. */
+  /**
+   * Draft 4–7 {@code dependencies}: name lists become dependentRequired, schemas dependentSchemas.
+   */
   private void dependencies(JsonNode raw, ObjectNode out, Scope scope, boolean inPlace, int depth) {
     if (!raw.isObject() || out.has("dependentRequired") || out.has("dependentSchemas")) return;
     ObjectNode required = Json.object();
@@ -226,14 +244,22 @@ final class SchemaTranslator {
     if (!schemas.isEmpty()) out.set("dependentSchemas", schemas);
   }
 
-  /** Tuple form {@code items: [..]} (+ {@code additionalItems}) becomes {@code prefixItems} (+ {@code items}). */
-  private void tupleItems(ObjectNode out, JsonNode items, JsonNode additional, Scope scope, int depth) {
+  /**
+   * Tuple form {@code items: [..]} (+ {@code additionalItems}) becomes {@code prefixItems} (+
+   * {@code items}).
+   */
+  private void tupleItems(
+      ObjectNode out, JsonNode items, JsonNode additional, Scope scope, int depth) {
     if (out.has("prefixItems")) return;
     put(out, "prefixItems", schemaList(items, scope, false, depth));
-    if (additional != null && !out.has("items")) out.set("items", subschema(additional, scope, false, depth, true));
+    if (additional != null && !out.has("items"))
+      out.set("items", subschema(additional, scope, false, depth, true));
   }
 
-  /** OpenAPI 3.0 {@code exclusiveMinimum: true} + {@code minimum: m} is 2020-12 {@code exclusiveMinimum: m}. */
+  /**
+   * OpenAPI 3.0 {@code exclusiveMinimum: true} + {@code minimum: m} is 2020-12 {@code
+   * exclusiveMinimum: m}.
+   */
   private static void moveBound(ObjectNode out, String inclusive, String exclusive) {
     JsonNode bound = out.get(inclusive);
     if (bound == null || out.has(exclusive)) return;

@@ -7,11 +7,11 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * A spec's regular expression ({@code pattern}, {@code patternProperties}), matched as JSON Schema
- * says: ECMA-262 syntax, unanchored (found anywhere in the value). Patterns RE2 can run
- * ({@link Re2Syntax}) run on RE2/J, in time linear in the value. The rest (backreferences,
- * lookaround, a program too large for RE2) run on the JDK's backtracking engine, as networknt's
- * own JDK engine would; every match, on either engine, ends with {@link PatternTimeoutException}
- * once {@link PatternBudget} is spent, so no pattern holds up a call.
+ * says: ECMA-262 syntax, unanchored (found anywhere in the value). Patterns RE2 can run ({@link
+ * Re2Syntax}) run on RE2/J, in time linear in the value. The rest (backreferences, lookaround, a
+ * program too large for RE2) run on the JDK's backtracking engine, as networknt's own JDK engine
+ * would; every match, on either engine, ends with {@link PatternTimeoutException} once {@link
+ * PatternBudget} is spent, so no pattern holds up a call.
  */
 final class SpecRegex implements RegularExpression {
   /** The factory networknt compiles every pattern of a schema with. */
@@ -41,8 +41,9 @@ final class SpecRegex implements RegularExpression {
         // an escape or construct RE2 lacks (\Z, possessive quantifiers, ...): the JDK's reading
       }
     }
-    String jdkSyntax = RegularExpressions.replaceLongformCharacterProperties(
-        RegularExpressions.replaceDollarAnchors(pattern));
+    String jdkSyntax =
+        RegularExpressions.replaceLongformCharacterProperties(
+            RegularExpressions.replaceDollarAnchors(pattern));
     try {
       return new SpecRegex(pattern, null, java.util.regex.Pattern.compile(jdkSyntax));
     } catch (StackOverflowError tooDeep) {

@@ -7,12 +7,13 @@ import java.util.Set;
 /**
  * The words of a tool's id, split where they tell most about what the tool does: its leaf (the
  * operation name after the last dot: {@code createReview}, {@code meEventsEventTentativelyAccept})
- * and its group (what comes between the source's namespace and the leaf: {@code pulls},
- * {@code meActions}). The namespace is left out: every tool of a source carries it.
+ * and its group (what comes between the source's namespace and the leaf: {@code pulls}, {@code
+ * meActions}). The namespace is left out: every tool of a source carries it.
  */
 record IdTerms(Set<String> leaf, Set<String> group) {
   /** How much each leaf word a query does not mention lowers a score. */
   private static final double LEAF_MISS = 0.5;
+
   /** The same for a group word: groups are broad ({@code meActions}), so a miss says little. */
   private static final double GROUP_MISS = 0.1;
 
@@ -29,9 +30,9 @@ record IdTerms(Set<String> leaf, Set<String> group) {
   }
 
   /**
-   * How well the id fits a query's terms, as a factor on its score: 1 when the query mentions
-   * every id word, less for each it does not, so the specific tool beats its nested or qualified
-   * siblings ({@code accept} before {@code tentativelyAccept} for "accept a meeting").
+   * How well the id fits a query's terms, as a factor on its score: 1 when the query mentions every
+   * id word, less for each it does not, so the specific tool beats its nested or qualified siblings
+   * ({@code accept} before {@code tentativelyAccept} for "accept a meeting").
    */
   double fit(Set<String> queryTerms) {
     int leafMisses = 0;

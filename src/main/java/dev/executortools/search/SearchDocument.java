@@ -8,12 +8,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The text of one tool that search reads: its id, the operation's summary and description, the
- * HTTP method and path template (null for tools that are not HTTP operations) and the names of its
+ * The text of one tool that search reads: its id, the operation's summary and description, the HTTP
+ * method and path template (null for tools that are not HTTP operations) and the names of its
  * parameters.
  */
 public record SearchDocument(
-    String id, String source, String summary, String description, String method, String path,
+    String id,
+    String source,
+    String summary,
+    String description,
+    String method,
+    String path,
     List<String> parameterNames) {
 
   public SearchDocument {
@@ -40,14 +45,21 @@ public record SearchDocument(
         names.add(name);
       }
     }
-    return new SearchDocument(tool.id(), tool.source(), summary, tool.description(),
-        tool.annotations().method(), tool.annotations().pathTemplate(), names);
+    return new SearchDocument(
+        tool.id(),
+        tool.source(),
+        summary,
+        tool.description(),
+        tool.annotations().method(),
+        tool.annotations().pathTemplate(),
+        names);
   }
 
   private static Iterable<String> bodyProperties(JsonNode root, JsonNode body) {
     JsonNode schema = body;
     String ref = schema.path("$ref").asString("");
-    if (ref.startsWith("#/$defs/")) schema = root.path("$defs").path(ref.substring("#/$defs/".length()));
+    if (ref.startsWith("#/$defs/"))
+      schema = root.path("$defs").path(ref.substring("#/$defs/".length()));
     return schema.path("properties").propertyNames();
   }
 }

@@ -1,10 +1,10 @@
 package dev.executortools.search;
 
 /**
- * A light suffix stripper for English API vocabulary: {@code repositories}, {@code repository}
- * → {@code repositori}; {@code deleted}, {@code deleting}, {@code delete} → {@code delet};
- * {@code starred} → {@code star}; {@code assignees} → {@code assign}. Enough to match a task's
- * words with an operation's; not Porter.
+ * A light suffix stripper for English API vocabulary: {@code repositories}, {@code repository} →
+ * {@code repositori}; {@code deleted}, {@code deleting}, {@code delete} → {@code delet}; {@code
+ * starred} → {@code star}; {@code assignees} → {@code assign}. Enough to match a task's words with
+ * an operation's; not Porter.
  */
 final class Stemmer {
   private Stemmer() {}
@@ -33,7 +33,9 @@ final class Stemmer {
 
   private static String undouble(String w) {
     int n = w.length();
-    if (n >= 3 && w.charAt(n - 1) == w.charAt(n - 2) && "lsz".indexOf(w.charAt(n - 1)) < 0
+    if (n >= 3
+        && w.charAt(n - 1) == w.charAt(n - 2)
+        && "lsz".indexOf(w.charAt(n - 1)) < 0
         && "aeiou".indexOf(w.charAt(n - 1)) < 0) {
       return w.substring(0, n - 1);
     }

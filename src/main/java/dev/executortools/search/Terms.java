@@ -14,60 +14,74 @@ import java.util.regex.Pattern;
  * punctuation ({@link Words}), lower-cased, lightly stemmed (plurals, -ing, -ee, final e/y), and
  * words that mean the same for an API caller folded into one term ({@code open}, {@code add} and
  * {@code new} are {@code create}; {@code mail} and {@code message} are {@code email}...). A word in
- * -ed stays as written: a participle names a state, not the action ({@code createdObjects} is not
- * a way to create, {@code starred} repositories are not starring one).
+ * -ed stays as written: a participle names a state, not the action ({@code createdObjects} is not a
+ * way to create, {@code starred} repositories are not starring one).
  */
 final class Terms {
   /** Phrases a person writes for one idea, rewritten before splitting. */
-  private static final Map<Pattern, String> PHRASES = phrases(
-      "\\b(signed in|logged in|current|authenticated) users?\\b", "me",
-      "\\b(signed|logged) in\\b", "me",
-      "\\bpull requests?\\b|\\bprs?\\b|\\bP Rs\\b", "pull",
-      "\\b(get|fetch|show) all\\b|\\ball of\\b", "list",
-      "\\be mails?\\b", "email",
-      "\\b(schedule|book|arrange|organi[sz]e|set up) (an?|new)\\b", "create",
-      "\\bto ?dos?\\b", "task",
-      "one ?drive", "drive",
-      "share ?point", "site");
+  private static final Map<Pattern, String> PHRASES =
+      phrases(
+          "\\b(signed in|logged in|current|authenticated) users?\\b", "me",
+          "\\b(signed|logged) in\\b", "me",
+          "\\bpull requests?\\b|\\bprs?\\b|\\bP Rs\\b", "pull",
+          "\\b(get|fetch|show) all\\b|\\ball of\\b", "list",
+          "\\be mails?\\b", "email",
+          "\\b(schedule|book|arrange|organi[sz]e|set up) (an?|new)\\b", "create",
+          "\\bto ?dos?\\b", "task",
+          "one ?drive", "drive",
+          "share ?point", "site");
 
   /** Groups of words folded into their first word (each written unstemmed). */
   private static final String[][] SYNONYMS = {
-      {"create", "add", "new", "make", "open", "start", "insert", "register", "publish"},
-      {"delete", "remove", "erase", "destroy", "drop", "discard", "trash"},
-      {"list", "enumerate", "browse"},
-      {"get", "fetch", "retrieve", "read", "show", "view", "see", "lookup", "detail", "info", "information"},
-      {"update", "edit", "modify", "change", "rename", "replace", "patch", "set", "mark"},
-      {"send", "post", "sent", "deliver", "submit", "forward"},
-      {"email", "mail", "message", "inbox", "mailbox"},
-      {"repo", "repository", "repos", "repositories"},
-      {"me", "my", "myself", "mine", "authenticated", "signed", "belong"},
-      {"issue", "ticket", "bug"},
-      {"user", "profile", "account"},
-      {"org", "organization", "organisation", "orgs", "company"},
-      {"star", "favorite", "favourite"},
-      {"watch", "subscribe", "subscription", "subscriber", "watcher"},
-      {"event", "meeting", "appointment"},
-      {"folder", "dir"},
-      {"file", "document", "doc", "content", "contents", "item", "children", "download"},
-      {"search", "find", "query", "lookup"},
-      {"photo", "picture", "avatar", "image"},
-      {"chat", "conversation"},
-      {"invite", "invitation"},
-      {"review", "reviewer"},
-      {"webhook", "hook"},
-      {"run", "execute", "trigger", "dispatch", "rerun"},
-      {"contact", "people", "person"},
-      {"member", "membership"},
-      {"upload", "attach", "attachment"},
+    {"create", "add", "new", "make", "open", "start", "insert", "register", "publish"},
+    {"delete", "remove", "erase", "destroy", "drop", "discard", "trash"},
+    {"list", "enumerate", "browse"},
+    {
+      "get",
+      "fetch",
+      "retrieve",
+      "read",
+      "show",
+      "view",
+      "see",
+      "lookup",
+      "detail",
+      "info",
+      "information"
+    },
+    {"update", "edit", "modify", "change", "rename", "replace", "patch", "set", "mark"},
+    {"send", "post", "sent", "deliver", "submit", "forward"},
+    {"email", "mail", "message", "inbox", "mailbox"},
+    {"repo", "repository", "repos", "repositories"},
+    {"me", "my", "myself", "mine", "authenticated", "signed", "belong"},
+    {"issue", "ticket", "bug"},
+    {"user", "profile", "account"},
+    {"org", "organization", "organisation", "orgs", "company"},
+    {"star", "favorite", "favourite"},
+    {"watch", "subscribe", "subscription", "subscriber", "watcher"},
+    {"event", "meeting", "appointment"},
+    {"folder", "dir"},
+    {"file", "document", "doc", "content", "contents", "item", "children", "download"},
+    {"search", "find", "query", "lookup"},
+    {"photo", "picture", "avatar", "image"},
+    {"chat", "conversation"},
+    {"invite", "invitation"},
+    {"review", "reviewer"},
+    {"webhook", "hook"},
+    {"run", "execute", "trigger", "dispatch", "rerun"},
+    {"contact", "people", "person"},
+    {"member", "membership"},
+    {"upload", "attach", "attachment"},
   };
 
-  private static final Set<String> STOP = Set.of(
-      "a", "an", "the", "in", "on", "of", "for", "to", "from", "with", "by", "as", "at", "and",
-      "or", "i", "it", "its", "this", "that", "these", "those", "is", "are", "be", "been", "do",
-      "does", "can", "how", "what", "which", "who", "some", "any", "into", "about", "please",
-      "want", "wants", "need", "needs", "should", "would", "could", "will", "one", "someone",
-      "all", "every", "each", "another", "other", "there", "their", "them", "they", "we", "our",
-      "you", "your", "if", "via", "using", "use");
+  private static final Set<String> STOP =
+      Set.of(
+          "a", "an", "the", "in", "on", "of", "for", "to", "from", "with", "by", "as", "at", "and",
+          "or", "i", "it", "its", "this", "that", "these", "those", "is", "are", "be", "been", "do",
+          "does", "can", "how", "what", "which", "who", "some", "any", "into", "about", "please",
+          "want", "wants", "need", "needs", "should", "would", "could", "will", "one", "someone",
+          "all", "every", "each", "another", "other", "there", "their", "them", "they", "we", "our",
+          "you", "your", "if", "via", "using", "use");
 
   private static final Map<String, String> CANONICAL = canonical();
 
@@ -78,8 +92,8 @@ final class Terms {
 
   /**
    * A text's terms, in order, stop words dropped; and the stems of the words among them that a
-   * synonym group folded ({@code message} → {@code email} keeps {@code messag}), so that the word
-   * a tool uses itself can count a little more than its synonyms.
+   * synonym group folded ({@code message} → {@code email} keeps {@code messag}), so that the word a
+   * tool uses itself can count a little more than its synonyms.
    */
   record Analysed(List<String> terms, List<String> exact) {}
 
@@ -99,7 +113,8 @@ final class Terms {
     for (String word : rewritten.split(" +")) {
       if (word.isEmpty()) continue;
       String lower = word.toLowerCase(Locale.ROOT);
-      if (STOP.contains(lower) || (lower.length() == 1 && !Character.isDigit(lower.charAt(0)))) continue;
+      if (STOP.contains(lower) || (lower.length() == 1 && !Character.isDigit(lower.charAt(0))))
+        continue;
       // A word is stemmed, then folded into its synonym group; a participle stays as written.
       String folded = CANONICAL.get(lower);
       if (folded == null && lower.endsWith("ed")) {

@@ -15,12 +15,12 @@ import java.util.function.Predicate;
 /**
  * The one ranking behind {@code tools search}, MCP {@code search_tools} and {@code unknown_tool}
  * suggestions: BM25F over each tool's id, summary, path, parameter names, description and what its
- * HTTP method does, with {@link Terms} (word splitting, stemming, synonyms) on both sides; a
- * tool's own word for a query word (its {@code message} for the query's {@code message}) counts a
- * little more than a synonym ({@code mail}). That sum is then weighed by how much of the query the
- * tool covers (a word in its id, summary or path counts fully, one only in its description or
- * parameters by half) and by how well its id fits the query ({@link IdTerms}). Built once per set
- * of tools; immutable and thread-safe; a query costs one pass over the postings of its terms.
+ * HTTP method does, with {@link Terms} (word splitting, stemming, synonyms) on both sides; a tool's
+ * own word for a query word (its {@code message} for the query's {@code message}) counts a little
+ * more than a synonym ({@code mail}). That sum is then weighed by how much of the query the tool
+ * covers (a word in its id, summary or path counts fully, one only in its description or parameters
+ * by half) and by how well its id fits the query ({@link IdTerms}). Built once per set of tools;
+ * immutable and thread-safe; a query costs one pass over the postings of its terms.
  */
 public final class ToolIndex {
   private static final double K1 = 1.2;
@@ -31,13 +31,18 @@ public final class ToolIndex {
   private static final double EXACT_WEIGHT = 0.3;
 
   private final List<String> ids;
+
   /** Each tool's text for a hit, already shortened: the documents themselves are not kept. */
   private final List<String> descriptions;
+
   private final Map<String, Postings> postings;
   private final List<IdTerms> idTerms;
   private final Map<String, Integer> positions = new HashMap<>();
 
-  /** A term's documents, its weight in each and how strongly it is there (see {@link Field#strength}). */
+  /**
+   * A term's documents, its weight in each and how strongly it is there (see {@link
+   * Field#strength}).
+   */
   private record Postings(int[] docs, float[] weights, float[] strengths, double idf) {}
 
   private static final class PostingsBuilder {
@@ -59,12 +64,18 @@ public final class ToolIndex {
 
     Postings build(int documentCount) {
       double idf = Math.log(1 + (documentCount - size + 0.5) / (size + 0.5));
-      return new Postings(java.util.Arrays.copyOf(docs, size), java.util.Arrays.copyOf(weights, size),
-          java.util.Arrays.copyOf(strengths, size), idf);
+      return new Postings(
+          java.util.Arrays.copyOf(docs, size),
+          java.util.Arrays.copyOf(weights, size),
+          java.util.Arrays.copyOf(strengths, size),
+          idf);
     }
   }
 
-  private ToolIndex(List<String> ids, List<String> descriptions, Map<String, Postings> postings,
+  private ToolIndex(
+      List<String> ids,
+      List<String> descriptions,
+      Map<String, Postings> postings,
       List<IdTerms> idTerms) {
     this.ids = ids;
     this.descriptions = descriptions;
@@ -106,11 +117,17 @@ public final class ToolIndex {
       descriptions.add(shortDescription(doc));
       fieldTerms.add(terms);
       IdTerms id = IdTerms.of(doc);
-      idTerms.add(new IdTerms(Set.copyOf(intern(List.copyOf(id.leaf()))), Set.copyOf(intern(List.copyOf(id.group())))));
+      idTerms.add(
+          new IdTerms(
+              Set.copyOf(intern(List.copyOf(id.leaf()))),
+              Set.copyOf(intern(List.copyOf(id.group())))));
       return this;
     }
 
-    /** {@link Terms#analyse}, once per distinct text (tools repeat summaries, descriptions, parameters). */
+    /**
+     * {@link Terms#analyse}, once per distinct text (tools repeat summaries, descriptions,
+     * parameters).
+     */
     private Terms.Analysed analyse(String text) {
       Terms.Analysed result = analysed.get(text);
       if (result == null) {
@@ -123,7 +140,8 @@ public final class ToolIndex {
 
     private List<String> intern(List<String> terms) {
       String[] shared = new String[terms.size()];
-      for (int i = 0; i < shared.length; i++) shared[i] = interned.computeIfAbsent(terms.get(i), t -> t);
+      for (int i = 0; i < shared.length; i++)
+        shared[i] = interned.computeIfAbsent(terms.get(i), t -> t);
       return List.of(shared);
     }
 
@@ -139,7 +157,10 @@ public final class ToolIndex {
         for (Map.Entry<Field, Terms.Analysed> entry : fieldTerms.get(d).entrySet()) {
           Field field = entry.getKey();
           List<String> terms = entry.getValue().terms();
-          float weight = (float) (field.weight / (1 - field.b + field.b * terms.size() / average[field.ordinal()]));
+          float weight =
+              (float)
+                  (field.weight
+                      / (1 - field.b + field.b * terms.size() / average[field.ordinal()]));
           for (String term : terms) {
             float[] w = weights.computeIfAbsent(term, t -> new float[2]);
             w[0] += weight;
@@ -150,11 +171,14 @@ public final class ToolIndex {
           }
         }
         int doc = d;
-        weights.forEach((term, w) -> builders.computeIfAbsent(term, t -> new PostingsBuilder()).add(doc, w[0], w[1]));
+        weights.forEach(
+            (term, w) ->
+                builders.computeIfAbsent(term, t -> new PostingsBuilder()).add(doc, w[0], w[1]));
       }
       Map<String, Postings> postings = new HashMap<>();
       builders.forEach((term, builder) -> postings.put(term, builder.build(count)));
-      return new ToolIndex(List.copyOf(ids), List.copyOf(descriptions), postings, List.copyOf(idTerms));
+      return new ToolIndex(
+          List.copyOf(ids), List.copyOf(descriptions), postings, List.copyOf(idTerms));
     }
   }
 
@@ -162,7 +186,9 @@ public final class ToolIndex {
     return ids.size();
   }
 
-  /** The best {@code limit} tools for a task written in words, best first; none for a blank query. */
+  /**
+   * The best {@code limit} tools for a task written in words, best first; none for a blank query.
+   */
   public List<SearchHit> search(String query, int limit) {
     return search(query, limit, id -> true);
   }
@@ -197,12 +223,11 @@ public final class ToolIndex {
       scores[d] *= strength[d] / terms.size() * idTerms.get(d).fit(terms);
       ranked.add(d);
     }
-    ranked.sort(Comparator.<Integer>comparingDouble(d -> -scores[d])
-        .thenComparing(ids::get));
+    ranked.sort(Comparator.<Integer>comparingDouble(d -> -scores[d]).thenComparing(ids::get));
     List<SearchHit> hits = new ArrayList<>(Math.min(limit, ranked.size()));
     for (int d : ranked.subList(0, Math.min(limit, ranked.size()))) {
-      hits.add(new SearchHit(ids.get(d), descriptions.get(d),
-          Math.round(scores[d] * 1000) / 1000.0));
+      hits.add(
+          new SearchHit(ids.get(d), descriptions.get(d), Math.round(scores[d] * 1000) / 1000.0));
     }
     return hits;
   }
@@ -243,11 +268,16 @@ public final class ToolIndex {
 
   /** Where a term was found, how much it counts there, and how much length dilutes it (b). */
   private enum Field {
-    ID(3.0, 0.3, 1), SUMMARY(2.0, 0.5, 1), PATH(1.0, 0.3, 1), VERB(0.7, 0, 0.5),
-    PARAMETERS(0.4, 0.5, 0.5), DESCRIPTION(1.0, 0.75, 0.5);
+    ID(3.0, 0.3, 1),
+    SUMMARY(2.0, 0.5, 1),
+    PATH(1.0, 0.3, 1),
+    VERB(0.7, 0, 0.5),
+    PARAMETERS(0.4, 0.5, 0.5),
+    DESCRIPTION(1.0, 0.75, 0.5);
 
     final double weight;
     final double b;
+
     /** How much a query word found here (only) counts towards covering the query. */
     final float strength;
 
@@ -257,7 +287,8 @@ public final class ToolIndex {
       this.strength = (float) strength;
     }
 
-    static Map<Field, Terms.Analysed> termsOf(SearchDocument doc, Function<String, Terms.Analysed> analyse) {
+    static Map<Field, Terms.Analysed> termsOf(
+        SearchDocument doc, Function<String, Terms.Analysed> analyse) {
       Map<Field, Terms.Analysed> terms = new java.util.EnumMap<>(Field.class);
       terms.put(ID, analyse.apply(doc.id()));
       terms.put(SUMMARY, analyse.apply(doc.summary()));
@@ -266,7 +297,8 @@ public final class ToolIndex {
       terms.put(VERB, new Terms.Analysed(verb(doc), List.of()));
       terms.put(PARAMETERS, analyse.apply(String.join(" ", doc.parameterNames())));
       String description = doc.description();
-      if (description.length() > DESCRIPTION_CHARS) description = description.substring(0, DESCRIPTION_CHARS);
+      if (description.length() > DESCRIPTION_CHARS)
+        description = description.substring(0, DESCRIPTION_CHARS);
       terms.put(DESCRIPTION, analyse.apply(description));
       return terms;
     }
@@ -274,13 +306,14 @@ public final class ToolIndex {
     /** What the method says a caller does: GET of a collection lists, of an item gets... */
     private static List<String> verb(SearchDocument doc) {
       if (doc.method() == null) return List.of();
-      String word = switch (doc.method().toLowerCase(Locale.ROOT)) {
-        case "get" -> doc.path() != null && doc.path().endsWith("}") ? "get" : "list";
-        case "post" -> "create";
-        case "put", "patch" -> "update";
-        case "delete" -> "delete";
-        default -> null;
-      };
+      String word =
+          switch (doc.method().toLowerCase(Locale.ROOT)) {
+            case "get" -> doc.path() != null && doc.path().endsWith("}") ? "get" : "list";
+            case "post" -> "create";
+            case "put", "patch" -> "update";
+            case "delete" -> "delete";
+            default -> null;
+          };
       return word == null ? List.of() : Terms.of(word);
     }
   }

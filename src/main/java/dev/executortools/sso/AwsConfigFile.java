@@ -25,7 +25,9 @@ public final class AwsConfigFile {
     this.file = file;
   }
 
-  /** {@code $HOME}, else the {@code user.home} property: where the AWS tools look for {@code .aws}. */
+  /**
+   * {@code $HOME}, else the {@code user.home} property: where the AWS tools look for {@code .aws}.
+   */
   public static Path home(Map<String, String> environment) {
     String home = environment.get("HOME");
     return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home);
@@ -42,7 +44,9 @@ public final class AwsConfigFile {
     return home(environment).resolve(".aws").resolve("config");
   }
 
-  /** @throws IllegalArgumentException when the file is missing or unreadable */
+  /**
+   * @throws IllegalArgumentException when the file is missing or unreadable
+   */
   public static AwsConfigFile read(Path path) {
     if (!Files.isRegularFile(path)) {
       throw new IllegalArgumentException("no AWS config file at " + path);
@@ -51,14 +55,16 @@ public final class AwsConfigFile {
       return new AwsConfigFile(
           path, ProfileFile.builder().content(path).type(ProfileFile.Type.CONFIGURATION).build());
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("cannot read the AWS config file " + path + ": " + e.getMessage());
+      throw new IllegalArgumentException(
+          "cannot read the AWS config file " + path + ": " + e.getMessage());
     }
   }
 
   /** {@code [profile NAME]} ({@code [default]} for {@code default}) as an SSO session. */
   public SsoSession profile(String name) {
-    Profile profile = file.profile(name)
-        .orElseThrow(() -> new IllegalArgumentException("no profile " + name + " in " + path));
+    Profile profile =
+        file.profile(name)
+            .orElseThrow(() -> new IllegalArgumentException("no profile " + name + " in " + path));
     Optional<String> sessionName = profile.property("sso_session");
     if (sessionName.isPresent()) return ssoSession(sessionName.get());
     Optional<String> startUrl = profile.property("sso_start_url");
@@ -66,13 +72,16 @@ public final class AwsConfigFile {
       throw new IllegalArgumentException(
           "profile " + name + " in " + path + " has neither sso_session nor sso_start_url");
     }
-    return new SsoSession(startUrl.get(), required(profile, "sso_region", "profile " + name), null, null);
+    return new SsoSession(
+        startUrl.get(), required(profile, "sso_region", "profile " + name), null, null);
   }
 
   /** {@code [sso-session NAME]} as an SSO session. */
   public SsoSession ssoSession(String name) {
-    Profile section = file.getSection("sso-session", name)
-        .orElseThrow(() -> new IllegalArgumentException("no [sso-session " + name + "] in " + path));
+    Profile section =
+        file.getSection("sso-session", name)
+            .orElseThrow(
+                () -> new IllegalArgumentException("no [sso-session " + name + "] in " + path));
     String where = "[sso-session " + name + "]";
     return new SsoSession(
         required(section, "sso_start_url", where),
@@ -81,13 +90,17 @@ public final class AwsConfigFile {
         section.property("sso_registration_scopes").map(AwsConfigFile::scopes).orElse(null));
   }
 
-  /** {@code sso_registration_scopes} as the AWS CLI splits it: by commas, stripped, empties dropped. */
+  /**
+   * {@code sso_registration_scopes} as the AWS CLI splits it: by commas, stripped, empties dropped.
+   */
   static List<String> scopes(String value) {
     return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
   private String required(Profile section, String property, String where) {
-    return section.property(property).orElseThrow(() ->
-        new IllegalArgumentException(where + " in " + path + " has no " + property));
+    return section
+        .property(property)
+        .orElseThrow(
+            () -> new IllegalArgumentException(where + " in " + path + " has no " + property));
   }
 }

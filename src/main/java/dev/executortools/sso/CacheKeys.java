@@ -29,10 +29,14 @@ final class CacheKeys {
   static String registration(SsoSession session) {
     // Keys in sorted order, as sort_keys=True writes them.
     String json =
-        "{\"region\": " + string(session.region())
-            + ", \"scopes\": " + list(session.scopes())
-            + ", \"session_name\": " + string(session.sessionName())
-            + ", \"startUrl\": " + string(session.startUrl())
+        "{\"region\": "
+            + string(session.region())
+            + ", \"scopes\": "
+            + list(session.scopes())
+            + ", \"session_name\": "
+            + string(session.sessionName())
+            + ", \"startUrl\": "
+            + string(session.startUrl())
             + ", \"tool\": \"botocore\"}";
     return sha1(json);
   }

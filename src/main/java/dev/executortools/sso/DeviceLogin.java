@@ -20,10 +20,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code aws sso login --use-device-code} as a library: a cached token still valid is kept, an
  * expiring one is refreshed with its refresh token, and otherwise the device authorization flow
  * runs: register a public client (or reuse the cached registration until 15 minutes before its
- * secret expires), start device authorization, show the code ({@link Builder#onCode}), poll
- * {@code token.createToken} every {@code interval} seconds (default 5; 5 more after each
- * SlowDown) until the person approves, denies or the code expires. The token goes to the
- * {@link TokenCache}, where the AWS CLI and SDKs find it.
+ * secret expires), start device authorization, show the code ({@link Builder#onCode}), poll {@code
+ * token.createToken} every {@code interval} seconds (default 5; 5 more after each SlowDown) until
+ * the person approves, denies or the code expires. The token goes to the {@link TokenCache}, where
+ * the AWS CLI and SDKs find it.
  *
  * <p>Results are {@link ToolResult}s; their data never carries the token except that of {@link
  * #accessToken}. Every call goes through the bundled SSO-OIDC tools of a {@link ToolRegistry}, so
@@ -32,9 +32,13 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DeviceLogin implements AutoCloseable {
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
   public static final Duration SLOW_DOWN_STEP = Duration.ofSeconds(5);
+
   /** A cached token expiring later than this is used as it is (botocore's expiry window). */
   public static final Duration REUSE_WINDOW = Duration.ofMinutes(15);
-  /** {@link #accessToken} hands out an unrefreshable token only while it has this much life left. */
+
+  /**
+   * {@link #accessToken} hands out an unrefreshable token only while it has this much life left.
+   */
   public static final Duration MIN_VALIDITY = Duration.ofMinutes(1);
 
   private final ToolRegistry registry;
@@ -47,12 +51,16 @@ public final class DeviceLogin implements AutoCloseable {
 
   private DeviceLogin(Builder builder) {
     ToolRegistry.Builder registryBuilder =
-        ToolRegistry.builder().approvals(ApprovalHandler.APPROVE_ALL).environment(builder.environment);
+        ToolRegistry.builder()
+            .approvals(ApprovalHandler.APPROVE_ALL)
+            .environment(builder.environment);
     if (builder.httpClient != null) registryBuilder.httpClient(builder.httpClient);
     this.registry = registryBuilder.build();
     this.calls = new OidcCalls(registry);
-    this.cache = builder.cache != null ? builder.cache
-        : new TokenCache(TokenCache.defaultDirectory(builder.environment));
+    this.cache =
+        builder.cache != null
+            ? builder.cache
+            : new TokenCache(TokenCache.defaultDirectory(builder.environment));
     this.clock = builder.clock;
     this.sleeper = builder.sleeper;
     this.onCode = builder.onCode;
@@ -92,20 +100,25 @@ public final class DeviceLogin implements AutoCloseable {
 
   /**
    * The cached access token of {@code session}, refreshed first when it expires within {@link
-   * #REUSE_WINDOW}; never signs in. {@code data}: {@code accessToken, expiresAt, startUrl,
-   * region}. Without one, {@code missing_secret} says to run {@code sso login}.
+   * #REUSE_WINDOW}; never signs in. {@code data}: {@code accessToken, expiresAt, startUrl, region}.
+   * Without one, {@code missing_secret} says to run {@code sso login}.
    */
   public ToolResult accessToken(SsoSession session) {
     try {
       Instant now = clock.instant();
       Optional<SsoToken> cached = cache.token(session);
-      Optional<SsoToken> usable = cached.filter(t -> !t.expiresWithin(REUSE_WINDOW, now))
-          .or(() -> cached.flatMap(t -> refresh(session, t)))
-          .or(() -> cached.filter(t -> !t.expiresWithin(MIN_VALIDITY, now)));
+      Optional<SsoToken> usable =
+          cached
+              .filter(t -> !t.expiresWithin(REUSE_WINDOW, now))
+              .or(() -> cached.flatMap(t -> refresh(session, t)))
+              .or(() -> cached.filter(t -> !t.expiresWithin(MIN_VALIDITY, now)));
       if (usable.isEmpty()) {
-        return ToolResult.failure(ErrorCode.MISSING_SECRET, "no valid SSO token for "
-            + session.label() + (cached.isPresent() ? " (the cached one has expired)" : "")
-            + ": run sso login first");
+        return ToolResult.failure(
+            ErrorCode.MISSING_SECRET,
+            "no valid SSO token for "
+                + session.label()
+                + (cached.isPresent() ? " (the cached one has expired)" : "")
+                + ": run sso login first");
       }
       ObjectNode data = usable.get().summary();
       data.put("accessToken", usable.get().accessToken());
@@ -123,17 +136,30 @@ public final class DeviceLogin implements AutoCloseable {
     if (!token.refreshable(now)) return Optional.empty();
     SsoSession issuer; // the region the token was issued in, which may not be the one asked for
     try {
-      issuer = token.region() == null ? session
-          : new SsoSession(session.startUrl(), token.region(), session.sessionName(), session.scopes());
+      issuer =
+          token.region() == null
+              ? session
+              : new SsoSession(
+                  session.startUrl(), token.region(), session.sessionName(), session.scopes());
     } catch (IllegalArgumentException e) {
       return Optional.empty(); // a cached region that is no region: sign in anew
     }
-    ClientRegistration registration = new ClientRegistration(
-        token.clientId(), token.clientSecret(), token.registrationExpiresAt(), session.scopes());
-    ToolResult result = calls.createToken(registration, OidcCalls.REFRESH_TOKEN_GRANT,
-        "refreshToken", token.refreshToken(), issuer.region());
+    ClientRegistration registration =
+        new ClientRegistration(
+            token.clientId(),
+            token.clientSecret(),
+            token.registrationExpiresAt(),
+            session.scopes());
+    ToolResult result =
+        calls.createToken(
+            registration,
+            OidcCalls.REFRESH_TOKEN_GRANT,
+            "refreshToken",
+            token.refreshToken(),
+            issuer.region());
     if (!result.ok()) return Optional.empty();
-    SsoToken refreshed = OidcCalls.token(result.data(), issuer, registration, clock.instant(), token.refreshToken());
+    SsoToken refreshed =
+        OidcCalls.token(result.data(), issuer, registration, clock.instant(), token.refreshToken());
     cache.store(session, refreshed);
     return Optional.of(refreshed);
   }
@@ -151,10 +177,16 @@ public final class DeviceLogin implements AutoCloseable {
     Duration interval = code.interval();
     boolean shown = false;
     while (true) {
-      ToolResult polled = calls.createToken(registration, OidcCalls.DEVICE_CODE_GRANT,
-          "deviceCode", authorization.deviceCode(), session.region());
+      ToolResult polled =
+          calls.createToken(
+              registration,
+              OidcCalls.DEVICE_CODE_GRANT,
+              "deviceCode",
+              authorization.deviceCode(),
+              session.region());
       if (polled.ok()) {
-        SsoToken token = OidcCalls.token(polled.data(), session, registration, clock.instant(), null);
+        SsoToken token =
+            OidcCalls.token(polled.data(), session, registration, clock.instant(), null);
         cache.store(session, token);
         return token;
       }
@@ -169,8 +201,11 @@ public final class DeviceLogin implements AutoCloseable {
         shown = true;
       }
       if (clock.instant().plus(interval).isAfter(code.expiresAt())) {
-        throw new LoginFailure(ErrorCode.TIMEOUT, "the sign-in request for " + session.label()
-            + " expired before it was approved; run sso login again");
+        throw new LoginFailure(
+            ErrorCode.TIMEOUT,
+            "the sign-in request for "
+                + session.label()
+                + " expired before it was approved; run sso login again");
       }
       sleeper.sleep(interval);
     }
@@ -178,8 +213,10 @@ public final class DeviceLogin implements AutoCloseable {
 
   private ClientRegistration registration(SsoSession session, boolean forceNew) {
     if (!forceNew) {
-      Optional<ClientRegistration> cached = cache.registration(session)
-          .filter(registration -> registration.reusableAt(clock.instant()));
+      Optional<ClientRegistration> cached =
+          cache
+              .registration(session)
+              .filter(registration -> registration.reusableAt(clock.instant()));
       if (cached.isPresent()) return cached.get();
     }
     ClientRegistration registration = calls.register(clientName, session);
@@ -188,13 +225,16 @@ public final class DeviceLogin implements AutoCloseable {
   }
 
   private static ToolError explain(ToolError error, String type) {
-    String why = switch (type == null ? "" : type) {
-      case "ExpiredTokenException" -> "the sign-in request expired before it was approved; run sso login again";
-      case "AccessDeniedException" -> "sign-in was denied";
-      default -> null;
-    };
+    String why =
+        switch (type == null ? "" : type) {
+          case "ExpiredTokenException" ->
+              "the sign-in request expired before it was approved; run sso login again";
+          case "AccessDeniedException" -> "sign-in was denied";
+          default -> null;
+        };
     if (why == null) return error;
-    return new ToolError(error.code(), why + " (" + type + ")", error.status(), error.details(), false);
+    return new ToolError(
+        error.code(), why + " (" + type + ")", error.status(), error.details(), false);
   }
 
   private ToolResult summary(SsoSession session, SsoToken token, String obtainedBy) {
@@ -222,7 +262,9 @@ public final class DeviceLogin implements AutoCloseable {
 
     private Builder() {}
 
-    /** What the SSO-OIDC tools read (AWS_ENDPOINT_URL_SSO_OIDC...) and HOME; default the process's. */
+    /**
+     * What the SSO-OIDC tools read (AWS_ENDPOINT_URL_SSO_OIDC...) and HOME; default the process's.
+     */
     public Builder environment(Map<String, String> environment) {
       this.environment = Map.copyOf(environment);
       return this;

@@ -3,7 +3,9 @@ package dev.executortools.sso;
 import dev.executortools.ErrorCode;
 import dev.executortools.ToolError;
 
-/** Ends a login inside this package; {@link DeviceLogin} turns it into an {@code ok: false} result. */
+/**
+ * Ends a login inside this package; {@link DeviceLogin} turns it into an {@code ok: false} result.
+ */
 final class LoginFailure extends RuntimeException {
   private final transient ToolError error;
 

@@ -12,15 +12,18 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The device flow's calls, each one a call of a bundled SSO-OIDC tool (so the endpoint rules,
- * error model and transport are the tools'), with the region as {@code server.variables.region}.
+ * The device flow's calls, each one a call of a bundled SSO-OIDC tool (so the endpoint rules, error
+ * model and transport are the tools'), with the region as {@code server.variables.region}.
  */
 final class OidcCalls {
   static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
   static final String REFRESH_TOKEN_GRANT = "refresh_token";
+
   /** Bounds on what the service may ask for, so a hostile reply cannot stall a login for days. */
   static final Duration MAX_INTERVAL = Duration.ofMinutes(1);
+
   static final Duration MAX_DEVICE_CODE_LIFE = Duration.ofHours(1);
+
   /** 9999-12-31T23:59:59Z: later instants are not ISO-8601 as the cache's readers parse it. */
   private static final long MAX_SECONDS = 253_402_300_799L;
 
@@ -49,10 +52,11 @@ final class OidcCalls {
   }
 
   ToolResult startDeviceAuthorization(ClientRegistration registration, SsoSession session) {
-    ObjectNode body = Json.object()
-        .put("clientId", registration.clientId())
-        .put("clientSecret", registration.clientSecret())
-        .put("startUrl", session.startUrl());
+    ObjectNode body =
+        Json.object()
+            .put("clientId", registration.clientId())
+            .put("clientSecret", registration.clientSecret())
+            .put("startUrl", session.startUrl());
     return call("deviceAuthorization.startDeviceAuthorization", body, session.region());
   }
 
@@ -63,30 +67,44 @@ final class OidcCalls {
     if (life.compareTo(MAX_DEVICE_CODE_LIFE) > 0) life = MAX_DEVICE_CODE_LIFE;
     Duration interval = defaultInterval;
     if (data.path("interval").isIntegralNumber() && data.path("interval").longValue() > 0) {
-      interval = Duration.ofSeconds(Math.min(data.path("interval").longValue(), MAX_INTERVAL.toSeconds()));
+      interval =
+          Duration.ofSeconds(Math.min(data.path("interval").longValue(), MAX_INTERVAL.toSeconds()));
     }
-    DeviceCode shown = new DeviceCode(
-        text(data, "userCode", tool),
-        text(data, "verificationUri", tool),
-        Json.text(data, "verificationUriComplete"),
-        now.plus(life),
-        interval);
+    DeviceCode shown =
+        new DeviceCode(
+            text(data, "userCode", tool),
+            text(data, "verificationUri", tool),
+            Json.text(data, "verificationUriComplete"),
+            now.plus(life),
+            interval);
     return new Authorization(shown, text(data, "deviceCode", tool));
   }
 
-  ToolResult createToken(ClientRegistration registration, String grantType, String field, String value, String region) {
-    ObjectNode body = Json.object()
-        .put("clientId", registration.clientId())
-        .put("clientSecret", registration.clientSecret())
-        .put("grantType", grantType)
-        .put(field, value);
+  ToolResult createToken(
+      ClientRegistration registration,
+      String grantType,
+      String field,
+      String value,
+      String region) {
+    ObjectNode body =
+        Json.object()
+            .put("clientId", registration.clientId())
+            .put("clientSecret", registration.clientSecret())
+            .put("grantType", grantType)
+            .put(field, value);
     return call("token.createToken", body, region);
   }
 
   /** The token a successful createToken answered, bound to the session and the registration. */
-  static SsoToken token(JsonNode data, SsoSession session, ClientRegistration registration, Instant now, String previousRefreshToken) {
+  static SsoToken token(
+      JsonNode data,
+      SsoSession session,
+      ClientRegistration registration,
+      Instant now,
+      String previousRefreshToken) {
     long expiresIn = number(data, "expiresIn", "token.createToken");
-    if (now.plusSeconds(expiresIn).getEpochSecond() > MAX_SECONDS) throw unexpected("token.createToken", "expiresIn");
+    if (now.plusSeconds(expiresIn).getEpochSecond() > MAX_SECONDS)
+      throw unexpected("token.createToken", "expiresIn");
     String refreshToken = Json.text(data, "refreshToken");
     return new SsoToken(
         session.startUrl(),
@@ -133,7 +151,12 @@ final class OidcCalls {
   }
 
   private static LoginFailure unexpected(String tool, String field) {
-    return new LoginFailure(new ToolError(ErrorCode.UPSTREAM_HTTP_ERROR,
-        tool + " answered without a usable " + field, null, null, false));
+    return new LoginFailure(
+        new ToolError(
+            ErrorCode.UPSTREAM_HTTP_ERROR,
+            tool + " answered without a usable " + field,
+            null,
+            null,
+            false));
   }
 }

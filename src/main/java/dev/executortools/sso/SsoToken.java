@@ -39,8 +39,11 @@ public record SsoToken(
 
   /** Whether it can be refreshed at {@code now}: a refresh token and a live registration. */
   public boolean refreshable(Instant now) {
-    return refreshToken != null && clientId != null && clientSecret != null
-        && registrationExpiresAt != null && registrationExpiresAt.isAfter(now);
+    return refreshToken != null
+        && clientId != null
+        && clientSecret != null
+        && registrationExpiresAt != null
+        && registrationExpiresAt.isAfter(now);
   }
 
   /** The file's JSON: the AWS CLI's field names, instants as {@code 2026-01-01T00:00:00Z}. */

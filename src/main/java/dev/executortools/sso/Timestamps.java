@@ -18,7 +18,9 @@ final class Timestamps {
     return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
   }
 
-  /** @throws IllegalArgumentException naming the text when it is no timestamp */
+  /**
+   * @throws IllegalArgumentException naming the text when it is no timestamp
+   */
   static Instant parse(String text) {
     String value = text.strip();
     if (value.endsWith("UTC")) value = value.substring(0, value.length() - 3) + "Z";

@@ -1,9 +1,9 @@
 package dev.executortools.sso;
 
-import dev.executortools.internal.Json;
 import dev.executortools.home.JsonFiles;
 import dev.executortools.home.PrivateFiles;
 import dev.executortools.home.StoreException;
+import dev.executortools.internal.Json;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -45,7 +45,9 @@ public final class TokenCache {
     return directory.resolve(CacheKeys.registration(session) + ".json");
   }
 
-  /** The session's cached token; empty when there is none or it was issued for another start URL. */
+  /**
+   * The session's cached token; empty when there is none or it was issued for another start URL.
+   */
   public Optional<SsoToken> token(SsoSession session) {
     Path file = tokenFile(session);
     return JsonFiles.read(file, "SSO token")
@@ -62,8 +64,12 @@ public final class TokenCache {
     return JsonFiles.read(file, "SSO token")
         .map(json -> parse(file, "SSO token", () -> SsoToken.fromJson(json)))
         .filter(token -> token.startUrl() != null && token.region() != null)
-        .map(token -> parse(file, "SSO token",
-            () -> new SsoSession(token.startUrl(), token.region(), sessionName, null)));
+        .map(
+            token ->
+                parse(
+                    file,
+                    "SSO token",
+                    () -> new SsoSession(token.startUrl(), token.region(), sessionName, null)));
   }
 
   public void store(SsoSession session, SsoToken token) {
@@ -74,7 +80,9 @@ public final class TokenCache {
   public Optional<ClientRegistration> registration(SsoSession session) {
     Path file = registrationFile(session);
     return JsonFiles.read(file, "SSO client registration")
-        .map(json -> parse(file, "SSO client registration", () -> ClientRegistration.fromJson(json)));
+        .map(
+            json ->
+                parse(file, "SSO client registration", () -> ClientRegistration.fromJson(json)));
   }
 
   public void store(SsoSession session, ClientRegistration registration) {
@@ -109,7 +117,8 @@ public final class TokenCache {
   }
 
   private static void write(Path file, JsonNode json) {
-    PrivateFiles.writeAtomically(file, out -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, json));
+    PrivateFiles.writeAtomically(
+        file, out -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, json));
   }
 
   private interface Reader<T> {

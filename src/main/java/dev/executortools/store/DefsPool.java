@@ -40,7 +40,10 @@ final class DefsPool {
     this.sets = sets;
   }
 
-  /** The pool of every def and {@code $defs} object the tools carry: same instance or content, one entry. */
+  /**
+   * The pool of every def and {@code $defs} object the tools carry: same instance or content, one
+   * entry.
+   */
   static DefsPool of(List<CompiledTool> tools) {
     DefsPool pool = new DefsPool(new ArrayList<>(), new ArrayList<>());
     Map<JsonNode, Integer> memberByContent = new HashMap<>();
@@ -54,18 +57,24 @@ final class DefsPool {
           JsonNode def = member.getValue();
           Integer index = pool.memberByInstance.get(def);
           if (index == null) {
-            index = memberByContent.computeIfAbsent(def, d -> {
-              pool.members.add(d);
-              return pool.members.size() - 1;
-            });
+            index =
+                memberByContent.computeIfAbsent(
+                    def,
+                    d -> {
+                      pool.members.add(d);
+                      return pool.members.size() - 1;
+                    });
             pool.memberByInstance.put(def, index);
           }
           indices.put(member.getKey(), index);
         }
-        Integer set = setByContent.computeIfAbsent(indices, s -> {
-          pool.sets.add(indices);
-          return pool.sets.size() - 1;
-        });
+        Integer set =
+            setByContent.computeIfAbsent(
+                indices,
+                s -> {
+                  pool.sets.add(indices);
+                  return pool.sets.size() - 1;
+                });
         pool.setByInstance.put(defs, set);
       }
     }
@@ -96,7 +105,10 @@ final class DefsPool {
     return members;
   }
 
-  /** The distinct {@code $defs} objects as name-to-member-index maps, as the file's {@code defSets} array holds them. */
+  /**
+   * The distinct {@code $defs} objects as name-to-member-index maps, as the file's {@code defSets}
+   * array holds them.
+   */
   List<ObjectNode> sets() {
     return sets;
   }
@@ -109,14 +121,18 @@ final class DefsPool {
   }
 
   /**
-   * A pool holding only the sets numbered {@code wanted} and the members they name, each read
-   * alone ({@code readSet}, {@code readMember}: by index) out of {@code setCount} sets and {@code
+   * A pool holding only the sets numbered {@code wanted} and the members they name, each read alone
+   * ({@code readSet}, {@code readMember}: by index) out of {@code setCount} sets and {@code
    * memberCount} members: what one tool's schemas need.
    *
    * @throws IllegalArgumentException when a set is not an object or names a member the pool lacks
    */
-  static DefsPool sparse(int memberCount, int setCount, Collection<Integer> wanted,
-      IntFunction<JsonNode> readSet, IntFunction<JsonNode> readMember) {
+  static DefsPool sparse(
+      int memberCount,
+      int setCount,
+      Collection<Integer> wanted,
+      IntFunction<JsonNode> readSet,
+      IntFunction<JsonNode> readMember) {
     List<JsonNode> members = Arrays.asList(new JsonNode[memberCount]);
     List<ObjectNode> sets = Arrays.asList(new ObjectNode[setCount]);
     for (int setIndex : wanted) {
@@ -136,7 +152,8 @@ final class DefsPool {
     for (Map.Entry<String, JsonNode> e : set.properties()) {
       JsonNode index = e.getValue();
       if (!index.isInt() || index.intValue() < 0 || index.intValue() >= memberCount) {
-        throw new IllegalArgumentException("$defs entry \"" + e.getKey() + "\" is not an index into defs");
+        throw new IllegalArgumentException(
+            "$defs entry \"" + e.getKey() + "\" is not an index into defs");
       }
     }
     return (ObjectNode) set;
@@ -163,7 +180,9 @@ final class DefsPool {
       copy.remove(DEFS);
       return copy;
     }
-    if (!index.isInt() || index.intValue() < 0 || index.intValue() >= sets.size()
+    if (!index.isInt()
+        || index.intValue() < 0
+        || index.intValue() >= sets.size()
         || sets.get(index.intValue()) == null) {
       throw new IllegalArgumentException("$defs is not an index into defSets");
     }
@@ -171,18 +190,21 @@ final class DefsPool {
   }
 
   private synchronized ObjectNode set(int index) {
-    return materialized.computeIfAbsent(index, i -> {
-      ObjectNode defs = Json.object();
-      for (Map.Entry<String, JsonNode> e : sets.get(i).properties()) {
-        defs.set(e.getKey(), members.get(e.getValue().intValue()));
-      }
-      return defs;
-    });
+    return materialized.computeIfAbsent(
+        index,
+        i -> {
+          ObjectNode defs = Json.object();
+          for (Map.Entry<String, JsonNode> e : sets.get(i).properties()) {
+            defs.set(e.getKey(), members.get(e.getValue().intValue()));
+          }
+          return defs;
+        });
   }
 
   private static ObjectNode replaceDefs(ObjectNode schema, JsonNode defs) {
     ObjectNode copy = Json.object();
-    schema.properties()
+    schema
+        .properties()
         .forEach(e -> copy.set(e.getKey(), e.getKey().equals(DEFS) ? defs : e.getValue()));
     return copy;
   }

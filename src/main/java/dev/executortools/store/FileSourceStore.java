@@ -36,6 +36,7 @@ public final class FileSourceStore implements SourceStore {
   public static final String DIRECTORY = "sources";
 
   private static final String SUFFIX = ".json";
+
   /** What a source file is called in messages. */
   static final String KIND = "source";
 
@@ -61,7 +62,8 @@ public final class FileSourceStore implements SourceStore {
       String namespace = name.substring(0, name.length() - SUFFIX.length());
       if (!SourceConfig.isValidNamespace(namespace)) {
         problems.add(
-            new StoreProblem(name, file + " is not named after a namespace ([a-z0-9_]+.json)", file.toString()));
+            new StoreProblem(
+                name, file + " is not named after a namespace ([a-z0-9_]+.json)", file.toString()));
         continue;
       }
       try {
@@ -94,14 +96,20 @@ public final class FileSourceStore implements SourceStore {
   public Optional<SourceSummary> summary(String namespace) {
     if (!SourceConfig.isValidNamespace(namespace)) return Optional.empty();
     Path file = fileOf(namespace);
-    return reading(file, namespace, streamed(in -> SourceFile.readSummary(in, file)),
+    return reading(
+        file,
+        namespace,
+        streamed(in -> SourceFile.readSummary(in, file)),
         SourceSummary::namespace);
   }
 
   @Override
   public Optional<SourceSummary> summaryWithSpecText(String namespace) {
     if (!SourceConfig.isValidNamespace(namespace)) return Optional.empty();
-    return reading(fileOf(namespace), namespace, streamed(SourceFile::readSummaryWithSpecText),
+    return reading(
+        fileOf(namespace),
+        namespace,
+        streamed(SourceFile::readSummaryWithSpecText),
         SourceSummary::namespace);
   }
 
@@ -113,9 +121,12 @@ public final class FileSourceStore implements SourceStore {
     if (read.isEmpty()) return Optional.empty();
     if (read.get().indexed()) return read.get().value();
     CompiledTool[] found = new CompiledTool[1];
-    forEachTool(namespace, true, t -> {
-      if (found[0] == null && t.tool().id().equals(id)) found[0] = t;
-    });
+    forEachTool(
+        namespace,
+        true,
+        t -> {
+          if (found[0] == null && t.tool().id().equals(id)) found[0] = t;
+        });
     return Optional.ofNullable(found[0]);
   }
 
@@ -132,8 +143,11 @@ public final class FileSourceStore implements SourceStore {
   @Override
   public void forEachTool(String namespace, boolean schemas, Consumer<CompiledTool> sink) {
     if (!SourceConfig.isValidNamespace(namespace)) return;
-    reading(fileOf(namespace), namespace,
-        streamed(in -> SourceFile.stream(in, schemas, sink)), SourceSummary::namespace);
+    reading(
+        fileOf(namespace),
+        namespace,
+        streamed(in -> SourceFile.stream(in, schemas, sink)),
+        SourceSummary::namespace);
   }
 
   @Override
@@ -171,8 +185,9 @@ public final class FileSourceStore implements SourceStore {
       try {
         BasicFileAttributes attributes =
             Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        versions.put(namespace, attributes.lastModifiedTime() + "/" + attributes.size() + "/"
-            + attributes.fileKey());
+        versions.put(
+            namespace,
+            attributes.lastModifiedTime() + "/" + attributes.size() + "/" + attributes.fileKey());
       } catch (IOException e) {
         // removed meanwhile: absent from the versions, as it is from the store
       }
@@ -189,8 +204,10 @@ public final class FileSourceStore implements SourceStore {
     HomeFiles.requireDirectory(dir);
     PrivateFiles.createDirectories(dir);
     PrivateFiles.deleteStaleTempFiles(dir);
-    PrivateFiles.writeAtomically(fileOf(source.namespace()),
-        out -> SourceFile.write(source, new CappedOutputStream(out, Limits.MAX_STORED_SOURCE_BYTES)));
+    PrivateFiles.writeAtomically(
+        fileOf(source.namespace()),
+        out ->
+            SourceFile.write(source, new CappedOutputStream(out, Limits.MAX_STORED_SOURCE_BYTES)));
   }
 
   private Optional<StoredSource> read(Path file, String namespace) {
@@ -201,14 +218,22 @@ public final class FileSourceStore implements SourceStore {
    * What {@code reader} makes of the file (empty when there is none), with every failure a {@link
    * StoreException}; {@code namespaceOf}, when given, must find the file's own namespace.
    */
-  private <T> Optional<T> reading(Path file, String namespace, Content<T> reader,
+  private <T> Optional<T> reading(
+      Path file,
+      String namespace,
+      Content<T> reader,
       java.util.function.Function<T, String> namespaceOf) {
     T source;
     try {
       if (HomeFiles.regularFile(file, KIND).size() > Limits.MAX_STORED_SOURCE_BYTES) {
-        throw new StoreException("source file " + file + " is larger than "
-            + Limits.bytes(Limits.MAX_STORED_SOURCE_BYTES) + " (the limit for one stored source), so it"
-            + " was not loaded. It was left in place; remove the source and add it again.", file);
+        throw new StoreException(
+            "source file "
+                + file
+                + " is larger than "
+                + Limits.bytes(Limits.MAX_STORED_SOURCE_BYTES)
+                + " (the limit for one stored source), so it"
+                + " was not loaded. It was left in place; remove the source and add it again.",
+            file);
       }
       source = reader.read(file);
     } catch (StoreException e) {
@@ -222,9 +247,13 @@ public final class FileSourceStore implements SourceStore {
     } catch (IllegalArgumentException e) {
       throw damaged(file, e.getMessage());
     } catch (OutOfMemoryError e) {
-      throw new StoreException("source file " + file + " does not fit in this JVM's heap"
-          + " (OutOfMemoryError); it was left as it is: give the JVM a larger heap"
-          + " (e.g. JAVA_OPTS=-Xmx2g with bin/executor-tools)", file);
+      throw new StoreException(
+          "source file "
+              + file
+              + " does not fit in this JVM's heap"
+              + " (OutOfMemoryError); it was left as it is: give the JVM a larger heap"
+              + " (e.g. JAVA_OPTS=-Xmx2g with bin/executor-tools)",
+          file);
     } catch (RuntimeException | StackOverflowError e) {
       // Whatever else the content provokes, it must not stop the other sources from loading.
       throw damaged(file, "unexpected content (" + e.getClass().getSimpleName() + ")");

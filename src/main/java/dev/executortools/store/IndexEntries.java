@@ -13,13 +13,25 @@ import tools.jackson.core.JsonToken;
  * {@code toolBuckets} ahead of {@code tools}, a lookup parses only the id's group ({@link
  * ToolBuckets}); files written before them are searched entry by entry.
  */
-record IndexEntries(long[] tool, long[] toolRanges, long[] defs, long[] defSets, long[] defOffsets,
+record IndexEntries(
+    long[] tool,
+    long[] toolRanges,
+    long[] defs,
+    long[] defSets,
+    long[] defOffsets,
     long[] defSetOffsets) {
-  /** @throws IllegalArgumentException when the index is not an object of number arrays */
+  /**
+   * @throws IllegalArgumentException when the index is not an object of number arrays
+   */
   static IndexEntries read(byte[] bytes, String id) {
     int at = 0;
     while (at < bytes.length && (bytes[at] == ',' || bytes[at] == ':' || bytes[at] <= ' ')) at++;
-    long[] tool = null, toolRanges = null, defs = null, defSets = null, defOffsets = null, defSetOffsets = null;
+    long[] tool = null,
+        toolRanges = null,
+        defs = null,
+        defSets = null,
+        defOffsets = null,
+        defSetOffsets = null;
     long[] buckets = null;
     try (JsonParser p = Json.MAPPER.createParser(bytes, at, bytes.length - at)) {
       if (p.nextToken() != JsonToken.START_OBJECT) throw malformed();
@@ -30,7 +42,8 @@ record IndexEntries(long[] tool, long[] toolRanges, long[] defs, long[] defSets,
             if (id == null) {
               toolRanges = toolRanges(p);
             } else if (buckets != null) {
-              // where the tools object starts in bytes (the parser counts from at); the rest is not read
+              // where the tools object starts in bytes (the parser counts from at); the rest is not
+              // read
               int toolsAt = at + Math.toIntExact(p.currentTokenLocation().getByteOffset());
               tool = toolRange(ToolBuckets.bucket(bytes, toolsAt, buckets, id), id);
               return new IndexEntries(tool, null, defs, defSets, defOffsets, defSetOffsets);
@@ -86,7 +99,10 @@ record IndexEntries(long[] tool, long[] toolRanges, long[] defs, long[] defSets,
     return inFileOrder(Arrays.copyOf(all, n));
   }
 
-  /** The (start, end) pairs sorted by start: grouped by {@link ToolBuckets}, they are listed out of order. */
+  /**
+   * The (start, end) pairs sorted by start: grouped by {@link ToolBuckets}, they are listed out of
+   * order.
+   */
   private static long[] inFileOrder(long[] pairs) {
     long[][] sorted = new long[pairs.length / 2][];
     for (int i = 0; i < sorted.length; i++) sorted[i] = new long[] {pairs[2 * i], pairs[2 * i + 1]};

@@ -1,7 +1,6 @@
 package dev.executortools.store;
 
 import dev.executortools.StoreProblem;
-import dev.executortools.StoreProblem;
 import dev.executortools.home.StoreException;
 import java.util.List;
 
@@ -15,6 +14,7 @@ public record LoadReport(List<StoredSource> sources, List<StoreProblem> problems
 
   /** The problem a failed read of {@code namespace} reports. */
   public static StoreProblem problem(String namespace, StoreException e) {
-    return new StoreProblem(namespace, e.getMessage(), e.file() == null ? null : e.file().toString());
+    return new StoreProblem(
+        namespace, e.getMessage(), e.file() == null ? null : e.file().toString());
   }
 }

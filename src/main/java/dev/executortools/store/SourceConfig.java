@@ -54,11 +54,27 @@ public record SourceConfig(
   }
 
   /** A source without listed trusted origins. */
-  public SourceConfig(String namespace, String name, String specUrl, String specText, String baseUrl,
-      Map<String, CredentialValue> headers, Map<String, CredentialValue> queryParams,
-      Map<String, CredentialValue> specFetchHeaders, Map<String, CredentialValue> specFetchQueryParams) {
-    this(namespace, name, specUrl, specText, baseUrl, headers, queryParams, specFetchHeaders,
-        specFetchQueryParams, List.of());
+  public SourceConfig(
+      String namespace,
+      String name,
+      String specUrl,
+      String specText,
+      String baseUrl,
+      Map<String, CredentialValue> headers,
+      Map<String, CredentialValue> queryParams,
+      Map<String, CredentialValue> specFetchHeaders,
+      Map<String, CredentialValue> specFetchQueryParams) {
+    this(
+        namespace,
+        name,
+        specUrl,
+        specText,
+        baseUrl,
+        headers,
+        queryParams,
+        specFetchHeaders,
+        specFetchQueryParams,
+        List.of());
   }
 
   /** A source with only a spec and no credentials. */
@@ -83,8 +99,17 @@ public record SourceConfig(
 
   /** The same settings with another spec text (null: none kept, e.g. while it stays on disk). */
   public SourceConfig withSpecText(String text) {
-    return new SourceConfig(namespace, name, specUrl, text, baseUrl, headers, queryParams,
-        specFetchHeaders, specFetchQueryParams, trustedOrigins);
+    return new SourceConfig(
+        namespace,
+        name,
+        specUrl,
+        text,
+        baseUrl,
+        headers,
+        queryParams,
+        specFetchHeaders,
+        specFetchQueryParams,
+        trustedOrigins);
   }
 
   /** Whether {@code value} can be a namespace: {@code [a-z0-9_]+}, at most 128 characters. */
@@ -104,9 +129,9 @@ public record SourceConfig(
   }
 
   /**
-   * The form for listings, where the namespace is called {@code sourceId} as everywhere callers
-   * see it: literal values are {@code "<redacted>"}, user info in the spec URL is
-   * hidden, and the spec text is replaced by its length ({@code specTextChars}).
+   * The form for listings, where the namespace is called {@code sourceId} as everywhere callers see
+   * it: literal values are {@code "<redacted>"}, user info in the spec URL is hidden, and the spec
+   * text is replaced by its length ({@code specTextChars}).
    */
   public ObjectNode toRedactedJson() {
     ObjectNode json = identity(true);
@@ -119,8 +144,8 @@ public record SourceConfig(
   }
 
   /**
-   * The credentials the source sends, by place and name ({@code header Authorization}, {@code
-   * query api_key (spec fetch)}), never a value.
+   * The credentials the source sends, by place and name ({@code header Authorization}, {@code query
+   * api_key (spec fetch)}), never a value.
    */
   public List<String> credentialNames() {
     List<String> names = new ArrayList<>();
@@ -189,10 +214,12 @@ public record SourceConfig(
    */
   public static List<String> strings(JsonNode array, String field) {
     if (array == null || array.isNull()) return List.of();
-    if (!array.isArray()) throw new IllegalArgumentException(field + " must be an array of strings");
+    if (!array.isArray())
+      throw new IllegalArgumentException(field + " must be an array of strings");
     List<String> values = new ArrayList<>();
     for (JsonNode value : array) {
-      if (!value.isString()) throw new IllegalArgumentException(field + " must be an array of strings");
+      if (!value.isString())
+        throw new IllegalArgumentException(field + " must be an array of strings");
       values.add(value.stringValue());
     }
     return values;

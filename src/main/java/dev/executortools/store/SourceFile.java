@@ -24,13 +24,17 @@ import tools.jackson.databind.node.ObjectNode;
  * "toolCount":N,"specTextChars":N,"defs":[..],"defSets":[..],"tools":[{"tool":{..},"binding":{..}},..],
  * "specText":"..","index":{..},"indexAt":".."}}}. {@code defs} holds every {@code $defs} member of
  * the tools' schemas once (see {@link DefsPool}). What listings need comes first, the spec text
- * (needed only to refresh) last, and {@link SourceFileIndex} finds one tool without reading the rest.
- * Version 3 files (tool entries in file order) and version 2 files (spec text inside {@code
+ * (needed only to refresh) last, and {@link SourceFileIndex} finds one tool without reading the
+ * rest. Version 3 files (tool entries in file order) and version 2 files (spec text inside {@code
  * config}, no index) are still read.
  */
 final class SourceFile {
-  /** 4: the index groups its tool entries ({@link ToolBuckets}), which older versions would page out of order. */
+  /**
+   * 4: the index groups its tool entries ({@link ToolBuckets}), which older versions would page out
+   * of order.
+   */
   static final int FORMAT_VERSION = 4;
+
   private static final int OLDEST_READABLE = 2;
 
   private SourceFile() {}
@@ -87,10 +91,13 @@ final class SourceFile {
   }
 
   /**
-   * Writes {@code values} as an array, adding to {@code offsets} where each one starts and where the
-   * last one ends (N + 1 positions), so that {@link SourceFileIndex} can read any one alone.
+   * Writes {@code values} as an array, adding to {@code offsets} where each one starts and where
+   * the last one ends (N + 1 positions), so that {@link SourceFileIndex} can read any one alone.
    */
-  private static void writeArray(JsonGenerator gen, CountingOutputStream out, List<? extends JsonNode> values,
+  private static void writeArray(
+      JsonGenerator gen,
+      CountingOutputStream out,
+      List<? extends JsonNode> values,
       ArrayNode offsets) {
     gen.writeStartArray();
     offsets.add(out.position(gen));
@@ -118,8 +125,11 @@ final class SourceFile {
       throw new IllegalArgumentException(
           "holds " + tools.size() + " tools where toolCount says " + summary.toolCount());
     }
-    SourceConfig config = summary.config().withSpecText(
-        reader.specText != null ? reader.specText : summary.config().specText()).requireSpec();
+    SourceConfig config =
+        summary
+            .config()
+            .withSpecText(reader.specText != null ? reader.specText : summary.config().specText())
+            .requireSpec();
     return new StoredSource(config, summary.addedAt(), summary.refreshedAt(), tools);
   }
 
@@ -142,9 +152,16 @@ final class SourceFile {
     Reader reader = new Reader(false, true);
     reader.read(in, null, false);
     SourceSummary summary = reader.summary();
-    SourceConfig config = summary.config().withSpecText(
-        reader.specText != null ? reader.specText : summary.config().specText()).requireSpec();
-    return new SourceSummary(config, summary.addedAt(), summary.refreshedAt(), summary.toolCount(),
+    SourceConfig config =
+        summary
+            .config()
+            .withSpecText(reader.specText != null ? reader.specText : summary.config().specText())
+            .requireSpec();
+    return new SourceSummary(
+        config,
+        summary.addedAt(),
+        summary.refreshedAt(),
+        summary.toolCount(),
         summary.specTextChars());
   }
 
@@ -167,8 +184,10 @@ final class SourceFile {
   /** One pass over a file's fields; remembers what later steps check. */
   private static final class Reader {
     private final boolean withDefs;
+
     /** Only a whole read keeps the spec text (Graph beta's is 47 MB); a stream passes over it. */
     private final boolean withSpecText;
+
     Integer version;
     String namespace;
     Instant addedAt;
@@ -208,10 +227,12 @@ final class SourceFile {
               if (withDefs) defs = p.readValueAsTree();
               else p.skipChildren();
             }
-            case "defSets" -> pool = withDefs ? DefsPool.read(defs, p.readValueAsTree()) : skipped(p);
+            case "defSets" ->
+                pool = withDefs ? DefsPool.read(defs, p.readValueAsTree()) : skipped(p);
             case "tools" -> {
               if (pool == null)
-                throw new IllegalArgumentException("defs and defSets are missing or not before tools");
+                throw new IllegalArgumentException(
+                    "defs and defSets are missing or not before tools");
               tools(p, token, sink);
             }
             default -> p.skipChildren();
@@ -223,9 +244,14 @@ final class SourceFile {
     private void version(int value) {
       version = value;
       if (value < OLDEST_READABLE || value > FORMAT_VERSION) {
-        throw new IllegalArgumentException("format version " + value
-            + " is not supported (this version reads " + OLDEST_READABLE + " to " + FORMAT_VERSION
-            + "); it may come from a newer executor-tools");
+        throw new IllegalArgumentException(
+            "format version "
+                + value
+                + " is not supported (this version reads "
+                + OLDEST_READABLE
+                + " to "
+                + FORMAT_VERSION
+                + "); it may come from a newer executor-tools");
       }
     }
 
@@ -235,7 +261,8 @@ final class SourceFile {
     }
 
     private void tools(JsonParser p, JsonToken token, Consumer<CompiledTool> sink) {
-      if (token != JsonToken.START_ARRAY) throw new IllegalArgumentException("tools is not an array");
+      if (token != JsonToken.START_ARRAY)
+        throw new IllegalArgumentException("tools is not an array");
       requireHead();
       toolsSeen = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -265,8 +292,10 @@ final class SourceFile {
 
     SourceSummary summary() {
       requireHead();
-      long chars = specTextChars >= 0 ? specTextChars
-          : config.specText() != null ? config.specText().length() : -1;
+      long chars =
+          specTextChars >= 0
+              ? specTextChars
+              : config.specText() != null ? config.specText().length() : -1;
       return new SourceSummary(config, addedAt, refreshedAt, toolCount, chars);
     }
   }

@@ -21,12 +21,13 @@ import tools.jackson.databind.JsonNode;
  * Finds one tool in a source file by the index at its end: the file's last bytes give where the
  * index starts ({@code "indexAt":"<16 digits>"}), the index gives the byte range of the defs and of
  * each tool, def and def set. Calling one tool of a 22,000-tool source reads its index, parses the
- * offsets and the one group of tool entries its id belongs to ({@link ToolBuckets}), then reads that
- * tool and the defs its schemas name.
+ * offsets and the one group of tool entries its id belongs to ({@link ToolBuckets}), then reads
+ * that tool and the defs its schemas name.
  */
 final class SourceFileIndex {
   private static final Pattern TRAILER = Pattern.compile("\"indexAt\":\"(\\d{16})\"\\}\\s*$");
   private static final int TAIL = 64;
+
   /** An index larger than this is not believed (a damaged file). */
   private static final long MAX_INDEX_BYTES = 256L * 1024 * 1024;
 
@@ -68,7 +69,9 @@ final class SourceFileIndex {
       IndexEntries index = IndexEntries.read(indexBytes, id);
       if (index.tool() == null) return new Read<>(true, Optional.empty());
       JsonNode tool = value(slice(channel, index.tool(), size));
-      CompiledTool compiled = CompiledToolJson.fromJson(tool, pool(channel, index, CompiledToolJson.defSetsOf(tool), size));
+      CompiledTool compiled =
+          CompiledToolJson.fromJson(
+              tool, pool(channel, index, CompiledToolJson.defSetsOf(tool), size));
       if (!compiled.tool().id().equals(id)) {
         throw new IllegalArgumentException("its index points at another tool than " + id);
       }
@@ -119,26 +122,32 @@ final class SourceFileIndex {
   }
 
   /**
-   * The defs the tools' schemas name ({@code wanted} def sets): with the offsets of each def and def set in the index, those
-   * alone; in files written without them, all of them.
+   * The defs the tools' schemas name ({@code wanted} def sets): with the offsets of each def and
+   * def set in the index, those alone; in files written without them, all of them.
    */
-  private static DefsPool pool(FileChannel channel, IndexEntries index, List<Integer> wanted, long size)
-      throws IOException {
+  private static DefsPool pool(
+      FileChannel channel, IndexEntries index, List<Integer> wanted, long size) throws IOException {
     long[] defs = index.defOffsets();
     long[] sets = index.defSetOffsets();
     if (defs == null || sets == null || defs.length == 0 || sets.length == 0) {
-      return DefsPool.read(value(slice(channel, index.defs(), size)), value(slice(channel, index.defSets(), size)));
+      return DefsPool.read(
+          value(slice(channel, index.defs(), size)), value(slice(channel, index.defSets(), size)));
     }
     try {
-      return DefsPool.sparse(defs.length - 1, sets.length - 1, wanted,
-          i -> value(element(channel, sets, i, size)), i -> value(element(channel, defs, i, size)));
+      return DefsPool.sparse(
+          defs.length - 1,
+          sets.length - 1,
+          wanted,
+          i -> value(element(channel, sets, i, size)),
+          i -> value(element(channel, defs, i, size)));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
   }
 
   private static byte[] slice(FileChannel channel, long[] range, long size) throws IOException {
-    if (range == null || range.length != 2) throw new IllegalArgumentException("its index is malformed");
+    if (range == null || range.length != 2)
+      throw new IllegalArgumentException("its index is malformed");
     return slice(channel, range[0], range[1], size);
   }
 
@@ -151,7 +160,8 @@ final class SourceFileIndex {
     }
   }
 
-  private static byte[] slice(FileChannel channel, long start, long end, long size) throws IOException {
+  private static byte[] slice(FileChannel channel, long start, long end, long size)
+      throws IOException {
     if (start < 0 || end < start || end > size || end - start > Integer.MAX_VALUE - 16) {
       throw new IllegalArgumentException("its index holds a range outside the file");
     }

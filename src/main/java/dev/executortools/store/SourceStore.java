@@ -2,11 +2,10 @@ package dev.executortools.store;
 
 import dev.executortools.compile.CompiledTool;
 import dev.executortools.home.StoreException;
-import java.util.function.Consumer;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where added sources live between processes. Implementations are safe for concurrent use; sources
@@ -69,12 +68,14 @@ public interface SourceStore {
    * @throws StoreException when the source exists but cannot be read
    */
   default Optional<CompiledTool> tool(String namespace, String id) {
-    return get(namespace).flatMap(s -> s.tools().stream().filter(t -> t.tool().id().equals(id)).findFirst());
+    return get(namespace)
+        .flatMap(s -> s.tools().stream().filter(t -> t.tool().id().equals(id)).findFirst());
   }
 
   /**
    * Hands the tools of the source of {@code namespace} to {@code sink} in their stored order (by
-   * id), keeping none where the store can. Without {@code schemas} the schemas may lack {@code $defs}.
+   * id), keeping none where the store can. Without {@code schemas} the schemas may lack {@code
+   * $defs}.
    *
    * @throws StoreException when the source cannot be read (some tools may have been handed over)
    */
@@ -89,11 +90,15 @@ public interface SourceStore {
    * @throws StoreException when the source exists but cannot be read
    */
   default List<CompiledTool> tools(String namespace, int from, int count) {
-    return get(namespace).map(s -> {
-      List<CompiledTool> all = s.tools();
-      int start = Math.min(all.size(), Math.max(0, from));
-      return List.copyOf(all.subList(start, Math.min(all.size(), start + Math.max(0, count))));
-    }).orElse(List.of());
+    return get(namespace)
+        .map(
+            s -> {
+              List<CompiledTool> all = s.tools();
+              int start = Math.min(all.size(), Math.max(0, from));
+              return List.copyOf(
+                  all.subList(start, Math.min(all.size(), start + Math.max(0, count))));
+            })
+        .orElse(List.of());
   }
 
   /**

@@ -40,7 +40,14 @@ public record SourceSummary(
 
   /** The public form: names and redacted values only. */
   public SourceInfo info() {
-    return new SourceInfo(namespace(), config.name(), toolCount, addedAt, refreshedAt,
-        config.trustedOrigins(), config.credentialNames(), toRedactedJson());
+    return new SourceInfo(
+        namespace(),
+        config.name(),
+        toolCount,
+        addedAt,
+        refreshedAt,
+        config.trustedOrigins(),
+        config.credentialNames(),
+        toRedactedJson());
   }
 }

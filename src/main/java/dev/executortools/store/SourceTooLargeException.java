@@ -9,7 +9,9 @@ import dev.executortools.internal.Limits;
  */
 public final class SourceTooLargeException extends WriteRefusedException {
   SourceTooLargeException() {
-    super("the compiled source would take more than " + Limits.bytes(Limits.MAX_STORED_SOURCE_BYTES)
-        + " on disk (the limit for one stored source), so it was not saved");
+    super(
+        "the compiled source would take more than "
+            + Limits.bytes(Limits.MAX_STORED_SOURCE_BYTES)
+            + " on disk (the limit for one stored source), so it was not saved");
   }
 }

@@ -38,7 +38,11 @@ public record StoredSource(
 
   /** The source without its tools, as {@code sources list} shows it. */
   public SourceSummary summary() {
-    return new SourceSummary(config, addedAt, refreshedAt, tools.size(),
+    return new SourceSummary(
+        config,
+        addedAt,
+        refreshedAt,
+        tools.size(),
         config.specText() == null ? -1 : config.specText().length());
   }
 

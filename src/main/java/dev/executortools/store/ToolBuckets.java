@@ -11,8 +11,8 @@ import tools.jackson.databind.node.ArrayNode;
 /**
  * The index's {@code tools} object (id to byte range) written in groups by a hash of the id, with
  * where each group starts ({@code toolBuckets}): finding one tool parses one group of about {@value
- * #TOOLS_PER_BUCKET} entries, not all of them (Microsoft Graph's index is 1 MB, beta's 2.5 MB).
- * The hash is {@link String#hashCode}, which the Java language fixes, so any JVM finds the group.
+ * #TOOLS_PER_BUCKET} entries, not all of them (Microsoft Graph's index is 1 MB, beta's 2.5 MB). The
+ * hash is {@link String#hashCode}, which the Java language fixes, so any JVM finds the group.
  */
 final class ToolBuckets {
   static final int TOOLS_PER_BUCKET = 64;

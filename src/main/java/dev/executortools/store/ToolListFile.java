@@ -38,13 +38,16 @@ public final class ToolListFile {
     }
   }
 
-  /** @throws IllegalArgumentException when {@code in} is not what {@link #write} writes */
+  /**
+   * @throws IllegalArgumentException when {@code in} is not what {@link #write} writes
+   */
   public static List<CompiledTool> read(InputStream in) throws IOException {
     JsonNode defs = null;
     DefsPool pool = null;
     List<CompiledTool> tools = new ArrayList<>();
     try (JsonParser p = Json.MAPPER.createParser(in)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalArgumentException("not a JSON object");
+      if (p.nextToken() != JsonToken.START_OBJECT)
+        throw new IllegalArgumentException("not a JSON object");
       for (String name = p.nextName(); name != null; name = p.nextName()) {
         p.nextToken();
         switch (name) {

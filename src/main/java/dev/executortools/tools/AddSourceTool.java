@@ -42,15 +42,21 @@ public final class AddSourceTool extends BuiltinTool {
         ToolAnnotations.forLocal(false, true, true));
   }
 
-  /** Also where the new source's own credentials will go: its base URL or spec servers, and more. */
+  /**
+   * Also where the new source's own credentials will go: its base URL or spec servers, and more.
+   */
   @Override
   public ApprovalRequest approvalRequest(JsonNode arguments) {
     ApprovalRequest request = super.approvalRequest(arguments);
-    if (arguments.path("headers").isEmpty() && arguments.path("queryParams").isEmpty()) return request;
+    if (arguments.path("headers").isEmpty() && arguments.path("queryParams").isEmpty())
+      return request;
     List<String> origins = new ArrayList<>();
     String baseUrl = Json.text(arguments, "baseUrl");
     HttpUrl base = baseUrl == null ? null : HttpParsers.url(baseUrl.strip());
-    origins.add(base != null ? HttpParsers.origin(base) : baseUrl != null ? shown(baseUrl) : "the spec's servers");
+    origins.add(
+        base != null
+            ? HttpParsers.origin(base)
+            : baseUrl != null ? shown(baseUrl) : "the spec's servers");
     arguments.path("trustedOrigins").forEach(origin -> origins.add(shown(origin.asString(""))));
     return request.withCredentialOrigins(origins);
   }
@@ -64,15 +70,19 @@ public final class AddSourceTool extends BuiltinTool {
   public ToolResult run(JsonNode arguments) {
     SpecLoader.Loaded loaded;
     try {
-      loaded = loader.load(arguments.get("spec").stringValue(), arguments.get("specFetchCredentials"));
+      loaded =
+          loader.load(arguments.get("spec").stringValue(), arguments.get("specFetchCredentials"));
     } catch (SpecException e) {
       return ToolResult.failure(e.toError());
     }
     String namespace = Json.text(arguments, "namespace");
     if (namespace == null) namespace = Namespaces.fromTitle(loaded.document().title());
     if (!Namespaces.isValid(namespace)) {
-      return ToolResult.failure(ErrorCode.INVALID_ARGUMENTS,
-          "namespace '" + namespace + "' is not allowed: use [a-z0-9_]+ and not a reserved name (openapi)");
+      return ToolResult.failure(
+          ErrorCode.INVALID_ARGUMENTS,
+          "namespace '"
+              + namespace
+              + "' is not allowed: use [a-z0-9_]+ and not a reserved name (openapi)");
     }
     boolean replace = arguments.path("replace").asBoolean(false);
     return sink.add(namespace, arguments, loaded.document(), loaded.url(), loaded.text(), replace);

@@ -2,8 +2,8 @@ package dev.executortools.tools;
 
 import dev.executortools.ApprovalRequest;
 import dev.executortools.Tool;
-import dev.executortools.internal.HttpParsers;
 import dev.executortools.fetch.SpecFetcher;
+import dev.executortools.internal.HttpParsers;
 import dev.executortools.schema.ArgumentProblem;
 import java.util.List;
 import okhttp3.HttpUrl;
@@ -44,10 +44,14 @@ abstract class BuiltinTool implements LocalTool {
   /** The spec URL's origin and path when the spec is fetched, and every credential named. */
   @Override
   public ApprovalRequest approvalRequest(JsonNode arguments) {
-    ApprovalRequest request = ApprovalRequest.of(descriptor(), arguments).withCredentials(
-        CredentialArguments.names(arguments), CredentialArguments.secretIds(arguments));
+    ApprovalRequest request =
+        ApprovalRequest.of(descriptor(), arguments)
+            .withCredentials(
+                CredentialArguments.names(arguments), CredentialArguments.secretIds(arguments));
     String spec = arguments.path("spec").asString("");
     HttpUrl url = SpecFetcher.isUrl(spec) ? HttpParsers.url(spec.strip()) : null;
-    return url == null ? request : request.withRequest(HttpParsers.origin(url), "GET", url.encodedPath());
+    return url == null
+        ? request
+        : request.withRequest(HttpParsers.origin(url), "GET", url.encodedPath());
   }
 }

@@ -31,16 +31,26 @@ final class CredentialArguments {
         String name = entry.getKey();
         String at = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
         if (!HeaderRules.isToken(name)) {
-          problems.add(new ArgumentProblem(at, "not a header name (letters, digits and !#$%&'*+-.^_`|~ only)"));
+          problems.add(
+              new ArgumentProblem(
+                  at, "not a header name (letters, digits and !#$%&'*+-.^_`|~ only)"));
         } else if (HeaderRules.isFramingOrRouting(name)) {
-          problems.add(new ArgumentProblem(at, "header '" + name + "' frames or routes the request and is"
-              + " set by the HTTP client, never from arguments"));
+          problems.add(
+              new ArgumentProblem(
+                  at,
+                  "header '"
+                      + name
+                      + "' frames or routes the request and is"
+                      + " set by the HTTP client, never from arguments"));
         }
         JsonNode value = entry.getValue();
         String text = value.isString() ? value.stringValue() : value.path("prefix").asString("");
         if (!HeaderRules.isSendableValue(text)) {
-          problems.add(new ArgumentProblem(at, "header values may hold visible ASCII characters, spaces"
-              + " and tabs only (no CR, LF or other control characters, nothing past ASCII)"));
+          problems.add(
+              new ArgumentProblem(
+                  at,
+                  "header values may hold visible ASCII characters, spaces"
+                      + " and tabs only (no CR, LF or other control characters, nothing past ASCII)"));
         }
       }
     }
@@ -53,9 +63,13 @@ final class CredentialArguments {
    */
   static List<String> names(JsonNode arguments) {
     List<String> names = new ArrayList<>();
-    for (String[] map : new String[][] {{"/specFetchCredentials/headers", "header ", " (spec fetch)"},
-        {"/specFetchCredentials/queryParams", "query ", " (spec fetch)"}, {"/headers", "header ", ""},
-        {"/queryParams", "query ", ""}}) {
+    for (String[] map :
+        new String[][] {
+          {"/specFetchCredentials/headers", "header ", " (spec fetch)"},
+          {"/specFetchCredentials/queryParams", "query ", " (spec fetch)"},
+          {"/headers", "header ", ""},
+          {"/queryParams", "query ", ""}
+        }) {
       arguments.at(map[0]).propertyNames().forEach(name -> names.add(map[1] + name + map[2]));
     }
     return names;
@@ -64,8 +78,12 @@ final class CredentialArguments {
   /** The names of the stored secrets the arguments refer to, each once, in the order given. */
   static List<String> secretIds(JsonNode arguments) {
     Set<String> ids = new LinkedHashSet<>();
-    for (String pointer : List.of("/specFetchCredentials/headers", "/specFetchCredentials/queryParams",
-        "/headers", "/queryParams")) {
+    for (String pointer :
+        List.of(
+            "/specFetchCredentials/headers",
+            "/specFetchCredentials/queryParams",
+            "/headers",
+            "/queryParams")) {
       for (JsonNode value : arguments.at(pointer)) {
         JsonNode id = value.get("secretId");
         if (id != null && id.isString()) ids.add(id.stringValue());

@@ -73,7 +73,12 @@ public final class PreviewSpecTool extends BuiltinTool {
     out.put("operationCount", found.size());
     ArrayNode operations = Json.array();
     Set<String> tags = new LinkedHashSet<>();
-    doc.root().path("tags").forEach(t -> { if (Json.text(t, "name") != null) tags.add(Json.text(t, "name")); });
+    doc.root()
+        .path("tags")
+        .forEach(
+            t -> {
+              if (Json.text(t, "name") != null) tags.add(Json.text(t, "name"));
+            });
     for (int i : order) {
       Operation operation = found.get(i);
       ObjectNode op = operations.addObject();
@@ -83,7 +88,13 @@ public final class PreviewSpecTool extends BuiltinTool {
       op.put("path", operation.pathTemplate());
       op.put("summary", operation.summary());
       ArrayNode opTags = op.putArray("tags");
-      operation.tags().forEach(t -> { opTags.add(t); tags.add(t); });
+      operation
+          .tags()
+          .forEach(
+              t -> {
+                opTags.add(t);
+                tags.add(t);
+              });
       op.put("deprecated", operation.deprecated());
     }
     ArrayNode tagArray = out.putArray("tags");
@@ -103,12 +114,20 @@ public final class PreviewSpecTool extends BuiltinTool {
   private static List<String> ignoredHeaderWarnings(List<Operation> found, List<String> paths) {
     List<String> warnings = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) {
-      List<String> names = found.get(i).params().stream()
-          .filter(Param::isIgnoredHeader).map(Param::name).distinct().toList();
+      List<String> names =
+          found.get(i).params().stream()
+              .filter(Param::isIgnoredHeader)
+              .map(Param::name)
+              .distinct()
+              .toList();
       if (!names.isEmpty()) {
-        warnings.add(paths.get(i) + ": header parameter" + (names.size() > 1 ? "s " : " ")
-            + String.join(", ", names) + " will not be taken from arguments (the HTTP client, content"
-            + " negotiation or the source's credentials set such headers)");
+        warnings.add(
+            paths.get(i)
+                + ": header parameter"
+                + (names.size() > 1 ? "s " : " ")
+                + String.join(", ", names)
+                + " will not be taken from arguments (the HTTP client, content"
+                + " negotiation or the source's credentials set such headers)");
       }
     }
     return warnings;

@@ -11,6 +11,11 @@ public interface SourceSink {
    * @param arguments the validated addSource arguments (baseUrl, headers, queryParams, name...)
    * @param specUrl the URL the document came from, or null for inline text
    */
-  ToolResult add(String namespace, JsonNode arguments, dev.executortools.parse.SpecDocument document,
-      String specUrl, String specText, boolean replace);
+  ToolResult add(
+      String namespace,
+      JsonNode arguments,
+      dev.executortools.parse.SpecDocument document,
+      String specUrl,
+      String specText,
+      boolean replace);
 }

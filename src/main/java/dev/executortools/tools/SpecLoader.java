@@ -1,9 +1,9 @@
 package dev.executortools.tools;
 
+import dev.executortools.fetch.SpecFetcher;
 import dev.executortools.internal.Json;
 import dev.executortools.parse.SpecDocument;
 import dev.executortools.parse.SpecException;
-import dev.executortools.fetch.SpecFetcher;
 import dev.executortools.parse.SpecReader;
 import java.net.URI;
 import java.util.Map;
@@ -28,11 +28,12 @@ public final class SpecLoader {
   private static final Pattern POSITION = Pattern.compile("\\(line (\\d+), column (\\d+)\\)");
 
   /** Parse failures whose messages quote nothing of the document. */
-  private static final Set<String> FIXED_REASONS = Set.of(
-      "the document is empty",
-      "the document has no 'paths' object",
-      "not an OpenAPI document: expected a JSON or YAML object at the top level",
-      "not an OpenAPI document: no 'openapi' or 'swagger' version field");
+  private static final Set<String> FIXED_REASONS =
+      Set.of(
+          "the document is empty",
+          "the document has no 'paths' object",
+          "not an OpenAPI document: expected a JSON or YAML object at the top level",
+          "not an OpenAPI document: no 'openapi' or 'swagger' version field");
 
   private final SpecFetcher fetcher;
   private final CredentialResolver credentials;
@@ -44,14 +45,17 @@ public final class SpecLoader {
 
   /**
    * Reads {@code spec}: fetched when it is a URL, else parsed as the document itself. A fetched
-   * document that cannot be used is reported by where the problem is, never by its content (the
-   * URL might have reached something that is no spec at all, and its text is not the caller's).
+   * document that cannot be used is reported by where the problem is, never by its content (the URL
+   * might have reached something that is no spec at all, and its text is not the caller's).
    */
   public Loaded load(String spec, JsonNode fetchCredentials) throws SpecException {
     if (SpecFetcher.isUrl(spec)) {
       JsonNode creds = fetchCredentials == null ? Json.object() : fetchCredentials;
-      String text = fetcher.fetch(
-          spec, credentials.resolve(creds.get("headers")), credentials.resolve(creds.get("queryParams")));
+      String text =
+          fetcher.fetch(
+              spec,
+              credentials.resolve(creds.get("headers")),
+              credentials.resolve(creds.get("queryParams")));
       try {
         return new Loaded(SpecReader.read(text), spec.strip(), text);
       } catch (SpecException e) {
@@ -63,16 +67,29 @@ public final class SpecLoader {
 
   private static SpecException locatedOnly(SpecException e, String url) {
     URI location = SpecFetcher.location(url);
-    String where = location == null || location.getHost() == null ? "the URL"
-        : location.getScheme() + "://" + location.getHost()
-            + (location.getPort() < 0 ? "" : ":" + location.getPort()) + location.getRawPath();
+    String where =
+        location == null || location.getHost() == null
+            ? "the URL"
+            : location.getScheme()
+                + "://"
+                + location.getHost()
+                + (location.getPort() < 0 ? "" : ":" + location.getPort())
+                + location.getRawPath();
     Matcher position = POSITION.matcher(String.valueOf(e.getMessage()));
-    String at = position.find() ? " (line " + position.group(1) + ", column " + position.group(2) + ")" : "";
-    String why = FIXED_REASONS.contains(e.getMessage()) ? e.getMessage() : switch (e.code()) {
-      case UNSAFE_REFERENCE -> "it has a $ref that leaves the document";
-      case OPENAPI_PARSE_FAILED -> "it is not a readable Swagger 2.0 or OpenAPI 3.x document" + at;
-      default -> "it cannot be read" + at;
-    };
-    return new SpecException(e.code(), "the document fetched from " + where + " cannot be used: " + why);
+    String at =
+        position.find()
+            ? " (line " + position.group(1) + ", column " + position.group(2) + ")"
+            : "";
+    String why =
+        FIXED_REASONS.contains(e.getMessage())
+            ? e.getMessage()
+            : switch (e.code()) {
+              case UNSAFE_REFERENCE -> "it has a $ref that leaves the document";
+              case OPENAPI_PARSE_FAILED ->
+                  "it is not a readable Swagger 2.0 or OpenAPI 3.x document" + at;
+              default -> "it cannot be read" + at;
+            };
+    return new SpecException(
+        e.code(), "the document fetched from " + where + " cannot be used: " + why);
   }
 }

@@ -25,7 +25,8 @@ class AwsEndpointResolverTest {
 
   private static String resolve(String serverArg, String sourceBaseUrl, String environment) {
     JsonNode server = serverArg == null || serverArg.isBlank() ? null : Json.parse(serverArg);
-    return AwsEndpointResolver.withEnvironment(env(environment)).baseUrl(server, sourceBaseUrl, List.of());
+    return AwsEndpointResolver.withEnvironment(env(environment))
+        .baseUrl(server, sourceBaseUrl, List.of());
   }
 
   @ParameterizedTest(name = "{3}")
@@ -33,7 +34,8 @@ class AwsEndpointResolverTest {
       delimiter = '|',
       nullValues = "-",
       value = {
-        // server argument                                   | source base URL         | environment                                                        | expected
+        // server argument                                   | source base URL         | environment
+        //                                                        | expected
         "-                                                     | -                       | -                                                                  | https://oidc.us-east-1.amazonaws.com",
         "-                                                     | -                       | AWS_DEFAULT_REGION=eu-west-1                                       | https://oidc.eu-west-1.amazonaws.com",
         "-                                                     | -                       | AWS_REGION=ap-southeast-2;AWS_DEFAULT_REGION=eu-west-1             | https://oidc.ap-southeast-2.amazonaws.com",
@@ -52,7 +54,8 @@ class AwsEndpointResolverTest {
         "{\"url\": \"  \"}                                     | -                       | AWS_REGION=eu-north-1                                              | https://oidc.eu-north-1.amazonaws.com",
         "-                                                     | -                       | AWS_ENDPOINT_URL= ;AWS_REGION= ;AWS_DEFAULT_REGION=ca-central-1    | https://oidc.ca-central-1.amazonaws.com",
       })
-  void endpointFollowsTheAwsRules(String serverArg, String sourceBaseUrl, String environment, String expected) {
+  void endpointFollowsTheAwsRules(
+      String serverArg, String sourceBaseUrl, String environment, String expected) {
     assertThat(resolve(serverArg, sourceBaseUrl, environment)).isEqualTo(expected);
   }
 
@@ -70,6 +73,7 @@ class AwsEndpointResolverTest {
     AwsEndpointResolver resolver =
         new AwsEndpointResolver(name -> name.equals("AWS_REGION") ? "af-south-1" : null);
 
-    assertThat(resolver.baseUrl(null, null, List.of())).isEqualTo("https://oidc.af-south-1.amazonaws.com");
+    assertThat(resolver.baseUrl(null, null, List.of()))
+        .isEqualTo("https://oidc.af-south-1.amazonaws.com");
   }
 }

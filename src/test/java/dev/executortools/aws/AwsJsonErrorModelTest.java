@@ -10,13 +10,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.executortools.ErrorCode;
+import dev.executortools.HttpSettings;
 import dev.executortools.ToolError;
 import dev.executortools.ToolResult;
 import dev.executortools.bind.HttpRequestSpec;
-import dev.executortools.HttpSettings;
+import dev.executortools.internal.Json;
 import dev.executortools.invoke.HttpTransport;
 import dev.executortools.invoke.SourceCredentials;
-import dev.executortools.internal.Json;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -40,17 +40,22 @@ import tools.jackson.databind.JsonNode;
 @Timeout(60)
 class AwsJsonErrorModelTest {
   private static final String CORAL = ":http://internal.amazon.com/coral/com.amazonaws.sso.oidc/";
+
   @RegisterExtension
   static final WireMockExtension server =
       WireMockExtension.newInstance()
           .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
           .build();
+
   private static final HttpTransport transport = HttpTransport.create(HttpSettings.defaults());
   private static final AwsJsonErrorModel model = SsoOidcErrors.model();
 
   private static ResponseDefinitionBuilder awsError(int status, String typeHeader, String body) {
     ResponseDefinitionBuilder response =
-        aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+        aResponse()
+            .withStatus(status)
+            .withHeader("Content-Type", "application/json")
+            .withBody(body);
     return typeHeader == null ? response : response.withHeader("x-amzn-ErrorType", typeHeader);
   }
 
@@ -59,11 +64,17 @@ class AwsJsonErrorModelTest {
   }
 
   private static ToolError createToken() {
-    byte[] request = "{\"clientId\":\"c\",\"clientSecret\":\"s\",\"grantType\":\"g\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] request =
+        "{\"clientId\":\"c\",\"clientSecret\":\"s\",\"grantType\":\"g\"}"
+            .getBytes(StandardCharsets.UTF_8);
     ToolResult result =
         transport.send(
             new HttpRequestSpec(
-                "POST", "http://127.0.0.1:" + server.getPort() + "/token", List.of(), request, "application/json"),
+                "POST",
+                "http://127.0.0.1:" + server.getPort() + "/token",
+                List.of(),
+                request,
+                "application/json"),
             SourceCredentials.NONE,
             model);
     assertThat(result.ok()).isFalse();
@@ -85,7 +96,9 @@ class AwsJsonErrorModelTest {
     "InternalServerException,       500, server_error,          true",
   })
   void awsErrorTypeComesFromTheHeader(String type, int status, String error, boolean retryable) {
-    server.stubFor(post(urlEqualTo("/token")).willReturn(awsError(status, type + CORAL, body(error, "Details here"))));
+    server.stubFor(
+        post(urlEqualTo("/token"))
+            .willReturn(awsError(status, type + CORAL, body(error, "Details here"))));
 
     ToolError result = createToken();
 
@@ -96,7 +109,13 @@ class AwsJsonErrorModelTest {
     assertThat(result.details().get("error").stringValue()).isEqualTo(error);
     assertThat(result.details().get("error_description").stringValue()).isEqualTo("Details here");
     assertThat(result.message())
-        .isEqualTo(type + " (HTTP " + status + " from POST http://127.0.0.1:" + server.getPort() + "/token): Details here");
+        .isEqualTo(
+            type
+                + " (HTTP "
+                + status
+                + " from POST http://127.0.0.1:"
+                + server.getPort()
+                + "/token): Details here");
   }
 
   @ParameterizedTest(name = "{1} → {0}")
@@ -138,16 +157,23 @@ class AwsJsonErrorModelTest {
    */
   static List<ModelException> botocoreExceptions() throws Exception {
     JsonNode shapes;
-    try (InputStream in = AwsJsonErrorModelTest.class.getResourceAsStream("/sso-oidc-2019-06-10.botocore-service-2.json")) {
+    try (InputStream in =
+        AwsJsonErrorModelTest.class.getResourceAsStream(
+            "/sso-oidc-2019-06-10.botocore-service-2.json")) {
       shapes = Json.MAPPER.readTree(in).get("shapes");
     }
     List<ModelException> exceptions = new ArrayList<>();
     for (var shape : shapes.properties()) {
       if (!shape.getValue().path("exception").asBoolean()) continue;
-      Matcher code = SINGLE_ERROR_CODE.matcher(shape.getValue().path("members").path("error").path("documentation").asString());
+      Matcher code =
+          SINGLE_ERROR_CODE.matcher(
+              shape.getValue().path("members").path("error").path("documentation").asString());
       assertThat(code.find()).as("error code documented for %s", shape.getKey()).isTrue();
-      exceptions.add(new ModelException(
-          shape.getKey(), shape.getValue().path("error").path("httpStatusCode").asInt(), code.group(1)));
+      exceptions.add(
+          new ModelException(
+              shape.getKey(),
+              shape.getValue().path("error").path("httpStatusCode").asInt(),
+              code.group(1)));
     }
     return exceptions;
   }
@@ -168,24 +194,35 @@ class AwsJsonErrorModelTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("botocoreExceptions")
   void withoutTheHeaderEachExceptionOfTheServiceModelIsNamed(ModelException exception) {
-    server.stubFor(post(urlEqualTo("/token"))
-        .willReturn(awsError(exception.status(), null, body(exception.errorCode(), "from the model"))));
+    server.stubFor(
+        post(urlEqualTo("/token"))
+            .willReturn(
+                awsError(exception.status(), null, body(exception.errorCode(), "from the model"))));
 
     ToolError result = createToken();
 
-    String expected = exception.name().equals("InvalidRequestRegionException") ? "InvalidRequestException" : exception.name();
+    String expected =
+        exception.name().equals("InvalidRequestRegionException")
+            ? "InvalidRequestException"
+            : exception.name();
     assertThat(result.code()).isEqualTo(ErrorCode.UPSTREAM_HTTP_ERROR);
     assertThat(result.details().get("type").stringValue()).isEqualTo(expected);
     assertThat(result.status()).isEqualTo(exception.status());
     assertThat(result.details().get("error").stringValue()).isEqualTo(exception.errorCode());
-    assertThat(result.message()).startsWith(expected + " (HTTP " + exception.status() + " from POST ").endsWith(": from the model");
+    assertThat(result.message())
+        .startsWith(expected + " (HTTP " + exception.status() + " from POST ")
+        .endsWith(": from the model");
   }
 
   @Test
   void bodyTypeWithNamespaceIsUsedWhenTheHeaderIsMissing() {
     server.stubFor(
         post(urlEqualTo("/token"))
-            .willReturn(awsError(400, null, "{\"__type\":\"com.amazonaws.ssooidc#SlowDownException\",\"error\":\"slow_down\"}")));
+            .willReturn(
+                awsError(
+                    400,
+                    null,
+                    "{\"__type\":\"com.amazonaws.ssooidc#SlowDownException\",\"error\":\"slow_down\"}")));
 
     ToolError result = createToken();
 
@@ -197,7 +234,11 @@ class AwsJsonErrorModelTest {
   void replyWithoutAnyTypeFallsBackToTheGenericModel() {
     server.stubFor(
         post(urlEqualTo("/token"))
-            .willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody("<html>Bad Gateway</html>")));
+            .willReturn(
+                aResponse()
+                    .withStatus(502)
+                    .withHeader("Content-Type", "text/html")
+                    .withBody("<html>Bad Gateway</html>")));
 
     ToolError result = createToken();
 
@@ -231,7 +272,8 @@ class AwsJsonErrorModelTest {
     "InternalServerException,       500, server_error",
   })
   void typeAgreesWithTheAwsSdk(String type, int status, String error) {
-    server.stubFor(post(urlEqualTo("/token")).willReturn(awsError(status, type + CORAL, body(error, "x"))));
+    server.stubFor(
+        post(urlEqualTo("/token")).willReturn(awsError(status, type + CORAL, body(error, "x"))));
     SsoOidcException thrown;
     try (SsoOidcClient sdk =
         SsoOidcClient.builder()

@@ -8,13 +8,15 @@ class BundledToolsTest {
   @Test
   void thePrecompiledResourceHoldsWhatTheBundledSpecCompilesTo() {
     assertThat(BundledTools.class.getResource(BundledTools.RESOURCE))
-        .as("the build writes it (exec-maven-plugin, process-classes)").isNotNull();
+        .as("the build writes it (exec-maven-plugin, process-classes)")
+        .isNotNull();
     assertThat(BundledTools.load()).isEqualTo(BundledTools.compile());
   }
 
   @Test
   void theIdsKnownWithoutReadingTheToolsAreTheirIds() {
-    assertThat(BundledTools.load()).extracting(tool -> tool.tool().id())
+    assertThat(BundledTools.load())
+        .extracting(tool -> tool.tool().id())
         .containsExactlyInAnyOrderElementsOf(BundledTools.IDS);
   }
 }

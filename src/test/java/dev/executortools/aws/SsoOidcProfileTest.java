@@ -47,9 +47,13 @@ class SsoOidcProfileTest {
     for (JsonNode pathItem : spec.get("paths").values()) {
       List<JsonNode> lists = new ArrayList<>();
       if (pathItem.has("parameters")) lists.add(pathItem.get("parameters"));
-      pathItem.properties().forEach(op -> {
-        if (op.getValue().isObject() && op.getValue().has("parameters")) lists.add(op.getValue().get("parameters"));
-      });
+      pathItem
+          .properties()
+          .forEach(
+              op -> {
+                if (op.getValue().isObject() && op.getValue().has("parameters"))
+                  lists.add(op.getValue().get("parameters"));
+              });
       for (JsonNode list : lists) {
         for (JsonNode parameter : list.values()) {
           JsonNode resolved = resolve(spec, parameter);
@@ -64,7 +68,10 @@ class SsoOidcProfileTest {
   @Test
   void unappliedSecuritySchemesAreTheSpecsRequirements() throws Exception {
     Set<String> required = new HashSet<>();
-    spec().get("security").values().forEach(requirement -> required.addAll(requirement.propertyNames()));
+    spec()
+        .get("security")
+        .values()
+        .forEach(requirement -> required.addAll(requirement.propertyNames()));
 
     assertThat(required).isEqualTo(profile.unappliedSecuritySchemes());
   }
@@ -73,10 +80,13 @@ class SsoOidcProfileTest {
   void everyRequestBodyIsDeclaredWithTheProfilesContentType() throws Exception {
     Set<String> mediaTypes = new HashSet<>();
     for (JsonNode pathItem : spec().get("paths").values()) {
-      pathItem.properties().forEach(op -> {
-        JsonNode body = op.getValue().get("requestBody");
-        if (body != null) mediaTypes.addAll(body.get("content").propertyNames());
-      });
+      pathItem
+          .properties()
+          .forEach(
+              op -> {
+                JsonNode body = op.getValue().get("requestBody");
+                if (body != null) mediaTypes.addAll(body.get("content").propertyNames());
+              });
     }
 
     assertThat(mediaTypes).containsExactly(profile.requestContentType());
@@ -93,7 +103,8 @@ class SsoOidcProfileTest {
   /** The reference client sends the same media type, and no signature, for these operations. */
   @Test
   void awsSdkSendsTheSameContentTypeUnsigned() {
-    WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+    WireMockServer server =
+        new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
     server.start();
     try (SsoOidcClient sdk =
         SsoOidcClient.builder()
@@ -103,7 +114,10 @@ class SsoOidcProfileTest {
             .build()) {
       server.stubFor(
           post(urlEqualTo("/client/register"))
-              .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"clientId\":\"id\"}")));
+              .willReturn(
+                  aResponse()
+                      .withHeader("Content-Type", "application/json")
+                      .withBody("{\"clientId\":\"id\"}")));
 
       sdk.registerClient(r -> r.clientName("executor-tools").clientType("public"));
 

@@ -8,7 +8,8 @@ import java.util.List;
 record Captured(int exit, String stdout, double ms) {
   static Captured run(List<String> command) throws IOException, InterruptedException {
     long start = System.nanoTime();
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     process.getOutputStream().close();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     int exit = process.waitFor();

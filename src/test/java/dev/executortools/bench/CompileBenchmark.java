@@ -17,8 +17,8 @@ import java.util.Locale;
 /**
  * On-demand benchmark (not a test): for each spec, the time swagger-parser's own reader takes to
  * parse it (the baseline) against the time this plugin takes to read AND compile it into tools,
- * measured in the same run, median of several rounds after a warm-up. See the README for how to
- * run it; pass spec files as arguments to measure others (e.g. Microsoft Graph).
+ * measured in the same run, median of several rounds after a warm-up. See the README for how to run
+ * it; pass spec files as arguments to measure others (e.g. Microsoft Graph).
  */
 public final class CompileBenchmark {
   public static void main(String[] args) throws Exception {
@@ -27,9 +27,19 @@ public final class CompileBenchmark {
     if (args.length == 0) {
       for (String file : Corpus.FILES) specs.add(new String[] {file, Corpus.read(file)});
     } else {
-      for (String arg : args) specs.add(new String[] {Path.of(arg).getFileName().toString(), Files.readString(Path.of(arg))});
+      for (String arg : args)
+        specs.add(
+            new String[] {Path.of(arg).getFileName().toString(), Files.readString(Path.of(arg))});
     }
-    System.out.printf(Locale.ROOT, "%-52s %6s %12s %12s %7s  %s%n", "spec", "tools", "parser ms", "compile ms", "ratio", "swagger-parser");
+    System.out.printf(
+        Locale.ROOT,
+        "%-52s %6s %12s %12s %7s  %s%n",
+        "spec",
+        "tools",
+        "parser ms",
+        "compile ms",
+        "ratio",
+        "swagger-parser");
     double sumParser = 0;
     double sumOurs = 0;
     for (String[] spec : specs) {
@@ -39,16 +49,28 @@ public final class CompileBenchmark {
       long[] parser = new long[rounds];
       long[] ours = new long[rounds];
       for (int i = 0; i < rounds; i++) {
-        parser[i] = time(() -> { swaggerParse(text); });
+        parser[i] =
+            time(
+                () -> {
+                  swaggerParse(text);
+                });
         ours[i] = time(() -> compile(text));
       }
       double p = median(parser) / 1e6;
       double o = median(ours) / 1e6;
       sumParser += p;
       sumOurs += o;
-      System.out.printf(Locale.ROOT, "%-52s %6d %12.1f %12.1f %7.2f  %s%n", spec[0], tools, p, o, o / p, verdict);
+      System.out.printf(
+          Locale.ROOT, "%-52s %6d %12.1f %12.1f %7.2f  %s%n", spec[0], tools, p, o, o / p, verdict);
     }
-    System.out.printf(Locale.ROOT, "%-52s %6s %12.1f %12.1f %7.2f%n", "total", "", sumParser, sumOurs, sumOurs / sumParser);
+    System.out.printf(
+        Locale.ROOT,
+        "%-52s %6s %12.1f %12.1f %7.2f%n",
+        "total",
+        "",
+        sumParser,
+        sumOurs,
+        sumOurs / sumParser);
   }
 
   private static CompiledSource compile(String text) {
@@ -60,7 +82,9 @@ public final class CompileBenchmark {
     }
   }
 
-  /** swagger-parser's own reading, as a user of the library would call it; says whether it worked. */
+  /**
+   * swagger-parser's own reading, as a user of the library would call it; says whether it worked.
+   */
   private static String swaggerParse(String text) {
     ParseOptions options = new ParseOptions();
     options.setResolve(true);

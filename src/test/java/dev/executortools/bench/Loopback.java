@@ -26,15 +26,18 @@ final class Loopback implements AutoCloseable {
   static Loopback start() throws IOException {
     // without it, the JDK server's separate header and body writes meet delayed ACKs: 40 ms stalls
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-    server.createContext("/", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-      exchange.sendResponseHeaders(200, BODY.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(BODY);
-      }
-    });
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+    server.createContext(
+        "/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+          exchange.sendResponseHeaders(200, BODY.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(BODY);
+          }
+        });
     ExecutorService pool = Executors.newFixedThreadPool(16);
     server.setExecutor(pool);
     server.start();

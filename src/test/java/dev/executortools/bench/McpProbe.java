@@ -14,9 +14,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An MCP client on the wire: starts an {@code executor-tools mcp} process and speaks newline-delimited JSON-RPC to it (initialize, every page of {@code tools/list}, a
- * {@code search_tools} call when listed), then closes its stdin and waits for it to exit, so the
- * figures include the server's exit status and its last message on stderr.
+ * An MCP client on the wire: starts an {@code executor-tools mcp} process and speaks
+ * newline-delimited JSON-RPC to it (initialize, every page of {@code tools/list}, a {@code
+ * search_tools} call when listed), then closes its stdin and waits for it to exit, so the figures
+ * include the server's exit status and its last message on stderr.
  */
 public final class McpProbe {
   private final Process process;
@@ -29,30 +30,50 @@ public final class McpProbe {
   private McpProbe(Process process) {
     this.process = process;
     this.in = process.getOutputStream();
-    this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    Thread drain = new Thread(() -> {
-      try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-        for (String line = err.readLine(); line != null; line = err.readLine()) {
-          synchronized (stderr) {
-            stderr.add(line);
-          }
-        }
-      } catch (IOException e) {
-        // the process is gone
-      }
-    });
+    this.out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    Thread drain =
+        new Thread(
+            () -> {
+              try (BufferedReader err =
+                  new BufferedReader(
+                      new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line = err.readLine(); line != null; line = err.readLine()) {
+                  synchronized (stderr) {
+                    stderr.add(line);
+                  }
+                }
+              } catch (IOException e) {
+                // the process is gone
+              }
+            });
     drain.setDaemon(true);
     drain.start();
   }
 
-  /** {@code java HEAP -jar JAR --home HOME mcp --tools MODE}, run as {@link #run(List, String)} runs it. */
-  static ObjectNode run(String heap, Path jar, Path home, String mode, String query) throws Exception {
-    return run(List.of(java(), heap, "-jar", jar.toString(), "--home", home.toString(), "mcp", "--tools", mode), query);
+  /**
+   * {@code java HEAP -jar JAR --home HOME mcp --tools MODE}, run as {@link #run(List, String)} runs
+   * it.
+   */
+  static ObjectNode run(String heap, Path jar, Path home, String mode, String query)
+      throws Exception {
+    return run(
+        List.of(
+            java(),
+            heap,
+            "-jar",
+            jar.toString(),
+            "--home",
+            home.toString(),
+            "mcp",
+            "--tools",
+            mode),
+        query);
   }
 
   /**
-   * Runs the whole session with the server {@code command} starts; {@code query} (may be null)
-   * goes to search_tools when it is listed. Answers {@code tools}, {@code pages}, {@code complete},
+   * Runs the whole session with the server {@code command} starts; {@code query} (may be null) goes
+   * to search_tools when it is listed. Answers {@code tools}, {@code pages}, {@code complete},
    * {@code top} (search's first id), {@code ms}, {@code exit}, {@code stderr} (its last line) and,
    * when the session failed, {@code error}.
    */
@@ -62,10 +83,11 @@ public final class McpProbe {
 
   /**
    * As {@link #run(List, String)}, then, when {@code lastToolArguments} is given, calls the last
-   * tool listed with them: answers also {@code called} (its name), {@code call_is_error} and
-   * {@code call_text} (the result's text).
+   * tool listed with them: answers also {@code called} (its name), {@code call_is_error} and {@code
+   * call_text} (the result's text).
    */
-  public static ObjectNode run(List<String> command, String query, JsonNode lastToolArguments) throws Exception {
+  public static ObjectNode run(List<String> command, String query, JsonNode lastToolArguments)
+      throws Exception {
     long start = System.nanoTime();
     McpProbe probe = new McpProbe(new ProcessBuilder(command).start());
     ObjectNode result = Json.object();
@@ -91,8 +113,11 @@ public final class McpProbe {
   }
 
   private void session(String query, ObjectNode result) throws IOException {
-    request("initialize", Json.parse("{\"protocolVersion\": \"2025-06-18\", \"capabilities\": {},"
-        + " \"clientInfo\": {\"name\": \"bench\", \"version\": \"1\"}}"));
+    request(
+        "initialize",
+        Json.parse(
+            "{\"protocolVersion\": \"2025-06-18\", \"capabilities\": {},"
+                + " \"clientInfo\": {\"name\": \"bench\", \"version\": \"1\"}}"));
     send(Json.object().put("jsonrpc", "2.0").put("method", "notifications/initialized"));
     int tools = 0;
     int pages = 0;
@@ -118,7 +143,8 @@ public final class McpProbe {
       JsonNode hits = answer.path("structuredContent").path("data");
       result.put("search_ok", !answer.path("isError").asBoolean(false));
       result.put("top", hits.path(0).path("id").asString(""));
-      if (answer.path("isError").asBoolean(false)) result.put("search_error", answer.path("content").path(0).path("text").asString(""));
+      if (answer.path("isError").asBoolean(false))
+        result.put("search_error", answer.path("content").path(0).path("text").asString(""));
     }
   }
 
@@ -126,7 +152,9 @@ public final class McpProbe {
     ObjectNode call = Json.object().put("name", lastName);
     call.set("arguments", arguments);
     JsonNode answer = request("tools/call", call);
-    result.put("called", lastName).put("call_is_error", answer.path("isError").asBoolean(false))
+    result
+        .put("called", lastName)
+        .put("call_is_error", answer.path("isError").asBoolean(false))
         .put("call_text", answer.path("content").path(0).path("text").asString(""));
   }
 

@@ -1,12 +1,12 @@
 package dev.executortools.bench;
 
+import dev.executortools.SearchHit;
 import dev.executortools.Tool;
 import dev.executortools.ToolRegistry;
 import dev.executortools.ToolResult;
 import dev.executortools.internal.Json;
 import dev.executortools.schema.ModelSchemas;
 import dev.executortools.search.SearchEvaluation;
-import dev.executortools.SearchHit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,8 +14,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * On demand (not a unit test): adds one OpenAPI document to an in-memory registry, evaluates a
- * task set against its tools, and measures the model-facing input schemas.
+ * On demand (not a unit test): adds one OpenAPI document to an in-memory registry, evaluates a task
+ * set against its tools, and measures the model-facing input schemas.
  *
  * <pre>
  * java -Xmx2g -cp ... dev.executortools.bench.SearchBenchmark SPEC NAMESPACE TASKS.tsv
@@ -34,16 +34,21 @@ public final class SearchBenchmark {
     }
     long start = System.nanoTime();
     try (ToolRegistry registry = ToolRegistry.builder().build()) {
-      ToolResult added = registry.addSource(Path.of(args[0]), Json.object().put("namespace", args[1]));
+      ToolResult added =
+          registry.addSource(Path.of(args[0]), Json.object().put("namespace", args[1]));
       if (!added.ok()) throw new IllegalStateException(added.toString());
-      System.out.printf("added %s: %d tools in %.1f s%n", args[1], added.data().path("toolCount").asInt(),
-          (System.nanoTime() - start) / 1e9);
+      System.out.printf(
+          "added %s: %d tools in %.1f s%n",
+          args[1], added.data().path("toolCount").asInt(), (System.nanoTime() - start) / 1e9);
 
       SearchEvaluation tasks = SearchEvaluation.parse(Files.readString(Path.of(args[2])));
       start = System.nanoTime();
-      SearchEvaluation.Report report = tasks.run((query, limit) ->
-          registry.search(query, limit, args[1]).stream().map(SearchHit::id).toList());
-      System.out.printf("search (%.2f s for %d queries, index build included): %s",
+      SearchEvaluation.Report report =
+          tasks.run(
+              (query, limit) ->
+                  registry.search(query, limit, args[1]).stream().map(SearchHit::id).toList());
+      System.out.printf(
+          "search (%.2f s for %d queries, index build included): %s",
           (System.nanoTime() - start) / 1e9, tasks.tasks().size(), report.summary());
 
       List<Integer> fullSizes = new ArrayList<>();
@@ -58,9 +63,15 @@ public final class SearchBenchmark {
         fullSizes.add(full);
         modelSizes.add(model);
       }
-      System.out.printf("input schemas (%.1f s): %d over %d KB; full p95 %s, max %s; model-facing p95 %s, max %s%n",
-          (System.nanoTime() - start) / 1e9, over, ModelSchemas.DEFAULT_BUDGET_BYTES / 1024,
-          p95(fullSizes), max(fullSizes), p95(modelSizes), max(modelSizes));
+      System.out.printf(
+          "input schemas (%.1f s): %d over %d KB; full p95 %s, max %s; model-facing p95 %s, max %s%n",
+          (System.nanoTime() - start) / 1e9,
+          over,
+          ModelSchemas.DEFAULT_BUDGET_BYTES / 1024,
+          p95(fullSizes),
+          max(fullSizes),
+          p95(modelSizes),
+          max(modelSizes));
     }
   }
 

@@ -122,12 +122,18 @@ class RequestPlanMultipartTest {
   void anArrayOfObjectsIsOneJsonPart() throws IOException {
     HttpBinding binding = withBody(body(true, media("multipart/form-data", SCHEMA, null)));
 
-    List<Part> parts = parts(bindOk(binding,
-        "{\"body\": {\"caption_entities\": [{\"type\": \"bold\", \"offset\": 0}, {\"type\": \"url\"}]}}"));
+    List<Part> parts =
+        parts(
+            bindOk(
+                binding,
+                "{\"body\": {\"caption_entities\": [{\"type\": \"bold\", \"offset\": 0}, {\"type\": \"url\"}]}}"));
 
-    assertThat(parts).extracting(Part::headers).containsExactly(
-        "Content-Disposition: form-data; name=\"caption_entities\"\nContent-Type: application/json\n");
-    assertThat(parts.get(0).text()).isEqualTo("[{\"type\":\"bold\",\"offset\":0},{\"type\":\"url\"}]");
+    assertThat(parts)
+        .extracting(Part::headers)
+        .containsExactly(
+            "Content-Disposition: form-data; name=\"caption_entities\"\nContent-Type: application/json\n");
+    assertThat(parts.get(0).text())
+        .isEqualTo("[{\"type\":\"bold\",\"offset\":0},{\"type\":\"url\"}]");
   }
 
   @Test

@@ -10,8 +10,9 @@ import tools.jackson.databind.JsonNode;
 
 /** The JSON Schema of a cache file ({@code src/test/resources/catalog/cache-entry.schema.json}). */
 public final class CacheEntrySchema {
-  private static final Schema SCHEMA = SchemaRegistry.withDialect(Dialects.getDraft202012())
-      .getSchema(Json.parse(Corpus.resource("/catalog/cache-entry.schema.json")));
+  private static final Schema SCHEMA =
+      SchemaRegistry.withDialect(Dialects.getDraft202012())
+          .getSchema(Json.parse(Corpus.resource("/catalog/cache-entry.schema.json")));
 
   private CacheEntrySchema() {}
 

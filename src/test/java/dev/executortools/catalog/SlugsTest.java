@@ -20,7 +20,8 @@ class SlugsTest {
 
   @Test
   void npmPackagePathsKeepTheirFileNameWithoutExtension() {
-    assertThat(Slugs.of(List.of("microsoft.com", "graph-beta.json"))).isEqualTo("microsoft.com_graph-beta");
+    assertThat(Slugs.of(List.of("microsoft.com", "graph-beta.json")))
+        .isEqualTo("microsoft.com_graph-beta");
     assertThat(Slugs.of(List.of("1forge.com.json"))).isEqualTo("1forge.com");
   }
 
@@ -28,7 +29,8 @@ class SlugsTest {
   void charactersUnsafeInFileNamesBecomeUnderscores() {
     assertThat(Slugs.of(List.of("vtex.local", "Orders-API-(PII-version).json")))
         .isEqualTo("vtex.local_Orders-API-_PII-version_");
-    assertThat(Slugs.of(List.of("hubapi.com", "business units.json"))).isEqualTo("hubapi.com_business_units");
+    assertThat(Slugs.of(List.of("hubapi.com", "business units.json")))
+        .isEqualTo("hubapi.com_business_units");
     assertThat(Slugs.of(List.of("..json"))).doesNotStartWith(".");
   }
 
@@ -36,11 +38,13 @@ class SlugsTest {
   void theNamespaceIsOpenapiUnderscoreAndTheSlugWithOnlyLowerCaseLettersDigitsAndUnderscores() {
     assertThat(Slugs.namespace("github.com_api.github.com_1.1.4"))
         .isEqualTo("openapi_github_com_api_github_com_1_1_4");
-    assertThat(Slugs.namespace("adyen.com_BalancePlatformService")).isEqualTo("openapi_adyen_com_balanceplatformservice");
+    assertThat(Slugs.namespace("adyen.com_BalancePlatformService"))
+        .isEqualTo("openapi_adyen_com_balanceplatformservice");
   }
 
   @Test
-  void aFolderIsWalkedForSpecFilesInPathOrderOutsideTheOutputFolderAndEverySlugIsUnique() throws Exception {
+  void aFolderIsWalkedForSpecFilesInPathOrderOutsideTheOutputFolderAndEverySlugIsUnique()
+      throws Exception {
     Files.createDirectories(dir.resolve("b.com/v1"));
     Files.createDirectories(dir.resolve(".git"));
     Files.writeString(dir.resolve("b.com/v1/openapi.yaml"), "x");
@@ -51,10 +55,12 @@ class SlugsTest {
     Files.createDirectories(dir.resolve("out"));
     Files.writeString(dir.resolve("out/a.com.json"), "an entry of an earlier run");
 
-    List<SpecInput> inputs = SpecInputs.expand(
-        List.of(dir.toString(), "https://example.com/specs/openapi.json"), dir.resolve("out"));
+    List<SpecInput> inputs =
+        SpecInputs.expand(
+            List.of(dir.toString(), "https://example.com/specs/openapi.json"), dir.resolve("out"));
 
-    assertThat(inputs).extracting(SpecInput::slug)
+    assertThat(inputs)
+        .extracting(SpecInput::slug)
         .containsExactly("a.com", "b.com_v1", "b.com_v1_2", "example.com_specs");
     assertThat(inputs.get(0).spec()).isEqualTo(dir.resolve("a.com.YML").toString());
     assertThat(inputs.get(3).url()).isTrue();

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CallNumbersCliTest {
   @RegisterExtension
   static WireMockExtension upstream =
-      WireMockExtension.newInstance().options(options().bindAddress("127.0.0.1").dynamicPort()).build();
+      WireMockExtension.newInstance()
+          .options(options().bindAddress("127.0.0.1").dynamicPort())
+          .build();
 
   @TempDir Path home;
 
@@ -30,8 +32,15 @@ class CallNumbersCliTest {
 
   @BeforeEach
   void addSource() {
-    upstream.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
-    String spec = """
+    upstream.stubFor(
+        any(anyUrl())
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{}")));
+    String spec =
+        """
         openapi: 3.1.0
         info: {title: numbers, version: '1'}
         paths:
@@ -43,7 +52,12 @@ class CallNumbersCliTest {
                 - {name: step, in: query, schema: {type: number, multipleOf: 0.001}}
               responses: {'200': {description: ok}}
         """;
-    String args = Json.write(Json.object().put("spec", spec).put("namespace", "numbers").put("baseUrl", upstream.baseUrl()));
+    String args =
+        Json.write(
+            Json.object()
+                .put("spec", spec)
+                .put("namespace", "numbers")
+                .put("baseUrl", upstream.baseUrl()));
     assertThat(run("call", "--yes", "openapi.addSource", args).exit()).isZero();
   }
 
@@ -53,7 +67,15 @@ class CallNumbersCliTest {
 
     assertThat(result.exit()).isEqualTo(1);
     assertThat(result.errorCode()).isEqualTo("invalid_arguments");
-    assertThat(result.json().path("error").path("details").path("errors").get(0).path("message").asString())
+    assertThat(
+            result
+                .json()
+                .path("error")
+                .path("details")
+                .path("errors")
+                .get(0)
+                .path("message")
+                .asString())
         .isEqualTo("must be multiple of 0.001");
     assertThat(upstream.getAllServeEvents()).isEmpty();
   }
@@ -63,7 +85,11 @@ class CallNumbersCliTest {
     CliRunner.Run result = run("call", "numbers.items.getItems", "{\"n\": 1e400}");
 
     assertThat(result.exit()).as(result.all()).isZero();
-    List<LoggedRequest> requests = upstream.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
-    assertThat(requests).singleElement().extracting(LoggedRequest::getUrl).isEqualTo("/items?n=1E%2B400");
+    List<LoggedRequest> requests =
+        upstream.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
+    assertThat(requests)
+        .singleElement()
+        .extracting(LoggedRequest::getUrl)
+        .isEqualTo("/items?n=1E%2B400");
   }
 }

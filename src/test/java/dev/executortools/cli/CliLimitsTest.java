@@ -30,7 +30,9 @@ import tools.jackson.databind.JsonNode;
 class CliLimitsTest {
   @RegisterExtension
   static WireMockExtension upstream =
-      WireMockExtension.newInstance().options(options().bindAddress("127.0.0.1").dynamicPort()).build();
+      WireMockExtension.newInstance()
+          .options(options().bindAddress("127.0.0.1").dynamicPort())
+          .build();
 
   @TempDir Path home;
 
@@ -40,17 +42,18 @@ class CliLimitsTest {
 
   @Test
   void anOutOfMemoryErrorEndsInAnInternalErrorValueAndNoStackTrace() {
-    InputStream exhausted = new InputStream() {
-      @Override
-      public int read() {
-        throw new OutOfMemoryError("Java heap space");
-      }
+    InputStream exhausted =
+        new InputStream() {
+          @Override
+          public int read() {
+            throw new OutOfMemoryError("Java heap space");
+          }
 
-      @Override
-      public byte[] readAllBytes() {
-        throw new OutOfMemoryError("Java heap space");
-      }
-    };
+          @Override
+          public byte[] readAllBytes() {
+            throw new OutOfMemoryError("Java heap space");
+          }
+        };
     int exit;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -73,7 +76,9 @@ class CliLimitsTest {
     assertThat(exit).isEqualTo(1);
     JsonNode result = Json.parse(out.toString(StandardCharsets.UTF_8));
     assertThat(result.path("error").path("code").stringValue()).isEqualTo("internal_error");
-    assertThat(result.path("error").path("message").stringValue()).contains("OutOfMemoryError").doesNotContain("\n");
+    assertThat(result.path("error").path("message").stringValue())
+        .contains("OutOfMemoryError")
+        .doesNotContain("\n");
     assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("\tat ");
   }
 
@@ -86,7 +91,8 @@ class CliLimitsTest {
 
     CliRunner.Run list = run("", "sources", "list");
     assertThat(list.exit()).isZero();
-    assertThat(list.json().path("data").path("problems").toString()).contains("big", "larger than 256 MiB");
+    assertThat(list.json().path("data").path("problems").toString())
+        .contains("big", "larger than 256 MiB");
     assertThat(run("", "tools", "list").exit()).isZero();
 
     CliRunner.Run removed = run("", "sources", "remove", "big");
@@ -100,7 +106,8 @@ class CliLimitsTest {
     Path sources = Files.createDirectories(home.resolve("sources"));
     Files.writeString(sources.resolve("broken.json"), "{\"formatVersion\": 2, \"tools\": [[[[[[");
 
-    assertThat(run("", "sources", "list").json().path("data").path("problems").toString()).contains("broken", "damaged");
+    assertThat(run("", "sources", "list").json().path("data").path("problems").toString())
+        .contains("broken", "damaged");
     assertThat(run("", "sources", "remove", "broken").exit()).isZero();
     assertThat(sources.resolve("broken.json")).doesNotExist();
   }
@@ -108,16 +115,23 @@ class CliLimitsTest {
   @Test
   void aResponseNestedSixHundredDeepIsReadAndPrinted() {
     String deep = "[".repeat(600) + "]".repeat(600);
-    upstream.stubFor(get(urlEqualTo("/deep"))
-        .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(deep)));
-    String spec = "openapi: 3.0.0\ninfo: {title: D, version: '1'}\npaths:\n  /deep:\n    get:\n"
-        + "      operationId: deep\n      responses: {'200': {description: ok}}\n";
-    String add = Json.write(Json.object().put("spec", spec).put("namespace", "d")
-        .put("baseUrl", upstream.baseUrl()));
+    upstream.stubFor(
+        get(urlEqualTo("/deep"))
+            .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(deep)));
+    String spec =
+        "openapi: 3.0.0\ninfo: {title: D, version: '1'}\npaths:\n  /deep:\n    get:\n"
+            + "      operationId: deep\n      responses: {'200': {description: ok}}\n";
+    String add =
+        Json.write(
+            Json.object()
+                .put("spec", spec)
+                .put("namespace", "d")
+                .put("baseUrl", upstream.baseUrl()));
     CliRunner.Run added = run(add, "call", "--yes", "openapi.addSource", "-");
     assertThat(added.exit()).as(added.all()).isZero();
 
-    CliRunner.Run called = run("", "call", added.json().path("data").path("tools").get(0).stringValue());
+    CliRunner.Run called =
+        run("", "call", added.json().path("data").path("tools").get(0).stringValue());
 
     assertThat(called.exit()).as(called.all()).isZero();
     assertThat(Json.write(called.json().path("data"))).isEqualTo(deep);
@@ -128,12 +142,15 @@ class CliLimitsTest {
     StringBuilder schema = new StringBuilder();
     for (int i = 0; i < 245; i++) schema.append("{\"type\":\"object\",\"properties\":{\"n\":");
     schema.append("{\"type\":\"string\"}").append("}}".repeat(245));
-    String spec = "{\"openapi\":\"3.0.0\",\"info\":{\"title\":\"N\",\"version\":\"1\"},\"paths\":{\"/n\":{\"post\":"
-        + "{\"operationId\":\"nest\",\"requestBody\":{\"content\":{\"application/json\":{\"schema\":" + schema
-        + "}}},\"responses\":{\"200\":{\"description\":\"ok\"}}}}}}";
+    String spec =
+        "{\"openapi\":\"3.0.0\",\"info\":{\"title\":\"N\",\"version\":\"1\"},\"paths\":{\"/n\":{\"post\":"
+            + "{\"operationId\":\"nest\",\"requestBody\":{\"content\":{\"application/json\":{\"schema\":"
+            + schema
+            + "}}},\"responses\":{\"200\":{\"description\":\"ok\"}}}}}}";
     String args = Json.write(Json.object().put("spec", spec).put("namespace", "n"));
 
-    CliRunner.Run preview = run(Json.write(Json.object().put("spec", spec)), "call", "openapi.previewSpec", "-");
+    CliRunner.Run preview =
+        run(Json.write(Json.object().put("spec", spec)), "call", "openapi.previewSpec", "-");
     assertThat(preview.exit()).as(preview.all()).isZero();
     CliRunner.Run added = run(args, "call", "--yes", "openapi.addSource", "-");
     assertThat(added.exit()).as(added.all()).isZero();

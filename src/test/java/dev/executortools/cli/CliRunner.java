@@ -64,7 +64,8 @@ final class CliRunner {
     return runRaw(System.getenv(), terminals, stdin, args);
   }
 
-  static synchronized Run runRaw(Map<String, String> environment, Terminal.Source terminals, String stdin, String... args) {
+  static synchronized Run runRaw(
+      Map<String, String> environment, Terminal.Source terminals, String stdin, String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     InputStream oldIn = System.in;
@@ -75,7 +76,8 @@ final class CliRunner {
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
       int exit = Main.run(environment, terminals, args);
-      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Run(
+          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);

@@ -51,8 +51,10 @@ class HomeFilesCliTest {
   void start() {
     upstream = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     upstream.start();
-    upstream.stubFor(get(urlPathEqualTo("/items")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody("[\"a\"]")));
+    upstream.stubFor(
+        get(urlPathEqualTo("/items"))
+            .willReturn(
+                aResponse().withHeader("Content-Type", "application/json").withBody("[\"a\"]")));
     cli = new CliRunner(home);
     add(cli, "items", null);
   }
@@ -66,7 +68,8 @@ class HomeFilesCliTest {
     upstream.stop();
     try (var paths = Files.walk(home)) {
       for (Path path : paths.toList()) {
-        if (Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()) {
+        if (Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+            .isOther()) {
           FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE).close();
         }
       }
@@ -74,10 +77,17 @@ class HomeFilesCliTest {
   }
 
   private void add(CliRunner runner, String namespace, String secretId) {
-    ObjectNode args = Json.object().put("spec", Corpus.resource("/specs/items-v1.yaml"))
-        .put("namespace", namespace).put("baseUrl", upstream.baseUrl()).put("replace", true);
+    ObjectNode args =
+        Json.object()
+            .put("spec", Corpus.resource("/specs/items-v1.yaml"))
+            .put("namespace", namespace)
+            .put("baseUrl", upstream.baseUrl())
+            .put("replace", true);
     if (secretId != null) {
-      args.putObject("headers").putObject("Authorization").put("secretId", secretId).put("prefix", "Bearer ");
+      args.putObject("headers")
+          .putObject("Authorization")
+          .put("secretId", secretId)
+          .put("prefix", "Bearer ");
     }
     CliRunner.Run added = runner.run(Json.write(args), "call", "--yes", "openapi.addSource", "-");
     assertThat(added.exit()).as(added.all()).isZero();
@@ -85,7 +95,8 @@ class HomeFilesCliTest {
 
   /** Runs a command, failing the test if it does not answer within {@link #HANG_GUARD}. */
   private CliRunner.Run run(String stdin, String... args) {
-    return assertTimeoutPreemptively(HANG_GUARD, () -> cli.run(stdin, args), () -> String.join(" ", args) + " hangs");
+    return assertTimeoutPreemptively(
+        HANG_GUARD, () -> cli.run(stdin, args), () -> String.join(" ", args) + " hangs");
   }
 
   private static void mkfifo(Path path) throws Exception {
@@ -125,26 +136,33 @@ class HomeFilesCliTest {
   }
 
   @Test
-  void aFifoADeviceLinkAndALinkOutOfTheHomeAmongTheSourcesAreReportedNeverFollowed() throws Exception {
+  void aFifoADeviceLinkAndALinkOutOfTheHomeAmongTheSourcesAreReportedNeverFollowed()
+      throws Exception {
     CliRunner other = new CliRunner(elsewhere);
     add(other, "outside", null);
     Path sources = home.resolve("sources");
     mkfifo(sources.resolve("fifo.json"));
     Files.createSymbolicLink(sources.resolve("zero.json"), Path.of("/dev/zero"));
-    Files.createSymbolicLink(sources.resolve("outside.json"), elsewhere.resolve("sources/outside.json"));
+    Files.createSymbolicLink(
+        sources.resolve("outside.json"), elsewhere.resolve("sources/outside.json"));
     Map<String, String> before = regularFiles();
 
     CliRunner.Run listed = run("", "sources", "list");
     assertThat(listed.exit()).as(listed.all()).isZero();
-    assertThat(listed.data().path("sources")).extracting(s -> s.path("sourceId").asString()).containsExactly("items");
+    assertThat(listed.data().path("sources"))
+        .extracting(s -> s.path("sourceId").asString())
+        .containsExactly("items");
     Map<String, JsonNode> problems = new TreeMap<>();
     listed.data().path("problems").forEach(p -> problems.put(p.path("sourceId").asString(), p));
     assertThat(problems).containsOnlyKeys("fifo", "zero", "outside");
-    assertThat(problems.get("fifo").path("message").asString()).contains("FIFO", "not a regular file");
+    assertThat(problems.get("fifo").path("message").asString())
+        .contains("FIFO", "not a regular file");
     assertThat(problems.get("zero").path("message").asString()).contains("symbolic link");
     assertThat(problems.get("outside").path("message").asString()).contains("symbolic link");
-    problems.forEach((id, p) ->
-        assertThat(p.path("file").asString()).isEqualTo(sources.resolve(id + ".json").toString()));
+    problems.forEach(
+        (id, p) ->
+            assertThat(p.path("file").asString())
+                .isEqualTo(sources.resolve(id + ".json").toString()));
 
     assertGoodSourceWorks();
     assertThat(ids(run("", "tools", "list"))).noneMatch(id -> id.startsWith("outside."));
@@ -187,7 +205,8 @@ class HomeFilesCliTest {
 
     CliRunner.Run listed = run("", "sources", "list");
     assertThat(listed.errorCode()).as(listed.all()).isEqualTo("store_failed");
-    assertThat(listed.json().path("error").path("message").asString()).contains(sources.toString(), "symbolic link");
+    assertThat(listed.json().path("error").path("message").asString())
+        .contains(sources.toString(), "symbolic link");
     assertThat(run("", "sources", "remove", "outside").errorCode()).isEqualTo("store_failed");
     assertThat(ids(run("", "tools", "list"))).noneMatch(id -> id.startsWith("outside."));
     assertThat(other.run("", "sources", "list").data().path("sources")).hasSize(1);
@@ -229,7 +248,8 @@ class HomeFilesCliTest {
     CliRunner.Run keyed = run("", "call", "keyed.items.listItems", "{}");
     assertThat(keyed.errorCode()).as(keyed.all()).isEqualTo("store_failed");
     assertThat(keyed.json().path("error").path("message").asString()).contains(secrets.toString());
-    assertThat(keyed.json().path("error").path("details").path("file").asString()).isEqualTo(secrets.toString());
+    assertThat(keyed.json().path("error").path("details").path("file").asString())
+        .isEqualTo(secrets.toString());
     assertThat(names.all() + keyed.all()).doesNotContain(SECRET);
     assertThat(run("", "sources", "list").data().path("sources")).hasSize(2);
     assertGoodSourceWorks();
@@ -241,10 +261,12 @@ class HomeFilesCliTest {
     mkfifo(policies);
     CliRunner.Run listed = run("", "policies", "list");
     assertThat(listed.errorCode()).as(listed.all()).isEqualTo("store_failed");
-    assertThat(listed.json().path("error").path("message").asString()).contains(policies.toString());
+    assertThat(listed.json().path("error").path("message").asString())
+        .contains(policies.toString());
     CliRunner.Run called = run("", "call", "items.items.listItems", "{}");
     assertThat(called.errorCode()).isEqualTo("store_failed");
-    assertThat(called.json().path("error").path("details").path("file").asString()).isEqualTo(policies.toString());
+    assertThat(called.json().path("error").path("details").path("file").asString())
+        .isEqualTo(policies.toString());
     assertThat(ids(run("", "tools", "list"))).contains("items.items.listItems");
     assertThat(run("", "tools", "search", "items").exit()).isZero();
     assertThat(run("", "sources", "list").data().path("sources")).hasSize(1);
@@ -256,8 +278,12 @@ class HomeFilesCliTest {
     mkfifo(home.resolve("settings.json"));
     assertGoodSourceWorks();
     assertThat(run("", "sources", "list").data().path("sources")).hasSize(1);
-    CliRunner.Run preview = run(Json.write(Json.object().put("spec", upstream.baseUrl() + "/spec.yaml")),
-        "call", "openapi.previewSpec", "-");
+    CliRunner.Run preview =
+        run(
+            Json.write(Json.object().put("spec", upstream.baseUrl() + "/spec.yaml")),
+            "call",
+            "openapi.previewSpec",
+            "-");
     assertThat(preview.errorCode()).as(preview.all()).isEqualTo("blocked_address");
   }
 

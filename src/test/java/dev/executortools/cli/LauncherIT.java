@@ -45,8 +45,14 @@ class LauncherIT {
   void runFromAnotherDirectoryItFindsTheProjectsJarAndItsArchiveIsUsed() throws Exception {
     // -Xshare:on (after the launcher's -Xshare:auto) makes the JVM refuse to start when the archive
     // it is given cannot be used
-    JsonNode listed = launch(null, Map.of("JAVA_OPTS", "-Xshare:on"), "--home", dir.resolve("home").toString(),
-        "tools", "list");
+    JsonNode listed =
+        launch(
+            null,
+            Map.of("JAVA_OPTS", "-Xshare:on"),
+            "--home",
+            dir.resolve("home").toString(),
+            "tools",
+            "list");
     assertThat(listed.path("data")).hasSize(5);
     assertThat(Path.of("target/executor-tools.jsa")).as("the archive it was given").exists();
   }
@@ -61,7 +67,9 @@ class LauncherIT {
     assertThat(install.warmups()).as("warm-ups in two commands").isEqualTo(1);
     try (var cached = Files.list(install.cache.resolve("executor-tools"))) {
       assertThat(cached.map(p -> p.getFileName().toString()))
-          .singleElement().asString().matches("executor-tools-[0-9]+\\.jsa");
+          .singleElement()
+          .asString()
+          .matches("executor-tools-[0-9]+\\.jsa");
     }
     assertThat(install.jar.resolveSibling("executor-tools.jsa")).doesNotExist();
   }
@@ -69,7 +77,8 @@ class LauncherIT {
   @Test
   @Timeout(300)
   void aFailedWarmUpIsNotTriedAgainUntilTheJarChanges() throws Exception {
-    Install install = new Install(dir, "case \"$*\" in *Warmup*) exit 1 ;; esac; exec \"$java\" \"$@\"");
+    Install install =
+        new Install(dir, "case \"$*\" in *Warmup*) exit 1 ;; esac; exec \"$java\" \"$@\"");
     for (int run = 0; run < 2; run++) {
       assertThat(install.launch("tools", "list").path("data")).hasSize(5);
     }
@@ -92,12 +101,16 @@ class LauncherIT {
     private final Path home;
 
     Install(Path dir, String wrapperBody) throws Exception {
-      for (Path p : new Path[] {dir, dir.resolve("install"), dir.resolve("cache"), dir.resolve("home")}) {
+      for (Path p :
+          new Path[] {dir, dir.resolve("install"), dir.resolve("cache"), dir.resolve("home")}) {
         Files.createDirectories(p);
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxrwxrwx"));
       }
-      jar = Files.copy(Path.of("target/executor-tools.jar"), dir.resolve("install/executor-tools.jar"));
-      Files.setPosixFilePermissions(dir.resolve("install"),
+      jar =
+          Files.copy(
+              Path.of("target/executor-tools.jar"), dir.resolve("install/executor-tools.jar"));
+      Files.setPosixFilePermissions(
+          dir.resolve("install"),
           PosixFilePermissions.fromString(ROOT ? "rwxr-xr-x" : "r-xr-xr-x"));
       cache = dir.resolve("cache");
       home = dir.resolve("home");
@@ -105,20 +118,36 @@ class LauncherIT {
       Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-rw-rw-"));
       jvm = dir.resolve("java");
       String real = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Files.writeString(jvm, "#!/bin/sh\necho \"$*\" >>'" + log + "'\njava='" + real + "'\n" + wrapperBody + "\n");
+      Files.writeString(
+          jvm,
+          "#!/bin/sh\necho \"$*\" >>'" + log + "'\njava='" + real + "'\n" + wrapperBody + "\n");
       Files.setPosixFilePermissions(jvm, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     JsonNode launch(String... args) throws Exception {
       List<String> command = new ArrayList<>();
-      if (ROOT) command.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"));
+      if (ROOT)
+        command.addAll(
+            List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"));
       command.add(Path.of("bin/executor-tools").toAbsolutePath().toString());
       command.addAll(List.of("--home", home.resolve("state").toString()));
       command.addAll(List.of(args));
-      ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
-          .directory(home.toFile());
-      builder.environment().putAll(Map.of("EXECUTOR_TOOLS_JAR", jar.toString(), "JAVA", jvm.toString(),
-          "XDG_CACHE_HOME", cache.toString(), "HOME", home.toString()));
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .directory(home.toFile());
+      builder
+          .environment()
+          .putAll(
+              Map.of(
+                  "EXECUTOR_TOOLS_JAR",
+                  jar.toString(),
+                  "JAVA",
+                  jvm.toString(),
+                  "XDG_CACHE_HOME",
+                  cache.toString(),
+                  "HOME",
+                  home.toString()));
       Process process = builder.start();
       byte[] out = process.getInputStream().readAllBytes();
       assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the launcher ends").isTrue();
@@ -136,12 +165,15 @@ class LauncherIT {
   }
 
   /** The launcher run in a directory of its own; {@code jar} null: the project's own jar. */
-  private static JsonNode launch(Path jar, Map<String, String> env, String... args) throws Exception {
+  private static JsonNode launch(Path jar, Map<String, String> env, String... args)
+      throws Exception {
     String[] command = new String[args.length + 1];
     command[0] = Path.of("bin/executor-tools").toAbsolutePath().toString();
     System.arraycopy(args, 0, command, 1, args.length);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
-        .directory(Files.createTempDirectory("launcher-cwd").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .directory(Files.createTempDirectory("launcher-cwd").toFile());
     if (jar != null) builder.environment().put("EXECUTOR_TOOLS_JAR", jar.toString());
     builder.environment().putAll(env);
     Process process = builder.start();

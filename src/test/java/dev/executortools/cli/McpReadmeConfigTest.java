@@ -19,8 +19,8 @@ import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The README's MCP host configurations: each starts {@code java -jar .../executor-tools.jar mcp ...}
- * with arguments this command line accepts (McpServerIT runs that command for real).
+ * The README's MCP host configurations: each starts {@code java -jar .../executor-tools.jar mcp
+ * ...} with arguments this command line accepts (McpServerIT runs that command for real).
  */
 class McpReadmeConfigTest {
   private static String section() throws Exception {
@@ -42,7 +42,8 @@ class McpReadmeConfigTest {
     assertThat(command.get(2)).endsWith("/executor-tools.jar");
     List<String> args = command.subList(3, command.size());
     assertThat(args).contains("mcp");
-    CommandLine.ParseResult parsed = Main.commandLine(System.getenv(), Terminal.NONE).parseArgs(args.toArray(String[]::new));
+    CommandLine.ParseResult parsed =
+        Main.commandLine(System.getenv(), Terminal.NONE).parseArgs(args.toArray(String[]::new));
     assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("mcp");
     return parsed;
   }
@@ -63,7 +64,11 @@ class McpReadmeConfigTest {
   void theClaudeCodeCommandsStartTheServerAndKeepPrefixedNamesWithinSixtyFour() throws Exception {
     List<String> lines = new ArrayList<>();
     for (String block : blocks(section(), "sh")) {
-      block.lines().map(String::strip).filter(l -> l.startsWith("claude mcp add ") && l.contains(" -- ")).forEach(lines::add);
+      block
+          .lines()
+          .map(String::strip)
+          .filter(l -> l.startsWith("claude mcp add ") && l.contains(" -- "))
+          .forEach(lines::add);
     }
     assertThat(lines).hasSize(2);
     assertThat(lines.get(0)).startsWith("claude mcp add executor-tools -- ");
@@ -71,8 +76,10 @@ class McpReadmeConfigTest {
       String server = line.substring("claude mcp add ".length(), line.indexOf(" -- "));
       List<String> command = List.of(line.substring(line.indexOf(" -- ") + 4).split(" "));
       assertStartsTheServer(command);
-      int limit = command.contains("--max-name-length")
-          ? Integer.parseInt(command.get(command.indexOf("--max-name-length") + 1)) : 64;
+      int limit =
+          command.contains("--max-name-length")
+              ? Integer.parseInt(command.get(command.indexOf("--max-name-length") + 1))
+              : 64;
       if (line != lines.get(0)) {
         assertThat(("mcp__" + server + "__").length() + limit).as(line).isLessThanOrEqualTo(64);
       }
@@ -80,32 +87,51 @@ class McpReadmeConfigTest {
   }
 
   @Test
-  void aLongestNameOutsideSixteenToSixtyFourIsAUsageError(@org.junit.jupiter.api.io.TempDir Path home) {
+  void aLongestNameOutsideSixteenToSixtyFourIsAUsageError(
+      @org.junit.jupiter.api.io.TempDir Path home) {
     CliRunner.Run run = new CliRunner(home).run("", "mcp", "--max-name-length", "8");
 
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.json().path("error").path("code").asString()).isEqualTo("invalid_usage");
-    assertThat(run.json().path("error").path("message").asString()).contains("--max-name-length").contains("16 to 64");
+    assertThat(run.json().path("error").path("message").asString())
+        .contains("--max-name-length")
+        .contains("16 to 64");
   }
 
   @Test
   @Timeout(60)
   void theHttpCommandsParseAndTheClientReachesTheFirst() throws Exception {
-    String block = blocks(section(), "sh").stream().filter(b -> b.contains("--http")).findFirst().orElseThrow();
+    String block =
+        blocks(section(), "sh").stream()
+            .filter(b -> b.contains("--http"))
+            .findFirst()
+            .orElseThrow();
     List<McpCommand> servers = new ArrayList<>();
-    block.lines().filter(l -> l.startsWith("java -jar ")).forEach(line -> {
-      List<String> command = List.of(line.replaceAll("\\s+#.*$", "").split(" "));
-      servers.add((McpCommand) assertStartsTheServer(command).subcommand().commandSpec().userObject());
-    });
+    block
+        .lines()
+        .filter(l -> l.startsWith("java -jar "))
+        .forEach(
+            line -> {
+              List<String> command = List.of(line.replaceAll("\\s+#.*$", "").split(" "));
+              servers.add(
+                  (McpCommand)
+                      assertStartsTheServer(command).subcommand().commandSpec().userObject());
+            });
     assertThat(servers).hasSize(2);
-    assertThat(HttpOptions.address(servers.get(0).http)).isEqualTo(new InetSocketAddress("127.0.0.1", 8080));
-    assertThat(block).contains("claude mcp add --transport http executor-tools http://127.0.0.1:8080"
-        + StreamableHttpTransportProvider.ENDPOINT + " ");
+    assertThat(HttpOptions.address(servers.get(0).http))
+        .isEqualTo(new InetSocketAddress("127.0.0.1", 8080));
+    assertThat(block)
+        .contains(
+            "claude mcp add --transport http executor-tools http://127.0.0.1:8080"
+                + StreamableHttpTransportProvider.ENDPOINT
+                + " ");
 
     // the one on 0.0.0.0 reads its token from a file, as it must
     McpCommand open = servers.get(1);
     assertThat(HttpOptions.address(open.http).getAddress().isAnyLocalAddress()).isTrue();
     assertThat(open.tokenFile).isNotNull();
-    assertThat(Main.run(Map.of(), Terminal.NONE, "mcp", "--http", open.http)).as("without it: a usage error").isEqualTo(2);
+    assertThat(Main.run(Map.of(), Terminal.NONE, "mcp", "--http", open.http))
+        .as("without it: a usage error")
+        .isEqualTo(2);
   }
 }

@@ -22,14 +22,16 @@ import tools.jackson.databind.JsonNode;
 /**
  * Every command, in success and in failure, prints exactly one JSON document that validates against
  * the envelope schema the tests hold ({@code src/test/resources/cli/envelope.schema.json}), with
- * exit 0 for ok, 1 for a failure and 2 for invalid_usage. A command added to the command line
- * fails this test until it is exercised here.
+ * exit 0 for ok, 1 for a failure and 2 for invalid_usage. A command added to the command line fails
+ * this test until it is exercised here.
  */
 class OutputContractTest {
   /** Print usage text by design, like --help and --version. */
   private static final Set<String> TEXT_COMMANDS = Set.of("help", "mcp");
-  private static final Schema ENVELOPE = SchemaRegistry.withDialect(Dialects.getDraft202012())
-      .getSchema(Json.parse(Corpus.resource("/cli/envelope.schema.json")));
+
+  private static final Schema ENVELOPE =
+      SchemaRegistry.withDialect(Dialects.getDraft202012())
+          .getSchema(Json.parse(Corpus.resource("/cli/envelope.schema.json")));
 
   @TempDir Path home;
   private CliRunner cli;
@@ -39,8 +41,12 @@ class OutputContractTest {
   @BeforeEach
   void addASource() {
     cli = new CliRunner(home);
-    String args = Json.write(Json.object().put("spec", Corpus.resource("/specs/items-v1.yaml"))
-        .put("namespace", "items").put("baseUrl", "http://127.0.0.1:9"));
+    String args =
+        Json.write(
+            Json.object()
+                .put("spec", Corpus.resource("/specs/items-v1.yaml"))
+                .put("namespace", "items")
+                .put("baseUrl", "http://127.0.0.1:9"));
     assertThat(cli.run(args, "call", "--yes", "openapi.addSource", "-").exit()).isZero();
   }
 
@@ -55,7 +61,10 @@ class OutputContractTest {
     check("call openapi.previewSpec {}", false);
     check("call items.items.deleteItem {\"id\":\"1\"}", false);
     check("call openapi.previewSpec {not-json", false);
-    checkWithStdin("{\"spec\": \"openapi: 3.0.0\\ninfo: {title: t, version: '1'}\\npaths: {}\"}", "call openapi.previewSpec -", true);
+    checkWithStdin(
+        "{\"spec\": \"openapi: 3.0.0\\ninfo: {title: t, version: '1'}\\npaths: {}\"}",
+        "call openapi.previewSpec -",
+        true);
     check("sources list", true);
     check("sources refresh items", true);
     check("sources refresh nope", false);
@@ -81,8 +90,11 @@ class OutputContractTest {
     check("sso token --start-url https://example.awsapps.com/start" + cache, false);
     check("sso login --start-url https://example.awsapps.com/start --profile dev" + cache, false);
     String catalogOut = " --out " + home.resolve("catalog");
-    check("catalog extract --jobs 1" + catalogOut + " src/test/resources/specs/items-v1.yaml", true);
-    check("catalog extract --jobs 1" + catalogOut + " src/test/resources/specs/no-such-spec.yaml", false);
+    check(
+        "catalog extract --jobs 1" + catalogOut + " src/test/resources/specs/items-v1.yaml", true);
+    check(
+        "catalog extract --jobs 1" + catalogOut + " src/test/resources/specs/no-such-spec.yaml",
+        false);
     check("frobnicate", false);
 
     assertThat(problems).isEmpty();
@@ -98,17 +110,25 @@ class OutputContractTest {
     CliRunner.Run run = cli.run(stdin, args);
     JsonNode out;
     try {
-      out = Json.MAPPER.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .readValue(run.out());
+      out =
+          Json.MAPPER
+              .readerFor(JsonNode.class)
+              .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+              .readValue(run.out());
     } catch (RuntimeException e) {
       problems.add(commandLine + ": stdout is not one JSON document: " + run.out());
       return;
     }
-    ENVELOPE.validate(out).forEach(error -> problems.add(commandLine + ": " + error + " in " + Json.write(out)));
+    ENVELOPE
+        .validate(out)
+        .forEach(error -> problems.add(commandLine + ": " + error + " in " + Json.write(out)));
     boolean isOk = out.path("ok").asBoolean(false);
-    int expectedExit = isOk ? 0 : "invalid_usage".equals(out.path("error").path("code").asString("")) ? 2 : 1;
-    if (isOk != ok) problems.add(commandLine + ": expected ok=" + ok + " but got " + Json.write(out));
-    if (run.exit() != expectedExit) problems.add(commandLine + ": exit " + run.exit() + " for " + Json.write(out));
+    int expectedExit =
+        isOk ? 0 : "invalid_usage".equals(out.path("error").path("code").asString("")) ? 2 : 1;
+    if (isOk != ok)
+      problems.add(commandLine + ": expected ok=" + ok + " but got " + Json.write(out));
+    if (run.exit() != expectedExit)
+      problems.add(commandLine + ": exit " + run.exit() + " for " + Json.write(out));
     covered.add(commandName(args));
   }
 
@@ -132,13 +152,16 @@ class OutputContractTest {
   }
 
   private static void collect(CommandLine command, String prefix, Set<String> leaves) {
-    command.getSubcommands().forEach((name, sub) -> {
-      String qualified = prefix.isEmpty() ? name : prefix + " " + name;
-      if (sub.getSubcommands().isEmpty()) {
-        if (!TEXT_COMMANDS.contains(qualified)) leaves.add(qualified);
-      } else {
-        collect(sub, qualified, leaves);
-      }
-    });
+    command
+        .getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              String qualified = prefix.isEmpty() ? name : prefix + " " + name;
+              if (sub.getSubcommands().isEmpty()) {
+                if (!TEXT_COMMANDS.contains(qualified)) leaves.add(qualified);
+              } else {
+                collect(sub, qualified, leaves);
+              }
+            });
   }
 }

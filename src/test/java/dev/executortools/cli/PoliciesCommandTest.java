@@ -19,8 +19,12 @@ class PoliciesCommandTest {
   @BeforeEach
   void addItems() {
     cli = new CliRunner(home);
-    String args = Json.write(Json.object().put("spec", Corpus.resource("/specs/items-v1.yaml"))
-        .put("namespace", "items").put("baseUrl", "http://127.0.0.1:9"));
+    String args =
+        Json.write(
+            Json.object()
+                .put("spec", Corpus.resource("/specs/items-v1.yaml"))
+                .put("namespace", "items")
+                .put("baseUrl", "http://127.0.0.1:9"));
     assertThat(cli.run(args, "call", "--yes", "openapi.addSource", "-").exit()).isZero();
   }
 
@@ -36,11 +40,19 @@ class PoliciesCommandTest {
 
   @Test
   void byDefaultOnlyUnsafeMethodsAndAddSourceRequireApproval() {
-    assertThat(tool("items.items.listItems").path("annotations").path("requiresApproval").asBoolean()).isFalse();
-    assertThat(tool("items.items.createItem").path("annotations").path("requiresApproval").asBoolean()).isTrue();
-    assertThat(tool("items.items.deleteItem").path("annotations").path("requiresApproval").asBoolean()).isTrue();
-    assertThat(tool("openapi.addSource").path("annotations").path("requiresApproval").asBoolean()).isTrue();
-    assertThat(tool("openapi.previewSpec").path("annotations").path("requiresApproval").asBoolean()).isFalse();
+    assertThat(
+            tool("items.items.listItems").path("annotations").path("requiresApproval").asBoolean())
+        .isFalse();
+    assertThat(
+            tool("items.items.createItem").path("annotations").path("requiresApproval").asBoolean())
+        .isTrue();
+    assertThat(
+            tool("items.items.deleteItem").path("annotations").path("requiresApproval").asBoolean())
+        .isTrue();
+    assertThat(tool("openapi.addSource").path("annotations").path("requiresApproval").asBoolean())
+        .isTrue();
+    assertThat(tool("openapi.previewSpec").path("annotations").path("requiresApproval").asBoolean())
+        .isFalse();
     CliRunner.Run call = cli.run("", "call", "items.items.deleteItem", "{\"id\": \"1\"}");
     assertThat(call.json().path("error").path("code").asString()).isEqualTo("approval_required");
   }
@@ -64,15 +76,21 @@ class PoliciesCommandTest {
     cli.run("", "policies", "add", "items.items.deleteItem", "approve");
     cli.run("", "policies", "add", "items.items.*", "block");
     JsonNode rules = cli.run("", "policies", "list").data();
-    assertThat(rules).extracting(r -> r.path("pattern").asString())
+    assertThat(rules)
+        .extracting(r -> r.path("pattern").asString())
         .containsExactly("items.items.deleteItem", "items.items.*", "items.*", "*");
     cli.run("", "policies", "remove", "items.items.*");
     assertThat(ids()).contains("items.items.deleteItem").doesNotContain("items.items.listItems");
-    assertThat(tool("items.items.deleteItem").path("annotations").path("requiresApproval").asBoolean()).isFalse();
-    assertThat(tool("openapi.previewSpec").path("annotations").path("requiresApproval").asBoolean()).isTrue();
+    assertThat(
+            tool("items.items.deleteItem").path("annotations").path("requiresApproval").asBoolean())
+        .isFalse();
+    assertThat(tool("openapi.previewSpec").path("annotations").path("requiresApproval").asBoolean())
+        .isTrue();
 
     assertThat(cli.run("", "policies", "remove", "items.*").exit()).isZero();
-    assertThat(tool("items.items.listItems").path("annotations").path("requiresApproval").asBoolean()).isTrue();
+    assertThat(
+            tool("items.items.listItems").path("annotations").path("requiresApproval").asBoolean())
+        .isTrue();
     CliRunner.Run again = cli.run("", "policies", "remove", "items.*");
     assertThat(again.exit()).isEqualTo(1);
     assertThat(again.errorCode()).isEqualTo("unknown_rule");
@@ -94,7 +112,9 @@ class PoliciesCommandTest {
     JsonNode exact = cli.run("", "policies", "explain", "items.items.deleteItem").data();
     assertThat(exact.path("action").asString()).isEqualTo("approve");
     assertThat(exact.path("rule").path("pattern").asString()).isEqualTo("items.items.deleteItem");
-    assertThat(exact.path("overridden")).extracting(r -> r.path("pattern").asString()).containsExactly("items.*", "*");
+    assertThat(exact.path("overridden"))
+        .extracting(r -> r.path("pattern").asString())
+        .containsExactly("items.*", "*");
     assertThat(exact.path("reason").asString()).contains("exactly");
 
     JsonNode prefix = cli.run("", "policies", "explain", "items.items.listItems").data();
@@ -104,7 +124,9 @@ class PoliciesCommandTest {
 
     JsonNode blocked = cli.run("", "policies", "explain", "token.createToken").data();
     assertThat(blocked.path("action").asString()).isEqualTo("block");
-    assertThat(blocked.path("listed").asBoolean()).as("explain also covers blocked tools").isFalse();
+    assertThat(blocked.path("listed").asBoolean())
+        .as("explain also covers blocked tools")
+        .isFalse();
 
     cli.run("", "policies", "remove", "*");
     JsonNode byDefault = cli.run("", "policies", "explain", "token.createToken").data();
@@ -128,7 +150,8 @@ class PoliciesCommandTest {
     CliRunner.Run list = cli.run("", "policies", "list");
     assertThat(list.exit()).isEqualTo(1);
     assertThat(list.errorCode()).isEqualTo("store_failed");
-    assertThat(tool("openapi.previewSpec").path("annotations").path("requiresApproval").asBoolean()).isTrue();
+    assertThat(tool("openapi.previewSpec").path("annotations").path("requiresApproval").asBoolean())
+        .isTrue();
   }
 
   @Test

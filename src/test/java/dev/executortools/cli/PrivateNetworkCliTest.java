@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The user's allowance for private addresses, as the command line takes it: flag or home setting. */
+/**
+ * The user's allowance for private addresses, as the command line takes it: flag or home setting.
+ */
 @Timeout(60)
 class PrivateNetworkCliTest {
   @TempDir Path home;
@@ -29,10 +31,12 @@ class PrivateNetworkCliTest {
   void start() {
     upstream = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     upstream.start();
-    upstream.stubFor(get(urlPathEqualTo("/spec.yaml"))
-        .willReturn(aResponse().withBody(Corpus.resource("/specs/items-v1.yaml"))));
+    upstream.stubFor(
+        get(urlPathEqualTo("/spec.yaml"))
+            .willReturn(aResponse().withBody(Corpus.resource("/specs/items-v1.yaml"))));
     cli = new CliRunner(home);
-    previewArgs = Json.write(Json.object().put("spec", "http://localhost:" + upstream.port() + "/spec.yaml"));
+    previewArgs =
+        Json.write(Json.object().put("spec", "http://localhost:" + upstream.port() + "/spec.yaml"));
   }
 
   @AfterEach
@@ -50,8 +54,10 @@ class PrivateNetworkCliTest {
 
   @Test
   void theFlagAllowsItBeforeOrAfterTheCommandName() {
-    CliRunner.Run global = cli.run("", "--allow-private-network", "call", "openapi.previewSpec", previewArgs);
-    CliRunner.Run local = cli.run("", "call", "--allow-private-network", "openapi.previewSpec", previewArgs);
+    CliRunner.Run global =
+        cli.run("", "--allow-private-network", "call", "openapi.previewSpec", previewArgs);
+    CliRunner.Run local =
+        cli.run("", "call", "--allow-private-network", "openapi.previewSpec", previewArgs);
     assertThat(global.exit()).as(global.all()).isZero();
     assertThat(local.exit()).as(local.all()).isZero();
     assertThat(upstream.getAllServeEvents()).hasSize(2);

@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The fenced code blocks of a Markdown file. A block is marked as not run by an HTML comment on
- * the nearest non-blank line before its fence: {@code <!-- not run: why -->}.
+ * The fenced code blocks of a Markdown file. A block is marked as not run by an HTML comment on the
+ * nearest non-blank line before its fence: {@code <!-- not run: why -->}.
  */
 final class ReadmeBlocks {
   private static final Pattern FENCE_OPEN = Pattern.compile("^```(\\w*)\\s*$");
@@ -42,7 +42,8 @@ final class ReadmeBlocks {
       for (i++; i < lines.size() && !FENCE_CLOSE.matcher(lines.get(i)).matches(); i++) {
         text.append(lines.get(i)).append('\n');
       }
-      if (i == lines.size()) throw new IllegalStateException("README.md:" + (start + 1) + ": fence never closed");
+      if (i == lines.size())
+        throw new IllegalStateException("README.md:" + (start + 1) + ": fence never closed");
       blocks.add(new Block(open.group(1), start + 1, text.toString(), notRunReason(lines, start)));
     }
     return blocks;
@@ -57,11 +58,16 @@ final class ReadmeBlocks {
     return null;
   }
 
-  /** Lines of a shell block that start a {@code java -jar} command (at the start, or after | && ; ||). */
+  /**
+   * Lines of a shell block that start a {@code java -jar} command (at the start, or after | && ;
+   * ||).
+   */
   static long javaJarCommands(String shell) {
-    return shell.lines()
+    return shell
+        .lines()
         .filter(line -> !line.strip().startsWith("#"))
-        .mapToLong(line -> Pattern.compile("(^|[|&;])\\s*java -jar ").matcher(line).results().count())
+        .mapToLong(
+            line -> Pattern.compile("(^|[|&;])\\s*java -jar ").matcher(line).results().count())
         .sum();
   }
 }

@@ -55,19 +55,32 @@ class SecretRedactionTest {
   @Test
   void secretsAndLiteralCredentialsNeverAppearInAnyOutput() throws Exception {
     // the upstream echoes what it got, as httpbin's /headers does
-    upstream.stubFor(get(urlPathEqualTo("/items")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json")
-        .withBody("[\"" + SECRET + "\", \"" + LITERAL + "\"]")));
-    upstream.stubFor(post(urlPathEqualTo("/items")).willReturn(aResponse().withStatus(403)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"error\": \"bad token Bearer " + SECRET + "\"}")));
+    upstream.stubFor(
+        get(urlPathEqualTo("/items"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("[\"" + SECRET + "\", \"" + LITERAL + "\"]")));
+    upstream.stubFor(
+        post(urlPathEqualTo("/items"))
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"error\": \"bad token Bearer " + SECRET + "\"}")));
 
     assertThat(run(SECRET + "\n", "secrets", "set", "api_token").exit()).isZero();
     assertThat(run(QUERY_SECRET, "secrets", "set", "query_key").exit()).isZero();
-    ObjectNode args = Json.object().put("spec", Corpus.resource("/specs/items-v1.yaml"))
-        .put("namespace", "items").put("baseUrl", upstream.baseUrl());
-    args.putObject("headers").put("X-Api-Key", LITERAL)
-        .putObject("Authorization").put("secretId", "api_token").put("prefix", "Bearer ");
+    ObjectNode args =
+        Json.object()
+            .put("spec", Corpus.resource("/specs/items-v1.yaml"))
+            .put("namespace", "items")
+            .put("baseUrl", upstream.baseUrl());
+    args.putObject("headers")
+        .put("X-Api-Key", LITERAL)
+        .putObject("Authorization")
+        .put("secretId", "api_token")
+        .put("prefix", "Bearer ");
     args.putObject("queryParams").putObject("key").put("secretId", "query_key");
     assertThat(run(Json.write(args), "call", "--yes", "openapi.addSource", "-").exit()).isZero();
 
@@ -77,7 +90,8 @@ class SecretRedactionTest {
     run("", "tools", "describe", "items.items.listItems");
     CliRunner.Run ok = run("", "call", "items.items.listItems", "{}");
     assertThat(ok.exit()).as(ok.all()).isZero();
-    CliRunner.Run failed = run("", "call", "--yes", "items.items.createItem", "{\"body\": {\"name\": \"x\"}}");
+    CliRunner.Run failed =
+        run("", "call", "--yes", "items.items.createItem", "{\"body\": {\"name\": \"x\"}}");
     assertThat(failed.exit()).isEqualTo(1);
     run("", "policies", "list");
     run("", "secrets", "remove", "api_token");
@@ -85,18 +99,25 @@ class SecretRedactionTest {
     assertThat(missing.json().path("error").path("code").asString()).isEqualTo("missing_secret");
     assertThat(missing.json().path("error").path("message").asString()).contains("api_token");
 
-    upstream.verify(getRequestedFor(urlPathEqualTo("/items"))
-        .withHeader("Authorization", equalTo("Bearer " + SECRET))
-        .withHeader("X-Api-Key", equalTo(LITERAL))
-        .withQueryParam("key", equalTo(QUERY_SECRET)));
+    upstream.verify(
+        getRequestedFor(urlPathEqualTo("/items"))
+            .withHeader("Authorization", equalTo("Bearer " + SECRET))
+            .withHeader("X-Api-Key", equalTo(LITERAL))
+            .withQueryParam("key", equalTo(QUERY_SECRET)));
     assertThat(run("", "secrets", "list").out()).contains("query_key").doesNotContain("api_token");
     for (CliRunner.Run run : outputs) {
-      assertThat(run.all()).doesNotContain(SECRET).doesNotContain(LITERAL).doesNotContain(QUERY_SECRET);
+      assertThat(run.all())
+          .doesNotContain(SECRET)
+          .doesNotContain(LITERAL)
+          .doesNotContain(QUERY_SECRET);
     }
     try (Stream<Path> files = Files.walk(home)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         if (file.getFileName().toString().startsWith("secrets")) continue;
-        assertThat(Files.readString(file)).as(file.toString()).doesNotContain(SECRET).doesNotContain(QUERY_SECRET);
+        assertThat(Files.readString(file))
+            .as(file.toString())
+            .doesNotContain(SECRET)
+            .doesNotContain(QUERY_SECRET);
       }
     }
   }

@@ -29,7 +29,15 @@ final class ShellWithCli implements AutoCloseable {
     @Override
     public String toString() {
       String shown = out.length() > 400 ? out.substring(0, 400) + "…" : out;
-      return "java -jar executor-tools.jar " + String.join(" ", args) + " → exit " + exit + " in " + millis + " ms\n" + shown + err;
+      return "java -jar executor-tools.jar "
+          + String.join(" ", args)
+          + " → exit "
+          + exit
+          + " in "
+          + millis
+          + " ms\n"
+          + shown
+          + err;
     }
   }
 
@@ -38,7 +46,8 @@ final class ShellWithCli implements AutoCloseable {
    * in one block serves the next), {@code java} as a function, every failed command reported, and
    * on exit the variables this script added saved for the next.
    */
-  private static final String PRELUDE = """
+  private static final String PRELUDE =
+      """
       if [ -f "$CLI_BRIDGE/variables" ]; then source "$CLI_BRIDGE/variables"; fi
       __known=" $(compgen -v | tr '\n' ' ') "
       __save() {
@@ -87,7 +96,8 @@ final class ShellWithCli implements AutoCloseable {
     Files.createDirectories(workDir.resolve(".tmp"));
     this.requests = bridge.resolve("requests");
     Process mkfifo = new ProcessBuilder("mkfifo", requests.toString()).inheritIO().start();
-    if (!mkfifo.waitFor(10, TimeUnit.SECONDS) || mkfifo.exitValue() != 0) throw new IOException("mkfifo failed");
+    if (!mkfifo.waitFor(10, TimeUnit.SECONDS) || mkfifo.exitValue() != 0)
+      throw new IOException("mkfifo failed");
     server = new Thread(this::serve, "README CLI bridge");
     server.setDaemon(true);
     server.start();
@@ -98,21 +108,26 @@ final class ShellWithCli implements AutoCloseable {
     return List.copyOf(calls);
   }
 
-  /** Runs {@code script} in bash; answers its exit code, with its stdout and stderr in {@code log}. */
-  int run(String script, Map<String, String> env, Path log, long timeoutSeconds) throws IOException, InterruptedException {
+  /**
+   * Runs {@code script} in bash; answers its exit code, with its stdout and stderr in {@code log}.
+   */
+  int run(String script, Map<String, String> env, Path log, long timeoutSeconds)
+      throws IOException, InterruptedException {
     Path file = Files.writeString(Files.createTempFile(bridge, "block", ".sh"), PRELUDE + script);
-    ProcessBuilder bash = new ProcessBuilder("bash", file.toString())
-        .directory(workDir.toFile())
-        .redirectInput(new File("/dev/null"))
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder bash =
+        new ProcessBuilder("bash", file.toString())
+            .directory(workDir.toFile())
+            .redirectInput(new File("/dev/null"))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     bash.environment().putAll(env);
     bash.environment().put("CLI_BRIDGE", bridge.toString());
     bash.environment().put("TMPDIR", workDir.resolve(".tmp").toString());
     Process process = bash.start();
     try {
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        throw new AssertionError("bash still running after " + timeoutSeconds + " s: " + Files.readString(log));
+        throw new AssertionError(
+            "bash still running after " + timeoutSeconds + " s: " + Files.readString(log));
       }
       return process.exitValue();
     } finally {
@@ -137,16 +152,22 @@ final class ShellWithCli implements AutoCloseable {
 
   private void answer(Path request) throws IOException {
     String raw = Files.readString(request.resolve("args"));
-    List<String> args = raw.isEmpty() ? List.of() : Arrays.asList(raw.substring(0, raw.length() - 1).split("\0", -1));
+    List<String> args =
+        raw.isEmpty()
+            ? List.of()
+            : Arrays.asList(raw.substring(0, raw.length() - 1).split("\0", -1));
     String stdin = Files.readString(request.resolve("in"));
     List<String> withHome = new ArrayList<>(List.of("--home", home.toString()));
     withHome.addAll(args);
     long started = System.nanoTime();
-    // the README's public URLs are served by loopback stand-ins, which the network policy refuses by default
+    // the README's public URLs are served by loopback stand-ins, which the network policy refuses
+    // by default
     Map<String, String> environment = new HashMap<>(System.getenv());
     environment.put(NetworkSettings.ENV, "true");
     CliRunner.Run run = CliRunner.runRaw(environment, stdin, withHome.toArray(String[]::new));
-    calls.add(new Call(args, run.exit(), run.out(), run.err(), (System.nanoTime() - started) / 1_000_000));
+    calls.add(
+        new Call(
+            args, run.exit(), run.out(), run.err(), (System.nanoTime() - started) / 1_000_000));
     Files.writeString(request.resolve("out"), run.out());
     Files.writeString(request.resolve("err"), run.err());
     try (Writer done = Files.newBufferedWriter(request.resolve("done"), StandardCharsets.UTF_8)) {

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.executortools.internal.Json;
-import dev.executortools.store.ChildJvm;
 import dev.executortools.testing.Corpus;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +49,11 @@ class SourcesCommandTest {
   }
 
   private String addArgs(String spec, String namespace) {
-    return Json.write(Json.object().put("spec", spec).put("namespace", namespace).put("baseUrl", upstream.baseUrl()));
+    return Json.write(
+        Json.object()
+            .put("spec", spec)
+            .put("namespace", namespace)
+            .put("baseUrl", upstream.baseUrl()));
   }
 
   /**
@@ -59,13 +62,24 @@ class SourcesCommandTest {
    * killed and fails the test.
    */
   private CliRunner.Run child(String stdin, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--home", home.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "--home",
+                home.toString()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(logs, "child", ".out");
     Path err = Files.createTempFile(logs, "child", ".err");
-    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     try {
       try (OutputStream in = process.getOutputStream()) {
         in.write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -81,17 +95,27 @@ class SourcesCommandTest {
 
   @Test
   void aSourceAddedInOneJvmIsListedAndCalledInAnother() throws Exception {
-    upstream.stubFor(get(urlPathEqualTo("/items")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody("[\"a\", \"b\"]")));
-    CliRunner.Run added = child(addArgs(Corpus.resource("/specs/items-v1.yaml"), "items"),
-        "call", "--yes", "openapi.addSource", "-");
+    upstream.stubFor(
+        get(urlPathEqualTo("/items"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("[\"a\", \"b\"]")));
+    CliRunner.Run added =
+        child(
+            addArgs(Corpus.resource("/specs/items-v1.yaml"), "items"),
+            "call",
+            "--yes",
+            "openapi.addSource",
+            "-");
     assertThat(added.exit()).as(added.all()).isZero();
 
     CliRunner.Run listed = child("", "tools", "list");
     assertThat(listed.exit()).isZero();
     List<String> ids = new ArrayList<>();
     listed.data().forEach(t -> ids.add(t.path("id").asString()));
-    assertThat(ids).contains("items.items.listItems", "items.items.createItem", "items.items.deleteItem");
+    assertThat(ids)
+        .contains("items.items.listItems", "items.items.createItem", "items.items.deleteItem");
 
     CliRunner.Run called = child("", "call", "items.items.listItems", "{\"limit\": 2}");
     assertThat(called.exit()).as(called.all()).isZero();
@@ -101,8 +125,15 @@ class SourcesCommandTest {
 
   @Test
   void removeDropsTheToolsAndUnknownNamespacesFail() {
-    assertThat(cli.run(addArgs(Corpus.resource("/specs/items-v1.yaml"), "items"),
-        "call", "--yes", "openapi.addSource", "-").exit()).isZero();
+    assertThat(
+            cli.run(
+                    addArgs(Corpus.resource("/specs/items-v1.yaml"), "items"),
+                    "call",
+                    "--yes",
+                    "openapi.addSource",
+                    "-")
+                .exit())
+        .isZero();
     CliRunner.Run removed = cli.run("", "sources", "remove", "items");
     assertThat(removed.exit()).isZero();
     assertThat(removed.data().path("sourceId").asString()).isEqualTo("items");
@@ -115,11 +146,20 @@ class SourcesCommandTest {
 
   @Test
   void refreshFetchesAUrlSourceAgainAndReportsTheChange() {
-    upstream.stubFor(get("/spec.yaml").willReturn(aResponse().withBody(Corpus.resource("/specs/items-v1.yaml"))));
-    String args = Json.write(Json.object().put("spec", upstream.baseUrl() + "/spec.yaml").put("namespace", "items"));
+    upstream.stubFor(
+        get("/spec.yaml")
+            .willReturn(aResponse().withBody(Corpus.resource("/specs/items-v1.yaml"))));
+    String args =
+        Json.write(
+            Json.object().put("spec", upstream.baseUrl() + "/spec.yaml").put("namespace", "items"));
     // the upstream is on loopback: a model-chosen spec URL reaches it only with the allowance
-    assertThat(cli.run(args, "--allow-private-network", "call", "--yes", "openapi.addSource", "-").exit()).isZero();
-    upstream.stubFor(get("/spec.yaml").willReturn(aResponse().withBody(Corpus.resource("/specs/items-v2.yaml"))));
+    assertThat(
+            cli.run(args, "--allow-private-network", "call", "--yes", "openapi.addSource", "-")
+                .exit())
+        .isZero();
+    upstream.stubFor(
+        get("/spec.yaml")
+            .willReturn(aResponse().withBody(Corpus.resource("/specs/items-v2.yaml"))));
 
     CliRunner.Run refreshed = cli.run("", "sources", "refresh", "--allow-private-network", "items");
     assertThat(refreshed.exit()).as(refreshed.all()).isZero();
@@ -132,7 +172,8 @@ class SourcesCommandTest {
 
   @Test
   void aChangeInASharedDefinitionChangesTheToolsWhoseSchemasHoldIt() {
-    String spec = """
+    String spec =
+        """
         {"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "servers": [{"url": "https://x.example"}],
          "paths": {"/items": {"post": {"operationId": "createItem", "tags": ["items"],
            "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Item"}}}},
@@ -143,8 +184,13 @@ class SourcesCommandTest {
            "Tag": {"type": "object", "properties": {"label": {"type": "%s"}}}}}}
         """;
     upstream.stubFor(get("/spec.json").willReturn(aResponse().withBody(spec.formatted("string"))));
-    String args = Json.write(Json.object().put("spec", upstream.baseUrl() + "/spec.json").put("namespace", "shop"));
-    assertThat(cli.run(args, "--allow-private-network", "call", "--yes", "openapi.addSource", "-").exit()).isZero();
+    String args =
+        Json.write(
+            Json.object().put("spec", upstream.baseUrl() + "/spec.json").put("namespace", "shop"));
+    assertThat(
+            cli.run(args, "--allow-private-network", "call", "--yes", "openapi.addSource", "-")
+                .exit())
+        .isZero();
     upstream.stubFor(get("/spec.json").willReturn(aResponse().withBody(spec.formatted("integer"))));
 
     CliRunner.Run refreshed = cli.run("", "sources", "refresh", "--allow-private-network", "shop");
@@ -158,32 +204,61 @@ class SourcesCommandTest {
 
   @Test
   void refreshingAnUnchangedSourceInAnotherProcessReportsNoChange() throws Exception {
-    assertThat(cli.run(addArgs(Corpus.resource("/specs/items-v1.yaml"), "items"),
-        "call", "--yes", "openapi.addSource", "-").exit()).isZero();
+    assertThat(
+            cli.run(
+                    addArgs(Corpus.resource("/specs/items-v1.yaml"), "items"),
+                    "call",
+                    "--yes",
+                    "openapi.addSource",
+                    "-")
+                .exit())
+        .isZero();
     CliRunner.Run refreshed = child("", "sources", "refresh", "items");
     assertThat(refreshed.exit()).as(refreshed.all()).isZero();
     JsonNode data = refreshed.json().path("data");
     assertThat(data.path("added")).isEmpty();
     assertThat(data.path("removed")).isEmpty();
-    assertThat(data.path("changed")).as("tools read back from the store equal fresh ones").isEmpty();
+    assertThat(data.path("changed"))
+        .as("tools read back from the store equal fresh ones")
+        .isEmpty();
   }
 
   @Test
   void aDamagedStoredSourceIsReportedWhileTheOthersStillLoad() throws Exception {
-    assertThat(cli.run(addArgs(Corpus.resource("/specs/items-v1.yaml"), "good"), "call", "--yes", "openapi.addSource", "-").exit()).isZero();
-    assertThat(cli.run(addArgs(Corpus.resource("/specs/items-v2.yaml"), "bad"), "call", "--yes", "openapi.addSource", "-").exit()).isZero();
+    assertThat(
+            cli.run(
+                    addArgs(Corpus.resource("/specs/items-v1.yaml"), "good"),
+                    "call",
+                    "--yes",
+                    "openapi.addSource",
+                    "-")
+                .exit())
+        .isZero();
+    assertThat(
+            cli.run(
+                    addArgs(Corpus.resource("/specs/items-v2.yaml"), "bad"),
+                    "call",
+                    "--yes",
+                    "openapi.addSource",
+                    "-")
+                .exit())
+        .isZero();
     Path badFile;
     try (Stream<Path> files = Files.walk(home)) {
-      badFile = files.filter(p -> p.getFileName().toString().startsWith("bad")).findFirst().orElseThrow();
+      badFile =
+          files.filter(p -> p.getFileName().toString().startsWith("bad")).findFirst().orElseThrow();
     }
     Files.writeString(badFile, "{\"truncated\": ");
 
     CliRunner.Run listed = cli.run("", "sources", "list");
-    assertThat(listed.exit()).as("the listing itself succeeded; the damage is in data.problems").isZero();
+    assertThat(listed.exit())
+        .as("the listing itself succeeded; the damage is in data.problems")
+        .isZero();
     assertThat(listed.data().path("sources")).hasSize(1);
     assertThat(listed.data().path("sources").get(0).path("sourceId").asString()).isEqualTo("good");
     assertThat(listed.data().path("problems").get(0).path("sourceId").asString()).isEqualTo("bad");
-    assertThat(listed.data().path("problems").get(0).path("file").asString()).isEqualTo(badFile.toString());
+    assertThat(listed.data().path("problems").get(0).path("file").asString())
+        .isEqualTo(badFile.toString());
     assertThat(listed.data().path("problems").get(0).path("message").asString()).isNotBlank();
     assertThat(cli.run("", "tools", "describe", "good.items.listItems").exit()).isZero();
     assertThat(Files.exists(badFile)).as("a damaged file is never deleted").isTrue();

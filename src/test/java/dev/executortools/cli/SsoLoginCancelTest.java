@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SsoLoginCancelTest {
   @RegisterExtension
   static final WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   @TempDir Path dir;
 
@@ -33,11 +35,22 @@ class SsoLoginCancelTest {
     OidcStubs.deviceAuthorization(server, 600, 1);
     OidcStubs.tokenReplies(server, "pending");
     Path cacheDir = dir.resolve("cache");
-    ProcessBuilder builder = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "sso", "login", "--start-url", "https://d-9067642ac7.awsapps.com/start", "--region", "eu-west-1",
-        "--no-browser", "--cache-dir", cacheDir.toString());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx256m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "sso",
+            "login",
+            "--start-url",
+            "https://d-9067642ac7.awsapps.com/start",
+            "--region",
+            "eu-west-1",
+            "--no-browser",
+            "--cache-dir",
+            cacheDir.toString());
     builder.environment().put("AWS_ENDPOINT_URL_SSO_OIDC", server.baseUrl());
     builder.redirectOutput(dir.resolve("stdout").toFile());
     Path stderr = dir.resolve("stderr");

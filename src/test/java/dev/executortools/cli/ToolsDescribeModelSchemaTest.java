@@ -10,17 +10,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/** {@code tools list} and {@code tools describe} show model-facing schemas; {@code --definition} the rest. */
+/**
+ * {@code tools list} and {@code tools describe} show model-facing schemas; {@code --definition} the
+ * rest.
+ */
 class ToolsDescribeModelSchemaTest {
-  private static final String ADYEN = "src/test/resources/corpus/adyen.com__CheckoutService__68.openapi31.yaml";
+  private static final String ADYEN =
+      "src/test/resources/corpus/adyen.com__CheckoutService__68.openapi31.yaml";
 
   @TempDir Path home;
 
   @Test
   void aSchemaOverTheBudgetIsShownCutAndItsOmittedDefinitionOnRequest() {
     CliRunner cli = new CliRunner(home);
-    assertThat(cli.run("", "call", "--yes", "openapi.addSource", "--arg-file", "spec=" + ADYEN,
-        "{\"namespace\": \"adyen\"}").exit()).isZero();
+    assertThat(
+            cli.run(
+                    "",
+                    "call",
+                    "--yes",
+                    "openapi.addSource",
+                    "--arg-file",
+                    "spec=" + ADYEN,
+                    "{\"namespace\": \"adyen\"}")
+                .exit())
+        .isZero();
 
     JsonNode listed = cli.run("", "tools", "list", "--schemas").json().path("data");
     String id = null;
@@ -39,7 +52,15 @@ class ToolsDescribeModelSchemaTest {
 
     CliRunner.Run described = cli.run("", "tools", "describe", id);
     assertThat(described.exit()).isZero();
-    assertThat(described.json().path("data").path("inputSchema").path("$defs").path(omitted).path("description").asString())
+    assertThat(
+            described
+                .json()
+                .path("data")
+                .path("inputSchema")
+                .path("$defs")
+                .path(omitted)
+                .path("description")
+                .asString())
         .contains("tools describe " + id + " --definition " + omitted);
 
     CliRunner.Run definition = cli.run("", "tools", "describe", id, "--definition", omitted);

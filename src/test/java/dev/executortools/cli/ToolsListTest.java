@@ -24,10 +24,16 @@ class ToolsListTest {
   void addSources() {
     cli = new CliRunner(home);
     try (ToolRegistry registry = ToolRegistry.builder().home(home).build()) {
-      // namespaces whose tools sort around the bundled and plugin tools, and one the prefix of another
+      // namespaces whose tools sort around the bundled and plugin tools, and one the prefix of
+      // another
       for (String namespace : List.of("graph", "graph_beta", "tokens", "a", "zz")) {
-        assertThat(registry.addSource(Json.object()
-            .put("spec", Corpus.resource("/specs/items-v1.yaml")).put("namespace", namespace)).ok())
+        assertThat(
+                registry
+                    .addSource(
+                        Json.object()
+                            .put("spec", Corpus.resource("/specs/items-v1.yaml"))
+                            .put("namespace", namespace))
+                    .ok())
             .isTrue();
       }
     }
@@ -72,8 +78,11 @@ class ToolsListTest {
     assertThat(run.data()).hasSize(3);
     run.data().forEach(t -> assertThat(t.path("id").asString()).startsWith("graph."));
     CliRunner.Run bundled = cli.run("", "tools", "list", "--source", "aws_sso_oidc");
-    assertThat(bundled.data()).extracting(t -> t.path("id").asString())
-        .containsExactly("client.registerClient", "deviceAuthorization.startDeviceAuthorization",
+    assertThat(bundled.data())
+        .extracting(t -> t.path("id").asString())
+        .containsExactly(
+            "client.registerClient",
+            "deviceAuthorization.startDeviceAuthorization",
             "token.createToken");
   }
 
@@ -82,6 +91,11 @@ class ToolsListTest {
     CliRunner.Run run = cli.run("", "tools", "describe", "graph_beta.items.listItems");
     assertThat(run.exit()).isZero();
     assertThat(run.data().path("inputSchema").path("type").asString()).isEqualTo("object");
-    assertThat(cli.run("", "tools", "describe", "graph_beta.items.nothing").json().at("/error/code").asString()).isEqualTo("unknown_tool");
+    assertThat(
+            cli.run("", "tools", "describe", "graph_beta.items.nothing")
+                .json()
+                .at("/error/code")
+                .asString())
+        .isEqualTo("unknown_tool");
   }
 }

@@ -17,7 +17,8 @@ class ToolsSearchCommandTest {
 
   @Test
   void printsRankedHitsInTheResultEnvelope() {
-    CliRunner.Run run = new CliRunner(home).run("", "tools", "search", "register a client", "--limit", "2");
+    CliRunner.Run run =
+        new CliRunner(home).run("", "tools", "search", "register a client", "--limit", "2");
 
     assertThat(run.exit()).isZero();
     JsonNode json = run.json();
@@ -26,12 +27,14 @@ class ToolsSearchCommandTest {
     JsonNode first = json.path("data").get(0);
     assertThat(first.path("id").asString()).isEqualTo("client.registerClient");
     assertThat(first.path("description").asString()).isNotBlank();
-    assertThat(first.path("score").asDouble()).isGreaterThan(json.path("data").get(1).path("score").asDouble());
+    assertThat(first.path("score").asDouble())
+        .isGreaterThan(json.path("data").get(1).path("score").asDouble());
   }
 
   @Test
   void joinsSeveralWordsIntoOneQuery() {
-    CliRunner.Run run = new CliRunner(home).run("", "tools", "search", "add", "an", "openapi", "source");
+    CliRunner.Run run =
+        new CliRunner(home).run("", "tools", "search", "add", "an", "openapi", "source");
 
     assertThat(run.exit()).isZero();
     assertThat(run.json().path("data").get(0).path("id").asString()).isEqualTo("openapi.addSource");
@@ -40,17 +43,22 @@ class ToolsSearchCommandTest {
   @Test
   void aStoredSourceDamagedPartWayThroughItsToolsIsLeftOutOfSearch() throws Exception {
     try (ToolRegistry registry = ToolRegistry.builder().home(home).build()) {
-      ToolResult added = registry.addSource(Json.object().put("namespace", "items")
-          .put("spec", Corpus.resource("/specs/items-v1.yaml")));
+      ToolResult added =
+          registry.addSource(
+              Json.object()
+                  .put("namespace", "items")
+                  .put("spec", Corpus.resource("/specs/items-v1.yaml")));
       assertThat(added.ok()).as(added.toString()).isTrue();
     }
-    assertThat(new CliRunner(home).run("", "tools", "search", "items").json().path("data").toString())
+    assertThat(
+            new CliRunner(home).run("", "tools", "search", "items").json().path("data").toString())
         .contains("items.");
     Path file = home.resolve("sources").resolve("items.json");
     String stored = Files.readString(file);
     int secondTool = stored.indexOf("{\"tool\":", stored.indexOf("{\"tool\":") + 1);
     // the first tool and the file's head and index stay whole; the second tool is no longer one
-    Files.writeString(file, stored.substring(0, secondTool) + "{\"lost\":" + stored.substring(secondTool + 8));
+    Files.writeString(
+        file, stored.substring(0, secondTool) + "{\"lost\":" + stored.substring(secondTool + 8));
 
     CliRunner.Run run = new CliRunner(home).run("", "tools", "search", "items");
 

@@ -24,7 +24,9 @@ class CorpusCompileTest {
     assertThat(source.tools()).hasSize(countOperations(doc));
     Set<String> ids = new HashSet<>(source.toolIds());
     assertThat(ids).hasSize(source.tools().size());
-    assertThat(source.toolIds()).isSortedAccordingTo(dev.executortools.naming.ToolPathOrder.INSTANCE).allMatch(id -> id.matches("ns\\.[A-Za-z0-9]+(\\.[A-Za-z0-9_]+)+"));
+    assertThat(source.toolIds())
+        .isSortedAccordingTo(dev.executortools.naming.ToolPathOrder.INSTANCE)
+        .allMatch(id -> id.matches("ns\\.[A-Za-z0-9]+(\\.[A-Za-z0-9_]+)+"));
     for (CompiledTool tool : source.tools()) {
       assertThat(tool.tool().inputSchema().path("type").asString()).isEqualTo("object");
       assertThat(tool.tool().inputSchema().path("additionalProperties").asBoolean(true)).isFalse();

@@ -8,7 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OperationExtractorTest {
-  private static final String SPEC = """
+  private static final String SPEC =
+      """
       openapi: 3.0.3
       info: {title: Pets, version: '1'}
       servers: [{url: 'https://{env}.example.com/v1', variables: {env: {default: api, enum: [api, sandbox]}}}]
@@ -57,7 +58,8 @@ class OperationExtractorTest {
 
   @Test
   void yieldsOneOperationPerMethodInDocumentOrder() throws Exception {
-    assertThat(extract(null)).extracting(Operation::method, Operation::pathTemplate)
+    assertThat(extract(null))
+        .extracting(Operation::method, Operation::pathTemplate)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("get", "/pets/{id}"),
             org.assertj.core.groups.Tuple.tuple("post", "/pets/{id}"),
@@ -67,7 +69,8 @@ class OperationExtractorTest {
   @Test
   void mergesPathLevelParametersWithOperationLevelWinning() throws Exception {
     Operation get = extract(null).get(0);
-    assertThat(get.params()).extracting(Param::key)
+    assertThat(get.params())
+        .extracting(Param::key)
         .containsExactly("path:id", "query:verbose", "query:limit", "query:filter");
     Param verbose = get.params().get(1);
     assertThat(verbose.description()).isEqualTo("operation level");
@@ -80,7 +83,8 @@ class OperationExtractorTest {
     List<Operation> ops = extract(null);
     RequestBodySpec body = ops.get(1).requestBody();
     assertThat(body.required()).isTrue();
-    assertThat(body.mediaTypes()).extracting(MediaTypeSpec::mediaType)
+    assertThat(body.mediaTypes())
+        .extracting(MediaTypeSpec::mediaType)
         .containsExactly("application/json", "application/x-www-form-urlencoded");
     assertThat(body.mediaTypes().get(1).encoding().has("tags")).isTrue();
     assertThat(ops.get(0).successSchema().path("type").asString()).isEqualTo("array");
@@ -98,9 +102,12 @@ class OperationExtractorTest {
   @Test
   void operationServersWinOverPathServersWhichWinOverTheDocuments() throws Exception {
     List<Operation> ops = extract(URI.create("https://specs.example.org/pets/openapi.yaml"));
-    assertThat(ops.get(0).servers()).extracting(ServerSpec::url)
+    assertThat(ops.get(0).servers())
+        .extracting(ServerSpec::url)
         .containsExactly("https://specs.example.org/relative");
-    assertThat(ops.get(1).servers()).extracting(ServerSpec::url).containsExactly("https://upload.example.com");
+    assertThat(ops.get(1).servers())
+        .extracting(ServerSpec::url)
+        .containsExactly("https://upload.example.com");
     ServerSpec root = ops.get(2).servers().get(0);
     assertThat(root.url()).isEqualTo("https://{env}.example.com/v1");
     assertThat(root.variables().get("env").defaultValue()).isEqualTo("api");

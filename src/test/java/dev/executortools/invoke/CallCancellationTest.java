@@ -20,28 +20,43 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A call made under a {@link CallCancellation} stops when it is cancelled, in flight or not yet sent. */
+/**
+ * A call made under a {@link CallCancellation} stops when it is cancelled, in flight or not yet
+ * sent.
+ */
 @Timeout(value = 1, unit = TimeUnit.MINUTES)
 class CallCancellationTest {
   @RegisterExtension
-  final WireMockExtension upstream = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
-  private final HttpTransport transport = HttpTransport.create(HttpSettings.defaults().withReadTimeout(Duration.ofSeconds(60))
-      .withCallTimeout(Duration.ofSeconds(60)));
+  final WireMockExtension upstream =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
+
+  private final HttpTransport transport =
+      HttpTransport.create(
+          HttpSettings.defaults()
+              .withReadTimeout(Duration.ofSeconds(60))
+              .withCallTimeout(Duration.ofSeconds(60)));
 
   @BeforeEach
   void stubASlowEndpoint() {
-    upstream.stubFor(get(urlEqualTo("/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(20_000)));
+    upstream.stubFor(
+        get(urlEqualTo("/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(20_000)));
   }
 
   private String fetch(CallCancellation cancellation) {
-    return cancellation.run(() -> {
-      try (Response response = transport.client().newCall(new Request.Builder().url(upstream.url("/slow")).build()).execute()) {
-        return "answered " + response.code();
-      } catch (IOException e) {
-        return "failed: " + e.getMessage();
-      }
-    });
+    return cancellation.run(
+        () -> {
+          try (Response response =
+              transport
+                  .client()
+                  .newCall(new Request.Builder().url(upstream.url("/slow")).build())
+                  .execute()) {
+            return "answered " + response.code();
+          } catch (IOException e) {
+            return "failed: " + e.getMessage();
+          }
+        });
   }
 
   @Test

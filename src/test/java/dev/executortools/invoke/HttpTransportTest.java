@@ -29,12 +29,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Timeout(30)
 class HttpTransportTest {
-  /** Without gzip, so a dribbled body arrives as written (a gzipped one decodes only near its end). */
+  /**
+   * Without gzip, so a dribbled body arrives as written (a gzipped one decodes only near its end).
+   */
   @RegisterExtension
   static final WireMockExtension server =
       WireMockExtension.newInstance()
           .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true))
           .build();
+
   private static final HttpTransport transport = HttpTransport.create(HttpSettings.defaults());
 
   private static String url(String path) {
@@ -86,14 +89,16 @@ class HttpTransportTest {
                     .withBody("{\"title\": \"ok\"}")));
 
     assertThat(send(transport, getRequest("/vendor")).data()).isEqualTo(Json.parse("[1, 2]"));
-    assertThat(send(transport, getRequest("/problem")).data().get("title").stringValue()).isEqualTo("ok");
+    assertThat(send(transport, getRequest("/problem")).data().get("title").stringValue())
+        .isEqualTo("ok");
   }
 
   @Test
   void textBodyIsAString() {
     server.stubFor(
         get(urlEqualTo("/readme"))
-            .willReturn(aResponse().withHeader("Content-Type", "text/plain").withBody("hello\nworld")));
+            .willReturn(
+                aResponse().withHeader("Content-Type", "text/plain").withBody("hello\nworld")));
 
     ToolResult result = send(transport, getRequest("/readme"));
 
@@ -111,7 +116,8 @@ class HttpTransportTest {
     ToolResult result = send(transport, getRequest("/logo"));
 
     assertThat(result.data().get("contentType").stringValue()).isEqualTo("image/png");
-    assertThat(Base64.getDecoder().decode(result.data().get("base64").stringValue())).isEqualTo(png);
+    assertThat(Base64.getDecoder().decode(result.data().get("base64").stringValue()))
+        .isEqualTo(png);
   }
 
   @Test
@@ -149,7 +155,11 @@ class HttpTransportTest {
         send(
             transport,
             new HttpRequestSpec(
-                "POST", url("/things"), List.of(new HttpHeader("X-Trace", "t1")), body, "application/json"));
+                "POST",
+                url("/things"),
+                List.of(new HttpHeader("X-Trace", "t1")),
+                body,
+                "application/json"));
 
     assertThat(result.ok()).isTrue();
     server.verify(
@@ -175,14 +185,16 @@ class HttpTransportTest {
     assertThat(result.error().code()).isEqualTo(ErrorCode.UPSTREAM_HTTP_ERROR);
     assertThat(result.error().status()).isEqualTo(404);
     assertThat(result.error().retryable()).isFalse();
-    assertThat(result.error().details().get("body")).isEqualTo(Json.parse("{\"message\": \"Not Found\"}"));
+    assertThat(result.error().details().get("body"))
+        .isEqualTo(Json.parse("{\"message\": \"Not Found\"}"));
     assertThat(result.error().message())
         .isEqualTo("HTTP 404 from GET " + url("/repos/missing") + ": Not Found");
   }
 
   @Test
   void serverErrorIsNotRetryableButBadGatewayIs() {
-    server.stubFor(get(urlEqualTo("/boom")).willReturn(aResponse().withStatus(500).withBody("oops")));
+    server.stubFor(
+        get(urlEqualTo("/boom")).willReturn(aResponse().withStatus(500).withBody("oops")));
     server.stubFor(post(urlEqualTo("/gateway")).willReturn(aResponse().withStatus(502)));
 
     ToolResult boom = send(transport, getRequest("/boom"));
@@ -204,7 +216,9 @@ class HttpTransportTest {
     }
 
     ToolResult result =
-        send(transport, new HttpRequestSpec("GET", "http://127.0.0.1:" + port + "/x", List.of(), null, null));
+        send(
+            transport,
+            new HttpRequestSpec("GET", "http://127.0.0.1:" + port + "/x", List.of(), null, null));
 
     assertThat(result.error().code()).isEqualTo(ErrorCode.NETWORK_ERROR);
     assertThat(result.error().retryable()).isTrue();
@@ -213,14 +227,16 @@ class HttpTransportTest {
 
   @Test
   void slowServerIsATimeout() {
-    server.stubFor(get(urlEqualTo("/slow")).willReturn(aResponse().withFixedDelay(2_000).withBody("late")));
+    server.stubFor(
+        get(urlEqualTo("/slow")).willReturn(aResponse().withFixedDelay(2_000).withBody("late")));
     HttpTransport impatient =
         HttpTransport.create(HttpSettings.defaults().withReadTimeout(Duration.ofMillis(200)));
 
     ToolResult result = send(impatient, getRequest("/slow"));
 
     assertThat(result.error().code()).isEqualTo(ErrorCode.TIMEOUT);
-    assertThat(result.error().message()).isEqualTo("GET " + url("/slow") + " timed out (read timeout)");
+    assertThat(result.error().message())
+        .isEqualTo("GET " + url("/slow") + " timed out (read timeout)");
     assertThat(result.error().retryable()).isTrue();
   }
 
@@ -229,10 +245,12 @@ class HttpTransportTest {
     HttpTransport small = HttpTransport.create(HttpSettings.defaults().withMaxResponseBytes(1024));
     server.stubFor(
         get(urlEqualTo("/big"))
-            .willReturn(aResponse().withHeader("Content-Type", "text/plain").withBody("x".repeat(4096))));
+            .willReturn(
+                aResponse().withHeader("Content-Type", "text/plain").withBody("x".repeat(4096))));
     server.stubFor(
         get(urlEqualTo("/fits"))
-            .willReturn(aResponse().withHeader("Content-Type", "text/plain").withBody("x".repeat(1024))));
+            .willReturn(
+                aResponse().withHeader("Content-Type", "text/plain").withBody("x".repeat(1024))));
 
     ToolResult big = send(small, getRequest("/big"));
     ToolResult fits = send(small, getRequest("/fits"));
@@ -244,9 +262,9 @@ class HttpTransportTest {
   }
 
   /**
-   * A chunked body (no length to refuse it by) of 100 KB, dribbled over ten seconds: reading
-   * stops at the cap, so the call ends long before the body would, and the result keeps the status,
-   * the limit and the content type, and nothing of the body.
+   * A chunked body (no length to refuse it by) of 100 KB, dribbled over ten seconds: reading stops
+   * at the cap, so the call ends long before the body would, and the result keeps the status, the
+   * limit and the content type, and nothing of the body.
    */
   @Test
   void streamedBodyWithoutLengthIsCutAtTheCap() {
@@ -263,25 +281,33 @@ class HttpTransportTest {
     ToolResult result = send(small, getRequest("/stream"));
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-    assertThat(result.toJson().toString()).isEqualTo(Json.write(Json.parse("""
+    assertThat(result.toJson().toString())
+        .isEqualTo(
+            Json.write(
+                Json.parse(
+                    """
         {"ok": false, "error": {"code": "response_too_large",
           "message": "The response to GET %s is larger than the limit of 1024 bytes",
           "status": 200, "details": {"limitBytes": 1024, "contentType": "application/json"},
-          "retryable": false}}""".formatted(url("/stream")))));
+          "retryable": false}}"""
+                        .formatted(url("/stream")))));
     assertThat(took).as("read up to the cap, not to the end").isLessThan(Duration.ofSeconds(5));
   }
 
   @Test
   void oversizedErrorBodyKeepsTheStatusAndOmitsTheBody() {
     HttpTransport small = HttpTransport.create(HttpSettings.defaults().withMaxResponseBytes(64));
-    server.stubFor(get(urlEqualTo("/huge-error")).willReturn(aResponse().withStatus(500).withBody("e".repeat(500))));
+    server.stubFor(
+        get(urlEqualTo("/huge-error"))
+            .willReturn(aResponse().withStatus(500).withBody("e".repeat(500))));
 
     ToolResult result = send(small, getRequest("/huge-error"));
 
     assertThat(result.error().code()).isEqualTo(ErrorCode.UPSTREAM_HTTP_ERROR);
     assertThat(result.error().status()).isEqualTo(500);
     assertThat(result.error().details().get("body").isNull()).isTrue();
-    assertThat(result.error().details().get("bodyOmitted").stringValue()).isEqualTo("larger than 64 bytes");
+    assertThat(result.error().details().get("bodyOmitted").stringValue())
+        .isEqualTo("larger than 64 bytes");
   }
 
   @Test
@@ -290,10 +316,17 @@ class HttpTransportTest {
         send(
             transport,
             new HttpRequestSpec(
-                "GET", url("/x"), List.of(new HttpHeader("X-Note", "line1\r\nInjected: yes")), null, null));
+                "GET",
+                url("/x"),
+                List.of(new HttpHeader("X-Note", "line1\r\nInjected: yes")),
+                null,
+                null));
 
     assertThat(result.error().code()).isEqualTo(ErrorCode.INVALID_ARGUMENTS);
-    assertThat(result.error().message()).contains("X-Note").doesNotContain("line1").doesNotContain("Injected");
+    assertThat(result.error().message())
+        .contains("X-Note")
+        .doesNotContain("line1")
+        .doesNotContain("Injected");
     server.verify(0, getRequestedFor(urlEqualTo("/x")));
   }
 
@@ -301,7 +334,10 @@ class HttpTransportTest {
   void injectedClientIsUsedWithTheStack() {
     okhttp3.OkHttpClient client =
         new okhttp3.OkHttpClient.Builder()
-            .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("X-Host-App", "agent").build()))
+            .addInterceptor(
+                chain ->
+                    chain.proceed(
+                        chain.request().newBuilder().header("X-Host-App", "agent").build()))
             .build();
     HttpTransport injected = HttpTransport.using(client, HttpSettings.defaults());
     server.stubFor(get(urlEqualTo("/who")).willReturn(aResponse().withBody("")));

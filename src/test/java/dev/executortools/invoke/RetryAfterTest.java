@@ -17,7 +17,8 @@ class RetryAfterTest {
 
   @Test
   void httpDateIsTheTimeUntilThatDate() {
-    assertThat(RetryAfter.parse("Wed, 21 Oct 2015 07:28:30 GMT", NOW)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(RetryAfter.parse("Wed, 21 Oct 2015 07:28:30 GMT", NOW))
+        .isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test

@@ -39,16 +39,20 @@ class RetryInterceptorTest {
       WireMockExtension.newInstance()
           .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
           .build();
+
   private static final HttpTransport transport = HttpTransport.create(HttpSettings.defaults());
 
   private static ToolResult send(HttpTransport with, String method, String path) {
     HttpRequestSpec request =
-        new HttpRequestSpec(method, "http://127.0.0.1:" + server.getPort() + path, List.of(), null, null);
+        new HttpRequestSpec(
+            method, "http://127.0.0.1:" + server.getPort() + path, List.of(), null, null);
     return with.send(request, SourceCredentials.NONE, ErrorModel.GENERIC);
   }
 
-  private static void unavailableOnceThen(com.github.tomakehurst.wiremock.client.MappingBuilder first,
-      com.github.tomakehurst.wiremock.client.MappingBuilder second, String retryAfter) {
+  private static void unavailableOnceThen(
+      com.github.tomakehurst.wiremock.client.MappingBuilder first,
+      com.github.tomakehurst.wiremock.client.MappingBuilder second,
+      String retryAfter) {
     server.stubFor(
         first
             .inScenario("flaky")
@@ -59,7 +63,11 @@ class RetryInterceptorTest {
         second
             .inScenario("flaky")
             .whenScenarioStateIs("recovered")
-            .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"ok\":1}")));
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"ok\":1}")));
   }
 
   @Test
@@ -79,7 +87,8 @@ class RetryInterceptorTest {
   @Test
   void putIsRetriedAfterAnHttpDateRetryAfter() {
     String soon =
-        DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(1));
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(1));
     unavailableOnceThen(put(urlEqualTo("/item")), put(urlEqualTo("/item")), soon);
 
     ToolResult result = send(transport, "PUT", "/item");
@@ -90,28 +99,35 @@ class RetryInterceptorTest {
 
   /**
    * An HTTP-date is read against the interceptor's clock: with the clock 700 ms before the date,
-   * the retry comes 700 ms after the first attempt (not the 200 ms backoff used when no
-   * Retry-After can be read).
+   * the retry comes 700 ms after the first attempt (not the 200 ms backoff used when no Retry-After
+   * can be read).
    */
   @Test
   void anHttpDateRetryAfterIsWaitedForUntilThatDate() throws Exception {
     ZonedDateTime date = ZonedDateTime.of(2030, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC);
     Clock sevenHundredMillisBefore = Clock.fixed(date.toInstant().minusMillis(700), ZoneOffset.UTC);
-    OkHttpClient client = new OkHttpClient.Builder()
-        .addInterceptor(new RetryInterceptor(2, Duration.ofSeconds(10), sevenHundredMillisBefore))
-        .build();
-    unavailableOnceThen(put(urlEqualTo("/dated")), put(urlEqualTo("/dated")),
+    OkHttpClient client =
+        new OkHttpClient.Builder()
+            .addInterceptor(
+                new RetryInterceptor(2, Duration.ofSeconds(10), sevenHundredMillisBefore))
+            .build();
+    unavailableOnceThen(
+        put(urlEqualTo("/dated")),
+        put(urlEqualTo("/dated")),
         DateTimeFormatter.RFC_1123_DATE_TIME.format(date));
 
-    Request request = new Request.Builder()
-        .url("http://127.0.0.1:" + server.getPort() + "/dated")
-        .put(RequestBody.create(new byte[0]))
-        .build();
+    Request request =
+        new Request.Builder()
+            .url("http://127.0.0.1:" + server.getPort() + "/dated")
+            .put(RequestBody.create(new byte[0]))
+            .build();
     try (Response response = client.newCall(request).execute()) {
       assertThat(response.code()).isEqualTo(200);
     }
 
-    assertThat(gapsBetweenRequests()).hasSize(1).allSatisfy(gap -> assertThat(gap).isGreaterThanOrEqualTo(699));
+    assertThat(gapsBetweenRequests())
+        .hasSize(1)
+        .allSatisfy(gap -> assertThat(gap).isGreaterThanOrEqualTo(699));
   }
 
   @Test
@@ -171,10 +187,11 @@ class RetryInterceptorTest {
 
   /** Milliseconds between consecutive requests the server received (its log has ms precision). */
   private static List<Long> gapsBetweenRequests() {
-    List<Long> received = server.getAllServeEvents().stream()
-        .map(event -> event.getRequest().getLoggedDate().getTime())
-        .sorted()
-        .toList();
+    List<Long> received =
+        server.getAllServeEvents().stream()
+            .map(event -> event.getRequest().getLoggedDate().getTime())
+            .sorted()
+            .toList();
     List<Long> gaps = new ArrayList<>();
     for (int i = 1; i < received.size(); i++) gaps.add(received.get(i) - received.get(i - 1));
     return gaps;

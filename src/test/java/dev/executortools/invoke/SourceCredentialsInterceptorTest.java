@@ -58,7 +58,8 @@ class SourceCredentialsInterceptorTest {
 
   private static ToolResult send(String pathAndQuery, List<HttpHeader> headers) {
     HttpRequestSpec request =
-        new HttpRequestSpec("GET", "http://127.0.0.1:" + server.port() + pathAndQuery, headers, null, null);
+        new HttpRequestSpec(
+            "GET", "http://127.0.0.1:" + server.port() + pathAndQuery, headers, null, null);
     return transport.send(request, CREDENTIALS, ErrorModel.GENERIC);
   }
 
@@ -86,7 +87,14 @@ class SourceCredentialsInterceptorTest {
         getRequestedFor(urlPathEqualTo("/user"))
             .withHeader("Authorization", equalTo("Bearer " + TOKEN))
             .withQueryParam("api_key", equalTo(API_KEY)));
-    assertThat(server.getAllServeEvents().get(0).getRequest().getHeaders().getHeader("Authorization").values())
+    assertThat(
+            server
+                .getAllServeEvents()
+                .get(0)
+                .getRequest()
+                .getHeaders()
+                .getHeader("Authorization")
+                .values())
         .hasSize(1);
   }
 
@@ -99,8 +107,13 @@ class SourceCredentialsInterceptorTest {
                     .withHeader("Content-Type", "application/json")
                     .withHeader("X-Echo", TOKEN)
                     .withBody(
-                        "{\"authorization\": \"Bearer " + TOKEN + "\", \"token\": \"" + TOKEN
-                            + "\", \"key\": \"" + API_KEY + "\"}")));
+                        "{\"authorization\": \"Bearer "
+                            + TOKEN
+                            + "\", \"token\": \""
+                            + TOKEN
+                            + "\", \"key\": \""
+                            + API_KEY
+                            + "\"}")));
     server.stubFor(
         get(urlPathEqualTo("/denied"))
             .willReturn(
@@ -117,32 +130,44 @@ class SourceCredentialsInterceptorTest {
     assertThat(echoed.data().get("key").stringValue()).isEqualTo("***");
     assertThat(echoed.http().headers()).containsEntry("x-echo", "***");
     assertThat(denied.toString()).doesNotContain(TOKEN).contains("bad token ***");
-    assertThat(denied.error().message()).isEqualTo(
-        "HTTP 401 from GET http://127.0.0.1:" + server.port() + "/denied: bad token ***");
+    assertThat(denied.error().message())
+        .isEqualTo(
+            "HTTP 401 from GET http://127.0.0.1:" + server.port() + "/denied: bad token ***");
   }
 
   @Test
   void credentialsAreAbsentFromNetworkErrorMessages() throws Exception {
     HttpRequestSpec request =
-        new HttpRequestSpec("GET", "http://127.0.0.1:1/x?api_key=" + API_KEY.replace(" ", "%20").replace("&", "%26"), List.of(), null, null);
+        new HttpRequestSpec(
+            "GET",
+            "http://127.0.0.1:1/x?api_key=" + API_KEY.replace(" ", "%20").replace("&", "%26"),
+            List.of(),
+            null,
+            null);
 
     ToolResult result = transport.send(request, CREDENTIALS, ErrorModel.GENERIC);
 
     assertThat(result.ok()).isFalse();
-    assertThat(result.toString()).doesNotContain(TOKEN).doesNotContain("k3y-with%20space%26amp").doesNotContain(API_KEY);
+    assertThat(result.toString())
+        .doesNotContain(TOKEN)
+        .doesNotContain("k3y-with%20space%26amp")
+        .doesNotContain(API_KEY);
   }
 
   @Test
   void redirectToAnotherOriginCarriesNoCredentials() {
     String target = "http://127.0.0.1:" + elsewhere.port() + "/landing";
     server.stubFor(
-        get(urlPathEqualTo("/moved")).willReturn(aResponse().withStatus(302).withHeader("Location", target)));
+        get(urlPathEqualTo("/moved"))
+            .willReturn(aResponse().withStatus(302).withHeader("Location", target)));
     elsewhere.stubFor(get(urlPathEqualTo("/landing")).willReturn(aResponse().withBody("here")));
 
     ToolResult result = send("/moved", List.of());
 
     assertThat(result.data().stringValue()).isEqualTo("here");
-    server.verify(getRequestedFor(urlPathEqualTo("/moved")).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+    server.verify(
+        getRequestedFor(urlPathEqualTo("/moved"))
+            .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
     elsewhere.verify(
         getRequestedFor(urlPathEqualTo("/landing"))
             .withHeader("Authorization", absent())

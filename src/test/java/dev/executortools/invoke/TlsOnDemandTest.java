@@ -34,7 +34,8 @@ class TlsOnDemandTest {
   private static final WireMockServer plain =
       new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
   private static final WireMockServer secure =
-      new WireMockServer(wireMockConfig().dynamicHttpsPort().httpDisabled(true).bindAddress("127.0.0.1"));
+      new WireMockServer(
+          wireMockConfig().dynamicHttpsPort().httpDisabled(true).bindAddress("127.0.0.1"));
   private static final HttpTransport transport =
       HttpTransport.create(HttpSettings.defaults(), NetworkPolicy.PRIVATE_ALLOWED);
 
@@ -58,30 +59,44 @@ class TlsOnDemandTest {
 
   private static ToolResult send(String method, String path) {
     byte[] body = method.equals("POST") ? "{}".getBytes(StandardCharsets.UTF_8) : null;
-    HttpRequestSpec request = new HttpRequestSpec(method, "http://127.0.0.1:" + plain.port() + path, List.of(),
-        body, body == null ? null : "application/json");
+    HttpRequestSpec request =
+        new HttpRequestSpec(
+            method,
+            "http://127.0.0.1:" + plain.port() + path,
+            List.of(),
+            body,
+            body == null ? null : "application/json");
     return transport.send(request, SourceCredentials.NONE, ErrorModel.GENERIC);
   }
 
   @Test
   void aGetOverHttpIsAnsweredAndAGetRedirectedToHttpsIsFollowed() {
-    plain.stubFor(get(urlPathEqualTo("/ok")).willReturn(aResponse().withBody("{\"a\": 1}")
-        .withHeader("Content-Type", "application/json")));
-    plain.stubFor(get(urlPathEqualTo("/moved")).willReturn(aResponse().withStatus(302)
-        .withHeader("Location", "https://127.0.0.1:" + secure.httpsPort() + "/here")));
+    plain.stubFor(
+        get(urlPathEqualTo("/ok"))
+            .willReturn(
+                aResponse().withBody("{\"a\": 1}").withHeader("Content-Type", "application/json")));
+    plain.stubFor(
+        get(urlPathEqualTo("/moved"))
+            .willReturn(
+                aResponse()
+                    .withStatus(302)
+                    .withHeader("Location", "https://127.0.0.1:" + secure.httpsPort() + "/here")));
 
     assertThat(send("GET", "/ok").ok()).isTrue();
     ToolResult redirected = send("GET", "/moved");
 
     assertThat(redirected.ok()).isFalse();
     assertThat(redirected.error().code()).isEqualTo(ErrorCode.NETWORK_ERROR);
-    assertThat(redirected.error().message()).as("the https hop was made").contains("SSLHandshakeException");
+    assertThat(redirected.error().message())
+        .as("the https hop was made")
+        .contains("SSLHandshakeException");
     plain.verify(2, getRequestedFor(urlPathEqualTo("/moved")));
   }
 
   @Test
   void aPostIsSentOnceThroughTheClientThatCanFollowAnywhere() {
-    plain.stubFor(post(urlPathEqualTo("/items")).willReturn(aResponse().withStatus(201).withBody("")));
+    plain.stubFor(
+        post(urlPathEqualTo("/items")).willReturn(aResponse().withStatus(201).withBody("")));
 
     assertThat(send("POST", "/items").ok()).isTrue();
 

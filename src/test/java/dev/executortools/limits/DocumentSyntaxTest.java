@@ -28,20 +28,24 @@ class DocumentSyntaxTest {
 
   @Test
   void anAnchoredScalarCanBeUsedThroughItsAlias() {
-    ToolResult result = preview("openapi: 3.0.0\ninfo: {title: &t Hello, version: '1'}\npaths:\n"
-        + "  /a:\n    get:\n      summary: *t\n      responses: {'200': {description: ok}}\n");
+    ToolResult result =
+        preview(
+            "openapi: 3.0.0\ninfo: {title: &t Hello, version: '1'}\npaths:\n"
+                + "  /a:\n    get:\n      summary: *t\n      responses: {'200': {description: ok}}\n");
 
     assertThat(code(result)).as("%s", result).isEqualTo("ok");
     assertThat(result.data().path("title").stringValue()).isEqualTo("Hello");
-    assertThat(result.data().path("operations").get(0).path("summary").stringValue()).isEqualTo("Hello");
+    assertThat(result.data().path("operations").get(0).path("summary").stringValue())
+        .isEqualTo("Hello");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "{\"openapi\":\"3.0.0\",\"info\":{\"title\":\"t\",\"version\":\"1\"},\"paths\":{}} garbage",
-    "{\"openapi\":\"3.0.0\",\"info\":{\"title\":\"t\",\"version\":\"1\"},\"paths\":{}} {\"x\":1}",
-    "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {}\n---\nextra: document\n"
-  })
+  @ValueSource(
+      strings = {
+        "{\"openapi\":\"3.0.0\",\"info\":{\"title\":\"t\",\"version\":\"1\"},\"paths\":{}} garbage",
+        "{\"openapi\":\"3.0.0\",\"info\":{\"title\":\"t\",\"version\":\"1\"},\"paths\":{}} {\"x\":1}",
+        "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {}\n---\nextra: document\n"
+      })
   void contentAfterTheDocumentIsRefused(String spec) {
     ToolResult result = preview(spec);
 
@@ -58,10 +62,14 @@ class DocumentSyntaxTest {
   @ParameterizedTest
   @ValueSource(strings = {"example", "default", "enum", "const", "examples", "x-data"})
   void anExternalReferenceUnderAPropertyNamedLikeAKeywordIsRefused(String name) {
-    String spec = HEAD + "paths:\n  /a:\n    post:\n      requestBody:\n        content:\n"
-        + "          application/json:\n            schema:\n              type: object\n"
-        + "              properties:\n                " + name + ": {$ref: 'https://evil.example/s.json'}\n"
-        + "      responses: {'200': {description: ok}}\n";
+    String spec =
+        HEAD
+            + "paths:\n  /a:\n    post:\n      requestBody:\n        content:\n"
+            + "          application/json:\n            schema:\n              type: object\n"
+            + "              properties:\n                "
+            + name
+            + ": {$ref: 'https://evil.example/s.json'}\n"
+            + "      responses: {'200': {description: ok}}\n";
 
     ToolResult result = preview(spec);
 
@@ -70,16 +78,19 @@ class DocumentSyntaxTest {
 
   @Test
   void anExternalReferenceInsideAComponentSchemaNamedLikeAKeywordIsRefused() {
-    String spec = HEAD + "paths: {}\ncomponents:\n  schemas:\n    default: {$ref: 'file:///etc/passwd'}\n";
+    String spec =
+        HEAD + "paths: {}\ncomponents:\n  schemas:\n    default: {$ref: 'file:///etc/passwd'}\n";
 
     assertThat(code(preview(spec))).isEqualTo("unsafe_reference");
   }
 
   @Test
   void aReferenceShapedValueInsideAnExampleStaysData() {
-    String spec = HEAD + "paths:\n  /a:\n    get:\n      parameters:\n        - name: q\n          in: query\n"
-        + "          schema: {type: object, example: {$ref: 'https://example.com/data'}}\n"
-        + "      responses: {'200': {description: ok}}\n";
+    String spec =
+        HEAD
+            + "paths:\n  /a:\n    get:\n      parameters:\n        - name: q\n          in: query\n"
+            + "          schema: {type: object, example: {$ref: 'https://example.com/data'}}\n"
+            + "      responses: {'200': {description: ok}}\n";
 
     assertThat(code(preview(spec))).isEqualTo("ok");
   }

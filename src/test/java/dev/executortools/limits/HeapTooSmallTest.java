@@ -26,20 +26,34 @@ class HeapTooSmallTest {
   void aSourceTooLargeForTheHeapIsNotCalledDamaged() throws Exception {
     Path home = dir.resolve("home");
     try (ToolRegistry registry = ToolRegistry.builder().home(home).build()) {
-      assertThat(registry.addSource(Json.object().put("namespace", "stripe")
-          .put("spec", Corpus.read("stripe.com__2020-08-27.openapi.yaml"))).ok()).isTrue();
+      assertThat(
+              registry
+                  .addSource(
+                      Json.object()
+                          .put("namespace", "stripe")
+                          .put("spec", Corpus.read("stripe.com__2020-08-27.openapi.yaml")))
+                  .ok())
+          .isTrue();
     }
     Path file = home.resolve("sources/stripe.json");
     byte[] before = Files.readAllBytes(file);
 
-    CliProcess run = CliProcess.run(dir, List.of("-XX:+UseSerialGC", "-Xmx24m"),
-        "--home", home.toString(), "sources", "refresh", "stripe");
+    CliProcess run =
+        CliProcess.run(
+            dir,
+            List.of("-XX:+UseSerialGC", "-Xmx24m"),
+            "--home",
+            home.toString(),
+            "sources",
+            "refresh",
+            "stripe");
 
     assertThat(run.exit()).isEqualTo(1);
     JsonNode error = Json.parse(run.out()).path("error");
     assertThat(error.path("code").stringValue()).isEqualTo("store_failed");
     assertThat(error.path("message").stringValue())
-        .contains("does not fit in this JVM's heap", "larger heap").doesNotContain("damaged");
+        .contains("does not fit in this JVM's heap", "larger heap")
+        .doesNotContain("damaged");
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
   }
 }

@@ -53,18 +53,29 @@ class HostileDocumentsTest {
 
   /** One large value behind an anchor, used as the schema of many parameters. */
   private static String aliasedParameters(String head, String schemaKey) {
-    StringBuilder yaml = new StringBuilder(head)
-        .append("x-big: &big {type: string, description: \"").append("d".repeat(1 << 20)).append("\"}\n")
-        .append("paths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n      parameters:\n");
+    StringBuilder yaml =
+        new StringBuilder(head)
+            .append("x-big: &big {type: string, description: \"")
+            .append("d".repeat(1 << 20))
+            .append("\"}\n")
+            .append(
+                "paths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n      parameters:\n");
     for (int i = 0; i < 600; i++) {
-      yaml.append("        - {name: p").append(i).append(", in: query, ").append(schemaKey).append(": *big}\n");
+      yaml.append("        - {name: p")
+          .append(i)
+          .append(", in: query, ")
+          .append(schemaKey)
+          .append(": *big}\n");
     }
     return yaml.toString();
   }
 
   @Test
-  void aLargeValueAliasedIntoSixHundredParameterSchemasIsRefusedAndNothingIsStored() throws Exception {
-    ToolResult result = within(() -> call(home, "openapi.addSource", add(aliasedParameters(HEAD, "schema"), "bomb")));
+  void aLargeValueAliasedIntoSixHundredParameterSchemasIsRefusedAndNothingIsStored()
+      throws Exception {
+    ToolResult result =
+        within(
+            () -> call(home, "openapi.addSource", add(aliasedParameters(HEAD, "schema"), "bomb")));
 
     assertFails(result, ErrorCode.OPENAPI_PARSE_FAILED, "characters of names and strings");
     assertNothingStored();
@@ -74,8 +85,16 @@ class HostileDocumentsTest {
   @Test
   void theSameShapeInSwagger2IsRefusedByAddSource() throws Exception {
     String swagger = "swagger: '2.0'\ninfo: {title: H, version: '1'}\n";
-    ToolResult result = within(() -> call(home, "openapi.addSource",
-        add(aliasedParameters(swagger, "x-schema").replace("type: string, description", "description"), "bomb")));
+    ToolResult result =
+        within(
+            () ->
+                call(
+                    home,
+                    "openapi.addSource",
+                    add(
+                        aliasedParameters(swagger, "x-schema")
+                            .replace("type: string, description", "description"),
+                        "bomb")));
 
     assertFails(result, ErrorCode.OPENAPI_PARSE_FAILED, "counting what YAML aliases expand to");
     assertNothingStored();
@@ -84,8 +103,11 @@ class HostileDocumentsTest {
 
   @Test
   void aLargeValueAliasedIntoExtensionsIsRefusedByPreview() {
-    StringBuilder yaml = new StringBuilder(HEAD)
-        .append("x-big: &big \"").append("d".repeat(1 << 20)).append("\"\npaths: {}\nx-many:\n");
+    StringBuilder yaml =
+        new StringBuilder(HEAD)
+            .append("x-big: &big \"")
+            .append("d".repeat(1 << 20))
+            .append("\"\npaths: {}\nx-many:\n");
     for (int i = 0; i < 600; i++) yaml.append("  x-").append(i).append(": *big\n");
 
     ToolResult result = within(() -> call(home, "openapi.previewSpec", spec(yaml.toString())));
@@ -96,9 +118,14 @@ class HostileDocumentsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"1e100000000", "1e100000", "-1E+2000", "1e-5000"})
-  void aNumberWithTooManyDigitsIsRefusedBeforeAnythingComputesWithIt(String number) throws Exception {
-    String yaml = HEAD + "paths:\n  /a:\n    get:\n      parameters: [{name: q, in: query, schema: "
-        + "{type: string, maxLength: " + number + "}}]\n      responses: {'200': {description: ok}}\n";
+  void aNumberWithTooManyDigitsIsRefusedBeforeAnythingComputesWithIt(String number)
+      throws Exception {
+    String yaml =
+        HEAD
+            + "paths:\n  /a:\n    get:\n      parameters: [{name: q, in: query, schema: "
+            + "{type: string, maxLength: "
+            + number
+            + "}}]\n      responses: {'200': {description: ok}}\n";
 
     ToolResult result = within(() -> call(home, "openapi.addSource", add(yaml, "num")));
 
@@ -109,8 +136,9 @@ class HostileDocumentsTest {
 
   @Test
   void aJsonNumberTooLargeForADoubleIsRefused() {
-    String json = "{\"openapi\":\"3.0.0\",\"info\":{\"title\":\"J\",\"version\":\"1\"},\"paths\":{},"
-        + "\"x-n\":1e100000}";
+    String json =
+        "{\"openapi\":\"3.0.0\",\"info\":{\"title\":\"J\",\"version\":\"1\"},\"paths\":{},"
+            + "\"x-n\":1e100000}";
 
     ToolResult result = within(() -> call(home, "openapi.previewSpec", spec(json)));
 
@@ -120,7 +148,8 @@ class HostileDocumentsTest {
   @Test
   void anAllOfChainOfTwentyThousandSchemasCompilesInBoundedTime() {
     // Before: 8,000 took 2.9 s and 50,000 took 305 s (each def walked the whole chain below it).
-    ToolResult result = within(() -> call(home, "openapi.addSource", add(Shapes.allOfChain(20_000), "chain")));
+    ToolResult result =
+        within(() -> call(home, "openapi.addSource", add(Shapes.allOfChain(20_000), "chain")));
 
     assertThat(result.ok()).as("%s", result).isTrue();
     assertUsable(home);
@@ -128,14 +157,16 @@ class HostileDocumentsTest {
 
   @Test
   void anEightMegabyteYamlStringIsReadInBoundedTime() {
-    ToolResult result = within(() -> call(home, "openapi.previewSpec", spec(Shapes.longYamlString(8 << 20))));
+    ToolResult result =
+        within(() -> call(home, "openapi.previewSpec", spec(Shapes.longYamlString(8 << 20))));
 
     assertThat(result.ok()).as("%s", result).isTrue();
   }
 
   @Test
   void previewOfAListOfThreeHundredThousandRequiredNamesSkipsTheLint() {
-    ToolResult result = within(() -> call(home, "openapi.previewSpec", spec(Shapes.requiredList(300_000))));
+    ToolResult result =
+        within(() -> call(home, "openapi.previewSpec", spec(Shapes.requiredList(300_000))));
 
     assertThat(result.ok()).as("%s", result).isTrue();
     assertThat(result.data().path("warnings").toString()).contains("not linted");
@@ -148,13 +179,17 @@ class HostileDocumentsTest {
 
     ToolResult result = within(() -> call(home, "openapi.previewSpec", spec(text)));
 
-    assertFails(result, ErrorCode.OPENAPI_PARSE_FAILED, String.format("more than %,d values", Limits.MAX_NODES));
+    assertFails(
+        result,
+        ErrorCode.OPENAPI_PARSE_FAILED,
+        String.format("more than %,d values", Limits.MAX_NODES));
     assertUsable(home);
   }
 
   @Test
   void aDocumentLongerThanTheLimitIsRefusedBeforeItIsRead() {
-    String text = HEAD + "paths: {}\nx-pad: '" + "p".repeat((int) Limits.MAX_DOCUMENT_BYTES) + "'\n";
+    String text =
+        HEAD + "paths: {}\nx-pad: '" + "p".repeat((int) Limits.MAX_DOCUMENT_BYTES) + "'\n";
 
     ToolResult result = within(() -> call(home, "openapi.previewSpec", spec(text)));
 
@@ -164,37 +199,55 @@ class HostileDocumentsTest {
   @Test
   void aSourceThatWouldBeStoredLargerThanTheLimitIsRefusedAndNothingIsWritten() throws Exception {
     // One shared parameter with a 2 MB enum, used by 60 operations: each tool's schema holds it.
-    StringBuilder yaml = new StringBuilder(HEAD).append(
-        "components:\n  parameters:\n    Big:\n      name: big\n      in: query\n      schema:\n"
-            + "        type: string\n        enum: [");
+    StringBuilder yaml =
+        new StringBuilder(HEAD)
+            .append(
+                "components:\n  parameters:\n    Big:\n      name: big\n      in: query\n      schema:\n"
+                    + "        type: string\n        enum: [");
     for (int i = 0; i < 250_000; i++) yaml.append(i > 0 ? "," : "").append('v').append(i);
     yaml.append("]\npaths:\n");
     for (int i = 0; i < 60; i++) {
-      yaml.append("  /p").append(i).append(":\n    get:\n      parameters: [{$ref: '#/components/parameters/Big'}]\n"
-          + "      responses: {'200': {description: ok}}\n");
+      yaml.append("  /p")
+          .append(i)
+          .append(
+              ":\n    get:\n      parameters: [{$ref: '#/components/parameters/Big'}]\n"
+                  + "      responses: {'200': {description: ok}}\n");
     }
 
-    ToolResult result = assertTimeoutPreemptively(Duration.ofSeconds(150),
-        () -> call(home, "openapi.addSource", add(yaml.toString(), "wide")));
+    ToolResult result =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(150),
+            () -> call(home, "openapi.addSource", add(yaml.toString(), "wide")));
 
-    assertFails(result, ErrorCode.OPENAPI_PARSE_FAILED, Limits.bytes(Limits.MAX_STORED_SOURCE_BYTES));
+    assertFails(
+        result, ErrorCode.OPENAPI_PARSE_FAILED, Limits.bytes(Limits.MAX_STORED_SOURCE_BYTES));
     assertNothingStored();
     assertUsable(home);
   }
 
   @Test
   void aLongOperationDescriptionIsCutWithAMarker() {
-    String yaml = HEAD + "paths:\n  /a:\n    get:\n      description: '" + "w ".repeat(2 << 20) + "'\n"
-        + "      parameters: [{name: q, in: query, description: '" + "v".repeat(100_000) + "', schema: "
-        + "{type: string, description: '" + "s".repeat(100_000) + "'}}]\n"
-        + "      responses: {'200': {description: ok}}\n";
+    String yaml =
+        HEAD
+            + "paths:\n  /a:\n    get:\n      description: '"
+            + "w ".repeat(2 << 20)
+            + "'\n"
+            + "      parameters: [{name: q, in: query, description: '"
+            + "v".repeat(100_000)
+            + "', schema: "
+            + "{type: string, description: '"
+            + "s".repeat(100_000)
+            + "'}}]\n"
+            + "      responses: {'200': {description: ok}}\n";
 
     ToolResult added = within(() -> call(home, "openapi.addSource", add(yaml, "long")));
 
     assertThat(added.ok()).as("%s", added).isTrue();
     try (ToolRegistry registry = HostileHome.open(home)) {
       var tool = registry.tool("long.a.getA").orElseThrow();
-      assertThat(tool.description()).hasSize(Limits.MAX_DESCRIPTION_CHARS).endsWith(Limits.TRUNCATION_MARKER);
+      assertThat(tool.description())
+          .hasSize(Limits.MAX_DESCRIPTION_CHARS)
+          .endsWith(Limits.TRUNCATION_MARKER);
       String q = tool.inputSchema().path("properties").path("q").path("description").stringValue();
       assertThat(q).hasSize(Limits.MAX_DESCRIPTION_CHARS).endsWith(Limits.TRUNCATION_MARKER);
     }

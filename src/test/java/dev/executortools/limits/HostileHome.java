@@ -11,7 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** A home directory the hostile-document tests add to, and the check that it still works. */
 final class HostileHome {
-  static final String SMALL_SPEC = """
+  static final String SMALL_SPEC =
+      """
       openapi: 3.0.0
       info: {title: Small, version: '1'}
       paths:

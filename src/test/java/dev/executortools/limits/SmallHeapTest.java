@@ -41,7 +41,8 @@ class SmallHeapTest {
     assertThat(run.exit()).as(run.err()).isEqualTo(1);
     JsonNode error = Json.parse(run.out()).path("error");
     assertThat(error.path("code").stringValue()).isEqualTo("openapi_parse_failed");
-    assertThat(error.path("message").stringValue()).contains(String.format("%,d values", Limits.MAX_NODES));
+    assertThat(error.path("message").stringValue())
+        .contains(String.format("%,d values", Limits.MAX_NODES));
     assertThat(cli("tools", "list").exit()).isZero();
   }
 }

@@ -18,13 +18,17 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Spec loading under arbitrary text: whatever the document, preview and add answer a value with
- * one of the documented codes, never an internal error or an exception. Tries are bounded so the
- * suite stays quick; examples found by earlier runs are kept below as {@code @Example}s.
+ * Spec loading under arbitrary text: whatever the document, preview and add answer a value with one
+ * of the documented codes, never an internal error or an exception. Tries are bounded so the suite
+ * stays quick; examples found by earlier runs are kept below as {@code @Example}s.
  */
 class SpecLoadingPropertiesTest {
   private static final Set<String> EXPECTED_CODES =
-      Set.of("ok", "openapi_parse_failed", "unsafe_reference", "openapi_fetch_failed",
+      Set.of(
+          "ok",
+          "openapi_parse_failed",
+          "unsafe_reference",
+          "openapi_fetch_failed",
           "invalid_arguments"); // an empty spec argument does not match the input schema
   private static ToolRegistry registry;
 
@@ -48,16 +52,42 @@ class SpecLoadingPropertiesTest {
   /** Fragments of OpenAPI YAML and JSON, joined at random: mostly near-valid documents. */
   @Provide
   Arbitrary<String> documents() {
-    Arbitrary<String> fragment = Arbitraries.of(
-        "openapi: 3.0.0\n", "openapi: 3.1.0\n", "swagger: '2.0'\n", "info: {title: P, version: '1'}\n",
-        "paths: {}\n", "paths:\n  /a/{id}:\n    get:\n      parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n      responses: {'200': {description: ok}}\n",
-        "x-a: &a {type: string}\n", "x-b: *a\n", "x-c: &c hello\n", "x-d: *c\n", "x-n: 1e99999\n",
-        "components: {schemas: {A: {allOf: [{$ref: '#/components/schemas/A'}]}}}\n",
-        "components: {schemas: {B: {properties: {default: {$ref: 'http://x/y'}}}}}\n",
-        "---\n", "...\n", "{", "}", "[", "]", ": ", "- ", "\t", "\"", "'", "&", "*", "!!binary AA==\n",
-        "{\"openapi\":\"3.0.0\",\"info\":{\"title\":\"J\",\"version\":\"1\"},\"paths\":{}}", "\u0000", "\ufeff");
+    Arbitrary<String> fragment =
+        Arbitraries.of(
+            "openapi: 3.0.0\n",
+            "openapi: 3.1.0\n",
+            "swagger: '2.0'\n",
+            "info: {title: P, version: '1'}\n",
+            "paths: {}\n",
+            "paths:\n  /a/{id}:\n    get:\n      parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n      responses: {'200': {description: ok}}\n",
+            "x-a: &a {type: string}\n",
+            "x-b: *a\n",
+            "x-c: &c hello\n",
+            "x-d: *c\n",
+            "x-n: 1e99999\n",
+            "components: {schemas: {A: {allOf: [{$ref: '#/components/schemas/A'}]}}}\n",
+            "components: {schemas: {B: {properties: {default: {$ref: 'http://x/y'}}}}}\n",
+            "---\n",
+            "...\n",
+            "{",
+            "}",
+            "[",
+            "]",
+            ": ",
+            "- ",
+            "\t",
+            "\"",
+            "'",
+            "&",
+            "*",
+            "!!binary AA==\n",
+            "{\"openapi\":\"3.0.0\",\"info\":{\"title\":\"J\",\"version\":\"1\"},\"paths\":{}}",
+            "\u0000",
+            "\ufeff");
     Arbitrary<String> noise = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(12);
-    return Arbitraries.oneOf(fragment, fragment, fragment, noise).list().ofMaxSize(12)
+    return Arbitraries.oneOf(fragment, fragment, fragment, noise)
+        .list()
+        .ofMaxSize(12)
         .map(parts -> String.join("", parts));
   }
 
@@ -78,10 +108,14 @@ class SpecLoadingPropertiesTest {
 
   @Provide
   Arbitrary<String> nestings() {
-    return Combinators.combine(Arbitraries.of("[", "{\"a\":", "- "), Arbitraries.integers().between(1, 1_200))
-        .as((open, depth) -> "openapi: 3.0.0\ninfo: {title: N, version: '1'}\npaths: {}\nx-n: "
-            + (open.equals("- ") ? "\n" + nestedBlock(depth) : open.repeat(depth) + "1"
-                + (open.equals("[") ? "]" : "}").repeat(depth)));
+    return Combinators.combine(
+            Arbitraries.of("[", "{\"a\":", "- "), Arbitraries.integers().between(1, 1_200))
+        .as(
+            (open, depth) ->
+                "openapi: 3.0.0\ninfo: {title: N, version: '1'}\npaths: {}\nx-n: "
+                    + (open.equals("- ")
+                        ? "\n" + nestedBlock(depth)
+                        : open.repeat(depth) + "1" + (open.equals("[") ? "]" : "}").repeat(depth)));
   }
 
   private static String nestedBlock(int depth) {
@@ -99,19 +133,28 @@ class SpecLoadingPropertiesTest {
 
   @Example
   void aScalarAnchorUsedLaterIsResolved() {
-    assertThat(outcome("openapi.previewSpec",
-        "openapi: 3.0.0\ninfo: {title: &t T, version: '1'}\npaths: {}\nx-t: *t\n")).isEqualTo("ok");
+    assertThat(
+            outcome(
+                "openapi.previewSpec",
+                "openapi: 3.0.0\ninfo: {title: &t T, version: '1'}\npaths: {}\nx-t: *t\n"))
+        .isEqualTo("ok");
   }
 
   @Example
   void aDocumentFollowedBySecondDocumentIsRefused() {
-    assertThat(outcome("openapi.previewSpec", "openapi: 3.0.0\ninfo: {title: T, version: '1'}\npaths: {}\n---\na: 1\n"))
+    assertThat(
+            outcome(
+                "openapi.previewSpec",
+                "openapi: 3.0.0\ninfo: {title: T, version: '1'}\npaths: {}\n---\na: 1\n"))
         .isEqualTo("openapi_parse_failed");
   }
 
   @Example
   void aHugeExponentIsRefused() {
-    assertThat(outcome("openapi.addSource", "openapi: 3.0.0\ninfo: {title: T, version: '1'}\npaths: {}\nx: 1e99999\n"))
+    assertThat(
+            outcome(
+                "openapi.addSource",
+                "openapi: 3.0.0\ninfo: {title: T, version: '1'}\npaths: {}\nx: 1e99999\n"))
         .isEqualTo("openapi_parse_failed");
   }
 }

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A loopback HTTP server that reads a request and never answers, and notes when the client closes
- * the connection: what a cancelled call looks like on the wire (WireMock's delayed stubs cannot
- * say whether the client went away).
+ * the connection: what a cancelled call looks like on the wire (WireMock's delayed stubs cannot say
+ * whether the client went away).
  */
 final class HangingUpstream implements AutoCloseable {
   private final ServerSocket server;
@@ -30,7 +30,8 @@ final class HangingUpstream implements AutoCloseable {
   }
 
   private void serveOne() {
-    try (Socket socket = server.accept(); InputStream in = socket.getInputStream()) {
+    try (Socket socket = server.accept();
+        InputStream in = socket.getInputStream()) {
       int matched = 0;
       byte[] end = "\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
       for (int b = in.read(); b >= 0; b = in.read()) {

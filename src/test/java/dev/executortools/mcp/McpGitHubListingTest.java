@@ -41,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class McpGitHubListingTest {
   /** The listing measured before the compact server and the summaries: 1,260,851 bytes. */
   private static final int LISTING_BEFORE = 1_260_851;
+
   /** The listing measured after: 978,598 bytes; the bound leaves room for small changes. */
   private static final int LISTING_BOUND = 1_050_000;
 
@@ -53,18 +54,31 @@ class McpGitHubListingTest {
   @BeforeAll
   static void serveGitHubInAllMode() {
     try (ToolRegistry registry = ToolRegistry.builder().home(home).build()) {
-      ToolResult added = registry.addSource(Json.object()
-          .put("spec", Corpus.read("github.com__api.github.com__1.1.4.openapi.yaml")).put("namespace", "github"));
+      ToolResult added =
+          registry.addSource(
+              Json.object()
+                  .put("spec", Corpus.read("github.com__api.github.com__1.1.4.openapi.yaml"))
+                  .put("namespace", "github"));
       assertThat(added.ok()).as(added.toString()).isTrue();
       stored = registry.tools().stream().collect(Collectors.toMap(Tool::id, Function.identity()));
     }
     upstream = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     upstream.start();
-    upstream.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
-        .withHeader("content-type", "application/json").withBody("{\"answered\": true}")));
-    mcp = McpJarClient.fromClasspath(home, "--tools", "all", "--max-name-length", "56", "--allow-private-network");
+    upstream.stubFor(
+        any(anyUrl())
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("content-type", "application/json")
+                    .withBody("{\"answered\": true}")));
+    mcp =
+        McpJarClient.fromClasspath(
+            home, "--tools", "all", "--max-name-length", "56", "--allow-private-network");
     // the registry's tools (read_result, the server's own, is listed beside them)
-    listed = mcp.client.listTools().tools().stream().filter(t -> !t.name().equals("read_result")).toList();
+    listed =
+        mcp.client.listTools().tools().stream()
+            .filter(t -> !t.name().equals("read_result"))
+            .toList();
   }
 
   @AfterAll
@@ -81,26 +95,37 @@ class McpGitHubListingTest {
       assertThat(tool.name()).as(tool.title()).hasSizeLessThanOrEqualTo(56).matches(McpNames.VALID);
       assertThat(names.add(tool.name())).as(tool.name()).isTrue();
     }
-    assertThat(listed).filteredOn(t -> !t.name().equals(t.title().replace('.', '_'))).hasSizeGreaterThan(10);
+    assertThat(listed)
+        .filteredOn(t -> !t.name().equals(t.title().replace('.', '_')))
+        .hasSizeGreaterThan(10);
   }
 
   @Test
   void everyListedSchemaHasTheCompactServerAndTheListingShrank() throws Exception {
     int withServer = 0;
     for (McpSchema.Tool tool : listed) {
-      Object server = ((Map<?, ?>) tool.inputSchema().getOrDefault("properties", Map.of())).get("server");
+      Object server =
+          ((Map<?, ?>) tool.inputSchema().getOrDefault("properties", Map.of())).get("server");
       if (server == null) continue;
       withServer++;
       @SuppressWarnings("unchecked")
       Map<String, Object> compact = (Map<String, Object>) server;
-      assertThat(compact.keySet()).as(tool.title()).containsExactlyInAnyOrder("type", "description");
-      assertThat((String) compact.get("description")).startsWith("Optional: send this call to another server: {\"url\"");
+      assertThat(compact.keySet())
+          .as(tool.title())
+          .containsExactlyInAnyOrder("type", "description");
+      assertThat((String) compact.get("description"))
+          .startsWith("Optional: send this call to another server: {\"url\"");
     }
-    assertThat(withServer).isEqualTo(stored.size() - 5 + 3); // every GitHub tool and the three SSO-OIDC ones
+    assertThat(withServer)
+        .isEqualTo(stored.size() - 5 + 3); // every GitHub tool and the three SSO-OIDC ones
 
-    int bytes = McpJsonDefaults.getMapper().writeValueAsString(new McpSchema.ListToolsResult(listed, null))
-        .getBytes(StandardCharsets.UTF_8).length;
-    System.out.println("GitHub listing in all mode: " + bytes + " bytes (before: " + LISTING_BEFORE + ")");
+    int bytes =
+        McpJsonDefaults.getMapper()
+            .writeValueAsString(new McpSchema.ListToolsResult(listed, null))
+            .getBytes(StandardCharsets.UTF_8)
+            .length;
+    System.out.println(
+        "GitHub listing in all mode: " + bytes + " bytes (before: " + LISTING_BEFORE + ")");
     assertThat(bytes).isLessThan(LISTING_BOUND);
   }
 
@@ -114,7 +139,10 @@ class McpGitHubListingTest {
         assertThat(tool.description()).isEqualTo(full.description());
         continue;
       }
-      assertThat(tool.description()).as(tool.title()).startsWith(summary).endsWith(full.description().strip());
+      assertThat(tool.description())
+          .as(tool.title())
+          .startsWith(summary)
+          .endsWith(full.description().strip());
       if (!full.description().startsWith(summary)) led++;
     }
     assertThat(led).as("descriptions that did not start with the summary").isGreaterThan(600);
@@ -122,26 +150,44 @@ class McpGitHubListingTest {
 
   @Test
   void aCallByAFiftySixCharacterNameWithServerReachesTheGivenServer() {
-    McpSchema.Tool longGet = listed.stream()
-        .filter(t -> t.name().length() == 56 && "GET".equals(stored.get(t.title()).annotations().method() == null
-            ? null : stored.get(t.title()).annotations().method().toUpperCase()))
-        .findFirst().orElseThrow();
+    McpSchema.Tool longGet =
+        listed.stream()
+            .filter(
+                t ->
+                    t.name().length() == 56
+                        && "GET"
+                            .equals(
+                                stored.get(t.title()).annotations().method() == null
+                                    ? null
+                                    : stored.get(t.title()).annotations().method().toUpperCase()))
+            .findFirst()
+            .orElseThrow();
     Tool full = stored.get(longGet.title());
-    Map<String, Object> arguments = McpToolAdapter.map(ArgumentGenerator.arguments(full.inputSchema(), 0));
+    Map<String, Object> arguments =
+        McpToolAdapter.map(ArgumentGenerator.arguments(full.inputSchema(), 0));
     arguments.put("server", Map.of("url", upstream.baseUrl()));
 
     McpSchema.CallToolResult result = mcp.call(longGet.name(), arguments);
 
     assertThat(result.isError()).as(result.toString()).isFalse();
-    assertThat(upstream.getAllServeEvents()).anySatisfy(e ->
-        assertThat(e.getRequest().getUrl()).startsWith(full.annotations().pathTemplate().replaceAll("\\{.*", "")));
+    assertThat(upstream.getAllServeEvents())
+        .anySatisfy(
+            e ->
+                assertThat(e.getRequest().getUrl())
+                    .startsWith(full.annotations().pathTemplate().replaceAll("\\{.*", "")));
   }
 
   @Test
   void aServerTheFullSchemaRefusesIsRefusedThoughTheCompactOneWouldTakeIt() {
-    String name = listed.stream().filter(t -> t.title().equals("github.meta.get")).findFirst().orElseThrow().name();
+    String name =
+        listed.stream()
+            .filter(t -> t.title().equals("github.meta.get"))
+            .findFirst()
+            .orElseThrow()
+            .name();
 
-    McpSchema.CallToolResult refused = mcp.call(name, Map.of("server", Map.of("url", 5, "port", 443)));
+    McpSchema.CallToolResult refused =
+        mcp.call(name, Map.of("server", Map.of("url", 5, "port", 443)));
 
     assertThat(refused.isError()).isTrue();
     Map<?, ?> error = (Map<?, ?>) ((Map<?, ?>) refused.structuredContent()).get("error");

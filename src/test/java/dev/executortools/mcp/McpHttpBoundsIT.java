@@ -30,8 +30,16 @@ class McpHttpBoundsIT {
 
   @Test
   void sessionsAreBoundedEndOnDeleteAndExpireWhenIdle() throws Exception {
-    try (McpHttpJar server = new McpHttpJar(home, Map.of(), "--http", "127.0.0.1:0",
-        "--http-max-sessions", "2", "--http-session-idle", "2")) {
+    try (McpHttpJar server =
+        new McpHttpJar(
+            home,
+            Map.of(),
+            "--http",
+            "127.0.0.1:0",
+            "--http-max-sessions",
+            "2",
+            "--http-session-idle",
+            "2")) {
       String a = initialize(server, 200);
       String b = initialize(server, 200);
       assertThat(a).isNotEqualTo(b).matches("[0-9a-f]{48}");
@@ -40,8 +48,10 @@ class McpHttpBoundsIT {
       assertThat(third.statusCode()).isEqualTo(503);
       assertThat(third.body()).contains("--http-max-sessions");
 
-      HttpResponse<String> deleted = http.send(request(server.endpoint, null, null).header("Mcp-Session-Id", a)
-          .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> deleted =
+          http.send(
+              request(server.endpoint, null, null).header("Mcp-Session-Id", a).DELETE().build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(deleted.statusCode()).isEqualTo(204);
       assertThat(post(server, a, LIST).statusCode()).as("a deleted session is gone").isEqualTo(404);
       String c = initialize(server, 200);
@@ -63,8 +73,12 @@ class McpHttpBoundsIT {
       try (Socket socket = new Socket(server.endpoint.getHost(), server.endpoint.getPort())) {
         socket.setSoTimeout(30_000);
         OutputStream out = socket.getOutputStream();
-        out.write(("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-            + "Content-Length: " + (200L << 20) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(
+            ("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: "
+                    + (200L << 20)
+                    + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         InputStream in = socket.getInputStream();
         String head = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
@@ -88,14 +102,23 @@ class McpHttpBoundsIT {
       assertThat(again.statusCode()).isEqualTo(400);
       assertThat(again.body()).contains("without Mcp-Session-Id");
 
-      HttpResponse<String> oldVersion = http.send(request(server.endpoint, null, null).header("Mcp-Session-Id", session)
-          .header("MCP-Protocol-Version", "2020-01-01").POST(HttpRequest.BodyPublishers.ofString(LIST)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> oldVersion =
+          http.send(
+              request(server.endpoint, null, null)
+                  .header("Mcp-Session-Id", session)
+                  .header("MCP-Protocol-Version", "2020-01-01")
+                  .POST(HttpRequest.BodyPublishers.ofString(LIST))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(oldVersion.statusCode()).isEqualTo(400);
       assertThat(oldVersion.body()).contains("unsupported MCP-Protocol-Version");
 
-      HttpResponse<String> put = http.send(request(server.endpoint, null, null).PUT(HttpRequest.BodyPublishers.ofString(LIST)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> put =
+          http.send(
+              request(server.endpoint, null, null)
+                  .PUT(HttpRequest.BodyPublishers.ofString(LIST))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(put.statusCode()).isEqualTo(405);
       assertThat(put.headers().firstValue("Allow")).hasValue("GET, POST, DELETE");
     }
@@ -111,8 +134,10 @@ class McpHttpBoundsIT {
     return response.headers().firstValue("Mcp-Session-Id").orElseThrow();
   }
 
-  private HttpResponse<String> post(McpHttpJar server, String session, String body) throws Exception {
-    HttpRequest.Builder builder = request(server.endpoint, null, null).POST(HttpRequest.BodyPublishers.ofString(body));
+  private HttpResponse<String> post(McpHttpJar server, String session, String body)
+      throws Exception {
+    HttpRequest.Builder builder =
+        request(server.endpoint, null, null).POST(HttpRequest.BodyPublishers.ofString(body));
     if (session != null) builder.header("Mcp-Session-Id", session);
     return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
   }

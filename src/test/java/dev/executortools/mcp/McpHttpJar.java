@@ -32,25 +32,39 @@ final class McpHttpJar implements AutoCloseable {
     if (!Files.isRegularFile(McpJarClient.JAR)) {
       throw new IllegalStateException(McpJarClient.JAR + " is missing: run mvn package first");
     }
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-jar", McpJarClient.JAR.toString(), "--home", home.toString(), "mcp"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                McpJarClient.JAR.toString(),
+                "--home",
+                home.toString(),
+                "mcp"));
     command.addAll(List.of(mcpArgs));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
     builder.environment().putAll(env);
     process = builder.start();
     CompletableFuture<URI> serving = new CompletableFuture<>();
-    Thread stderr = new Thread(() -> {
-      try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = lines.readLine()) != null; ) {
-          System.err.println("[server] " + line);
-          Matcher m = SERVING.matcher(line);
-          if (m.find()) serving.complete(URI.create(m.group(1)));
-        }
-      } catch (java.io.IOException e) {
-        // the process ended
-      }
-      serving.completeExceptionally(new AssertionError("the server ended before serving"));
-    }, "mcp-http-jar-stderr");
+    Thread stderr =
+        new Thread(
+            () -> {
+              try (BufferedReader lines =
+                  new BufferedReader(
+                      new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                  System.err.println("[server] " + line);
+                  Matcher m = SERVING.matcher(line);
+                  if (m.find()) serving.complete(URI.create(m.group(1)));
+                }
+              } catch (java.io.IOException e) {
+                // the process ended
+              }
+              serving.completeExceptionally(new AssertionError("the server ended before serving"));
+            },
+            "mcp-http-jar-stderr");
     stderr.setDaemon(true);
     stderr.start();
     try {
@@ -66,13 +80,18 @@ final class McpHttpJar implements AutoCloseable {
     return endpoint.getScheme() + "://" + endpoint.getAuthority();
   }
 
-  /** An SDK client over Streamable HTTP sending {@code token} (null: none), answering approvals with {@code answer}. */
-  McpJarClient connect(String token, Function<McpSchema.ElicitRequest, McpSchema.ElicitResult> answer) {
-    HttpClientStreamableHttpTransport.Builder transport = HttpClientStreamableHttpTransport.builder(base())
-        .endpoint(endpoint.getPath());
+  /**
+   * An SDK client over Streamable HTTP sending {@code token} (null: none), answering approvals with
+   * {@code answer}.
+   */
+  McpJarClient connect(
+      String token, Function<McpSchema.ElicitRequest, McpSchema.ElicitResult> answer) {
+    HttpClientStreamableHttpTransport.Builder transport =
+        HttpClientStreamableHttpTransport.builder(base()).endpoint(endpoint.getPath());
     if (token != null) {
-      transport.httpRequestCustomizer((request, method, uri, body, context) ->
-          request.header("Authorization", "Bearer " + token));
+      transport.httpRequestCustomizer(
+          (request, method, uri, body, context) ->
+              request.header("Authorization", "Bearer " + token));
     }
     McpJarClient client = new McpJarClient(transport.build(), answer);
     clients.add(client);

@@ -21,8 +21,8 @@ import java.util.function.Function;
 /**
  * The MCP SDK's own client driving {@code java -jar target/executor-tools.jar mcp} as a real
  * subprocess over stdio (or the same from the test classpath, or over Streamable HTTP, {@link
- * McpHttpJar}). Records list changes (the SDK re-lists on every list_changed) and the
- * approval questions it was asked.
+ * McpHttpJar}). Records list changes (the SDK re-lists on every list_changed) and the approval
+ * questions it was asked.
  */
 final class McpJarClient implements AutoCloseable {
   static final Path JAR = Path.of("target", "executor-tools.jar");
@@ -34,61 +34,83 @@ final class McpJarClient implements AutoCloseable {
 
   /** {@code elicitation}: whether this client can be asked to approve calls (it always accepts). */
   McpJarClient(Path home, Map<String, String> env, boolean elicitation, String... mcpArgs) {
-    this(home, env, elicitation
-        ? request -> new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of("approve", true))
-        : null, mcpArgs);
+    this(
+        home,
+        env,
+        elicitation
+            ? request ->
+                new McpSchema.ElicitResult(
+                    McpSchema.ElicitResult.Action.ACCEPT, Map.of("approve", true))
+            : null,
+        mcpArgs);
   }
 
   /**
    * {@code answer}: how this client answers the approval questions it is asked, or null for a
    * client without elicitation.
    */
-  McpJarClient(Path home, Map<String, String> env,
-      Function<McpSchema.ElicitRequest, McpSchema.ElicitResult> answer, String... mcpArgs) {
+  McpJarClient(
+      Path home,
+      Map<String, String> env,
+      Function<McpSchema.ElicitRequest, McpSchema.ElicitResult> answer,
+      String... mcpArgs) {
     this(stdio(home, env, mcpArgs), answer);
   }
 
   /**
-   * A client over {@code transport} (the jar on stdio, or {@link McpHttpJar}'s endpoint);
-   * {@code answer}: how it answers approval questions, or null for a client without elicitation.
+   * A client over {@code transport} (the jar on stdio, or {@link McpHttpJar}'s endpoint); {@code
+   * answer}: how it answers approval questions, or null for a client without elicitation.
    */
-  McpJarClient(McpClientTransport transport, Function<McpSchema.ElicitRequest, McpSchema.ElicitResult> answer) {
-    McpClient.SyncSpec spec = McpClient.sync(transport)
-        .requestTimeout(TIMEOUT)
-        .initializationTimeout(TIMEOUT)
-        .toolsChangeConsumer(listChanges::add);
+  McpJarClient(
+      McpClientTransport transport,
+      Function<McpSchema.ElicitRequest, McpSchema.ElicitResult> answer) {
+    McpClient.SyncSpec spec =
+        McpClient.sync(transport)
+            .requestTimeout(TIMEOUT)
+            .initializationTimeout(TIMEOUT)
+            .toolsChangeConsumer(listChanges::add);
     if (answer != null) {
-      spec = spec.capabilities(McpSchema.ClientCapabilities.builder().elicitation().build())
-          .elicitation(request -> {
-            approvalQuestions.add(request.message());
-            return answer.apply(request);
-          });
+      spec =
+          spec.capabilities(McpSchema.ClientCapabilities.builder().elicitation().build())
+              .elicitation(
+                  request -> {
+                    approvalQuestions.add(request.message());
+                    return answer.apply(request);
+                  });
     }
     client = spec.build();
     client.initialize();
   }
 
   private static McpClientTransport stdio(Path home, Map<String, String> env, String... mcpArgs) {
-    if (!Files.isRegularFile(JAR)) throw new IllegalStateException(JAR + " is missing: run mvn package first");
+    if (!Files.isRegularFile(JAR))
+      throw new IllegalStateException(JAR + " is missing: run mvn package first");
     return stdio(List.of("-Xmx512m", "-jar", JAR.toString()), home, env, mcpArgs);
   }
 
   /**
-   * The same client for a server started from the test classpath instead of the jar (for tests
-   * that run before packaging). No elicitation.
+   * The same client for a server started from the test classpath instead of the jar (for tests that
+   * run before packaging). No elicitation.
    */
   static McpJarClient fromClasspath(Path home, String... mcpArgs) {
-    List<String> launch = List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        dev.executortools.cli.Main.class.getName());
+    List<String> launch =
+        List.of(
+            "-Xmx512m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            dev.executortools.cli.Main.class.getName());
     return new McpJarClient(stdio(launch, home, Map.of(), mcpArgs), null);
   }
 
-  private static McpClientTransport stdio(List<String> launch, Path home, Map<String, String> env, String... mcpArgs) {
+  private static McpClientTransport stdio(
+      List<String> launch, Path home, Map<String, String> env, String... mcpArgs) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> args = new java.util.ArrayList<>(launch);
     args.addAll(List.of("--home", home.toString(), "mcp"));
-    ServerParameters.Builder parameters = ServerParameters.builder(java).args(concat(args, mcpArgs)).env(env);
-    StdioClientTransport transport = new StdioClientTransport(parameters.build(), McpJsonDefaults.getMapper());
+    ServerParameters.Builder parameters =
+        ServerParameters.builder(java).args(concat(args, mcpArgs)).env(env);
+    StdioClientTransport transport =
+        new StdioClientTransport(parameters.build(), McpJsonDefaults.getMapper());
     transport.setStdErrorHandler(line -> System.err.println("[server] " + line));
     return transport;
   }
@@ -109,7 +131,8 @@ final class McpJarClient implements AutoCloseable {
       throws InterruptedException {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
-      List<McpSchema.Tool> tools = listChanges.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      List<McpSchema.Tool> tools =
+          listChanges.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
       if (tools != null && condition.test(tools)) return tools;
     }
     throw new AssertionError("no tools/list_changed with the expected list within " + TIMEOUT);
@@ -122,12 +145,20 @@ final class McpJarClient implements AutoCloseable {
 
   /** The command line in another process on {@code home}; its exit code. */
   static int cli(Path home, String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
-        "--home", home.toString()));
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString(),
+                "--home",
+                home.toString()));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!process.waitFor(2, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new AssertionError("timed out: " + command);

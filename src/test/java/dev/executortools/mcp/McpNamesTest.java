@@ -15,12 +15,20 @@ import org.junit.jupiter.api.Test;
 class McpNamesTest {
   @Test
   void everyCorpusIdMapsToAValidUniqueNameAndBack() throws Exception {
-    List<String> ids = new ArrayList<>(List.of("openapi.previewSpec", "openapi.addSource",
-        "client.registerClient", "deviceAuthorization.startDeviceAuthorization", "token.createToken"));
+    List<String> ids =
+        new ArrayList<>(
+            List.of(
+                "openapi.previewSpec",
+                "openapi.addSource",
+                "client.registerClient",
+                "deviceAuthorization.startDeviceAuthorization",
+                "token.createToken"));
     for (String file : Corpus.FILES) {
       String namespace = file.substring(0, file.indexOf("__")).replaceAll("[^a-z0-9]+", "_");
-      ToolCompiler.compile(SpecReader.read(Corpus.read(file)), null, CompileOptions.forNamespace(namespace))
-          .tools().forEach(t -> ids.add(t.tool().id()));
+      ToolCompiler.compile(
+              SpecReader.read(Corpus.read(file)), null, CompileOptions.forNamespace(namespace))
+          .tools()
+          .forEach(t -> ids.add(t.tool().id()));
     }
     McpNames names = McpNames.of(ids);
 
@@ -36,7 +44,8 @@ class McpNamesTest {
 
   @Test
   void dotsBecomeUnderscores() {
-    assertThat(McpNames.of(List.of("github.repos.get")).name("github.repos.get")).isEqualTo("github_repos_get");
+    assertThat(McpNames.of(List.of("github.repos.get")).name("github.repos.get"))
+        .isEqualTo("github_repos_get");
   }
 
   @Test
@@ -63,14 +72,19 @@ class McpNamesTest {
     List<String> ids = List.of("x.y", "x_y", "z." + "q".repeat(80));
     List<String> reversed = new ArrayList<>(ids);
     java.util.Collections.reverse(reversed);
-    for (String id : ids) assertThat(McpNames.of(reversed).name(id)).isEqualTo(McpNames.of(ids).name(id));
+    for (String id : ids)
+      assertThat(McpNames.of(reversed).name(id)).isEqualTo(McpNames.of(ids).name(id));
   }
 
   @Test
   void aShorterLongestNameCutsTheSameWayAndStaysUnique() throws Exception {
     List<String> ids = new ArrayList<>();
-    ToolCompiler.compile(SpecReader.read(Corpus.read("github.com__api.github.com__1.1.4.openapi.yaml")), null,
-        CompileOptions.forNamespace("github")).tools().forEach(t -> ids.add(t.tool().id()));
+    ToolCompiler.compile(
+            SpecReader.read(Corpus.read("github.com__api.github.com__1.1.4.openapi.yaml")),
+            null,
+            CompileOptions.forNamespace("github"))
+        .tools()
+        .forEach(t -> ids.add(t.tool().id()));
     McpNames names = McpNames.of(ids, 56);
 
     Set<String> seen = new HashSet<>();
@@ -83,7 +97,10 @@ class McpNamesTest {
       String plain = id.replace('.', '_');
       if (plain.length() > 56) {
         cut++;
-        assertThat(name).hasSize(56).startsWith(plain.substring(0, 47) + "_").matches(".*_[0-9a-f]{8}");
+        assertThat(name)
+            .hasSize(56)
+            .startsWith(plain.substring(0, 47) + "_")
+            .matches(".*_[0-9a-f]{8}");
       } else {
         assertThat(name).isEqualTo(plain);
       }
@@ -95,9 +112,11 @@ class McpNamesTest {
   @Test
   void aLongestNameOutsideSixteenToSixtyFourIsRefused() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> McpNames.of(List.of("a.b"), 15))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("16 to 64");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("16 to 64");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> McpNames.of(List.of("a.b"), 65))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(McpNames.of(List.of("a." + "b".repeat(30)), 16).name("a." + "b".repeat(30))).hasSize(16);
+    assertThat(McpNames.of(List.of("a." + "b".repeat(30)), 16).name("a." + "b".repeat(30)))
+        .hasSize(16);
   }
 }

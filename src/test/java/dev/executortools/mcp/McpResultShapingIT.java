@@ -30,9 +30,9 @@ import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Results larger than the MCP result budget, through the packaged jar as a host runs it: a 2 MB
- * upstream answer comes back shaped within the budget, and the rest is reached with read_result
- * (a page, a JSONPath selection, the body saved to a file); smaller results are as they were; the
- * kept results stay bounded.
+ * upstream answer comes back shaped within the budget, and the rest is reached with read_result (a
+ * page, a JSONPath selection, the body saved to a file); smaller results are as they were; the kept
+ * results stay bounded.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class McpResultShapingIT {
@@ -41,15 +41,24 @@ class McpResultShapingIT {
 
   @RegisterExtension
   static final WireMockExtension upstream =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   @TempDir Path home;
 
   @BeforeEach
   void addTheSource() {
     try (ToolRegistry registry = ToolRegistry.builder().home(home).build()) {
-      assertThat(registry.addSource(Json.object().put("spec", Corpus.resource("/specs/items-v1.yaml"))
-          .put("namespace", "items").put("baseUrl", "http://127.0.0.1:" + upstream.getPort())).ok()).isTrue();
+      assertThat(
+              registry
+                  .addSource(
+                      Json.object()
+                          .put("spec", Corpus.resource("/specs/items-v1.yaml"))
+                          .put("namespace", "items")
+                          .put("baseUrl", "http://127.0.0.1:" + upstream.getPort()))
+                  .ok())
+          .isTrue();
     }
   }
 
@@ -57,8 +66,14 @@ class McpResultShapingIT {
   private static String largeBody(String tag) {
     ArrayNode items = Json.array();
     for (int i = 0; i < ITEMS; i++) {
-      items.addObject().put("id", i).put("name", "item-" + i).put("tag", tag)
-          .put("description", "the " + i + "th item of a long list, written out to make the answer large");
+      items
+          .addObject()
+          .put("id", i)
+          .put("name", "item-" + i)
+          .put("tag", tag)
+          .put(
+              "description",
+              "the " + i + "th item of a long list, written out to make the answer large");
     }
     String body = Json.write(items);
     assertThat(body.length()).isGreaterThan(2_000_000);
@@ -66,15 +81,24 @@ class McpResultShapingIT {
   }
 
   private void serve(String body) {
-    upstream.stubFor(get(urlPathEqualTo("/items")).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody(body)));
+    upstream.stubFor(
+        get(urlPathEqualTo("/items"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(body)));
   }
 
   /** The options of the README's example command (what follows {@code mcp}). */
   private static String[] readmeOptions() throws Exception {
     String readme = Files.readString(Path.of("README.md"));
-    String line = readme.lines().filter(l -> l.startsWith("java -jar target/executor-tools.jar mcp --result-budget"))
-        .findFirst().orElseThrow();
+    String line =
+        readme
+            .lines()
+            .filter(l -> l.startsWith("java -jar target/executor-tools.jar mcp --result-budget"))
+            .findFirst()
+            .orElseThrow();
     return line.substring(line.indexOf(" mcp ") + 5).trim().split("\\s+");
   }
 
@@ -96,7 +120,9 @@ class McpResultShapingIT {
     serve(body);
     JsonNode upstreamItems = Json.parse(body);
     try (McpJarClient mcp = new McpJarClient(home, Map.of(), false, readmeOptions())) {
-      assertThat(mcp.client.listTools().tools()).extracting(McpSchema.Tool::name).contains("read_result", TOOL);
+      assertThat(mcp.client.listTools().tools())
+          .extracting(McpSchema.Tool::name)
+          .contains("read_result", TOOL);
 
       McpSchema.CallToolResult answer = mcp.call(TOOL, Map.of());
 
@@ -106,7 +132,8 @@ class McpResultShapingIT {
       assertThat(text(answer)).isEqualTo(shown);
       assertThat(shown.path("ok").asBoolean()).isTrue();
       assertThat(shown.path("http").path("status").asInt()).isEqualTo(200);
-      assertThat(shown.path("http").path("headers").path("content-type").asString()).isEqualTo("application/json");
+      assertThat(shown.path("http").path("headers").path("content-type").asString())
+          .isEqualTo("application/json");
       JsonNode data = shown.path("data");
       int kept = data.size();
       assertThat(kept).isBetween(100, ITEMS - 1);
@@ -114,36 +141,59 @@ class McpResultShapingIT {
       JsonNode shaped = shown.path("shaped");
       assertThat(shaped.path("omitted").get(0).path("path").asString()).isEqualTo("$.data");
       assertThat(shaped.path("omitted").get(0).path("items").path("kept").asInt()).isEqualTo(kept);
-      assertThat(shaped.path("omitted").get(0).path("items").path("total").asInt()).isEqualTo(ITEMS);
+      assertThat(shaped.path("omitted").get(0).path("items").path("total").asInt())
+          .isEqualTo(ITEMS);
       assertThat(shaped.path("pages").path("pageSize").asInt()).isEqualTo(kept);
       assertThat(shaped.path("pages").path("pages").asInt()).isEqualTo((ITEMS + kept - 1) / kept);
       String id = shaped.path("resultId").asString();
-      assertThat(shaped.path("note").asString()).contains("read_result", id, "\"page\": 2", "select", "saveToFile");
+      assertThat(shaped.path("note").asString())
+          .contains("read_result", id, "\"page\": 2", "select", "saveToFile");
 
-      JsonNode page = structured(mcp.call("read_result", Map.of("resultId", id, "page", 2))).path("data");
+      JsonNode page =
+          structured(mcp.call("read_result", Map.of("resultId", id, "page", 2))).path("data");
       assertThat(page.path("from").asInt()).isEqualTo(kept);
       assertThat(page.path("items").size()).isEqualTo(kept);
-      for (int i = 0; i < kept; i++) assertThat(page.path("items").get(i)).isEqualTo(upstreamItems.get(kept + i));
+      for (int i = 0; i < kept; i++)
+        assertThat(page.path("items").get(i)).isEqualTo(upstreamItems.get(kept + i));
       int last = shaped.path("pages").path("pages").asInt();
-      JsonNode lastPage = structured(mcp.call("read_result", Map.of("resultId", id, "page", last))).path("data");
+      JsonNode lastPage =
+          structured(mcp.call("read_result", Map.of("resultId", id, "page", last))).path("data");
       assertThat(lastPage.path("to").asInt()).isEqualTo(ITEMS - 1);
-      assertThat(lastPage.path("items").get(lastPage.path("items").size() - 1)).isEqualTo(upstreamItems.get(ITEMS - 1));
+      assertThat(lastPage.path("items").get(lastPage.path("items").size() - 1))
+          .isEqualTo(upstreamItems.get(ITEMS - 1));
 
-      McpSchema.CallToolResult selected = mcp.call("read_result",
-          Map.of("resultId", id, "select", "$.data[?(@.id == 12345 || @.id == 19999)].name"));
-      assertThat(structured(selected).path("data")).isEqualTo(Json.parse("[\"item-12345\", \"item-19999\"]"));
-      McpSchema.CallToolResult allNames = mcp.call("read_result", Map.of("resultId", id, "select", "$.data[*].name"));
-      assertThat(wireSize(allNames)).as("a large selection is shaped too").isLessThanOrEqualTo(25_000L * 4);
-      assertThat(structured(allNames).path("shaped").path("omitted").get(0).path("items").path("total").asInt())
+      McpSchema.CallToolResult selected =
+          mcp.call(
+              "read_result",
+              Map.of("resultId", id, "select", "$.data[?(@.id == 12345 || @.id == 19999)].name"));
+      assertThat(structured(selected).path("data"))
+          .isEqualTo(Json.parse("[\"item-12345\", \"item-19999\"]"));
+      McpSchema.CallToolResult allNames =
+          mcp.call("read_result", Map.of("resultId", id, "select", "$.data[*].name"));
+      assertThat(wireSize(allNames))
+          .as("a large selection is shaped too")
+          .isLessThanOrEqualTo(25_000L * 4);
+      assertThat(
+              structured(allNames)
+                  .path("shaped")
+                  .path("omitted")
+                  .get(0)
+                  .path("items")
+                  .path("total")
+                  .asInt())
           .isEqualTo(ITEMS);
 
-      JsonNode saved = structured(mcp.call("read_result", Map.of("resultId", id, "saveToFile", true))).path("data");
+      JsonNode saved =
+          structured(mcp.call("read_result", Map.of("resultId", id, "saveToFile", true)))
+              .path("data");
       Path file = Path.of(saved.path("path").asString());
       assertThat(file).isEqualTo(home.resolve("results").resolve(id + ".json").toAbsolutePath());
       assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(body);
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .isEqualTo("rw-------");
 
-      McpSchema.CallToolResult bad = mcp.call("read_result", Map.of("resultId", id, "select", "$.data[?(@.name =~ /a.*/)]"));
+      McpSchema.CallToolResult bad =
+          mcp.call("read_result", Map.of("resultId", id, "select", "$.data[?(@.name =~ /a.*/)]"));
       assertThat(bad.isError()).isTrue();
       assertThat(structured(bad).path("error").path("message").asString()).contains("=~");
     }
@@ -157,10 +207,13 @@ class McpResultShapingIT {
 
       JsonNode shown = structured(answer);
       assertThat(shown.has("shaped")).isFalse();
-      assertThat(shown.path("data")).isEqualTo(Json.parse("[{\"id\": 1, \"name\": \"one\"}, {\"id\": 2, \"name\": \"two\"}]"));
+      assertThat(shown.path("data"))
+          .isEqualTo(
+              Json.parse("[{\"id\": 1, \"name\": \"one\"}, {\"id\": 2, \"name\": \"two\"}]"));
       assertThat(shown.path("http").path("status").asInt()).isEqualTo(200);
       assertThat(answer.content()).hasSize(1);
-      assertThat(((McpSchema.TextContent) answer.content().get(0)).text()).isEqualTo(Json.write(shown));
+      assertThat(((McpSchema.TextContent) answer.content().get(0)).text())
+          .isEqualTo(Json.write(shown));
     }
   }
 
@@ -173,11 +226,13 @@ class McpResultShapingIT {
       String id = structured(owner.call(TOOL, Map.of())).path("shaped").path("resultId").asString();
       assertThat(id).startsWith("r-");
 
-      McpSchema.CallToolResult stolen = other.call("read_result", Map.of("resultId", id, "page", 2));
+      McpSchema.CallToolResult stolen =
+          other.call("read_result", Map.of("resultId", id, "page", 2));
       McpSchema.CallToolResult own = owner.call("read_result", Map.of("resultId", id, "page", 2));
 
       assertThat(stolen.isError()).isTrue();
-      assertThat(structured(stolen).path("error").path("code").asString()).isEqualTo("invalid_arguments");
+      assertThat(structured(stolen).path("error").path("code").asString())
+          .isEqualTo("invalid_arguments");
       assertThat(Json.write(structured(stolen))).doesNotContain("item-");
       assertThat(own.isError()).isFalse();
       assertThat(Json.write(structured(own))).contains("\"tag\":\"mine\"");
@@ -193,17 +248,24 @@ class McpResultShapingIT {
         ids.add(structured(mcp.call(TOOL, Map.of())).path("shaped").path("resultId").asString());
       }
 
-      McpSchema.CallToolResult oldest = mcp.call("read_result", Map.of("resultId", ids.get(0), "page", 2));
+      McpSchema.CallToolResult oldest =
+          mcp.call("read_result", Map.of("resultId", ids.get(0), "page", 2));
       assertThat(oldest.isError()).isTrue();
-      assertThat(structured(oldest).path("error").path("code").asString()).isEqualTo("invalid_arguments");
+      assertThat(structured(oldest).path("error").path("code").asString())
+          .isEqualTo("invalid_arguments");
       assertThat(structured(oldest).path("error").path("message").asString())
           .contains(ids.get(0), "dropped", "latest 2");
       for (int i = 1; i < 3; i++) {
-        JsonNode page = structured(mcp.call("read_result", Map.of("resultId", ids.get(i), "select", "$.data[0].tag")));
-        assertThat(page.path("data").asString()).isEqualTo(List.of("first", "second", "third").get(i));
+        JsonNode page =
+            structured(
+                mcp.call("read_result", Map.of("resultId", ids.get(i), "select", "$.data[0].tag")));
+        assertThat(page.path("data").asString())
+            .isEqualTo(List.of("first", "second", "third").get(i));
       }
-      McpSchema.CallToolResult unknown = mcp.call("read_result", Map.of("resultId", "r-0000000000000000", "page", 1));
-      assertThat(structured(unknown).path("error").path("message").asString()).contains("not one this server kept");
+      McpSchema.CallToolResult unknown =
+          mcp.call("read_result", Map.of("resultId", "r-0000000000000000", "page", 1));
+      assertThat(structured(unknown).path("error").path("message").asString())
+          .contains("not one this server kept");
     }
   }
 
@@ -213,7 +275,8 @@ class McpResultShapingIT {
     try (McpJarClient mcp = new McpJarClient(home, Map.of(), false, "--max-response-mib", "1")) {
       McpSchema.CallToolResult answer = mcp.call(TOOL, Map.of());
       assertThat(answer.isError()).isTrue();
-      assertThat(structured(answer).path("error").path("code").asString()).isEqualTo("response_too_large");
+      assertThat(structured(answer).path("error").path("code").asString())
+          .isEqualTo("response_too_large");
     }
   }
 }

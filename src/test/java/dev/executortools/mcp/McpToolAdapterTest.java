@@ -33,7 +33,8 @@ class McpToolAdapterTest {
 
   @Test
   void theToolsThatFetchUrlsSayTheyReachAnOpenWorld() {
-    McpSchema.Tool preview = McpToolAdapter.tool(tool("openapi.previewSpec"), "openapi_previewSpec");
+    McpSchema.Tool preview =
+        McpToolAdapter.tool(tool("openapi.previewSpec"), "openapi_previewSpec");
     McpSchema.Tool add = McpToolAdapter.tool(tool("openapi.addSource"), "openapi_addSource");
 
     assertThat(preview.annotations().openWorldHint()).isTrue();
@@ -49,26 +50,33 @@ class McpToolAdapterTest {
     McpSchema.CallToolResult result = McpToolAdapter.result(ok);
 
     assertThat(result.isError()).isFalse();
-    assertThat(result.structuredContent()).isEqualTo(Map.of("ok", true, "data", Map.of("answer", 42)));
-    assertThat(Json.parse(((McpSchema.TextContent) result.content().get(0)).text())).isEqualTo(ok.toJson());
+    assertThat(result.structuredContent())
+        .isEqualTo(Map.of("ok", true, "data", Map.of("answer", 42)));
+    assertThat(Json.parse(((McpSchema.TextContent) result.content().get(0)).text()))
+        .isEqualTo(ok.toJson());
   }
 
   @Test
   void aFailureIsAnErrorResultCarryingTheErrorObject() {
-    McpSchema.CallToolResult result = McpToolAdapter.result(ToolResult.failure(ErrorCode.BLOCKED, "no"));
+    McpSchema.CallToolResult result =
+        McpToolAdapter.result(ToolResult.failure(ErrorCode.BLOCKED, "no"));
 
     assertThat(result.isError()).isTrue();
-    assertThat(((McpSchema.TextContent) result.content().get(0)).text()).contains("\"code\":\"blocked\"");
+    assertThat(((McpSchema.TextContent) result.content().get(0)).text())
+        .contains("\"code\":\"blocked\"");
   }
 
   @Test
   void approvalRequiredNamesThePolicyRuleThatAllowsTheCall() {
-    ToolResult explained = McpToolAdapter.explainApproval(
-        ToolResult.failure(ErrorCode.APPROVAL_REQUIRED, "needs approval"), "github.repos.delete");
+    ToolResult explained =
+        McpToolAdapter.explainApproval(
+            ToolResult.failure(ErrorCode.APPROVAL_REQUIRED, "needs approval"),
+            "github.repos.delete");
 
     assertThat(explained.error().code()).isEqualTo(ErrorCode.APPROVAL_REQUIRED);
     assertThat(explained.error().message())
-        .contains("policies add 'github.repos.delete' approve").contains("'github.*'");
+        .contains("policies add 'github.repos.delete' approve")
+        .contains("'github.*'");
     ToolResult other = ToolResult.failure(ErrorCode.BLOCKED, "no");
     assertThat(McpToolAdapter.explainApproval(other, "x.y")).isSameAs(other);
   }

@@ -19,8 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code java -jar target/executor-tools.jar mcp} driven with raw lines on its stdin, as a client
- * that may send anything (the SDK's clients refuse to send malformed messages), with every line
- * it writes on stdout kept as JSON in arrival order.
+ * that may send anything (the SDK's clients refuse to send malformed messages), with every line it
+ * writes on stdout kept as JSON in arrival order.
  */
 final class RawMcpProcess implements AutoCloseable {
   static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -28,16 +28,26 @@ final class RawMcpProcess implements AutoCloseable {
   private final Process process;
   private final OutputStream stdin;
   private final BlockingQueue<JsonNode> arrived = new LinkedBlockingQueue<>();
+
   /** Messages read while waiting for another, not yet taken. */
   private final List<JsonNode> held = new ArrayList<>();
 
-  RawMcpProcess(Path home, Map<String, String> env, List<String> globalArgs, String... mcpArgs) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-jar", McpJarClient.JAR.toString(), "--home", home.toString()));
+  RawMcpProcess(Path home, Map<String, String> env, List<String> globalArgs, String... mcpArgs)
+      throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                McpJarClient.JAR.toString(),
+                "--home",
+                home.toString()));
     command.addAll(globalArgs);
     command.add("mcp");
     command.addAll(List.of(mcpArgs));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
     builder.environment().putAll(env);
     process = builder.start();
     stdin = process.getOutputStream();
@@ -51,8 +61,10 @@ final class RawMcpProcess implements AutoCloseable {
   }
 
   private void readLines(InputStream in) {
-    try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) arrived.add(Json.parse(line));
+    try (var lines =
+        new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine())
+        arrived.add(Json.parse(line));
     } catch (IOException e) {
       // the process ended
     }
@@ -89,8 +101,14 @@ final class RawMcpProcess implements AutoCloseable {
 
   /** Initializes the session with these client capabilities. */
   JsonNode initialize(String capabilities) throws Exception {
-    JsonNode result = call("init", "initialize", Json.parse("{\"protocolVersion\": \"2025-06-18\", \"capabilities\": "
-        + capabilities + ", \"clientInfo\": {\"name\": \"raw\", \"version\": \"1\"}}"));
+    JsonNode result =
+        call(
+            "init",
+            "initialize",
+            Json.parse(
+                "{\"protocolVersion\": \"2025-06-18\", \"capabilities\": "
+                    + capabilities
+                    + ", \"clientInfo\": {\"name\": \"raw\", \"version\": \"1\"}}"));
     send("{\"jsonrpc\": \"2.0\", \"method\": \"notifications/initialized\"}");
     return result;
   }
@@ -104,16 +122,21 @@ final class RawMcpProcess implements AutoCloseable {
   /** The response with this id (a number id matches its number). */
   JsonNode responseTo(Object id) throws Exception {
     JsonNode wanted = Json.MAPPER.valueToTree(id);
-    return next(m -> !m.has("method") && m.path("id").equals(wanted), TIMEOUT, "the response to " + id);
+    return next(
+        m -> !m.has("method") && m.path("id").equals(wanted), TIMEOUT, "the response to " + id);
   }
 
   /** The next request the server sends with {@code method}. */
   JsonNode serverRequest(String method) throws Exception {
-    return next(m -> method.equals(m.path("method").asString()) && m.has("id"), TIMEOUT, "a " + method + " request");
+    return next(
+        m -> method.equals(m.path("method").asString()) && m.has("id"),
+        TIMEOUT,
+        "a " + method + " request");
   }
 
   /** Whether a message {@code matching} arrives within {@code wait} (taken when it does). */
-  boolean arrives(java.util.function.Predicate<JsonNode> matching, Duration wait) throws InterruptedException {
+  boolean arrives(java.util.function.Predicate<JsonNode> matching, Duration wait)
+      throws InterruptedException {
     try {
       next(matching, wait, "");
       return true;
@@ -122,7 +145,8 @@ final class RawMcpProcess implements AutoCloseable {
     }
   }
 
-  private synchronized JsonNode next(java.util.function.Predicate<JsonNode> matching, Duration wait, String what)
+  private synchronized JsonNode next(
+      java.util.function.Predicate<JsonNode> matching, Duration wait, String what)
       throws InterruptedException {
     for (Iterator<JsonNode> it = held.iterator(); it.hasNext(); ) {
       JsonNode message = it.next();

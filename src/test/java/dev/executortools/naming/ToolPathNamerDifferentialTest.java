@@ -95,14 +95,16 @@ class ToolPathNamerDifferentialTest {
    * {@link OperationExtractor}, which drops the ones it takes for blank.
    */
   private static String[] tagsAsExtracted(JsonNode raw) {
-    return EXTRACTED.computeIfAbsent(List.of(strings(raw)), tags -> {
-      ObjectNode root = Json.object().put("openapi", "3.0.3");
-      ObjectNode operation = root.putObject("paths").putObject("/tagged").putObject("get");
-      tags.forEach(operation.putArray("tags")::add);
-      List<Operation> extracted =
-          new OperationExtractor(new SpecDocument(root, "3.0.3", List.of()), null).extract();
-      return extracted.get(0).tags().toArray(String[]::new);
-    });
+    return EXTRACTED.computeIfAbsent(
+        List.of(strings(raw)),
+        tags -> {
+          ObjectNode root = Json.object().put("openapi", "3.0.3");
+          ObjectNode operation = root.putObject("paths").putObject("/tagged").putObject("get");
+          tags.forEach(operation.putArray("tags")::add);
+          List<Operation> extracted =
+              new OperationExtractor(new SpecDocument(root, "3.0.3", List.of()), null).extract();
+          return extracted.get(0).tags().toArray(String[]::new);
+        });
   }
 
   private static String text(JsonNode node) {

@@ -1,9 +1,9 @@
 package dev.executortools.naming;
 
-import dev.executortools.extract.OperationExtractor;
 import static dev.executortools.naming.Operations.op;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.executortools.extract.OperationExtractor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

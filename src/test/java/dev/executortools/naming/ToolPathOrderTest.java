@@ -12,9 +12,13 @@ import tools.jackson.databind.JsonNode;
 class ToolPathOrderTest {
   @Test
   void letterCaseOnlyBreaksTiesAndPunctuationSortsFirst() {
-    List<String> ids = new ArrayList<>(List.of("t.getZ", "Ab", "a.b", "aB", "a_b", "ab", "t.geta", "a9", "a10", "X", "x_"));
+    List<String> ids =
+        new ArrayList<>(
+            List.of("t.getZ", "Ab", "a.b", "aB", "a_b", "ab", "t.geta", "a9", "a10", "X", "x_"));
     ids.sort(ToolPathOrder.INSTANCE);
-    assertThat(ids).containsExactly("a_b", "a.b", "a10", "a9", "ab", "aB", "Ab", "t.geta", "t.getZ", "X", "x_");
+    assertThat(ids)
+        .containsExactly(
+            "a_b", "a.b", "a10", "a9", "ab", "aB", "Ab", "t.geta", "t.getZ", "X", "x_");
   }
 
   /**

@@ -77,11 +77,14 @@ class WordsTest {
     String alphabet = "ABCab01_ -";
     for (int i = 0; i < 20_000; i++) {
       StringBuilder text = new StringBuilder();
-      for (int j = random.nextInt(12); j > 0; j--) text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      for (int j = random.nextInt(12); j > 0; j--)
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
       String spaced = text.toString().replaceAll("([a-z0-9])([A-Z])", "$1 $2");
-      java.util.List<String> expected = java.util.Arrays.stream(
-              executors.matcher(spaced).replaceAll("$1 $2").split("[^a-zA-Z0-9]+"))
-          .filter(w -> !w.isEmpty()).toList();
+      java.util.List<String> expected =
+          java.util.Arrays.stream(
+                  executors.matcher(spaced).replaceAll("$1 $2").split("[^a-zA-Z0-9]+"))
+              .filter(w -> !w.isEmpty())
+              .toList();
       assertThat(Words.words(text.toString())).as(text.toString()).isEqualTo(expected);
     }
   }

@@ -70,12 +70,19 @@ class AddressClassTest {
     "100.128.0.1, PUBLIC",
     "2606:4700::1111, PUBLIC",
   })
-  void addressesAreClassedByTheRangeTheyFallIn(String address, AddressClass expected) throws Exception {
+  void addressesAreClassedByTheRangeTheyFallIn(String address, AddressClass expected)
+      throws Exception {
     assertThat(AddressClass.of(InetAddress.getByName(address))).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"127.0.0.1, true", "[::1], true", "::1, true", "example.com, false", "2130706433, true"})
+  @CsvSource({
+    "127.0.0.1, true",
+    "[::1], true",
+    "::1, true",
+    "example.com, false",
+    "2130706433, true"
+  })
   void literalsAreRecognisedWithoutALookup(String host, boolean literal) {
     assertThat(AddressClass.literal(host) != null).isEqualTo(literal);
   }

@@ -30,7 +30,9 @@ class NetworkPolicyInterceptorTest {
   }
 
   private static Response get(OkHttpClient client, String host) throws Exception {
-    return client.newCall(new Request.Builder().url("http://" + host + ":" + server.port() + "/x").build()).execute();
+    return client
+        .newCall(new Request.Builder().url("http://" + host + ":" + server.port() + "/x").build())
+        .execute();
   }
 
   @Test
@@ -43,8 +45,10 @@ class NetworkPolicyInterceptorTest {
         .hasMessageContaining("localhost (127.0.0.1)");
     assertThat(server.getAllServeEvents()).isEmpty();
 
-    OkHttpClient allowed = new OkHttpClient.Builder()
-        .addNetworkInterceptor(new NetworkPolicyInterceptor(NetworkPolicy.PRIVATE_ALLOWED)).build();
+    OkHttpClient allowed =
+        new OkHttpClient.Builder()
+            .addNetworkInterceptor(new NetworkPolicyInterceptor(NetworkPolicy.PRIVATE_ALLOWED))
+            .build();
     try (Response response = get(allowed, "localhost")) {
       assertThat(response.code()).isEqualTo(404);
     }
@@ -53,17 +57,26 @@ class NetworkPolicyInterceptorTest {
 
   @Test
   void anIpLiteralIsRefusedBeforeAnyConnectionIsOpened() {
-    OkHttpClient applicationOnly = new OkHttpClient.Builder()
-        .addInterceptor(new NetworkPolicyInterceptor(NetworkPolicy.PRIVATE_ALLOWED))
-        .eventListener(new okhttp3.EventListener() {
-          @Override
-          public void connectStart(okhttp3.Call call, java.net.InetSocketAddress address, java.net.Proxy proxy) {
-            throw new AssertionError("a connection was opened to " + address);
-          }
-        })
-        .build();
-    assertThatThrownBy(() -> applicationOnly.newCall(
-        new Request.Builder().url("http://169.254.169.254/latest/meta-data/").build()).execute())
+    OkHttpClient applicationOnly =
+        new OkHttpClient.Builder()
+            .addInterceptor(new NetworkPolicyInterceptor(NetworkPolicy.PRIVATE_ALLOWED))
+            .eventListener(
+                new okhttp3.EventListener() {
+                  @Override
+                  public void connectStart(
+                      okhttp3.Call call, java.net.InetSocketAddress address, java.net.Proxy proxy) {
+                    throw new AssertionError("a connection was opened to " + address);
+                  }
+                })
+            .build();
+    assertThatThrownBy(
+            () ->
+                applicationOnly
+                    .newCall(
+                        new Request.Builder()
+                            .url("http://169.254.169.254/latest/meta-data/")
+                            .build())
+                    .execute())
         .isInstanceOf(BlockedAddressException.class)
         .hasMessageContaining("link-local");
   }

@@ -36,9 +36,14 @@ class NetworkSettingsTest {
 
   @Test
   void anythingButTheBooleanTrueInTheHomeKeepsPrivateAddressesRefused() throws Exception {
-    for (String json : new String[] {"{\"allowPrivateNetwork\": \"true\"}", "{\"allowPrivateNetwork\": 1}", "{not json", "[]"}) {
+    for (String json :
+        new String[] {
+          "{\"allowPrivateNetwork\": \"true\"}", "{\"allowPrivateNetwork\": 1}", "{not json", "[]"
+        }) {
       settings(json);
-      assertThat(NetworkSettings.policy(null, Map.of(), home).allowPrivateNetwork()).as(json).isFalse();
+      assertThat(NetworkSettings.policy(null, Map.of(), home).allowPrivateNetwork())
+          .as(json)
+          .isFalse();
     }
   }
 }

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 class SpecLintTest {
   @Test
   void reportsWhatTheOpenApiReaderFindsWrong() throws Exception {
-    SpecDocument doc = SpecReader.read("""
+    SpecDocument doc =
+        SpecReader.read(
+            """
         openapi: 3.0.3
         info: {title: Lint}
         paths:
@@ -25,6 +27,7 @@ class SpecLintTest {
 
   @Test
   void aCleanDocumentHasNoMessages() throws Exception {
-    assertThat(SpecLint.messages(SpecReader.read(Corpus.read("httpbin.org__0.9.2.openapi.yaml")))).isEmpty();
+    assertThat(SpecLint.messages(SpecReader.read(Corpus.read("httpbin.org__0.9.2.openapi.yaml"))))
+        .isEmpty();
   }
 }

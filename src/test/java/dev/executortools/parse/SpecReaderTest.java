@@ -11,7 +11,9 @@ class SpecReaderTest {
 
   @Test
   void readsOpenApi30Yaml() throws Exception {
-    SpecDocument doc = SpecReader.read("openapi: 3.0.3\ninfo: {title: Pets, version: '1'}\npaths:\n  /pets:\n    get: {responses: {'200': {description: ok}}}\n");
+    SpecDocument doc =
+        SpecReader.read(
+            "openapi: 3.0.3\ninfo: {title: Pets, version: '1'}\npaths:\n  /pets:\n    get: {responses: {'200': {description: ok}}}\n");
     assertThat(doc.declaredVersion()).isEqualTo("3.0.3");
     assertThat(doc.title()).isEqualTo("Pets");
     assertThat(doc.root().path("paths").has("/pets")).isTrue();
@@ -20,19 +22,24 @@ class SpecReaderTest {
 
   @Test
   void anUnquotedNumericInfoVersionIsKeptAsText() throws Exception {
-    SpecDocument doc = SpecReader.read("openapi: 3.0.0\ninfo: {title: T, version: 1.10}\npaths: {}\n");
+    SpecDocument doc =
+        SpecReader.read("openapi: 3.0.0\ninfo: {title: T, version: 1.10}\npaths: {}\n");
     assertThat(doc.version()).isEqualTo("1.10");
   }
 
   @Test
   void readsOpenApi31Json() throws Exception {
-    SpecDocument doc = SpecReader.read("{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"T\", \"version\": \"1\"}, \"paths\": {}}");
+    SpecDocument doc =
+        SpecReader.read(
+            "{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"T\", \"version\": \"1\"}, \"paths\": {}}");
     assertThat(doc.isOpenApi31()).isTrue();
   }
 
   @Test
   void convertsSwagger2ToOpenApi3() throws Exception {
-    SpecDocument doc = SpecReader.read("""
+    SpecDocument doc =
+        SpecReader.read(
+            """
         swagger: '2.0'
         info: {title: Old, version: '1'}
         host: api.example.com
@@ -51,14 +58,19 @@ class SpecReaderTest {
         """);
     assertThat(doc.declaredVersion()).isEqualTo("2.0");
     assertThat(doc.root().path("openapi").asString()).startsWith("3.0");
-    assertThat(doc.root().path("servers").get(0).path("url").asString()).isEqualTo("https://api.example.com/v1");
-    assertThat(doc.root().at("/components/schemas/Pet/properties/name/type").asString()).isEqualTo("string");
-    assertThat(doc.root().at("/paths/~1pets~1{id}/get/parameters/0/schema/type").asString()).isEqualTo("string");
+    assertThat(doc.root().path("servers").get(0).path("url").asString())
+        .isEqualTo("https://api.example.com/v1");
+    assertThat(doc.root().at("/components/schemas/Pet/properties/name/type").asString())
+        .isEqualTo("string");
+    assertThat(doc.root().at("/paths/~1pets~1{id}/get/parameters/0/schema/type").asString())
+        .isEqualTo("string");
   }
 
   @Test
   void resolvesYamlAliasesToTheAnchoredValue() throws Exception {
-    SpecDocument doc = SpecReader.read("""
+    SpecDocument doc =
+        SpecReader.read(
+            """
         openapi: 3.0.0
         info: {title: A, version: '1'}
         x-shared: &shared {type: string, maxLength: 3}
@@ -74,7 +86,8 @@ class SpecReaderTest {
 
   @Test
   void refusesAnAliasBombInsteadOfExpandingIt() {
-    StringBuilder yaml = new StringBuilder("openapi: 3.0.0\ninfo: {title: B, version: '1'}\npaths: {}\n");
+    StringBuilder yaml =
+        new StringBuilder("openapi: 3.0.0\ninfo: {title: B, version: '1'}\npaths: {}\n");
     yaml.append("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
     for (int i = 1; i < 10; i++) {
       yaml.append("a").append(i).append(": &a").append(i).append(" [");
@@ -82,15 +95,20 @@ class SpecReaderTest {
       yaml.append("]\n");
     }
     assertThatThrownBy(() -> SpecReader.read(yaml.toString()))
-        .isInstanceOfSatisfying(SpecException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.OPENAPI_PARSE_FAILED);
-          assertThat(e.getMessage()).contains("aliases expand");
-        });
+        .isInstanceOfSatisfying(
+            SpecException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.OPENAPI_PARSE_FAILED);
+              assertThat(e.getMessage()).contains("aliases expand");
+            });
   }
 
   @Test
   void refusesExternalReferences() {
-    assertThatThrownBy(() -> SpecReader.read("""
+    assertThatThrownBy(
+            () ->
+                SpecReader.read(
+                    """
         openapi: 3.0.0
         info: {title: R, version: '1'}
         paths:
@@ -98,10 +116,12 @@ class SpecReaderTest {
             get:
               responses: {'200': {$ref: 'file:///etc/passwd'}}
         """))
-        .isInstanceOfSatisfying(SpecException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.UNSAFE_REFERENCE);
-          assertThat(e.getMessage()).contains("file:///etc/passwd");
-        });
+        .isInstanceOfSatisfying(
+            SpecException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.UNSAFE_REFERENCE);
+              assertThat(e.getMessage()).contains("file:///etc/passwd");
+            });
   }
 
   @Test
@@ -109,7 +129,8 @@ class SpecReaderTest {
     assertParseFailure("just: some\nyaml: here\n", "no 'openapi' or 'swagger'");
     assertParseFailure("[1, 2, 3]", "object at the top level");
     assertParseFailure("", "empty");
-    assertParseFailure("openapi: 4.0.0\ninfo: {title: X}\npaths: {}\n", "unsupported OpenAPI version 4.0.0");
+    assertParseFailure(
+        "openapi: 4.0.0\ninfo: {title: X}\npaths: {}\n", "unsupported OpenAPI version 4.0.0");
   }
 
   @Test
@@ -135,9 +156,11 @@ class SpecReaderTest {
 
   private static void assertParseFailure(String text, String expectedMessagePart) {
     assertThatThrownBy(() -> SpecReader.read(text))
-        .isInstanceOfSatisfying(SpecException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.OPENAPI_PARSE_FAILED);
-          assertThat(e.getMessage()).contains(expectedMessagePart);
-        });
+        .isInstanceOfSatisfying(
+            SpecException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.OPENAPI_PARSE_FAILED);
+              assertThat(e.getMessage()).contains(expectedMessagePart);
+            });
   }
 }

@@ -95,13 +95,17 @@ class ApprovalPolicyTest {
 
     assertThat(policy.decide(http("github.repos.delete", "delete"))).isEqualTo(APPROVE);
     assertThat(policy.decide(http("github.issues.list", "get"))).isEqualTo(BLOCK);
-    assertThat(policy.rules()).extracting(PolicyRule::pattern).containsExactly("github.repos.*", "github.*");
+    assertThat(policy.rules())
+        .extracting(PolicyRule::pattern)
+        .containsExactly("github.repos.*", "github.*");
   }
 
   @Test
   void twoRulesWithOnePatternAreRefused() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ApprovalPolicy(
-            List.of(new PolicyRule("a.*", BLOCK), new PolicyRule("a.*", APPROVE))))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new ApprovalPolicy(
+                    List.of(new PolicyRule("a.*", BLOCK), new PolicyRule("a.*", APPROVE))))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.executortools.store.ChildJvm;
 import dev.executortools.home.StoreException;
+import dev.executortools.store.ChildJvm;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +86,9 @@ class PolicyStoreTest {
   @Test
   void aFirstMatchFileIsMigratedKeepingEveryDecisionItMade() throws Exception {
     Path file = home.resolve(PolicyStore.FILE_NAME);
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         {"formatVersion":1,"rules":[
           {"pattern":"github.*","action":"require_approval"},
           {"pattern":"github.repos.delete","action":"block"},
@@ -99,18 +101,23 @@ class PolicyStoreTest {
 
     // github.repos.delete never blocked (github.* matched first), the second stripe.charges.create
     // never decided (the first one did), and stripe.* came after *: all three are dropped.
-    assertThat(rules).containsExactly(
-        new PolicyRule("stripe.charges.create", BLOCK),
-        new PolicyRule("github.*", REQUIRE_APPROVAL),
-        new PolicyRule("*", APPROVE));
-    assertThat(Files.readString(file)).as("rewritten in the new format").contains("\"formatVersion\":2")
+    assertThat(rules)
+        .containsExactly(
+            new PolicyRule("stripe.charges.create", BLOCK),
+            new PolicyRule("github.*", REQUIRE_APPROVAL),
+            new PolicyRule("*", APPROVE));
+    assertThat(Files.readString(file))
+        .as("rewritten in the new format")
+        .contains("\"formatVersion\":2")
         .doesNotContain("github.repos.delete");
     assertThat(new PolicyStore(home).list()).isEqualTo(rules);
   }
 
   @Test
   void aNewFormatFileWithOnePatternTwiceIsDamaged() throws Exception {
-    Files.writeString(home.resolve(PolicyStore.FILE_NAME), """
+    Files.writeString(
+        home.resolve(PolicyStore.FILE_NAME),
+        """
         {"formatVersion":2,"rules":[{"pattern":"a.*","action":"block"},{"pattern":"a.*","action":"approve"}]}""");
 
     assertThatThrownBy(() -> new PolicyStore(home).list())

@@ -34,7 +34,8 @@ class RuleOrderPropertyTest {
       for (int i = 0; i < 20; i++) {
         String id = randomId();
         String method = METHODS[random.nextInt(METHODS.length)];
-        assertThat(reordered.decide(id, method)).as("round %d: %s for %s", round, rules, id)
+        assertThat(reordered.decide(id, method))
+            .as("round %d: %s for %s", round, rules, id)
             .isEqualTo(given.decide(id, method));
       }
       assertThat(reordered.rules()).isEqualTo(given.rules());
@@ -47,12 +48,17 @@ class RuleOrderPropertyTest {
       List<PolicyRule> rules = randomRuleSet();
       ApprovalPolicy policy = new ApprovalPolicy(rules);
       String id = randomId();
-      PolicyRule expected = rules.stream().filter(r -> r.matches(id))
-          .max((x, y) -> Integer.compare(x.specificity(), y.specificity())).orElse(null);
+      PolicyRule expected =
+          rules.stream()
+              .filter(r -> r.matches(id))
+              .max((x, y) -> Integer.compare(x.specificity(), y.specificity()))
+              .orElse(null);
       PolicyDecision decision = policy.explain(id, "get");
       assertThat(decision.rule()).as("%s for %s", rules, id).isEqualTo(expected);
-      assertThat(decision.action()).isEqualTo(expected == null ? PolicyAction.APPROVE : expected.action());
-      assertThat(decision.overridden()).allSatisfy(r -> assertThat(r.specificity()).isLessThan(expected.specificity()));
+      assertThat(decision.action())
+          .isEqualTo(expected == null ? PolicyAction.APPROVE : expected.action());
+      assertThat(decision.overridden())
+          .allSatisfy(r -> assertThat(r.specificity()).isLessThan(expected.specificity()));
     }
   }
 
@@ -65,8 +71,12 @@ class RuleOrderPropertyTest {
       ApprovalPolicy migrated = new ApprovalPolicy(FirstMatchRules.migrate(ordered));
       for (int i = 0; i < 20; i++) {
         String id = randomId();
-        PolicyAction firstMatch = ordered.stream().filter(r -> r.matches(id)).map(PolicyRule::action)
-            .findFirst().orElse(ApprovalPolicy.defaultAction(id, "post"));
+        PolicyAction firstMatch =
+            ordered.stream()
+                .filter(r -> r.matches(id))
+                .map(PolicyRule::action)
+                .findFirst()
+                .orElse(ApprovalPolicy.defaultAction(id, "post"));
         assertThat(migrated.decide(id, "post")).as("%s for %s", ordered, id).isEqualTo(firstMatch);
       }
     }

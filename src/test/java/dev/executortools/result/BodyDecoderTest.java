@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.executortools.internal.Json;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 class BodyDecoderTest {
@@ -26,7 +26,8 @@ class BodyDecoderTest {
     "text/json"
   })
   void jsonMediaTypesAreParsed(String contentType) {
-    assertThat(decode(contentType, "{\"a\": [1, true]}")).isEqualTo(Json.parse("{\"a\": [1, true]}"));
+    assertThat(decode(contentType, "{\"a\": [1, true]}"))
+        .isEqualTo(Json.parse("{\"a\": [1, true]}"));
   }
 
   @ParameterizedTest
@@ -51,7 +52,8 @@ class BodyDecoderTest {
   void declaredCharsetIsUsedForText() {
     byte[] latin1 = "café".getBytes(StandardCharsets.ISO_8859_1);
 
-    assertThat(BodyDecoder.decode("text/plain; charset=ISO-8859-1", latin1).stringValue()).isEqualTo("café");
+    assertThat(BodyDecoder.decode("text/plain; charset=ISO-8859-1", latin1).stringValue())
+        .isEqualTo("café");
   }
 
   @ParameterizedTest

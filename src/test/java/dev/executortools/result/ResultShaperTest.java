@@ -19,7 +19,11 @@ class ResultShaperTest {
   private static ObjectNode envelope(JsonNode data) {
     ObjectNode result = Json.object().put("ok", true);
     result.set("data", data);
-    result.putObject("http").put("status", 200).putObject("headers").put("content-type", "application/json");
+    result
+        .putObject("http")
+        .put("status", 200)
+        .putObject("headers")
+        .put("content-type", "application/json");
     return result;
   }
 
@@ -45,10 +49,15 @@ class ResultShaperTest {
     assertThat(shaped.value().path("ok").asBoolean()).isTrue();
     assertThat(shaped.value().path("http")).isEqualTo(result.path("http"));
     JsonNode data = shaped.value().path("data");
-    for (int i = 0; i < data.size(); i++) assertThat(data.get(i)).isEqualTo(result.path("data").get(i));
+    for (int i = 0; i < data.size(); i++)
+      assertThat(data.get(i)).isEqualTo(result.path("data").get(i));
     assertThat(shaped.omitted()).hasSize(1);
-    assertThat(shaped.omitted().get(0)).isEqualTo(Json.parse(
-        "{\"path\": \"$.data\", \"items\": {\"kept\": " + data.size() + ", \"total\": 20000}}"));
+    assertThat(shaped.omitted().get(0))
+        .isEqualTo(
+            Json.parse(
+                "{\"path\": \"$.data\", \"items\": {\"kept\": "
+                    + data.size()
+                    + ", \"total\": 20000}}"));
     assertThat(shaped.pages().path()).isEqualTo("$.data");
     assertThat(shaped.pages().pageSize()).isEqualTo(data.size());
     assertThat(result.at(shaped.pages().pointer())).isSameAs(result.path("data"));
@@ -65,7 +74,8 @@ class ResultShaperTest {
     String text = shaped.value().path("text").asString();
     assertThat(text).startsWith("xxxx").endsWith("…");
     assertThat(shaped.omitted().get(0).path("path").asString()).isEqualTo("$.text");
-    assertThat(shaped.omitted().get(0).path("chars").path("kept").asInt()).isEqualTo(text.length() - 1);
+    assertThat(shaped.omitted().get(0).path("chars").path("kept").asInt())
+        .isEqualTo(text.length() - 1);
     assertThat(shaped.omitted().get(0).path("chars").path("total").asInt()).isEqualTo(50_000);
   }
 
@@ -84,7 +94,9 @@ class ResultShaperTest {
     assertThat(first).isPositive();
     assertThat(Math.abs(first - second)).isLessThanOrEqualTo(1);
     assertThat(shaped.value().path("c").asInt()).isEqualTo(1);
-    assertThat(shaped.omitted()).extracting(o -> o.path("path").asString()).containsExactly("$['a list']", "$.b");
+    assertThat(shaped.omitted())
+        .extracting(o -> o.path("path").asString())
+        .containsExactly("$['a list']", "$.b");
   }
 
   @Test
@@ -97,7 +109,9 @@ class ResultShaperTest {
 
     assertThat(Json.write(shaped.value()).length()).isLessThanOrEqualTo(500);
     assertThat(shaped.value().size()).isEqualTo(1);
-    assertThat(shaped.omitted()).extracting(o -> o.path("path").asString()).containsExactly("$[0].text", "$");
+    assertThat(shaped.omitted())
+        .extracting(o -> o.path("path").asString())
+        .containsExactly("$[0].text", "$");
   }
 
   @Test
@@ -119,6 +133,8 @@ class ResultShaperTest {
     ArrayNode huge = items(1_000_000);
     long start = System.nanoTime();
     for (int i = 0; i < 200; i++) ResultShaper.shape(envelope(huge), 50_000);
-    assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds for 200 shapings").isLessThan(5_000);
+    assertThat((System.nanoTime() - start) / 1_000_000)
+        .as("milliseconds for 200 shapings")
+        .isLessThan(5_000);
   }
 }

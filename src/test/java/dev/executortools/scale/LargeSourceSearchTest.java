@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Search and the MCP discovery mode stream a stored source instead of loading it: a home whose
- * one source holds far more text than a small heap, searched and served in a JVM with that heap,
- * next to the proof that the same heap cannot hold the source's tools at once.
+ * Search and the MCP discovery mode stream a stored source instead of loading it: a home whose one
+ * source holds far more text than a small heap, searched and served in a JVM with that heap, next
+ * to the proof that the same heap cannot hold the source's tools at once.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class LargeSourceSearchTest {
@@ -56,7 +56,10 @@ class LargeSourceSearchTest {
 
   @Test
   void toolsSearchFindsTheToolInTheSmallHeap() throws Exception {
-    Child run = child(List.of(Main.class.getName(), "--home", home.toString(), "tools", "search", "send mail"));
+    Child run =
+        child(
+            List.of(
+                Main.class.getName(), "--home", home.toString(), "tools", "search", "send mail"));
 
     assertThat(run.exit()).as(run.stderr()).isZero();
     JsonNode hits = Json.parse(run.stdout()).path("data");
@@ -65,7 +68,15 @@ class LargeSourceSearchTest {
 
   @Test
   void anUnknownIdIsAnsweredWithSuggestionsInTheSmallHeap() throws Exception {
-    Child run = child(List.of(Main.class.getName(), "--home", home.toString(), "call", "many.mail.sendMale", "{}"));
+    Child run =
+        child(
+            List.of(
+                Main.class.getName(),
+                "--home",
+                home.toString(),
+                "call",
+                "many.mail.sendMale",
+                "{}"));
 
     assertThat(run.exit()).as(run.stderr()).isEqualTo(1);
     JsonNode error = Json.parse(run.stdout()).path("error");
@@ -75,8 +86,12 @@ class LargeSourceSearchTest {
 
   @Test
   void mcpSearchModeListsAndSearchesInTheSmallHeap() throws Exception {
-    JsonNode session = McpProbe.run(command(List.of(Main.class.getName(), "--home", home.toString(),
-        "mcp", "--tools", "search")), "send mail");
+    JsonNode session =
+        McpProbe.run(
+            command(
+                List.of(
+                    Main.class.getName(), "--home", home.toString(), "mcp", "--tools", "search")),
+            "send mail");
 
     assertThat(session.path("error").isMissingNode()).as(session.toString()).isTrue();
     assertThat(session.path("complete").asBoolean()).isTrue();
@@ -88,23 +103,35 @@ class LargeSourceSearchTest {
   private record Child(int exit, String stdout, String stderr) {}
 
   private static List<String> command(List<String> mainAndArgs) {
-    List<String> command = new ArrayList<>(List.of(McpProbe.java(), SMALL_HEAP, "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path")));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                McpProbe.java(),
+                SMALL_HEAP,
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path")));
     command.addAll(mainAndArgs);
     return command;
   }
 
   private static Child child(List<String> mainAndArgs) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command(mainAndArgs)).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+    Process process =
+        new ProcessBuilder(command(mainAndArgs))
+            .redirectInput(ProcessBuilder.Redirect.PIPE)
+            .start();
     process.getOutputStream().close();
     var err = new java.util.concurrent.CompletableFuture<String>();
-    Thread drain = new Thread(() -> {
-      try {
-        err.complete(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        err.complete("");
-      }
-    });
+    Thread drain =
+        new Thread(
+            () -> {
+              try {
+                err.complete(
+                    new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+              } catch (IOException e) {
+                err.complete("");
+              }
+            });
     drain.start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(2, TimeUnit.MINUTES)) process.destroyForcibly();

@@ -7,9 +7,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Run in a JVM of its own by {@link LargeSourceSearchTest}: holds every tool of a home in memory
- * at once ({@link ToolRegistry#tools()}), which is what search must not need. Prints how many
- * tools it holds and why sources could not be loaded, as {@code {"tools": N, "problems": [..]}}.
+ * Run in a JVM of its own by {@link LargeSourceSearchTest}: holds every tool of a home in memory at
+ * once ({@link ToolRegistry#tools()}), which is what search must not need. Prints how many tools it
+ * holds and why sources could not be loaded, as {@code {"tools": N, "problems": [..]}}.
  */
 public final class LoadEveryTool {
   private LoadEveryTool() {}

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Past {@link ToolMode#ALL_LIMIT} tools (the SDK answers tools/list in one message),
- * {@code mcp --tools all} lists every tool a page at a time from the store, and a tool from the
- * last page, registered with the SDK only then, can be called; {@code auto} serves the
- * discovery tools counted from the sources' summaries.
+ * Past {@link ToolMode#ALL_LIMIT} tools (the SDK answers tools/list in one message), {@code mcp
+ * --tools all} lists every tool a page at a time from the store, and a tool from the last page,
+ * registered with the SDK only then, can be called; {@code auto} serves the discovery tools counted
+ * from the sources' summaries.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class McpAllModePagingTest {
@@ -39,11 +39,13 @@ class McpAllModePagingTest {
 
   @Test
   void allModeListsEveryToolAPageAtATimeAndCallsOneFromTheLastPage() throws Exception {
-    JsonNode session = McpProbe.run(command("all"), null, Json.parse(
-        "{\"server\": {\"url\": \"http://127.0.0.1:9\"}}"));
+    JsonNode session =
+        McpProbe.run(
+            command("all"), null, Json.parse("{\"server\": {\"url\": \"http://127.0.0.1:9\"}}"));
 
     assertThat(session.path("complete").asBoolean()).as(session.toString()).isTrue();
-    assertThat(session.path("tools").asInt()).isEqualTo(ToolMode.ALL_LIMIT + 1 + 5 + 1); // and read_result
+    assertThat(session.path("tools").asInt())
+        .isEqualTo(ToolMode.ALL_LIMIT + 1 + 5 + 1); // and read_result
     assertThat(session.path("pages").asInt()).isGreaterThan(1);
     // the call reaches the registry: the model-chosen loopback server is refused by the network
     // policy (an unknown tool would be a protocol error instead, and fail the session)
@@ -64,7 +66,17 @@ class McpAllModePagingTest {
   }
 
   private static List<String> command(String mode) {
-    return List.of(McpProbe.java(), "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "--home", home.toString(), "mcp", "--tools", mode);
+    return List.of(
+        McpProbe.java(),
+        "-Xmx256m",
+        "-XX:+UseSerialGC",
+        "-cp",
+        System.getProperty("java.class.path"),
+        Main.class.getName(),
+        "--home",
+        home.toString(),
+        "mcp",
+        "--tools",
+        mode);
   }
 }

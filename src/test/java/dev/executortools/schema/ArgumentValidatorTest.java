@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
 class ArgumentValidatorTest {
-  private static final SpecDocument DOC = withSchemas("""
+  private static final SpecDocument DOC =
+      withSchemas(
+          """
       Client:
         type: object
         required: [clientName]
@@ -33,28 +35,37 @@ class ArgumentValidatorTest {
       Node: {type: object, properties: {child: {$ref: '#/components/schemas/Node'}}}
       """);
 
-  private static final ArgumentValidator CLIENT = validator(
-      operation(List.of(param("id", "path", true, yaml("{type: integer}"))), TinySpec.jsonBody(true, "{$ref: '#/components/schemas/Client'}")));
+  private static final ArgumentValidator CLIENT =
+      validator(
+          operation(
+              List.of(param("id", "path", true, yaml("{type: integer}"))),
+              TinySpec.jsonBody(true, "{$ref: '#/components/schemas/Client'}")));
 
   private static ArgumentValidator validator(dev.executortools.extract.Operation op) {
-    ObjectNode schema = MetaSchema.assertValid(new SchemaCompiler(DOC).inputSchema(op, Set.of()).schema());
+    ObjectNode schema =
+        MetaSchema.assertValid(new SchemaCompiler(DOC).inputSchema(op, Set.of()).schema());
     return ArgumentValidator.forSchema(schema);
   }
 
   @Test
   void validArgumentsHaveNoProblems() {
-    assertThat(CLIENT.validate(yaml("{id: 7, body: {clientName: me, tags: [{n: abc}], note: null}}"))).isEmpty();
+    assertThat(
+            CLIENT.validate(yaml("{id: 7, body: {clientName: me, tags: [{n: abc}], note: null}}")))
+        .isEmpty();
   }
 
   @Test
   void aMissingRequiredPropertyIsReportedAtThePropertysPointer() {
     assertThat(CLIENT.validate(yaml("{id: 7, body: {}}")))
-        .containsExactly(new ArgumentProblem("/body/clientName", "required property 'clientName' is missing"));
+        .containsExactly(
+            new ArgumentProblem("/body/clientName", "required property 'clientName' is missing"));
   }
 
   @Test
   void problemsInsideReferencedDefsReportTheInstanceLocationWithArrayIndexes() {
-    assertThat(CLIENT.validate(yaml("{id: 7, body: {clientName: me, tags: [{n: abc}, {n: 1}, {n: bcd}]}}")))
+    assertThat(
+            CLIENT.validate(
+                yaml("{id: 7, body: {clientName: me, tags: [{n: abc}, {n: 1}, {n: bcd}]}}")))
         .containsExactly(
             new ArgumentProblem("/body/tags/1/n", "integer found, string expected"),
             new ArgumentProblem("/body/tags/2/n", "does not match the regex pattern ^a"));
@@ -84,23 +95,33 @@ class ArgumentValidatorTest {
   void aNullableReferenceThatFitsNeitherAlternativeIsReportedAtItsLocation() {
     assertThat(CLIENT.validate(yaml("{id: 1, body: {clientName: me, best: null}}"))).isEmpty();
     assertThat(CLIENT.validate(yaml("{id: 1, body: {clientName: me, best: 5}}")))
-        .containsExactly(new ArgumentProblem("/body/best", "integer found, object or null expected"));
+        .containsExactly(
+            new ArgumentProblem("/body/best", "integer found, object or null expected"));
   }
 
   @Test
   void alternativesThatAllFailReportEachAlternativesReasonAtTheirLocation() {
-    ArgumentValidator either = validator(operation(List.of(param("v", "query",
-        "{anyOf: [{type: string, minLength: 5}, {type: object, required: [a]}]}")), null));
+    ArgumentValidator either =
+        validator(
+            operation(
+                List.of(
+                    param(
+                        "v",
+                        "query",
+                        "{anyOf: [{type: string, minLength: 5}, {type: object, required: [a]}]}")),
+                null));
 
-    assertThat(either.validate(yaml("{v: abc}"))).containsExactly(
-        new ArgumentProblem("/v", "must be at least 5 characters long"),
-        new ArgumentProblem("/v", "string found, object expected"));
+    assertThat(either.validate(yaml("{v: abc}")))
+        .containsExactly(
+            new ArgumentProblem("/v", "must be at least 5 characters long"),
+            new ArgumentProblem("/v", "string found, object expected"));
     assertThat(either.validate(yaml("{v: abcdef}"))).isEmpty();
   }
 
   @Test
   void argumentsThatAreNotAnObjectAreAProblemAtTheRoot() {
-    assertThat(CLIENT.validate(yaml("[1]"))).containsExactly(new ArgumentProblem("", "array found, object expected"));
+    assertThat(CLIENT.validate(yaml("[1]")))
+        .containsExactly(new ArgumentProblem("", "array found, object expected"));
   }
 
   @Test
@@ -110,10 +131,13 @@ class ArgumentValidatorTest {
 
   @Test
   void noArgumentsAtAllAreTheEmptyObject() {
-    ArgumentValidator optional = validator(operation(List.of(param("q", "query", "{type: string}")), null));
+    ArgumentValidator optional =
+        validator(operation(List.of(param("q", "query", "{type: string}")), null));
 
     assertThat(optional.validate(null)).isEmpty();
-    assertThat(CLIENT.validate(null)).extracting(ArgumentProblem::path).containsExactlyInAnyOrder("/id", "/body");
+    assertThat(CLIENT.validate(null))
+        .extracting(ArgumentProblem::path)
+        .containsExactlyInAnyOrder("/id", "/body");
   }
 
   @Test
@@ -123,20 +147,27 @@ class ArgumentValidatorTest {
 
     assertThat(nodes.validate(Json.parse("{\"body\":{\"child\":{}}}"))).isEmpty();
     assertThat(nodes.validate(Json.parse("{\"body\":" + deep + "}")))
-        .containsExactly(new ArgumentProblem("", "arguments are nested too deeply or too complex to check"));
+        .containsExactly(
+            new ArgumentProblem("", "arguments are nested too deeply or too complex to check"));
   }
 
   @Test
   void remoteReferencesAreNeverFetched() {
-    ObjectNode remote = (ObjectNode) Json.parse(
-        "{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"https://json-schema.example/never.json\"}}}");
+    ObjectNode remote =
+        (ObjectNode)
+            Json.parse(
+                "{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"https://json-schema.example/never.json\"}}}");
 
-    List<ArgumentProblem> problems = ArgumentValidator.forSchema(remote).validate(Json.parse("{\"a\":1}"));
+    List<ArgumentProblem> problems =
+        ArgumentValidator.forSchema(remote).validate(Json.parse("{\"a\":1}"));
 
-    assertThat(problems).singleElement().satisfies(p -> {
-      assertThat(p.path()).isEmpty();
-      assertThat(p.message()).startsWith("the tool's input schema cannot be used");
-    });
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.path()).isEmpty();
+              assertThat(p.message()).startsWith("the tool's input schema cannot be used");
+            });
   }
 
   @Test

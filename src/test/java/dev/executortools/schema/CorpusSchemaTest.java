@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.FieldSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,17 +35,22 @@ import tools.jackson.databind.node.ObjectNode;
 class CorpusSchemaTest {
   static final List<String> FILES = Corpus.FILES;
 
-  /** Each spec is read once for the class: reading Kubernetes and GitLab (Swagger 2.0) takes seconds. */
+  /**
+   * Each spec is read once for the class: reading Kubernetes and GitLab (Swagger 2.0) takes
+   * seconds.
+   */
   private static final Map<String, SpecDocument> DOCS = new ConcurrentHashMap<>();
 
   private static SpecDocument read(String file) {
-    return DOCS.computeIfAbsent(file, f -> {
-      try {
-        return SpecReader.read(Corpus.read(f));
-      } catch (SpecException e) {
-        throw new IllegalStateException(f + ": " + e.getMessage(), e);
-      }
-    });
+    return DOCS.computeIfAbsent(
+        file,
+        f -> {
+          try {
+            return SpecReader.read(Corpus.read(f));
+          } catch (SpecException e) {
+            throw new IllegalStateException(f + ": " + e.getMessage(), e);
+          }
+        });
   }
 
   @ParameterizedTest
@@ -61,8 +66,10 @@ class CorpusSchemaTest {
       checker.check(input, op);
       assertThat(ArgumentValidator.forSchema(input).validate(Json.object()))
           .as("%s %s", op.method(), op.pathTemplate())
-          .noneMatch(p -> p.message().startsWith("the tool's input schema cannot be used")
-              || p.message().startsWith("arguments are nested too deeply"));
+          .noneMatch(
+              p ->
+                  p.message().startsWith("the tool's input schema cannot be used")
+                      || p.message().startsWith("arguments are nested too deeply"));
       ObjectNode output = compiler.outputSchema(op);
       if (output != null) checker.check(output, op);
     }
@@ -73,16 +80,22 @@ class CorpusSchemaTest {
 
   @ParameterizedTest
   @CsvSource({
-      "stripe.com__2020-08-27.openapi.yaml, customer",
-      "kubernetes.io__v1.10.0.swagger.yaml, io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1beta1.JSONSchemaProps"})
-  void recursiveSchemasKeepTheirCycleAsReferences(String file, String recursiveDef) throws Exception {
+    "stripe.com__2020-08-27.openapi.yaml, customer",
+    "kubernetes.io__v1.10.0.swagger.yaml, io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1beta1.JSONSchemaProps"
+  })
+  void recursiveSchemasKeepTheirCycleAsReferences(String file, String recursiveDef)
+      throws Exception {
     SpecDocument doc = read(file);
     SchemaCompiler compiler = new SchemaCompiler(doc);
     List<JsonNode> defsCarryingIt = new ArrayList<>();
 
     for (Operation op : new OperationExtractor(doc, null).extract()) {
-      for (ObjectNode schema : new ObjectNode[] {compiler.inputSchema(op, Set.of()).schema(), compiler.outputSchema(op)}) {
-        if (schema != null && schema.path("$defs").has(recursiveDef)) defsCarryingIt.add(schema.get("$defs"));
+      for (ObjectNode schema :
+          new ObjectNode[] {
+            compiler.inputSchema(op, Set.of()).schema(), compiler.outputSchema(op)
+          }) {
+        if (schema != null && schema.path("$defs").has(recursiveDef))
+          defsCarryingIt.add(schema.get("$defs"));
       }
     }
 
@@ -125,16 +138,20 @@ class CorpusSchemaTest {
     void check(ObjectNode schema, Operation op) {
       String where = op.method() + " " + op.pathTemplate();
       ObjectNode top = Json.object();
-      schema.properties().forEach(e -> {
-        if (!e.getKey().equals("$defs")) top.set(e.getKey(), e.getValue());
-      });
+      schema
+          .properties()
+          .forEach(
+              e -> {
+                if (!e.getKey().equals("$defs")) top.set(e.getKey(), e.getValue());
+              });
       MetaSchema.violations(top).forEach(v -> violations.add(where + ": " + v));
       JsonNode defs = schema.path("$defs");
       Set<String> refs = refsIn(top, new HashSet<>());
       for (String name : defs.propertyNames()) {
         JsonNode def = defs.get(name);
         if (!refsByDef.containsKey(def)) {
-          MetaSchema.violations(def).forEach(v -> violations.add(where + " $defs/" + name + ": " + v));
+          MetaSchema.violations(def)
+              .forEach(v -> violations.add(where + " $defs/" + name + ": " + v));
           refsByDef.put(def, refsIn(def, new HashSet<>()));
         }
         refs.addAll(refsByDef.get(def));

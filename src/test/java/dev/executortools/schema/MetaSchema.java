@@ -13,8 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The JSON Schema 2020-12 meta-schema (bundled with networknt, loaded from its classpath). */
 final class MetaSchema {
-  private static final Schema META = SchemaRegistry.withDialect(Dialects.getDraft202012())
-      .getSchema(SchemaLocation.of(Dialects.getDraft202012().getId()));
+  private static final Schema META =
+      SchemaRegistry.withDialect(Dialects.getDraft202012())
+          .getSchema(SchemaLocation.of(Dialects.getDraft202012().getId()));
 
   private MetaSchema() {}
 
@@ -28,8 +29,10 @@ final class MetaSchema {
     assertThat(violations(schema)).as("meta-schema violations of %s", Json.write(schema)).isEmpty();
     if (schema instanceof ObjectNode object) {
       List<ArgumentProblem> problems = ArgumentValidator.forSchema(object).validate(Json.object());
-      assertThat(problems).noneMatch(p -> p.message().startsWith("the tool's input schema cannot be used"));
-      assertThat(problems).noneMatch(p -> p.message().startsWith("arguments are nested too deeply"));
+      assertThat(problems)
+          .noneMatch(p -> p.message().startsWith("the tool's input schema cannot be used"));
+      assertThat(problems)
+          .noneMatch(p -> p.message().startsWith("arguments are nested too deeply"));
     }
     return schema;
   }

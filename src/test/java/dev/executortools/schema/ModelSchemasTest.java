@@ -12,7 +12,9 @@ class ModelSchemasTest {
 
   /** body → A → B → C, plus D reachable only from C; C and D are large. */
   private static ObjectNode chain() {
-    return (ObjectNode) Json.parse("""
+    return (ObjectNode)
+        Json.parse(
+            """
         {"type": "object", "additionalProperties": false, "required": ["body"],
          "properties": {"body": {"$ref": "#/$defs/A"}},
          "$defs": {
@@ -21,7 +23,8 @@ class ModelSchemasTest {
            "C": {"type": "object", "description": "%s", "properties": {"d": {"$ref": "#/$defs/D"},
                  "value": {"type": "string", "maxLength": 3}}},
            "D": {"type": "object", "description": "%s", "properties": {"e": {"type": "boolean"}}}}}
-        """.formatted(PAD, PAD));
+        """
+                .formatted(PAD, PAD));
   }
 
   @Test
@@ -41,10 +44,12 @@ class ModelSchemasTest {
     assertThat(Json.write(full)).as("the full schema is untouched").isEqualTo(before);
     JsonNode defs = model.path("$defs");
     assertThat(defs.propertyNames()).containsExactlyInAnyOrder("A", "B", "C", "D");
-    for (String kept : new String[] {"A", "B", "C"}) assertThat(defs.get(kept)).isSameAs(full.path("$defs").get(kept));
+    for (String kept : new String[] {"A", "B", "C"})
+      assertThat(defs.get(kept)).isSameAs(full.path("$defs").get(kept));
     assertThat(defs.path("D").propertyNames()).containsExactly("description");
     assertThat(defs.path("D").path("description").asString())
-        .contains("'D'").contains("describe_tool {\"id\": \"ns.tool\", \"definition\": \"D\"}")
+        .contains("'D'")
+        .contains("describe_tool {\"id\": \"ns.tool\", \"definition\": \"D\"}")
         .contains("tools describe ns.tool --definition D");
     MetaSchema.assertValid(model);
   }
@@ -65,7 +70,9 @@ class ModelSchemasTest {
   void argumentsTheFullSchemaAcceptsTheCutOneAcceptsToo() {
     ObjectNode full = chain();
     ObjectNode model = ModelSchemas.forModel(full, 1_200, "ns.tool");
-    JsonNode valid = Json.parse("{\"body\": {\"b\": {\"n\": 1, \"c\": {\"value\": \"abc\", \"d\": {\"e\": true}}}}}");
+    JsonNode valid =
+        Json.parse(
+            "{\"body\": {\"b\": {\"n\": 1, \"c\": {\"value\": \"abc\", \"d\": {\"e\": true}}}}}");
     JsonNode invalidInC = Json.parse("{\"body\": {\"b\": {\"c\": {\"value\": \"too long\"}}}}");
 
     assertThat(ArgumentValidator.forSchema(full).validate(valid)).isEmpty();
@@ -78,11 +85,18 @@ class ModelSchemasTest {
   @Test
   void partFindsADefinitionByNameOrAPointer() {
     ObjectNode full = chain();
-    ObjectNode output = (ObjectNode) Json.parse("{\"$ref\": \"#/$defs/Out\", \"$defs\": {\"Out\": {\"type\": \"string\"}, \"C\": {}}}");
-    assertThat(SchemaPart.find(full, output, "C")).contains(new SchemaPart("/inputSchema/$defs/C", full.path("$defs").get("C")));
-    assertThat(SchemaPart.find(full, output, "Out")).contains(new SchemaPart("/outputSchema/$defs/Out", output.path("$defs").get("Out")));
-    assertThat(SchemaPart.find(full, output, "/outputSchema/$defs/C").map(SchemaPart::schema)).contains(Json.object());
-    assertThat(SchemaPart.find(full, output, "/properties/body").map(SchemaPart::schema)).contains(full.path("properties").get("body"));
+    ObjectNode output =
+        (ObjectNode)
+            Json.parse(
+                "{\"$ref\": \"#/$defs/Out\", \"$defs\": {\"Out\": {\"type\": \"string\"}, \"C\": {}}}");
+    assertThat(SchemaPart.find(full, output, "C"))
+        .contains(new SchemaPart("/inputSchema/$defs/C", full.path("$defs").get("C")));
+    assertThat(SchemaPart.find(full, output, "Out"))
+        .contains(new SchemaPart("/outputSchema/$defs/Out", output.path("$defs").get("Out")));
+    assertThat(SchemaPart.find(full, output, "/outputSchema/$defs/C").map(SchemaPart::schema))
+        .contains(Json.object());
+    assertThat(SchemaPart.find(full, output, "/properties/body").map(SchemaPart::schema))
+        .contains(full.path("properties").get("body"));
     assertThat(SchemaPart.find(full, null, "Out")).isEmpty();
     assertThat(SchemaPart.find(full, output, "Nope")).isEmpty();
     assertThat(SchemaPart.find(full, output, "")).isEmpty();

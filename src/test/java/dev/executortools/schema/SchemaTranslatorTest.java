@@ -9,21 +9,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.executortools.parse.SpecDocument;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** OpenAPI 3.0 / Swagger 2 / 3.1 schemas as they come out in a tool's {@code body}. */
 class SchemaTranslatorTest {
-  private static final SpecDocument DOC = withSchemas("""
+  private static final SpecDocument DOC =
+      withSchemas(
+          """
       Pet: {type: object, properties: {name: {type: string}}}
       """);
 
   /** The translated body schema (compiled input schema checked against the meta-schema). */
   private static JsonNode body(SpecDocument doc, String schemaYaml) {
-    ObjectNode input = MetaSchema.assertValid(new SchemaCompiler(doc).inputSchema(bodyOnly(schemaYaml), Set.of()).schema());
+    ObjectNode input =
+        MetaSchema.assertValid(
+            new SchemaCompiler(doc).inputSchema(bodyOnly(schemaYaml), Set.of()).schema());
     return json(input.get("properties").get("body"));
   }
 
@@ -32,7 +36,10 @@ class SchemaTranslatorTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       {type: string, nullable: true}                          | {type: [string, 'null']}
       {type: [string, integer], nullable: true}               | {type: [string, integer, 'null']}
       {type: string, enum: [a, b], nullable: true}            | {type: [string, 'null'], enum: [a, b, null]}
@@ -49,7 +56,10 @@ class SchemaTranslatorTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       {type: number, minimum: 0, exclusiveMinimum: true}      | {type: number, exclusiveMinimum: 0}
       {type: number, exclusiveMaximum: true, maximum: 10}     | {type: number, exclusiveMaximum: 10}
       {type: number, minimum: 0, exclusiveMinimum: false}     | {type: number, minimum: 0}
@@ -62,21 +72,27 @@ class SchemaTranslatorTest {
 
   @Test
   void exampleBecomesExamplesUnlessThereAreExamplesAlready() {
-    assertThat(body("{type: string, example: abc}")).isEqualTo(yaml("{type: string, examples: [abc]}"));
-    assertThat(body("{type: string, example: abc, examples: [x]}")).isEqualTo(yaml("{type: string, examples: [x]}"));
+    assertThat(body("{type: string, example: abc}"))
+        .isEqualTo(yaml("{type: string, examples: [abc]}"));
+    assertThat(body("{type: string, example: abc, examples: [x]}"))
+        .isEqualTo(yaml("{type: string, examples: [x]}"));
   }
 
   @Test
   void openApiOnlyKeysAreDropped() {
-    assertThat(body("""
+    assertThat(
+            body(
+                """
         {type: object, xml: {name: pet}, externalDocs: {url: 'https://x'}, x-internal: true,
          discriminator: {propertyName: kind}, properties: {kind: {type: string, x-order: 1}}}
-        """)).isEqualTo(yaml("{type: object, properties: {kind: {type: string}}}"));
+        """))
+        .isEqualTo(yaml("{type: object, properties: {kind: {type: string}}}"));
   }
 
   @Test
   void annotationsAreKept() {
-    String annotated = """
+    String annotated =
+        """
         {title: T, description: D, default: x, format: email, readOnly: true, writeOnly: false,
          deprecated: true, const: x, enum: [x], examples: [x], type: string}
         """;
@@ -84,7 +100,10 @@ class SchemaTranslatorTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       {type: file}                                            | {type: string, contentEncoding: base64}
       {type: object, properties: {a: {type: string, required: true}}, required: a} | {type: object, properties: {a: {type: string}}}
       {type: [object], required: [a, a, 3]}                   | {type: object, required: [a]}
@@ -112,36 +131,51 @@ class SchemaTranslatorTest {
 
   @Test
   void theMetaSchemaCheckRejectsWhatTheTranslationRepairs() {
-    assertThat(MetaSchema.violations(yaml("{type: file, required: true, minLength: -1, items: [{}], enum: a}"))).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(
+            MetaSchema.violations(
+                yaml("{type: file, required: true, minLength: -1, items: [{}], enum: a}")))
+        .hasSizeGreaterThanOrEqualTo(5);
     assertThat(body("{type: file, required: true, minLength: -1, items: [{}], enum: a}"))
         .isEqualTo(yaml("{type: string, contentEncoding: base64, prefixItems: [{}]}"));
   }
 
   @Test
   void openApi31SchemasPassThroughApartFromRefsAndOpenApiKeys() {
-    SpecDocument doc = document("3.1.0", """
+    SpecDocument doc =
+        document(
+            "3.1.0",
+            """
         Tag: {type: [string, 'null'], examples: [a], $id: 'https://x/tag', $schema: 'https://json-schema.org/draft/2020-12/schema'}
         """);
-    String raw = """
+    String raw =
+        """
         {type: object, properties: {tag: {$ref: '#/components/schemas/Tag', description: sibling},
          n: {type: number, exclusiveMinimum: 0}, list: {type: array, prefixItems: [{const: 1}], items: false},
          m: {type: object, unevaluatedProperties: false, dependentRequired: {a: [b]}}},
          x-extra: 1, discriminator: {propertyName: tag}, xml: {}}
         """;
 
-    ObjectNode input = MetaSchema.assertValid(new SchemaCompiler(doc).inputSchema(bodyOnly(raw), Set.of()).schema());
+    ObjectNode input =
+        MetaSchema.assertValid(
+            new SchemaCompiler(doc).inputSchema(bodyOnly(raw), Set.of()).schema());
 
-    assertThat(json(input.get("properties").get("body"))).isEqualTo(yaml("""
+    assertThat(json(input.get("properties").get("body")))
+        .isEqualTo(
+            yaml(
+                """
         {type: object, properties: {tag: {$ref: '#/$defs/Tag', description: sibling},
          n: {type: number, exclusiveMinimum: 0}, list: {type: array, prefixItems: [{const: 1}], items: false},
          m: {type: object, unevaluatedProperties: false, dependentRequired: {a: [b]}}}}
         """));
-    assertThat(json(input.get("$defs").get("Tag"))).isEqualTo(yaml("{type: [string, 'null'], examples: [a]}"));
+    assertThat(json(input.get("$defs").get("Tag")))
+        .isEqualTo(yaml("{type: [string, 'null'], examples: [a]}"));
   }
 
   @Test
   void referencesLeavingTheDocumentAreNotFollowed() {
-    JsonNode translated = body("{type: object, properties: {r: {$ref: 'https://example.com/pet.json'}, a: {$ref: '#anchor'}}}");
+    JsonNode translated =
+        body(
+            "{type: object, properties: {r: {$ref: 'https://example.com/pet.json'}, a: {$ref: '#anchor'}}}");
 
     assertThat(translated.get("properties").get("r").get("description").stringValue())
         .contains("Unresolved reference 'https://example.com/pet.json'");
@@ -150,10 +184,13 @@ class SchemaTranslatorTest {
 
   @Test
   void absurdlyDeepInlineNestingIsCutOff() {
-    String deep = "{type: object, properties: {a: ".repeat(150) + "{type: string}" + "}}".repeat(150);
+    String deep =
+        "{type: object, properties: {a: ".repeat(150) + "{type: string}" + "}}".repeat(150);
 
     JsonNode translated = body(deep);
 
-    assertThat(translated.toString()).contains("nested too deeply").doesNotContain("\"type\":\"string\"");
+    assertThat(translated.toString())
+        .contains("nested too deeply")
+        .doesNotContain("\"type\":\"string\"");
   }
 }

@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
-/** Spec patterns keep their ECMA-262 meaning on RE2, and the rest stay bounded on the JDK engine. */
+/**
+ * Spec patterns keep their ECMA-262 meaning on RE2, and the rest stay bounded on the JDK engine.
+ */
 class SpecRegexTest {
   @ParameterizedTest(name = "{0} on \"{1}\" is {2}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       ^[a-z]+$              | abc          | true
       ^[a-z]+$              | abC          | false
       b                     | abc          | true
@@ -60,7 +66,9 @@ class SpecRegexTest {
 
   @Test
   void aRepetitionTooLargeForRe2CompilesAtOnceOnTheJdkEngine() {
-    SpecRegex regex = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> SpecRegex.compile("((a{999}){999}){999}"));
+    SpecRegex regex =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(5), () -> SpecRegex.compile("((a{999}){999}){999}"));
     assertThat(regex.linear()).isFalse();
   }
 
@@ -68,7 +76,8 @@ class SpecRegexTest {
   void aPatternNeitherEngineReadsIsRefused() {
     assertThat(SpecRegex.accepts("(unclosed")).isFalse();
     assertThat(SpecRegex.accepts("[z-a]")).isFalse();
-    assertThatThrownBy(() -> SpecRegex.compile("(unclosed")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SpecRegex.compile("(unclosed"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -82,13 +91,16 @@ class SpecRegexTest {
 
   @Test
   void aLongPatternIsReadAndCompiledAtOnce() {
-    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
-      SpecRegex braces = SpecRegex.compile("x{".repeat(Re2Syntax.MAX_LENGTH / 2));
-      assertThat(braces.linear()).isTrue();
-      assertThat(braces.matches("x{".repeat(Re2Syntax.MAX_LENGTH / 2))).isTrue();
-      assertThat(braces.matches("x{x{")).isFalse();
-      assertThat(SpecRegex.accepts("{".repeat(1_000_000))).isFalse(); // too large for RE2, and not Java syntax
-    });
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5),
+        () -> {
+          SpecRegex braces = SpecRegex.compile("x{".repeat(Re2Syntax.MAX_LENGTH / 2));
+          assertThat(braces.linear()).isTrue();
+          assertThat(braces.matches("x{".repeat(Re2Syntax.MAX_LENGTH / 2))).isTrue();
+          assertThat(braces.matches("x{x{")).isFalse();
+          assertThat(SpecRegex.accepts("{".repeat(1_000_000)))
+              .isFalse(); // too large for RE2, and not Java syntax
+        });
   }
 
   @Test
@@ -96,9 +108,11 @@ class SpecRegexTest {
     SpecRegex regex = SpecRegex.compile("(.*a){12}b");
     assertThat(regex.linear()).isTrue();
     String huge = "a".repeat(20_000_000);
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
-        assertThatThrownBy(() -> PatternBudget.run(() -> regex.matches(huge)))
-            .isInstanceOf(PatternTimeoutException.class));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () ->
+            assertThatThrownBy(() -> PatternBudget.run(() -> regex.matches(huge)))
+                .isInstanceOf(PatternTimeoutException.class));
   }
 
   private static String unescape(String value) {

@@ -27,8 +27,13 @@ final class TinySpec {
 
   static SpecDocument document(String openapiVersion, String schemasYaml) {
     String indented = schemasYaml.strip().indent(4);
-    JsonNode root = yaml("openapi: " + openapiVersion + "\ninfo: {title: t, version: '1'}\npaths: {}\n"
-        + "components:\n  schemas:\n" + indented);
+    JsonNode root =
+        yaml(
+            "openapi: "
+                + openapiVersion
+                + "\ninfo: {title: t, version: '1'}\npaths: {}\n"
+                + "components:\n  schemas:\n"
+                + indented);
     return new SpecDocument(root, openapiVersion, List.of());
   }
 
@@ -44,13 +49,29 @@ final class TinySpec {
     return operation(params, body, null, List.of());
   }
 
-  static Operation operation(List<Param> params, RequestBodySpec body, JsonNode success, List<ServerSpec> servers) {
-    return new Operation("post", "/things/{id}", "doThing", List.of(), null, null, false, params, body, servers, success);
+  static Operation operation(
+      List<Param> params, RequestBodySpec body, JsonNode success, List<ServerSpec> servers) {
+    return new Operation(
+        "post",
+        "/things/{id}",
+        "doThing",
+        List.of(),
+        null,
+        null,
+        false,
+        params,
+        body,
+        servers,
+        success);
   }
 
   static RequestBodySpec jsonBody(boolean required, String schemaYaml) {
-    return new RequestBodySpec(required, null,
-        List.of(new MediaTypeSpec("application/json", schemaYaml == null ? null : yaml(schemaYaml), null)));
+    return new RequestBodySpec(
+        required,
+        null,
+        List.of(
+            new MediaTypeSpec(
+                "application/json", schemaYaml == null ? null : yaml(schemaYaml), null)));
   }
 
   /** An operation whose only input is a required JSON body of the given schema. */

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The search quality the README reports: tasks written in a person's words
- * ({@code src/test/resources/search/github-tasks.tsv}) against the GitHub corpus spec.
+ * The search quality the README reports: tasks written in a person's words ({@code
+ * src/test/resources/search/github-tasks.tsv}) against the GitHub corpus spec.
  */
 class GitHubSearchEvaluationTest {
   private static ToolRegistry registry;
@@ -21,9 +21,14 @@ class GitHubSearchEvaluationTest {
   @BeforeAll
   static void addGitHub() {
     registry = ToolRegistry.builder().build();
-    assertThat(registry.addSource(Json.object()
-        .put("spec", Corpus.read("github.com__api.github.com__1.1.4.openapi.yaml"))
-        .put("namespace", "github")).ok()).isTrue();
+    assertThat(
+            registry
+                .addSource(
+                    Json.object()
+                        .put("spec", Corpus.read("github.com__api.github.com__1.1.4.openapi.yaml"))
+                        .put("namespace", "github"))
+                .ok())
+        .isTrue();
   }
 
   @AfterAll
@@ -34,8 +39,10 @@ class GitHubSearchEvaluationTest {
   @Test
   void findsTheRightToolInTheTopFiveForNineTasksInTen() {
     SearchEvaluation tasks = SearchEvaluation.parse(Corpus.resource("/search/github-tasks.tsv"));
-    SearchEvaluation.Report report = tasks.run((query, limit) ->
-        registry.search(query, limit, "github").stream().map(SearchHit::id).toList());
+    SearchEvaluation.Report report =
+        tasks.run(
+            (query, limit) ->
+                registry.search(query, limit, "github").stream().map(SearchHit::id).toList());
     System.out.println("GitHub search: " + report.summary());
 
     assertThat(tasks.tasks()).hasSizeGreaterThanOrEqualTo(40);
@@ -54,8 +61,12 @@ class GitHubSearchEvaluationTest {
 
   @Test
   void suggestsTheIntendedIdForAMisspeltOne() {
-    assertThat(registry.closestIds("github.issues.creat", 3)).first().isEqualTo("github.issues.create");
-    assertThat(registry.closestIds("github_pulls_merge", 3)).first().isEqualTo("github.pulls.merge");
+    assertThat(registry.closestIds("github.issues.creat", 3))
+        .first()
+        .isEqualTo("github.issues.create");
+    assertThat(registry.closestIds("github_pulls_merge", 3))
+        .first()
+        .isEqualTo("github.pulls.merge");
     assertThat(registry.closestIds("GitHub.Repos.Get", 3)).first().isEqualTo("github.repos.get");
   }
 

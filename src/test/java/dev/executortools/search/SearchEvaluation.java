@@ -28,12 +28,18 @@ public record SearchEvaluation(List<Task> tasks) {
 
     public String summary() {
       StringBuilder out = new StringBuilder();
-      out.append(String.format("tasks %d, recall@1 %.3f, recall@5 %.3f, recall@10 %.3f%n",
-          outcomes.size(), recallAt(1), recallAt(5), recallAt(10)));
+      out.append(
+          String.format(
+              "tasks %d, recall@1 %.3f, recall@5 %.3f, recall@10 %.3f%n",
+              outcomes.size(), recallAt(1), recallAt(5), recallAt(10)));
       for (Outcome miss : missesAt(5)) {
-        out.append(String.format("  rank %s for \"%s\" (want %s) top: %s%n",
-            miss.rank() == 0 ? ">10" : miss.rank(), miss.task().query(), miss.task().expected(),
-            miss.top().subList(0, Math.min(5, miss.top().size()))));
+        out.append(
+            String.format(
+                "  rank %s for \"%s\" (want %s) top: %s%n",
+                miss.rank() == 0 ? ">10" : miss.rank(),
+                miss.task().query(),
+                miss.task().expected(),
+                miss.top().subList(0, Math.min(5, miss.top().size()))));
       }
       return out.toString();
     }

@@ -8,22 +8,25 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class TermsTest {
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "listForAuthenticatedUser        | list me",
-      "open an issue in a repo         | creat issu repo",
-      "Repositories                    | repo",
-      "deleted starred                 | deleted starred",
-      "delete star                     | delet star",
-      "send an e-mail as the signed-in user | send email me",
-      "get all pull requests           | list pull",
-      "createOrUpdateFileContents      | creat updat fil fil",
-      "/repos/{owner}/{repo}/branches  | repo owner repo branch",
-      "schedule a meeting in my calendar | creat event me calendar",
-      "mark an email as read            | updat email get",
-      "list all users                   | list user",
-      "usersListCreatedObjects          | user list created object",
-      "list my SharePoint sites         | list me sit sit",
-      "move a message to another folder | mov email folder"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "listForAuthenticatedUser        | list me",
+        "open an issue in a repo         | creat issu repo",
+        "Repositories                    | repo",
+        "deleted starred                 | deleted starred",
+        "delete star                     | delet star",
+        "send an e-mail as the signed-in user | send email me",
+        "get all pull requests           | list pull",
+        "createOrUpdateFileContents      | creat updat fil fil",
+        "/repos/{owner}/{repo}/branches  | repo owner repo branch",
+        "schedule a meeting in my calendar | creat event me calendar",
+        "mark an email as read            | updat email get",
+        "list all users                   | list user",
+        "usersListCreatedObjects          | user list created object",
+        "list my SharePoint sites         | list me sit sit",
+        "move a message to another folder | mov email folder"
+      })
   void splitsStemsAndFoldsSynonyms(String text, String terms) {
     assertThat(String.join(" ", Terms.of(text))).isEqualTo(terms);
   }
@@ -36,9 +39,20 @@ class TermsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"repositories, repositori", "repository, repositori", "deleting, delet", "delete, delet",
-      "starred, star", "messages, messag", "status, status", "branches, branch", "sso, sso",
-      "assignees, assign", "invitee, invit", "agree, agre"})
+  @CsvSource({
+    "repositories, repositori",
+    "repository, repositori",
+    "deleting, delet",
+    "delete, delet",
+    "starred, star",
+    "messages, messag",
+    "status, status",
+    "branches, branch",
+    "sso, sso",
+    "assignees, assign",
+    "invitee, invit",
+    "agree, agre"
+  })
   void stemsTheFormsOfAWordAlike(String word, String stem) {
     assertThat(Stemmer.stem(word)).isEqualTo(stem);
   }

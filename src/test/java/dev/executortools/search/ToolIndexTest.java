@@ -8,8 +8,13 @@ import org.junit.jupiter.api.Test;
 
 /** The ranking's rules, each on a few tools shaped like Microsoft Graph's and GitHub's. */
 class ToolIndexTest {
-  private static SearchDocument tool(String id, String summary, String description, String method,
-      String path, String... parameters) {
+  private static SearchDocument tool(
+      String id,
+      String summary,
+      String description,
+      String method,
+      String path,
+      String... parameters) {
     return new SearchDocument(id, "graph", summary, description, method, path, List.of(parameters));
   }
 
@@ -20,11 +25,23 @@ class ToolIndexTest {
   @Test
   void aSiblingWithAnExtraWordInItsNameRanksBelowTheOneTheTaskNames() {
     String description = "Respond to the specified event in a user calendar.";
-    ToolIndex index = ToolIndex.of(List.of(
-        tool("graph.meActions.meEventsEventTentativelyAccept", "Invoke action tentativelyAccept",
-            description, "post", "/me/events/{event-id}/microsoft.graph.tentativelyAccept", "event-id"),
-        tool("graph.meActions.meEventsEventAccept", "Invoke action accept", description, "post",
-            "/me/events/{event-id}/microsoft.graph.accept", "event-id")));
+    ToolIndex index =
+        ToolIndex.of(
+            List.of(
+                tool(
+                    "graph.meActions.meEventsEventTentativelyAccept",
+                    "Invoke action tentativelyAccept",
+                    description,
+                    "post",
+                    "/me/events/{event-id}/microsoft.graph.tentativelyAccept",
+                    "event-id"),
+                tool(
+                    "graph.meActions.meEventsEventAccept",
+                    "Invoke action accept",
+                    description,
+                    "post",
+                    "/me/events/{event-id}/microsoft.graph.accept",
+                    "event-id")));
 
     assertThat(ids(index, "accept a meeting")).startsWith("graph.meActions.meEventsEventAccept");
     assertThat(ids(index, "tentatively accept a meeting"))
@@ -33,43 +50,83 @@ class ToolIndexTest {
 
   @Test
   void theToolsOwnWordCountsMoreThanItsSynonym() {
-    ToolIndex index = ToolIndex.of(List.of(
-        tool("graph.meActions.meMailFoldersMailFolderMove", "Invoke action move",
-            "Move a mail folder to another folder.", "post",
-            "/me/mailFolders/{mailFolder-id}/microsoft.graph.move", "mailFolder-id", "DestinationId"),
-        tool("graph.meActions.meMessagesMessageMove", "Invoke action move",
-            "Move a message to another folder.", "post",
-            "/me/messages/{message-id}/microsoft.graph.move", "message-id", "DestinationId")));
+    ToolIndex index =
+        ToolIndex.of(
+            List.of(
+                tool(
+                    "graph.meActions.meMailFoldersMailFolderMove",
+                    "Invoke action move",
+                    "Move a mail folder to another folder.",
+                    "post",
+                    "/me/mailFolders/{mailFolder-id}/microsoft.graph.move",
+                    "mailFolder-id",
+                    "DestinationId"),
+                tool(
+                    "graph.meActions.meMessagesMessageMove",
+                    "Invoke action move",
+                    "Move a message to another folder.",
+                    "post",
+                    "/me/messages/{message-id}/microsoft.graph.move",
+                    "message-id",
+                    "DestinationId")));
 
-    assertThat(ids(index, "move a message to a folder")).startsWith("graph.meActions.meMessagesMessageMove");
-    assertThat(ids(index, "move a mail folder")).startsWith("graph.meActions.meMailFoldersMailFolderMove");
+    assertThat(ids(index, "move a message to a folder"))
+        .startsWith("graph.meActions.meMessagesMessageMove");
+    assertThat(ids(index, "move a mail folder"))
+        .startsWith("graph.meActions.meMailFoldersMailFolderMove");
   }
 
   @Test
   void aParticipleNamesAStateNotTheAction() {
-    ToolIndex index = ToolIndex.of(List.of(
-        tool("graph.usersDirectoryObject.usersListCreatedObjects", "Get createdObjects from users",
-            "Directory objects that the user created.", "get", "/users/{user-id}/createdObjects"),
-        tool("graph.usersUser.usersUserCreateUser", "Create User", "Create a new user.", "post", "/users")));
+    ToolIndex index =
+        ToolIndex.of(
+            List.of(
+                tool(
+                    "graph.usersDirectoryObject.usersListCreatedObjects",
+                    "Get createdObjects from users",
+                    "Directory objects that the user created.",
+                    "get",
+                    "/users/{user-id}/createdObjects"),
+                tool(
+                    "graph.usersUser.usersUserCreateUser",
+                    "Create User",
+                    "Create a new user.",
+                    "post",
+                    "/users")));
 
     assertThat(ids(index, "create a user")).startsWith("graph.usersUser.usersUserCreateUser");
-    assertThat(ids(index, "objects a user created")).startsWith("graph.usersDirectoryObject.usersListCreatedObjects");
+    assertThat(ids(index, "objects a user created"))
+        .startsWith("graph.usersDirectoryObject.usersListCreatedObjects");
   }
 
   @Test
   void aWordOnlyInTheGroupOfTheIdCostsLessThanOneInItsLeaf() {
-    ToolIndex index = ToolIndex.of(List.of(
-        tool("graph.groupsDirectoryObject.groupsListMembers", "Get members from groups",
-            "The members of this group.", "get", "/groups/{group-id}/members", "group-id"),
-        tool("graph.groupsTeam.groupsTeamListMembers", "List members of team",
-            "Get the conversation members of a team.", "get", "/groups/{group-id}/team/members", "group-id")));
+    ToolIndex index =
+        ToolIndex.of(
+            List.of(
+                tool(
+                    "graph.groupsDirectoryObject.groupsListMembers",
+                    "Get members from groups",
+                    "The members of this group.",
+                    "get",
+                    "/groups/{group-id}/members",
+                    "group-id"),
+                tool(
+                    "graph.groupsTeam.groupsTeamListMembers",
+                    "List members of team",
+                    "Get the conversation members of a team.",
+                    "get",
+                    "/groups/{group-id}/team/members",
+                    "group-id")));
 
-    assertThat(ids(index, "list the members of a group")).startsWith("graph.groupsDirectoryObject.groupsListMembers");
+    assertThat(ids(index, "list the members of a group"))
+        .startsWith("graph.groupsDirectoryObject.groupsListMembers");
   }
 
   @Test
   void findsNothingForABlankQueryOrAWordNoToolHas() {
-    ToolIndex index = ToolIndex.of(List.of(tool("graph.meUser.meUserGetUser", "Get user", "", "get", "/me")));
+    ToolIndex index =
+        ToolIndex.of(List.of(tool("graph.meUser.meUserGetUser", "Get user", "", "get", "/me")));
 
     assertThat(index.search("   ", 5)).isEmpty();
     assertThat(index.search("zyzzyva", 5)).isEmpty();

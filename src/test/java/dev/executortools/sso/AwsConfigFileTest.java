@@ -18,7 +18,9 @@ class AwsConfigFileTest {
   @BeforeEach
   void write() throws Exception {
     file = dir.resolve("config");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         [default]
         sso_session = my-sso
         region = eu-west-1
@@ -45,8 +47,13 @@ class AwsConfigFileTest {
   @Test
   void aProfileNamingAnSsoSessionTakesTheSessionsSettings() {
     SsoSession session = AwsConfigFile.read(file).profile("dev");
-    assertThat(session).isEqualTo(new SsoSession("https://d-9067642ac7.awsapps.com/start", "eu-west-1",
-        "my-sso", List.of("sso:account:access", "codewhisperer:completions")));
+    assertThat(session)
+        .isEqualTo(
+            new SsoSession(
+                "https://d-9067642ac7.awsapps.com/start",
+                "eu-west-1",
+                "my-sso",
+                List.of("sso:account:access", "codewhisperer:completions")));
     assertThat(AwsConfigFile.read(file).profile("default")).isEqualTo(session);
     assertThat(AwsConfigFile.read(file).ssoSession("my-sso")).isEqualTo(session);
   }
@@ -60,17 +67,19 @@ class AwsConfigFileTest {
   @Test
   void whatIsMissingIsNamed() {
     AwsConfigFile config = AwsConfigFile.read(file);
-    assertThatThrownBy(() -> config.profile("keys")).hasMessage(
-        "profile keys in " + file + " has neither sso_session nor sso_start_url");
+    assertThatThrownBy(() -> config.profile("keys"))
+        .hasMessage("profile keys in " + file + " has neither sso_session nor sso_start_url");
     assertThatThrownBy(() -> config.profile("nope")).hasMessage("no profile nope in " + file);
-    assertThatThrownBy(() -> config.ssoSession("other")).hasMessage("no [sso-session other] in " + file);
+    assertThatThrownBy(() -> config.ssoSession("other"))
+        .hasMessage("no [sso-session other] in " + file);
     assertThatThrownBy(() -> AwsConfigFile.read(dir.resolve("absent")))
         .hasMessage("no AWS config file at " + dir.resolve("absent"));
   }
 
   @Test
   void theFileIsAwsConfigFileElseUnderHome() {
-    assertThat(AwsConfigFile.defaultPath(Map.of("AWS_CONFIG_FILE", file.toString()))).isEqualTo(file);
+    assertThat(AwsConfigFile.defaultPath(Map.of("AWS_CONFIG_FILE", file.toString())))
+        .isEqualTo(file);
     assertThat(AwsConfigFile.defaultPath(Map.of("HOME", "/home/ana")))
         .isEqualTo(Path.of("/home/ana/.aws/config"));
     assertThat(AwsConfigFile.defaultPath(Map.of("HOME", "/home/ana", "AWS_CONFIG_FILE", "~/cfg")))

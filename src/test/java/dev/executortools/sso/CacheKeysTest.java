@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * File names of the AWS CLI's SSO cache. Expected values were computed with CPython 3 exactly as
- * botocore's {@code SSOTokenFetcher} does: {@code hashlib.sha1(name.encode()).hexdigest()} for tokens,
- * {@code hashlib.sha1(json.dumps({"tool": "botocore", "startUrl", "region", "scopes",
+ * botocore's {@code SSOTokenFetcher} does: {@code hashlib.sha1(name.encode()).hexdigest()} for
+ * tokens, {@code hashlib.sha1(json.dumps({"tool": "botocore", "startUrl", "region", "scopes",
  * "session_name"}, sort_keys=True).encode()).hexdigest()} for registrations.
  */
 class CacheKeysTest {
@@ -24,8 +24,10 @@ class CacheKeysTest {
 
   @Test
   void registrationKeyMatchesBotocoreForASession() {
-    SsoSession session = new SsoSession(START_URL, "eu-west-1", "my-sso", List.of("sso:account:access"));
-    assertThat(CacheKeys.registration(session)).isEqualTo("8f9bc8857a041d38eafd1cd638b6af6f03dc9391");
+    SsoSession session =
+        new SsoSession(START_URL, "eu-west-1", "my-sso", List.of("sso:account:access"));
+    assertThat(CacheKeys.registration(session))
+        .isEqualTo("8f9bc8857a041d38eafd1cd638b6af6f03dc9391");
   }
 
   @Test
@@ -36,8 +38,13 @@ class CacheKeysTest {
 
   @Test
   void registrationKeyEscapesAsPythonsJsonDumpsDoes() {
-    SsoSession session = new SsoSession("https://example.com/start?a=\"b\"", "eu-west-1",
-        "équipe\u0007😀", List.of("sso:account:access", "codewhisperer:completions"));
-    assertThat(CacheKeys.registration(session)).isEqualTo("60540c35904cae1df57b7ea32838aa368e6d8b79");
+    SsoSession session =
+        new SsoSession(
+            "https://example.com/start?a=\"b\"",
+            "eu-west-1",
+            "équipe\u0007😀",
+            List.of("sso:account:access", "codewhisperer:completions"));
+    assertThat(CacheKeys.registration(session))
+        .isEqualTo("60540c35904cae1df57b7ea32838aa368e6d8b79");
   }
 }

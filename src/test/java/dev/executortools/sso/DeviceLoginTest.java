@@ -34,16 +34,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/** The whole device flow against an OIDC endpoint on loopback, with time that only moves on sleep. */
+/**
+ * The whole device flow against an OIDC endpoint on loopback, with time that only moves on sleep.
+ */
 @Timeout(30)
 class DeviceLoginTest {
   @RegisterExtension
   static final WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   static final Instant START = Instant.parse("2026-03-01T09:00:00Z");
-  static final SsoSession SESSION = new SsoSession(
-      "https://d-9067642ac7.awsapps.com/start", "eu-west-1", "my-sso", List.of("sso:account:access"));
+  static final SsoSession SESSION =
+      new SsoSession(
+          "https://d-9067642ac7.awsapps.com/start",
+          "eu-west-1",
+          "my-sso",
+          List.of("sso:account:access"));
 
   @TempDir Path cacheDir;
   final FakeTime time = new FakeTime(START);
@@ -52,13 +60,14 @@ class DeviceLoginTest {
 
   @BeforeEach
   void setUp() {
-    login = DeviceLogin.builder()
-        .environment(Map.of("AWS_ENDPOINT_URL_SSO_OIDC", server.baseUrl()))
-        .cache(new TokenCache(cacheDir))
-        .clock(time)
-        .sleeper(time)
-        .onCode(shown::add)
-        .build();
+    login =
+        DeviceLogin.builder()
+            .environment(Map.of("AWS_ENDPOINT_URL_SSO_OIDC", server.baseUrl()))
+            .cache(new TokenCache(cacheDir))
+            .clock(time)
+            .sleeper(time)
+            .onCode(shown::add)
+            .build();
     OidcStubs.register(server, START.plus(Duration.ofDays(90)).getEpochSecond());
     OidcStubs.deviceAuthorization(server, 600, null);
   }
@@ -75,29 +84,59 @@ class DeviceLoginTest {
     ToolResult result = login.login(SESSION);
 
     assertThat(result.ok()).as("%s", result).isTrue();
-    assertThat(time.sleeps()).containsExactly(
-        Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10));
+    assertThat(time.sleeps())
+        .containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10));
     List<JsonNode> polls = bodies(server, "/token");
-    assertThat(polls).hasSize(4).allSatisfy(poll -> assertThat(poll).isEqualTo(Json.parse(
-        "{\"clientId\":\"" + CLIENT_ID + "\",\"clientSecret\":\"" + CLIENT_SECRET + "\","
-            + "\"grantType\":\"urn:ietf:params:oauth:grant-type:device_code\",\"deviceCode\":\"" + DEVICE_CODE + "\"}")));
-    assertThat(bodies(server, "/client/register")).containsExactly(Json.parse(
-        "{\"clientName\":\"executor-tools\",\"clientType\":\"public\",\"scopes\":[\"sso:account:access\"]}"));
-    assertThat(bodies(server, "/device_authorization")).containsExactly(Json.parse(
-        "{\"clientId\":\"" + CLIENT_ID + "\",\"clientSecret\":\"" + CLIENT_SECRET
-            + "\",\"startUrl\":\"https://d-9067642ac7.awsapps.com/start\"}"));
-    assertThat(shown).singleElement().satisfies(code -> {
-      assertThat(code.userCode()).isEqualTo(OidcStubs.USER_CODE);
-      assertThat(code.verificationUri()).isEqualTo(OidcStubs.VERIFICATION_URI);
-      assertThat(code.verificationUriComplete()).endsWith("?user_code=" + OidcStubs.USER_CODE);
-      assertThat(code.expiresAt()).isEqualTo(START.plusSeconds(600));
-    });
+    assertThat(polls)
+        .hasSize(4)
+        .allSatisfy(
+            poll ->
+                assertThat(poll)
+                    .isEqualTo(
+                        Json.parse(
+                            "{\"clientId\":\""
+                                + CLIENT_ID
+                                + "\",\"clientSecret\":\""
+                                + CLIENT_SECRET
+                                + "\","
+                                + "\"grantType\":\"urn:ietf:params:oauth:grant-type:device_code\",\"deviceCode\":\""
+                                + DEVICE_CODE
+                                + "\"}")));
+    assertThat(bodies(server, "/client/register"))
+        .containsExactly(
+            Json.parse(
+                "{\"clientName\":\"executor-tools\",\"clientType\":\"public\",\"scopes\":[\"sso:account:access\"]}"));
+    assertThat(bodies(server, "/device_authorization"))
+        .containsExactly(
+            Json.parse(
+                "{\"clientId\":\""
+                    + CLIENT_ID
+                    + "\",\"clientSecret\":\""
+                    + CLIENT_SECRET
+                    + "\",\"startUrl\":\"https://d-9067642ac7.awsapps.com/start\"}"));
+    assertThat(shown)
+        .singleElement()
+        .satisfies(
+            code -> {
+              assertThat(code.userCode()).isEqualTo(OidcStubs.USER_CODE);
+              assertThat(code.verificationUri()).isEqualTo(OidcStubs.VERIFICATION_URI);
+              assertThat(code.verificationUriComplete())
+                  .endsWith("?user_code=" + OidcStubs.USER_CODE);
+              assertThat(code.expiresAt()).isEqualTo(START.plusSeconds(600));
+            });
     Instant approvedAt = START.plusSeconds(20);
-    assertThat(result.data()).isEqualTo(Json.parse(
-        "{\"startUrl\":\"https://d-9067642ac7.awsapps.com/start\",\"region\":\"eu-west-1\","
-            + "\"expiresAt\":\"" + approvedAt.plusSeconds(28800) + "\",\"refreshable\":true,"
-            + "\"sessionName\":\"my-sso\",\"obtainedBy\":\"device_authorization\","
-            + "\"cacheFile\":" + Json.write(Json.MAPPER.valueToTree(login.cache().tokenFile(SESSION).toString())) + "}"));
+    assertThat(result.data())
+        .isEqualTo(
+            Json.parse(
+                "{\"startUrl\":\"https://d-9067642ac7.awsapps.com/start\",\"region\":\"eu-west-1\","
+                    + "\"expiresAt\":\""
+                    + approvedAt.plusSeconds(28800)
+                    + "\",\"refreshable\":true,"
+                    + "\"sessionName\":\"my-sso\",\"obtainedBy\":\"device_authorization\","
+                    + "\"cacheFile\":"
+                    + Json.write(
+                        Json.MAPPER.valueToTree(login.cache().tokenFile(SESSION).toString()))
+                    + "}"));
     assertThat(result.toString()).doesNotContain(ACCESS_TOKEN, REFRESH_TOKEN, CLIENT_SECRET);
   }
 
@@ -119,15 +158,32 @@ class DeviceLoginTest {
 
     Path file = cacheDir.resolve(CacheKeys.sha1("my-sso") + ".json");
     assertThat(login.cache().tokenFile(SESSION)).isEqualTo(file);
-    assertThat(Json.parse(Files.readString(file))).isEqualTo(Json.parse(
-        "{\"startUrl\":\"https://d-9067642ac7.awsapps.com/start\",\"region\":\"eu-west-1\","
-            + "\"accessToken\":\"" + ACCESS_TOKEN + "\",\"expiresAt\":\"2026-03-01T17:00:00Z\","
-            + "\"clientId\":\"" + CLIENT_ID + "\",\"clientSecret\":\"" + CLIENT_SECRET + "\","
-            + "\"registrationExpiresAt\":\"2026-05-30T09:00:00Z\",\"refreshToken\":\"" + REFRESH_TOKEN + "\"}"));
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-    assertThat(Json.parse(Files.readString(login.cache().registrationFile(SESSION)))).isEqualTo(Json.parse(
-        "{\"clientId\":\"" + CLIENT_ID + "\",\"clientSecret\":\"" + CLIENT_SECRET + "\","
-            + "\"expiresAt\":\"2026-05-30T09:00:00Z\",\"scopes\":[\"sso:account:access\"]}"));
+    assertThat(Json.parse(Files.readString(file)))
+        .isEqualTo(
+            Json.parse(
+                "{\"startUrl\":\"https://d-9067642ac7.awsapps.com/start\",\"region\":\"eu-west-1\","
+                    + "\"accessToken\":\""
+                    + ACCESS_TOKEN
+                    + "\",\"expiresAt\":\"2026-03-01T17:00:00Z\","
+                    + "\"clientId\":\""
+                    + CLIENT_ID
+                    + "\",\"clientSecret\":\""
+                    + CLIENT_SECRET
+                    + "\","
+                    + "\"registrationExpiresAt\":\"2026-05-30T09:00:00Z\",\"refreshToken\":\""
+                    + REFRESH_TOKEN
+                    + "\"}"));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assertThat(Json.parse(Files.readString(login.cache().registrationFile(SESSION))))
+        .isEqualTo(
+            Json.parse(
+                "{\"clientId\":\""
+                    + CLIENT_ID
+                    + "\",\"clientSecret\":\""
+                    + CLIENT_SECRET
+                    + "\","
+                    + "\"expiresAt\":\"2026-05-30T09:00:00Z\",\"scopes\":[\"sso:account:access\"]}"));
     assertThat(shown).as("approved on the first poll: nothing to show").isEmpty();
   }
 
@@ -140,7 +196,8 @@ class DeviceLoginTest {
     assertThat(result.ok()).isFalse();
     assertThat(result.error().code()).isEqualTo(ErrorCode.UPSTREAM_HTTP_ERROR);
     assertThat(result.error().message())
-        .isEqualTo("the sign-in request expired before it was approved; run sso login again (ExpiredTokenException)");
+        .isEqualTo(
+            "the sign-in request expired before it was approved; run sso login again (ExpiredTokenException)");
     assertThat(result.error().details().path("type").asString()).isEqualTo("ExpiredTokenException");
     assertThat(bodies(server, "/token")).hasSize(2);
     assertThat(login.cache().tokenFile(SESSION)).doesNotExist();
@@ -186,14 +243,22 @@ class DeviceLoginTest {
 
   @Test
   void replyNumbersBeyondAnyDateAreRefusedAsUnusable() throws Exception {
-    server.stubFor(post(urlEqualTo("/token")).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"accessToken\":\"" + ACCESS_TOKEN + "\",\"expiresIn\":9223372036854775807}")));
+    server.stubFor(
+        post(urlEqualTo("/token"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"accessToken\":\""
+                            + ACCESS_TOKEN
+                            + "\",\"expiresIn\":9223372036854775807}")));
 
     ToolResult result = login.login(SESSION);
 
     assertThat(result.error().code()).isEqualTo(ErrorCode.UPSTREAM_HTTP_ERROR);
-    assertThat(result.error().message()).isEqualTo("token.createToken answered without a usable expiresIn");
+    assertThat(result.error().message())
+        .isEqualTo("token.createToken answered without a usable expiresIn");
     assertThat(login.cache().tokenFile(SESSION)).doesNotExist();
   }
 
@@ -208,7 +273,9 @@ class DeviceLoginTest {
 
     assertThat(second.ok()).isTrue();
     assertThat(second.data().path("obtainedBy").asString()).isEqualTo("device_authorization");
-    assertThat(bodies(server, "/client/register")).as("one registration for both logins").hasSize(1);
+    assertThat(bodies(server, "/client/register"))
+        .as("one registration for both logins")
+        .hasSize(1);
     assertThat(bodies(server, "/device_authorization")).hasSize(2);
   }
 
@@ -247,14 +314,24 @@ class DeviceLoginTest {
     ToolResult refreshed = login.login(SESSION);
 
     assertThat(refreshed.data().path("obtainedBy").asString()).isEqualTo("refresh");
-    assertThat(bodies(server, "/token")).containsExactly(Json.parse(
-        "{\"clientId\":\"" + CLIENT_ID + "\",\"clientSecret\":\"" + CLIENT_SECRET + "\","
-            + "\"grantType\":\"refresh_token\",\"refreshToken\":\"" + REFRESH_TOKEN + "\"}"));
+    assertThat(bodies(server, "/token"))
+        .containsExactly(
+            Json.parse(
+                "{\"clientId\":\""
+                    + CLIENT_ID
+                    + "\",\"clientSecret\":\""
+                    + CLIENT_SECRET
+                    + "\","
+                    + "\"grantType\":\"refresh_token\",\"refreshToken\":\""
+                    + REFRESH_TOKEN
+                    + "\"}"));
     assertThat(bodies(server, "/device_authorization")).isEmpty();
     SsoToken stored = login.cache().token(SESSION).orElseThrow();
     assertThat(stored.accessToken()).isEqualTo(NEW_ACCESS_TOKEN);
     assertThat(stored.expiresAt()).isEqualTo(time.instant().plusSeconds(3600));
-    assertThat(stored.refreshToken()).as("kept when the service issues no new one").isEqualTo(REFRESH_TOKEN);
+    assertThat(stored.refreshToken())
+        .as("kept when the service issues no new one")
+        .isEqualTo(REFRESH_TOKEN);
   }
 
   @Test
@@ -280,8 +357,11 @@ class DeviceLoginTest {
     ToolResult result = login.login(SESSION);
 
     assertThat(result.data().path("obtainedBy").asString()).isEqualTo("device_authorization");
-    assertThat(bodies(server, "/token")).extracting(body -> body.path("grantType").asString())
-        .containsExactly("urn:ietf:params:oauth:grant-type:device_code", "refresh_token",
+    assertThat(bodies(server, "/token"))
+        .extracting(body -> body.path("grantType").asString())
+        .containsExactly(
+            "urn:ietf:params:oauth:grant-type:device_code",
+            "refresh_token",
             "urn:ietf:params:oauth:grant-type:device_code");
   }
 
@@ -289,7 +369,8 @@ class DeviceLoginTest {
   void accessTokenHandsOutTheCachedTokenAndNeverSignsIn() throws Exception {
     ToolResult none = login.accessToken(SESSION);
     assertThat(none.error().code()).isEqualTo(ErrorCode.MISSING_SECRET);
-    assertThat(none.error().message()).isEqualTo("no valid SSO token for my-sso: run sso login first");
+    assertThat(none.error().message())
+        .isEqualTo("no valid SSO token for my-sso: run sso login first");
 
     OidcStubs.tokenReplies(server, "ok");
     login.login(SESSION);
@@ -305,12 +386,16 @@ class DeviceLoginTest {
   @Test
   void interruptionWhileWaitingStopsTheLoginAndStoresNothing() throws Exception {
     OidcStubs.tokenReplies(server, "pending");
-    try (DeviceLogin interrupted = DeviceLogin.builder()
-        .environment(Map.of("AWS_ENDPOINT_URL_SSO_OIDC", server.baseUrl()))
-        .cache(new TokenCache(cacheDir))
-        .clock(time)
-        .sleeper(duration -> { throw new InterruptedException("Ctrl-C"); })
-        .build()) {
+    try (DeviceLogin interrupted =
+        DeviceLogin.builder()
+            .environment(Map.of("AWS_ENDPOINT_URL_SSO_OIDC", server.baseUrl()))
+            .cache(new TokenCache(cacheDir))
+            .clock(time)
+            .sleeper(
+                duration -> {
+                  throw new InterruptedException("Ctrl-C");
+                })
+            .build()) {
       assertThatThrownBy(() -> interrupted.login(SESSION)).isInstanceOf(InterruptedException.class);
     }
     assertThat(login.cache().tokenFile(SESSION)).doesNotExist();
@@ -320,7 +405,8 @@ class DeviceLoginTest {
   void aDamagedCacheFileIsReportedAndLeftInPlace() throws Exception {
     Files.createDirectories(cacheDir);
     Path file = login.cache().tokenFile(SESSION);
-    Files.writeString(file, "{\"accessToken\": \"" + ACCESS_TOKEN + "\", \"expiresAt\": \"tomorrow\"}");
+    Files.writeString(
+        file, "{\"accessToken\": \"" + ACCESS_TOKEN + "\", \"expiresAt\": \"tomorrow\"}");
 
     ToolResult result = login.login(SESSION);
 

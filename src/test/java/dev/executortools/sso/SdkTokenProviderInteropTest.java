@@ -24,30 +24,40 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End to end with the AWS SDK for Java v2's {@code SsoOidcTokenProvider}: we sign in and cache
- * the token under HOME; the SDK, in its own JVM with that HOME, finds it, refreshes it through the
+ * End to end with the AWS SDK for Java v2's {@code SsoOidcTokenProvider}: we sign in and cache the
+ * token under HOME; the SDK, in its own JVM with that HOME, finds it, refreshes it through the
  * refresh token and registration we stored, and writes it back; we load what it wrote.
  */
 @Timeout(90)
 class SdkTokenProviderInteropTest {
   @RegisterExtension
   static final WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   @TempDir Path home;
 
   @Test
   void theSdkRefreshesTheTokenWeCachedAndWeReadWhatItWrote() throws Exception {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    SsoSession session = new SsoSession("https://d-9067642ac7.awsapps.com/start", "eu-west-1",
-        "my-sso", List.of("sso:account:access"));
+    SsoSession session =
+        new SsoSession(
+            "https://d-9067642ac7.awsapps.com/start",
+            "eu-west-1",
+            "my-sso",
+            List.of("sso:account:access"));
     OidcStubs.register(server, now.plus(Duration.ofDays(90)).getEpochSecond());
     OidcStubs.deviceAuthorization(server, 600, null);
     OidcStubs.tokenReplies(server, "ok", "refreshed");
     FakeTime yesterday = new FakeTime(now.minus(Duration.ofDays(1)));
-    try (DeviceLogin login = DeviceLogin.builder()
-        .environment(Map.of("AWS_ENDPOINT_URL_SSO_OIDC", server.baseUrl(), "HOME", home.toString()))
-        .clock(yesterday).sleeper(yesterday).build()) {
+    try (DeviceLogin login =
+        DeviceLogin.builder()
+            .environment(
+                Map.of("AWS_ENDPOINT_URL_SSO_OIDC", server.baseUrl(), "HOME", home.toString()))
+            .clock(yesterday)
+            .sleeper(yesterday)
+            .build()) {
       assertThat(login.login(session).ok()).isTrue(); // expired 16 hours ago
     }
     Path cacheDir = home.resolve(".aws/sso/cache");
@@ -59,9 +69,17 @@ class SdkTokenProviderInteropTest {
     assertThat(sdk.exitValue()).as(Files.readString(home.resolve("sdk.log"))).isZero();
 
     assertThat(out).isEqualTo(NEW_ACCESS_TOKEN);
-    assertThat(OidcStubs.bodies(server, "/token").get(1)).isEqualTo(Json.parse(
-        "{\"clientId\":\"" + CLIENT_ID + "\",\"clientSecret\":\"" + CLIENT_SECRET + "\","
-            + "\"grantType\":\"refresh_token\",\"refreshToken\":\"" + REFRESH_TOKEN + "\"}"));
+    assertThat(OidcStubs.bodies(server, "/token").get(1))
+        .isEqualTo(
+            Json.parse(
+                "{\"clientId\":\""
+                    + CLIENT_ID
+                    + "\",\"clientSecret\":\""
+                    + CLIENT_SECRET
+                    + "\","
+                    + "\"grantType\":\"refresh_token\",\"refreshToken\":\""
+                    + REFRESH_TOKEN
+                    + "\"}"));
     SsoToken written = new TokenCache(cacheDir).token(session).orElseThrow();
     assertThat(written.accessToken()).isEqualTo(NEW_ACCESS_TOKEN);
     assertThat(written.expiresAt()).isAfter(now.plus(Duration.ofMinutes(50)));
@@ -70,10 +88,15 @@ class SdkTokenProviderInteropTest {
   }
 
   private Process sdkJvm(String endpoint, String sessionName) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-cp", System.getProperty("java.class.path"),
-        SdkTokenProviderMain.class.getName(), endpoint, sessionName);
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx256m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            SdkTokenProviderMain.class.getName(),
+            endpoint,
+            sessionName);
     builder.environment().put("HOME", home.toString());
     builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
     return builder.redirectError(home.resolve("sdk.log").toFile()).start();

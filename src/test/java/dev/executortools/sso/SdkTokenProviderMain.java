@@ -16,14 +16,15 @@ public final class SdkTokenProviderMain {
   private SdkTokenProviderMain() {}
 
   public static void main(String[] args) {
-    try (SsoOidcClient client = SsoOidcClient.builder()
-            .endpointOverride(URI.create(args[0]))
-            .region(Region.EU_WEST_1)
-            .credentialsProvider(AnonymousCredentialsProvider.create())
-            .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-            .build();
-        SsoOidcTokenProvider provider = SsoOidcTokenProvider.builder()
-            .sessionName(args[1]).ssoOidcClient(client).build()) {
+    try (SsoOidcClient client =
+            SsoOidcClient.builder()
+                .endpointOverride(URI.create(args[0]))
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+        SsoOidcTokenProvider provider =
+            SsoOidcTokenProvider.builder().sessionName(args[1]).ssoOidcClient(client).build()) {
       System.out.println(provider.resolveToken().token());
     }
   }

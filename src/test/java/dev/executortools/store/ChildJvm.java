@@ -27,7 +27,10 @@ public final class ChildJvm {
   /** Marks the end of a child's stdout in its line queue. */
   private static final String END = new String("end of stdout");
 
-  /** Each child's stdout lines, read by one daemon thread per child, so no line is lost between calls. */
+  /**
+   * Each child's stdout lines, read by one daemon thread per child, so no line is lost between
+   * calls.
+   */
   private static final Map<Process, BlockingQueue<String>> LINES = new ConcurrentHashMap<>();
 
   private ChildJvm() {}
@@ -78,7 +81,8 @@ public final class ChildJvm {
         String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         if (line == null) {
           child.destroyForcibly();
-          throw new AssertionError("child " + child.pid() + " printed no \"" + expected + "\" within " + timeout);
+          throw new AssertionError(
+              "child " + child.pid() + " printed no \"" + expected + "\" within " + timeout);
         }
         if (line == END) {
           lines.add(END);

@@ -18,8 +18,10 @@ class CompiledToolJsonTest {
   private static CompiledTool roundTrip(CompiledTool tool) {
     DefsPool written = DefsPool.of(List.of(tool));
     String text = Json.write(CompiledToolJson.toJson(tool, written));
-    DefsPool read = DefsPool.read(
-        Json.parse(Json.write(Json.MAPPER.valueToTree(written.members()))), Json.parse(Json.write(written.setsJson())));
+    DefsPool read =
+        DefsPool.read(
+            Json.parse(Json.write(Json.MAPPER.valueToTree(written.members()))),
+            Json.parse(Json.write(written.setsJson())));
     return CompiledToolJson.fromJson(Json.parse(text), read);
   }
 
@@ -129,7 +131,8 @@ class CompiledToolJsonTest {
     CompiledTool rich = StoreFixtures.richTool("pets", 1);
     JsonNode stored = CompiledToolJson.toJson(rich, DefsPool.of(List.of(rich)));
 
-    assertThatThrownBy(() -> CompiledToolJson.fromJson(stored, DefsPool.read(Json.array(), Json.array())))
+    assertThatThrownBy(
+            () -> CompiledToolJson.fromJson(stored, DefsPool.read(Json.array(), Json.array())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("$defs is not an index into defSets");
     assertThatThrownBy(() -> DefsPool.read(Json.array(), Json.parse("[{\"Pet\": 3}]")))

@@ -23,16 +23,27 @@ class SourceConfigTest {
   @Test
   void trustedOriginsAreStoredAndListed() {
     SourceConfig plain = StoreFixtures.config("pets");
-    SourceConfig config = new SourceConfig(plain.namespace(), plain.name(), plain.specUrl(),
-        plain.specText(), plain.baseUrl(), plain.headers(), plain.queryParams(),
-        plain.specFetchHeaders(), plain.specFetchQueryParams(), List.of("https://uploads.example.com"));
+    SourceConfig config =
+        new SourceConfig(
+            plain.namespace(),
+            plain.name(),
+            plain.specUrl(),
+            plain.specText(),
+            plain.baseUrl(),
+            plain.headers(),
+            plain.queryParams(),
+            plain.specFetchHeaders(),
+            plain.specFetchQueryParams(),
+            List.of("https://uploads.example.com"));
 
     SourceConfig back = SourceConfig.fromJson(Json.parse(Json.write(config.toJson())));
 
     assertThat(back).isEqualTo(config);
     assertThat(back.trustedOrigins()).containsExactly("https://uploads.example.com");
-    assertThat(config.toRedactedJson().path("trustedOrigins").toString()).isEqualTo("[\"https://uploads.example.com\"]");
-    assertThat(SourceConfig.fromJson(Json.parse(Json.write(plain.toJson()))).trustedOrigins()).isEmpty();
+    assertThat(config.toRedactedJson().path("trustedOrigins").toString())
+        .isEqualTo("[\"https://uploads.example.com\"]");
+    assertThat(SourceConfig.fromJson(Json.parse(Json.write(plain.toJson()))).trustedOrigins())
+        .isEmpty();
   }
 
   @Test

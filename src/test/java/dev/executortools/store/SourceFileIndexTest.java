@@ -38,23 +38,33 @@ class SourceFileIndexTest {
     StoredSource pets = StoreFixtures.source("pets", 300);
     store.put(pets);
     JsonNode index = Json.MAPPER.readTree(store.fileOf("pets").toFile()).get("index");
-    assertThat(index.get("toolBuckets")).as("300 tools, 64 a group: 5 groups, 6 offsets").hasSize(6);
+    assertThat(index.get("toolBuckets"))
+        .as("300 tools, 64 a group: 5 groups, 6 offsets")
+        .hasSize(6);
     List<String> fields = new ArrayList<>();
     index.propertyNames().forEach(fields::add);
-    assertThat(fields.get(fields.size() - 1)).as("the offsets are read before the groups").isEqualTo("tools");
+    assertThat(fields.get(fields.size() - 1))
+        .as("the offsets are read before the groups")
+        .isEqualTo("tools");
     for (CompiledTool tool : pets.tools()) {
       assertThat(store.tool("pets", tool.tool().id())).contains(tool);
     }
     assertThat(store.tool("pets", "pets.no.suchTool")).isEmpty();
-    assertThat(store.tools("pets", 0, 300)).as("pages come in stored order, not the index's")
+    assertThat(store.tools("pets", 0, 300))
+        .as("pages come in stored order, not the index's")
         .isEqualTo(pets.tools());
     assertThat(store.tools("pets", 250, 64)).isEqualTo(pets.tools().subList(250, 300));
   }
 
   @Test
   void filesOfFormatThreeWithoutToolGroupsAreSearchedEntryByEntry() throws Exception {
-    assertEveryToolIsFoundAsInOlderFiles(70, Map.of("\"formatVersion\":4", "\"formatVersion\":3",
-        "\"toolBuckets\":[", "\"xoolBuckets\":["));
+    assertEveryToolIsFoundAsInOlderFiles(
+        70,
+        Map.of(
+            "\"formatVersion\":4",
+            "\"formatVersion\":3",
+            "\"toolBuckets\":[",
+            "\"xoolBuckets\":["));
   }
 
   @Test
@@ -64,13 +74,16 @@ class SourceFileIndexTest {
     store.put(pets);
     Path file = store.fileOf("pets");
     String text = Files.readString(file);
-    java.util.regex.Matcher offsets = java.util.regex.Pattern.compile("\"toolBuckets\":\\[([0-9,]+)]").matcher(text);
+    java.util.regex.Matcher offsets =
+        java.util.regex.Pattern.compile("\"toolBuckets\":\\[([0-9,]+)]").matcher(text);
     assertThat(offsets.find()).isTrue();
     // same length, every digit a 9: each group now lies past the end of the index
     String far = offsets.group(1).replaceAll("[0-9]", "9");
-    Files.writeString(file, text.substring(0, offsets.start(1)) + far + text.substring(offsets.end(1)));
+    Files.writeString(
+        file, text.substring(0, offsets.start(1)) + far + text.substring(offsets.end(1)));
     assertThatThrownBy(() -> store.tool("pets", pets.tools().get(0).tool().id()))
-        .isInstanceOf(StoreException.class).hasMessageContaining("damaged");
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("damaged");
   }
 
   @Test
@@ -83,15 +96,19 @@ class SourceFileIndexTest {
 
   @Test
   void filesWithoutDefOffsetsReadEveryDefToFindATool() throws Exception {
-    assertEveryToolIsFoundAsInOlderFiles(12, Map.of("\"defOffsets\":[", "\"xdefOffset\":[",
-        "\"defSetOffsets\":[", "\"xdefSetOffset\":["));
+    assertEveryToolIsFoundAsInOlderFiles(
+        12,
+        Map.of(
+            "\"defOffsets\":[", "\"xdefOffset\":[", "\"defSetOffsets\":[", "\"xdefSetOffset\":["));
   }
 
   /**
-   * Stores a source of {@code toolCount} tools, renames index keys to unknown ones of the same length
-   * (every byte offset still holds), as in files written before those keys, and finds every tool.
+   * Stores a source of {@code toolCount} tools, renames index keys to unknown ones of the same
+   * length (every byte offset still holds), as in files written before those keys, and finds every
+   * tool.
    */
-  private void assertEveryToolIsFoundAsInOlderFiles(int toolCount, Map<String, String> renamed) throws Exception {
+  private void assertEveryToolIsFoundAsInOlderFiles(int toolCount, Map<String, String> renamed)
+      throws Exception {
     FileSourceStore store = new FileSourceStore(home);
     StoredSource pets = StoreFixtures.source("pets", toolCount);
     store.put(pets);
@@ -120,10 +137,13 @@ class SourceFileIndexTest {
     store.forEachTool("pets", true, streamed::add);
     assertThat(streamed).isEqualTo(pets.tools());
     List<String> ids = new ArrayList<>();
-    store.forEachTool("pets", false, t -> {
-      assertThat(t.tool().inputSchema().has("$defs")).isFalse();
-      ids.add(t.tool().id());
-    });
+    store.forEachTool(
+        "pets",
+        false,
+        t -> {
+          assertThat(t.tool().inputSchema().has("$defs")).isFalse();
+          ids.add(t.tool().id());
+        });
     assertThat(ids).isEqualTo(pets.tools().stream().map(t -> t.tool().id()).toList());
   }
 
@@ -135,7 +155,8 @@ class SourceFileIndexTest {
     byte[] bytes = Files.readAllBytes(file);
     Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 30));
     assertThatThrownBy(() -> store.summary("pets"))
-        .isInstanceOf(StoreException.class).hasMessageContaining("ends early");
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("ends early");
   }
 
   @Test
@@ -145,18 +166,21 @@ class SourceFileIndexTest {
     store.put(pets);
     ObjectNode v3 = (ObjectNode) Json.MAPPER.readTree(store.fileOf("pets").toFile());
     ObjectNode v2 = Json.object();
-    v3.properties().forEach(e -> {
-      switch (e.getKey()) {
-        case "specTextChars", "specText", "index", "indexAt" -> { }
-        default -> v2.set(e.getKey(), e.getValue());
-      }
-    });
+    v3.properties()
+        .forEach(
+            e -> {
+              switch (e.getKey()) {
+                case "specTextChars", "specText", "index", "indexAt" -> {}
+                default -> v2.set(e.getKey(), e.getValue());
+              }
+            });
     v2.put("formatVersion", 2);
     ((ObjectNode) v2.get("config")).put("specText", v3.get("specText").asString());
     Files.writeString(store.fileOf("pets"), Json.write(v2));
 
     assertThat(store.get("pets")).contains(pets);
     assertThat(store.tool("pets", pets.tools().get(3).tool().id())).contains(pets.tools().get(3));
-    assertThat(store.summary("pets").orElseThrow().toRedactedJson()).isEqualTo(pets.toRedactedJson());
+    assertThat(store.summary("pets").orElseThrow().toRedactedJson())
+        .isEqualTo(pets.toRedactedJson());
   }
 }

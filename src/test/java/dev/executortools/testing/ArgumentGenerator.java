@@ -13,8 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Minimal arguments for a tool's input schema: required properties only, each the least value its
  * schema allows (its {@code const}, first {@code enum} member, a value of its format, the shortest
- * string, the smallest number). {@code choice} picks the branch of every {@code oneOf} /
- * {@code anyOf}, so a caller can try the next one when validation refuses the first.
+ * string, the smallest number). {@code choice} picks the branch of every {@code oneOf} / {@code
+ * anyOf}, so a caller can try the next one when validation refuses the first.
  */
 public final class ArgumentGenerator {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -53,7 +53,8 @@ public final class ArgumentGenerator {
     JsonNode schema = resolve(raw);
     if (schema.isBoolean()) return NODES.nullNode();
     if (schema.has("const")) return schema.get("const");
-    if (schema.path("enum").isArray() && !schema.path("enum").isEmpty()) return schema.path("enum").get(0);
+    if (schema.path("enum").isArray() && !schema.path("enum").isEmpty())
+      return schema.path("enum").get(0);
     for (String union : new String[] {"oneOf", "anyOf"}) {
       JsonNode branches = schema.path(union);
       if (branches.isArray() && !branches.isEmpty()) {
@@ -67,7 +68,10 @@ public final class ArgumentGenerator {
     }
     if (schema.path("allOf").isArray()) return allOf(schema, depth);
     String type = type(schema);
-    if (depth > MAX_DEPTH) return "array".equals(type) ? Json.array() : "object".equals(type) ? Json.object() : NODES.nullNode();
+    if (depth > MAX_DEPTH)
+      return "array".equals(type)
+          ? Json.array()
+          : "object".equals(type) ? Json.object() : NODES.nullNode();
     return switch (type) {
       case "object" -> object(schema, List.of(schema), depth);
       case "array" -> array(schema, depth);
@@ -79,7 +83,10 @@ public final class ArgumentGenerator {
     };
   }
 
-  /** allOf: an object satisfying every part (the parts of real specs are objects), else the first part. */
+  /**
+   * allOf: an object satisfying every part (the parts of real specs are objects), else the first
+   * part.
+   */
   private JsonNode allOf(JsonNode schema, int depth) {
     List<JsonNode> parts = new ArrayList<>();
     collectParts(schema, parts, 0);
@@ -118,7 +125,8 @@ public final class ArgumentGenerator {
     ArrayNode out = Json.array();
     int min = schema.path("minItems").asInt(0);
     JsonNode items = schema.get("items");
-    for (int i = 0; i < min; i++) out.add(items == null ? NODES.stringNode("x" + i) : value(items, depth + 1));
+    for (int i = 0; i < min; i++)
+      out.add(items == null ? NODES.stringNode("x" + i) : value(items, depth + 1));
     return out;
   }
 
@@ -137,8 +145,10 @@ public final class ArgumentGenerator {
   private static java.math.BigDecimal number(JsonNode schema) {
     java.math.BigDecimal value = java.math.BigDecimal.ONE;
     if (schema.path("minimum").isNumber()) value = schema.path("minimum").decimalValue();
-    if (schema.path("exclusiveMinimum").isNumber()) value = schema.path("exclusiveMinimum").decimalValue().add(java.math.BigDecimal.ONE);
-    if (schema.path("maximum").isNumber() && value.compareTo(schema.path("maximum").decimalValue()) > 0) {
+    if (schema.path("exclusiveMinimum").isNumber())
+      value = schema.path("exclusiveMinimum").decimalValue().add(java.math.BigDecimal.ONE);
+    if (schema.path("maximum").isNumber()
+        && value.compareTo(schema.path("maximum").decimalValue()) > 0) {
       value = schema.path("maximum").decimalValue();
     }
     if (schema.path("multipleOf").isNumber()) value = schema.path("multipleOf").decimalValue();
@@ -147,19 +157,20 @@ public final class ArgumentGenerator {
 
   private static String string(JsonNode schema) {
     String format = schema.path("format").stringValue("");
-    String value = switch (format) {
-      case "date-time" -> "2020-01-01T00:00:00Z";
-      case "date" -> "2020-01-01";
-      case "time" -> "00:00:00Z";
-      case "uri", "url", "uri-reference", "iri" -> "https://example.com/";
-      case "email" -> "a@example.com";
-      case "uuid" -> "00000000-0000-0000-0000-000000000000";
-      case "ipv4" -> "127.0.0.1";
-      case "ipv6" -> "::1";
-      case "hostname" -> "example.com";
-      case "byte", "binary" -> "AAAA";
-      default -> "x";
-    };
+    String value =
+        switch (format) {
+          case "date-time" -> "2020-01-01T00:00:00Z";
+          case "date" -> "2020-01-01";
+          case "time" -> "00:00:00Z";
+          case "uri", "url", "uri-reference", "iri" -> "https://example.com/";
+          case "email" -> "a@example.com";
+          case "uuid" -> "00000000-0000-0000-0000-000000000000";
+          case "ipv4" -> "127.0.0.1";
+          case "ipv6" -> "::1";
+          case "hostname" -> "example.com";
+          case "byte", "binary" -> "AAAA";
+          default -> "x";
+        };
     if ("base64".equals(schema.path("contentEncoding").stringValue(""))) value = "AAAA";
     int min = schema.path("minLength").asInt(0);
     if (value.length() < min) value = value + "x".repeat(min - value.length());

@@ -23,14 +23,20 @@ public record CliProcess(int exit, String out, String err) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.executortools.cli.Main"));
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), "dev.executortools.cli.Main"));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(dir, "out", ".txt");
     Path err = Files.createTempFile(dir, "err", ".txt");
-    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError("the command did not end in " + TIMEOUT_SECONDS + " s: " + List.of(args));
+      throw new AssertionError(
+          "the command did not end in " + TIMEOUT_SECONDS + " s: " + List.of(args));
     }
     return new CliProcess(process.exitValue(), Files.readString(out), Files.readString(err));
   }

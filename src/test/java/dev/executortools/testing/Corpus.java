@@ -8,17 +8,18 @@ import java.util.List;
 
 /** The real-world specs under src/test/resources/corpus (provenance in MANIFEST.md there). */
 public final class Corpus {
-  public static final List<String> FILES = List.of(
-      "adyen.com__BalancePlatformService__1.openapi31.yaml",
-      "adyen.com__CheckoutService__68.openapi31.yaml",
-      "amazonaws.com__sqs__2012-11-05.openapi.yaml",
-      "bitbucket.org__2.0.openapi.yaml",
-      "github.com__api.github.com__1.1.4.openapi.yaml",
-      "gitlab.com__v3.swagger.yaml",
-      "httpbin.org__0.9.2.openapi.yaml",
-      "kubernetes.io__v1.10.0.swagger.yaml",
-      "stripe.com__2020-08-27.openapi.yaml",
-      "telegram.org__5.0.0.openapi.yaml");
+  public static final List<String> FILES =
+      List.of(
+          "adyen.com__BalancePlatformService__1.openapi31.yaml",
+          "adyen.com__CheckoutService__68.openapi31.yaml",
+          "amazonaws.com__sqs__2012-11-05.openapi.yaml",
+          "bitbucket.org__2.0.openapi.yaml",
+          "github.com__api.github.com__1.1.4.openapi.yaml",
+          "gitlab.com__v3.swagger.yaml",
+          "httpbin.org__0.9.2.openapi.yaml",
+          "kubernetes.io__v1.10.0.swagger.yaml",
+          "stripe.com__2020-08-27.openapi.yaml",
+          "telegram.org__5.0.0.openapi.yaml");
 
   private Corpus() {}
 

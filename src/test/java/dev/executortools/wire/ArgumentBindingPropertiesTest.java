@@ -36,12 +36,17 @@ class ArgumentBindingPropertiesTest {
   static void start() {
     upstream = Upstream.start();
     registry = Registries.registry(Map.of());
-    for (String file : List.of("httpbin.org__0.9.2.openapi.yaml", "telegram.org__5.0.0.openapi.yaml")) {
-      Registries.add(registry, dev.executortools.testing.Corpus.read(file),
+    for (String file :
+        List.of("httpbin.org__0.9.2.openapi.yaml", "telegram.org__5.0.0.openapi.yaml")) {
+      Registries.add(
+          registry,
+          dev.executortools.testing.Corpus.read(file),
           Json.object().put("namespace", file.substring(0, 4)).put("baseUrl", upstream.baseUrl()));
     }
-    tools = registry.tools().stream().filter(t -> t.annotations().method() != null
-        && !t.source().equals("aws_sso_oidc")).toList();
+    tools =
+        registry.tools().stream()
+            .filter(t -> t.annotations().method() != null && !t.source().equals("aws_sso_oidc"))
+            .toList();
   }
 
   @AfterContainer
@@ -54,7 +59,8 @@ class ArgumentBindingPropertiesTest {
   Arbitrary<String> hostileStrings() {
     return Arbitraries.oneOf(
         Arbitraries.strings().ofMaxLength(40),
-        Arbitraries.of("", "../..", "a/b?c#d", "{id}", "%00", "\r\nX-Injected: 1", "😀", "\u202e", " "));
+        Arbitraries.of(
+            "", "../..", "a/b?c#d", "{id}", "%00", "\r\nX-Injected: 1", "😀", "\u202e", " "));
   }
 
   @Property(tries = 300)
@@ -64,7 +70,14 @@ class ArgumentBindingPropertiesTest {
     JsonNode minimal = ArgumentGenerator.arguments(tool.inputSchema(), 0);
     ObjectNode args = minimal.isObject() ? (ObjectNode) minimal : Json.object();
     tool.inputSchema().path("properties").propertyNames().stream()
-        .filter(name -> tool.inputSchema().path("properties").path(name).path("type").stringValue("").equals("string"))
+        .filter(
+            name ->
+                tool.inputSchema()
+                    .path("properties")
+                    .path(name)
+                    .path("type")
+                    .stringValue("")
+                    .equals("string"))
         .findFirst()
         .ifPresent(name -> args.put(name, value));
     upstream.reset();
@@ -73,12 +86,16 @@ class ArgumentBindingPropertiesTest {
 
     // The upstream may refuse what it receives (Jetty answers 400 to a path holding %00): still an
     // answer to a well-formed request, which is what binding owes.
-    assertThat(result.ok() ? "ok" : result.error().code().wireName()).as("%s %s", tool.id(), result)
+    assertThat(result.ok() ? "ok" : result.error().code().wireName())
+        .as("%s %s", tool.id(), result)
         .isIn("ok", "invalid_arguments", "upstream_http_error");
     if (result.ok()) {
       LoggedRequest request = upstream.onlyRequest();
       assertThat(request.getUrl()).doesNotContain("{", "}", "\r", "\n");
-      request.getHeaders().all().forEach(h -> assertThat(h.firstValue()).doesNotContain("\r", "\n"));
+      request
+          .getHeaders()
+          .all()
+          .forEach(h -> assertThat(h.firstValue()).doesNotContain("\r", "\n"));
     }
   }
 
@@ -91,21 +108,31 @@ class ArgumentBindingPropertiesTest {
 
   @Example
   void aNulInAPathValueIsSentPercentEncoded() {
-    Tool tool = tools.stream().filter(t -> t.id().equals("http.anything.deleteAnythingAnything")).findFirst().orElseThrow();
+    Tool tool =
+        tools.stream()
+            .filter(t -> t.id().equals("http.anything.deleteAnythingAnything"))
+            .findFirst()
+            .orElseThrow();
     ObjectNode args = (ObjectNode) ArgumentGenerator.arguments(tool.inputSchema(), 0);
     tool.inputSchema().path("required").forEach(name -> args.put(name.stringValue(), "\u0000"));
 
     ToolResult result = registry.call(tool.id(), args);
 
-    assertThat(Json.write(result.toJson())).contains("/anything/%00").doesNotContain("internal_error");
+    assertThat(Json.write(result.toJson()))
+        .contains("/anything/%00")
+        .doesNotContain("internal_error");
   }
 
   @Example
   void aHeaderValueWithALineBreakIsRefused() {
-    Tool tool = tools.stream().filter(t -> t.inputSchema().path("properties").has("User-Agent")).findFirst()
-        .orElse(null);
+    Tool tool =
+        tools.stream()
+            .filter(t -> t.inputSchema().path("properties").has("User-Agent"))
+            .findFirst()
+            .orElse(null);
     if (tool == null) return;
-    ToolResult result = registry.call(tool.id(), Json.object().put("User-Agent", "a\r\nX-Injected: 1"));
+    ToolResult result =
+        registry.call(tool.id(), Json.object().put("User-Agent", "a\r\nX-Injected: 1"));
     assertThat(result.ok()).isFalse();
   }
 }

@@ -49,7 +49,8 @@ class CorpusSweepTest {
       upstream.reset();
       String namespace = "sweep";
       try (ToolRegistry registry = Registries.corpus(file, namespace, upstream.baseUrl())) {
-        List<Tool> tools = registry.tools().stream().filter(t -> t.source().equals(namespace)).toList();
+        List<Tool> tools =
+            registry.tools().stream().filter(t -> t.source().equals(namespace)).toList();
         assertThat(tools).as(file).isNotEmpty();
         List<String> methods = new ArrayList<>();
         for (Tool tool : tools) {
@@ -71,14 +72,18 @@ class CorpusSweepTest {
         total += tools.size();
       }
     }
-    System.out.printf("swept %d operations; %d with arguments the generator could not satisfy: %s%n",
+    System.out.printf(
+        "swept %d operations; %d with arguments the generator could not satisfy: %s%n",
         total, unsatisfied.size(), unsatisfied);
     assertThat(total).as("operations in the corpus").isGreaterThan(2_000);
-    assertThat(unsatisfied).as("tools whose generated arguments were refused: %s", unsatisfied)
+    assertThat(unsatisfied)
+        .as("tools whose generated arguments were refused: %s", unsatisfied)
         .hasSizeLessThan(total / 20);
   }
 
-  /** The generated arguments, with the next oneOf/anyOf branch each time validation refuses them. */
+  /**
+   * The generated arguments, with the next oneOf/anyOf branch each time validation refuses them.
+   */
   private static ToolResult callWithGeneratedArguments(ToolRegistry registry, Tool tool) {
     ToolResult result = null;
     for (int choice = 0; choice < 4; choice++) {

@@ -19,13 +19,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Numbers at the edge of the limits, read from JSON text as the command line reads arguments:
- * each is validated and sent as written (a big decimal, never rounded to a double), and one the
- * schema does not allow is {@code invalid_arguments} with nothing sent.
+ * Numbers at the edge of the limits, read from JSON text as the command line reads arguments: each
+ * is validated and sent as written (a big decimal, never rounded to a double), and one the schema
+ * does not allow is {@code invalid_arguments} with nothing sent.
  */
 class ExactNumbersWireTest {
   private static final String TOOL = "numbers.items.sendNumbers";
-  private static final String SPEC = """
+  private static final String SPEC =
+      """
       openapi: 3.1.0
       info: {title: numbers, version: '1'}
       paths:
@@ -57,7 +58,9 @@ class ExactNumbersWireTest {
   @BeforeAll
   static void start() {
     upstream = Upstream.start();
-    registry = Registries.withSource(SPEC, Json.object().put("namespace", "numbers").put("baseUrl", upstream.baseUrl()));
+    registry =
+        Registries.withSource(
+            SPEC, Json.object().put("namespace", "numbers").put("baseUrl", upstream.baseUrl()));
   }
 
   @AfterAll
@@ -84,7 +87,8 @@ class ExactNumbersWireTest {
   private static String query(LoggedRequest request, String name) {
     String url = request.getUrl();
     for (String pair : url.substring(url.indexOf('?') + 1).split("&")) {
-      if (pair.startsWith(name + "=")) return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+      if (pair.startsWith(name + "="))
+        return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
     }
     throw new AssertionError("no " + name + " in " + url);
   }
@@ -124,7 +128,8 @@ class ExactNumbersWireTest {
 
   @Test
   void aTinyNumberIsSentAsWrittenNotAsZero() {
-    LoggedRequest request = sent(call("{\"n\": 1e-400, \"step\": 0.002, \"body\": {\"n\": 1e-400}}"));
+    LoggedRequest request =
+        sent(call("{\"n\": 1e-400, \"step\": 0.002, \"body\": {\"n\": 1e-400}}"));
 
     assertThat(query(request, "n")).isEqualTo("1E-400");
     assertThat(query(request, "step")).isEqualTo("0.002");
@@ -134,7 +139,8 @@ class ExactNumbersWireTest {
   @Test
   void anIntegerOfFiveHundredDigitsIsSentDigitForDigit() {
     assertThat(DIGITS_500).hasSize(500);
-    LoggedRequest request = sent(call("{\"whole\": " + DIGITS_500 + ", \"body\": {\"whole\": -" + DIGITS_500 + "}}"));
+    LoggedRequest request =
+        sent(call("{\"whole\": " + DIGITS_500 + ", \"body\": {\"whole\": -" + DIGITS_500 + "}}"));
 
     assertThat(query(request, "whole")).isEqualTo(DIGITS_500);
     assertThat(request.getUrl()).contains("whole=" + DIGITS_500);
@@ -164,7 +170,8 @@ class ExactNumbersWireTest {
 
   @Test
   void anInfiniteDoubleFromAJavaCallerIsRefusedPlainly() {
-    JsonNode arguments = Json.object().set("n", JsonNodeFactory.instance.numberNode(Double.POSITIVE_INFINITY));
+    JsonNode arguments =
+        Json.object().set("n", JsonNodeFactory.instance.numberNode(Double.POSITIVE_INFINITY));
 
     assertThat(refused(registry.call(TOOL, arguments), "/n").path("message").asString())
         .isEqualTo("must be a finite number");

@@ -20,7 +20,8 @@ final class Exfiltration {
   static final String TOKEN = "t0ken-for-the-trusted-host-only-77ab";
   static final String COOKIE = "session=c00kie-for-the-trusted-host-only-5e1d";
   static final String QUERY_KEY = "q-for-the-trusted-host-only-31d0";
-  static final List<String> SECRETS = List.of(API_KEY, TOKEN, "c00kie-for-the-trusted-host-only-5e1d", QUERY_KEY);
+  static final List<String> SECRETS =
+      List.of(API_KEY, TOKEN, "c00kie-for-the-trusted-host-only-5e1d", QUERY_KEY);
 
   private Exfiltration() {}
 
@@ -37,10 +38,13 @@ final class Exfiltration {
               operationId: listItems
               tags: [items]
               responses: {"200": {description: ok}}
-        """.formatted(serversYaml.indent(2).stripTrailing());
+        """
+        .formatted(serversYaml.indent(2).stripTrailing());
   }
 
-  /** A registry as a model's host runs it: private addresses allowed only when {@code allowPrivate}. */
+  /**
+   * A registry as a model's host runs it: private addresses allowed only when {@code allowPrivate}.
+   */
   static ToolRegistry registry(boolean allowPrivate) {
     return ToolRegistry.builder()
         .approvals(ApprovalHandler.APPROVE_ALL)
@@ -51,15 +55,20 @@ final class Exfiltration {
 
   /** {@code headers} and {@code queryParams} with every credential. */
   static void putCredentials(ObjectNode target) {
-    target.putObject("headers")
-        .put("X-Api-Key", API_KEY).put("Authorization", "Bearer " + TOKEN).put("Cookie", COOKIE);
+    target
+        .putObject("headers")
+        .put("X-Api-Key", API_KEY)
+        .put("Authorization", "Bearer " + TOKEN)
+        .put("Cookie", COOKIE);
     target.putObject("queryParams").put("api_key", QUERY_KEY);
   }
 
   /** The foreign host saw no credential in any request it received. */
   static void assertNoCredentialIn(List<LoggedRequest> requests) {
     for (LoggedRequest request : requests) {
-      assertThat(request.containsHeader("X-Api-Key")).as("X-Api-Key on %s", request.getUrl()).isFalse();
+      assertThat(request.containsHeader("X-Api-Key"))
+          .as("X-Api-Key on %s", request.getUrl())
+          .isFalse();
       assertThat(request.containsHeader("Authorization")).as("Authorization").isFalse();
       assertThat(request.containsHeader("Cookie")).as("Cookie").isFalse();
       String all = request.getUrl() + request.getHeaders() + request.getBodyAsString();

@@ -27,8 +27,10 @@ class FileUploadWireTest {
   @BeforeAll
   static void start() {
     upstream = Upstream.start();
-    registry = Registries.withSource(Corpus.resource("/wire/upload.yaml"),
-        Json.object().put("namespace", "up").put("baseUrl", upstream.baseUrl()));
+    registry =
+        Registries.withSource(
+            Corpus.resource("/wire/upload.yaml"),
+            Json.object().put("namespace", "up").put("baseUrl", upstream.baseUrl()));
   }
 
   @BeforeEach
@@ -51,29 +53,35 @@ class FileUploadWireTest {
 
   @Test
   void aFileObjectArrivesAsAFilePartWithItsNameAndBytes() throws Exception {
-    ToolResult result = registry.call("up.upload.postUpload", Registries.json(
-        "{\"body\": {\"file\": {\"base64\": \"aGVsbG8=\", \"filename\": \"hello.txt\", \"contentType\": \"text/plain\"},"
-            + " \"note\": \"hi\"}}"));
+    ToolResult result =
+        registry.call(
+            "up.upload.postUpload",
+            Registries.json(
+                "{\"body\": {\"file\": {\"base64\": \"aGVsbG8=\", \"filename\": \"hello.txt\", \"contentType\": \"text/plain\"},"
+                    + " \"note\": \"hi\"}}"));
     assertThat(result.ok()).as("%s", result).isTrue();
     LoggedRequest request = upstream.onlyRequest();
     Part file = request.getPart("file");
-    assertThat(file.getHeader("Content-Disposition").firstValue()).contains("filename=\"hello.txt\"");
+    assertThat(file.getHeader("Content-Disposition").firstValue())
+        .contains("filename=\"hello.txt\"");
     assertThat(file.getHeader("Content-Type").firstValue()).isEqualTo("text/plain");
     assertThat(file.getBody().asBytes()).isEqualTo("hello".getBytes());
   }
 
   @Test
   void aBase64StringArrivesAsAFilePartToo() {
-    ToolResult result = registry.call("up.upload.postUpload",
-        Registries.json("{\"body\": {\"file\": \"AAEC\"}}"));
+    ToolResult result =
+        registry.call("up.upload.postUpload", Registries.json("{\"body\": {\"file\": \"AAEC\"}}"));
     assertThat(result.ok()).as("%s", result).isTrue();
     assertThat(upstream.onlyRequest().getPart("file").getBody().asBytes()).containsExactly(0, 1, 2);
   }
 
   @Test
   void somethingElseIsRefusedBeforeAnythingIsSent() {
-    ToolResult result = registry.call("up.upload.postUpload",
-        Registries.json("{\"body\": {\"file\": {\"path\": \"/etc/passwd\"}}}"));
+    ToolResult result =
+        registry.call(
+            "up.upload.postUpload",
+            Registries.json("{\"body\": {\"file\": {\"path\": \"/etc/passwd\"}}}"));
     assertThat(result.error().code()).isEqualTo(ErrorCode.INVALID_ARGUMENTS);
     assertThat(upstream.requests()).isEmpty();
   }

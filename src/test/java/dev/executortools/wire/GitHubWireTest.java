@@ -24,7 +24,8 @@ class GitHubWireTest {
   static void start() {
     upstream = Upstream.start();
     registry =
-        Registries.corpus("github.com__api.github.com__1.1.4.openapi.yaml", "github", upstream.baseUrl());
+        Registries.corpus(
+            "github.com__api.github.com__1.1.4.openapi.yaml", "github", upstream.baseUrl());
   }
 
   @AfterAll
@@ -53,7 +54,8 @@ class GitHubWireTest {
     LoggedRequest request = upstream.onlyRequest();
     assertThat(request.getMethod().value()).isEqualTo("GET");
     assertThat(request.getUrl())
-        .isEqualTo("/repos/octo-org/hello%2Fworld/issues?state=closed&labels=bug%2Cui%2C%40high&per_page=50");
+        .isEqualTo(
+            "/repos/octo-org/hello%2Fworld/issues?state=closed&labels=bug%2Cui%2C%40high&per_page=50");
     assertThat(request.getBody()).isEmpty();
     assertThat(request.containsHeader("Content-Type")).isFalse();
   }
@@ -63,7 +65,8 @@ class GitHubWireTest {
     ToolResult result =
         registry.call(
             "github.git.getRef",
-            json("{\"owner\": \"octocat\", \"repo\": \"Hello-World\", \"ref\": \"heads/feature/wire tests\"}"));
+            json(
+                "{\"owner\": \"octocat\", \"repo\": \"Hello-World\", \"ref\": \"heads/feature/wire tests\"}"));
 
     assertThat(result.ok()).as("%s", result).isTrue();
     assertThat(upstream.onlyRequest().getUrl())

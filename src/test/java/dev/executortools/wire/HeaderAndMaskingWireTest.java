@@ -29,9 +29,20 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Timeout(60)
 class HeaderAndMaskingWireTest {
-  private static final List<String> FRAMING = List.of("Host", "Content-Length", "Transfer-Encoding",
-      "Connection", "Upgrade", "TE", "Trailer", "Keep-Alive", "Expect", "Proxy-Authorization", "Accept",
-      "Authorization");
+  private static final List<String> FRAMING =
+      List.of(
+          "Host",
+          "Content-Length",
+          "Transfer-Encoding",
+          "Connection",
+          "Upgrade",
+          "TE",
+          "Trailer",
+          "Keep-Alive",
+          "Expect",
+          "Proxy-Authorization",
+          "Accept",
+          "Authorization");
   private static final String PASSWORD = "Sup3r-Secret-Passw0rd";
   private static final String API_KEY = "key/with+plus=and space";
 
@@ -55,7 +66,10 @@ class HeaderAndMaskingWireTest {
   private static String framingSpec() {
     StringBuilder params = new StringBuilder();
     for (String name : FRAMING) {
-      params.append("        - {name: ").append(name).append(", in: header, schema: {type: string}}\n");
+      params
+          .append("        - {name: ")
+          .append(name)
+          .append(", in: header, schema: {type: string}}\n");
     }
     params.append("        - {name: X-Trace, in: header, schema: {type: string}}\n");
     return """
@@ -69,21 +83,28 @@ class HeaderAndMaskingWireTest {
               tags: [items]
               parameters:
         %s      responses: {"200": {description: ok}}
-        """.formatted(params);
+        """
+        .formatted(params);
   }
 
   @Test
   void framingAndRoutingHeadersAreNeitherInTheSchemaNorSentFromArguments() {
     try (ToolRegistry registry = Exfiltration.registry(false)) {
-      ToolResult preview = registry.call("openapi.previewSpec", Json.object().put("spec", framingSpec()));
+      ToolResult preview =
+          registry.call("openapi.previewSpec", Json.object().put("spec", framingSpec()));
       String warnings = preview.data().path("warnings").toString();
       for (String name : FRAMING) assertThat(warnings).contains(name);
       assertThat(warnings).doesNotContain("X-Trace");
 
-      Registries.add(registry, framingSpec(), Json.object().put("namespace", "framing").put("baseUrl", upstream.baseUrl()));
+      Registries.add(
+          registry,
+          framingSpec(),
+          Json.object().put("namespace", "framing").put("baseUrl", upstream.baseUrl()));
       Tool tool = registry.tool("framing.items.listItems").orElseThrow();
-      List<String> properties = StreamSupport.stream(
-          tool.inputSchema().path("properties").propertyNames().spliterator(), false).toList();
+      List<String> properties =
+          StreamSupport.stream(
+                  tool.inputSchema().path("properties").propertyNames().spliterator(), false)
+              .toList();
       assertThat(properties).contains("X-Trace").doesNotContainAnyElementsOf(FRAMING);
 
       ObjectNode args = Json.object().put("X-Trace", "t-1");
@@ -91,7 +112,8 @@ class HeaderAndMaskingWireTest {
       ToolResult refused = registry.call("framing.items.listItems", args);
       assertThat(refused.error().code().wireName()).isEqualTo("invalid_arguments");
 
-      assertThat(registry.call("framing.items.listItems", json("{\"X-Trace\": \"t-1\"}")).ok()).isTrue();
+      assertThat(registry.call("framing.items.listItems", json("{\"X-Trace\": \"t-1\"}")).ok())
+          .isTrue();
       LoggedRequest sent = upstream.onlyRequest();
       assertThat(sent.getHeader("X-Trace")).isEqualTo("t-1");
       assertThat(sent.getHeader("Host")).isEqualTo("127.0.0.1:" + upstream.port());
@@ -101,15 +123,23 @@ class HeaderAndMaskingWireTest {
 
   @Test
   void secretsEchoedAsBasicCredentialsBase64OrUrlEncodedAreMasked() {
-    String basic = Base64.getEncoder().encodeToString(("user:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    String basic =
+        Base64.getEncoder().encodeToString(("user:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     String keyBase64 = Base64.getEncoder().encodeToString(API_KEY.getBytes(StandardCharsets.UTF_8));
     String keyUrlEncoded = URLEncoder.encode(API_KEY, StandardCharsets.UTF_8);
-    upstream.stub(get(urlPathEqualTo("/items")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json")
-        .withHeader("X-Echo", "user:" + PASSWORD)
-        .withBody(Json.write(Json.object()
-            .put("decoded", "user:" + PASSWORD).put("password", PASSWORD)
-            .put("keyBase64", keyBase64).put("keyUrlEncoded", keyUrlEncoded)))));
+    upstream.stub(
+        get(urlPathEqualTo("/items"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("X-Echo", "user:" + PASSWORD)
+                    .withBody(
+                        Json.write(
+                            Json.object()
+                                .put("decoded", "user:" + PASSWORD)
+                                .put("password", PASSWORD)
+                                .put("keyBase64", keyBase64)
+                                .put("keyUrlEncoded", keyUrlEncoded)))));
     ObjectNode options = Json.object().put("namespace", "echo").put("baseUrl", upstream.baseUrl());
     options.putObject("headers").put("Authorization", "Basic " + basic).put("X-Api-Key", API_KEY);
     try (ToolRegistry registry = Exfiltration.registry(false)) {

@@ -25,8 +25,8 @@ final class LoggingProxy implements AutoCloseable {
   private final ServerSocket server;
   private final List<String> requestLines = new CopyOnWriteArrayList<>();
   private final Map<String, String> redirects = new ConcurrentHashMap<>();
-  private final byte[] spec = Exfiltration.spec("- url: https://api.example.com")
-      .getBytes(StandardCharsets.UTF_8);
+  private final byte[] spec =
+      Exfiltration.spec("- url: https://api.example.com").getBytes(StandardCharsets.UTF_8);
 
   LoggingProxy() throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -64,8 +64,9 @@ final class LoggingProxy implements AutoCloseable {
   }
 
   private void answer(Socket client) throws IOException {
-    BufferedReader in = new BufferedReader(
-        new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
+    BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
     String requestLine = in.readLine();
     if (requestLine == null) return;
     requestLines.add(requestLine);
@@ -76,11 +77,17 @@ final class LoggingProxy implements AutoCloseable {
     String location = parts.length > 1 ? redirects.get(parts[1]) : null;
     OutputStream out = client.getOutputStream();
     if (location != null) {
-      out.write(("HTTP/1.1 302 Found\r\nLocation: " + location
-          + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          ("HTTP/1.1 302 Found\r\nLocation: "
+                  + location
+                  + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
     } else {
-      out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/yaml\r\nContent-Length: " + spec.length
-          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          ("HTTP/1.1 200 OK\r\nContent-Type: application/yaml\r\nContent-Length: "
+                  + spec.length
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
       out.write(spec);
     }
     out.flush();

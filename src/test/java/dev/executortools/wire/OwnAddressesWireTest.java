@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A service listening on the wildcard address answers on every address of the machine, not only
- * on loopback: a model-chosen URL naming one of the machine's own interface addresses is refused
- * like loopback unless the user allows private addresses. Only this machine's addresses are used.
+ * A service listening on the wildcard address answers on every address of the machine, not only on
+ * loopback: a model-chosen URL naming one of the machine's own interface addresses is refused like
+ * loopback unless the user allows private addresses. Only this machine's addresses are used.
  */
 @Timeout(60)
 class OwnAddressesWireTest {
@@ -36,13 +36,16 @@ class OwnAddressesWireTest {
   @BeforeEach
   void listenOnEveryAddress() throws Exception {
     listener = HttpServer.create(new InetSocketAddress(0), 0); // the wildcard address
-    byte[] spec = Exfiltration.spec("- url: https://api.example.com").getBytes(StandardCharsets.UTF_8);
-    listener.createContext("/", exchange -> {
-      requests.incrementAndGet();
-      exchange.sendResponseHeaders(200, spec.length);
-      exchange.getResponseBody().write(spec);
-      exchange.close();
-    });
+    byte[] spec =
+        Exfiltration.spec("- url: https://api.example.com").getBytes(StandardCharsets.UTF_8);
+    listener.createContext(
+        "/",
+        exchange -> {
+          requests.incrementAndGet();
+          exchange.sendResponseHeaders(200, spec.length);
+          exchange.getResponseBody().write(spec);
+          exchange.close();
+        });
     listener.start();
   }
 
@@ -63,9 +66,10 @@ class OwnAddressesWireTest {
   }
 
   private String url(InetAddress address) throws Exception {
-    String host = address instanceof Inet6Address
-        ? "[" + InetAddress.getByAddress(address.getAddress()).getHostAddress() + "]"
-        : address.getHostAddress();
+    String host =
+        address instanceof Inet6Address
+            ? "[" + InetAddress.getByAddress(address.getAddress()).getHostAddress() + "]"
+            : address.getHostAddress();
     return "http://" + host + ":" + listener.getAddress().getPort() + "/spec.yaml";
   }
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Path, query, header and cookie parameters of every style, from {@code wire/cookies.yaml}, as
- * the server receives them: the exact request target and the exact Cookie header.
+ * Path, query, header and cookie parameters of every style, from {@code wire/cookies.yaml}, as the
+ * server receives them: the exact request target and the exact Cookie header.
  */
 class ParameterStylesWireTest {
   private static final String TOOL = "styles.items.getItemVersion";

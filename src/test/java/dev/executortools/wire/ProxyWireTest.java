@@ -29,11 +29,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * With a forward proxy configured, the address connected is the proxy's and the proxy resolves
- * the URL's host itself: a model-chosen URL is judged before the proxy gets it, on every hop. The
- * proxy is a {@link LoggingProxy} on loopback that would answer anything, so whatever reaches it
- * is a request that would have succeeded; names are resolved by a map or not at all (this machine
- * has no external DNS), and no request leaves loopback.
+ * With a forward proxy configured, the address connected is the proxy's and the proxy resolves the
+ * URL's host itself: a model-chosen URL is judged before the proxy gets it, on every hop. The proxy
+ * is a {@link LoggingProxy} on loopback that would answer anything, so whatever reaches it is a
+ * request that would have succeeded; names are resolved by a map or not at all (this machine has no
+ * external DNS), and no request leaves loopback.
  */
 @Timeout(60)
 class ProxyWireTest {
@@ -41,12 +41,14 @@ class ProxyWireTest {
       List.of("http.proxyHost", "http.proxyPort", "https.proxyHost", "https.proxyPort");
 
   /** Resolves like an intranet's DNS: one public name, internal ones, nothing else. */
-  private static final Dns INTRANET_DNS = host -> switch (host) {
-    case "api.example.test" -> List.of(InetAddress.getByName("93.184.215.14"));
-    case "intranet.example.test" -> List.of(InetAddress.getByName("10.20.30.40"));
-    case "localhost" -> List.of(InetAddress.getLoopbackAddress());
-    default -> throw new UnknownHostException(host);
-  };
+  private static final Dns INTRANET_DNS =
+      host ->
+          switch (host) {
+            case "api.example.test" -> List.of(InetAddress.getByName("93.184.215.14"));
+            case "intranet.example.test" -> List.of(InetAddress.getByName("10.20.30.40"));
+            case "localhost" -> List.of(InetAddress.getLoopbackAddress());
+            default -> throw new UnknownHostException(host);
+          };
 
   private LoggingProxy proxy;
 
@@ -66,30 +68,36 @@ class ProxyWireTest {
 
   @Test
   void internalOrUnresolvableHostsNeverReachTheJvmsProxy() {
-    withJvmProxy(() -> {
-      try (ToolRegistry registry = Exfiltration.registry(false)) {
-        for (String url : List.of("http://metadata.google.internal/computeMetadata/v1/",
-            "http://metadata/computeMetadata/v1/", "http://instance-data/latest/meta-data/",
-            "https://metadata.google.internal/computeMetadata/v1/",
-            "http://169.254.169.254.nip.io/latest/meta-data/", "http://no-such-host.invalid/spec.yaml",
-            "https://intranet.corp.invalid/openapi.json")) {
-          assertCode(preview(registry, url), "blocked_address");
-        }
-      }
-      assertThat(proxy.requestLines()).isEmpty();
+    withJvmProxy(
+        () -> {
+          try (ToolRegistry registry = Exfiltration.registry(false)) {
+            for (String url :
+                List.of(
+                    "http://metadata.google.internal/computeMetadata/v1/",
+                    "http://metadata/computeMetadata/v1/",
+                    "http://instance-data/latest/meta-data/",
+                    "https://metadata.google.internal/computeMetadata/v1/",
+                    "http://169.254.169.254.nip.io/latest/meta-data/",
+                    "http://no-such-host.invalid/spec.yaml",
+                    "https://intranet.corp.invalid/openapi.json")) {
+              assertCode(preview(registry, url), "blocked_address");
+            }
+          }
+          assertThat(proxy.requestLines()).isEmpty();
 
-      try (ToolRegistry allowed = Exfiltration.registry(true)) {
-        assertCode(preview(allowed, "http://metadata.google.internal/"), "blocked_address");
-        assertCode(preview(allowed, "http://169.254.169.254.nip.io/latest/"), "blocked_address");
-        assertThat(proxy.requestLines()).isEmpty();
+          try (ToolRegistry allowed = Exfiltration.registry(true)) {
+            assertCode(preview(allowed, "http://metadata.google.internal/"), "blocked_address");
+            assertCode(
+                preview(allowed, "http://169.254.169.254.nip.io/latest/"), "blocked_address");
+            assertThat(proxy.requestLines()).isEmpty();
 
-        // allowed: a name that cannot be judged goes to the proxy, which answers
-        ToolResult unjudged = preview(allowed, "http://no-such-host.invalid/spec.yaml");
-        assertThat(unjudged.ok()).as("%s", unjudged).isTrue();
-        assertThat(proxy.requestLines())
-            .containsExactly("GET http://no-such-host.invalid/spec.yaml HTTP/1.1");
-      }
-    });
+            // allowed: a name that cannot be judged goes to the proxy, which answers
+            ToolResult unjudged = preview(allowed, "http://no-such-host.invalid/spec.yaml");
+            assertThat(unjudged.ok()).as("%s", unjudged).isTrue();
+            assertThat(proxy.requestLines())
+                .containsExactly("GET http://no-such-host.invalid/spec.yaml HTTP/1.1");
+          }
+        });
   }
 
   /** Runs {@code body} with the JVM's proxy properties naming {@link #proxy}, restored after. */
@@ -103,32 +111,41 @@ class ProxyWireTest {
       System.setProperty("https.proxyPort", String.valueOf(proxy.port()));
       body.run();
     } finally {
-      saved.forEach((name, value) -> {
-        if (value == null) System.clearProperty(name); else System.setProperty(name, value);
-      });
+      saved.forEach(
+          (name, value) -> {
+            if (value == null) System.clearProperty(name);
+            else System.setProperty(name, value);
+          });
     }
   }
 
   /** The client's proxy set as a {@link Proxy} or through a {@link ProxySelector}. */
   private Consumer<OkHttpClient.Builder> proxyOf(String how) {
     Proxy chosen = proxy.proxy();
-    return how.equals("proxy") ? builder -> builder.proxy(chosen) : builder -> builder.proxySelector(
-        new ProxySelector() {
-          @Override
-          public List<Proxy> select(URI uri) {
-            return List.of(chosen);
-          }
+    return how.equals("proxy")
+        ? builder -> builder.proxy(chosen)
+        : builder ->
+            builder.proxySelector(
+                new ProxySelector() {
+                  @Override
+                  public List<Proxy> select(URI uri) {
+                    return List.of(chosen);
+                  }
 
-          @Override
-          public void connectFailed(URI uri, SocketAddress address, IOException e) {}
-        });
+                  @Override
+                  public void connectFailed(URI uri, SocketAddress address, IOException e) {}
+                });
   }
 
   private ToolRegistry registry(String how, boolean allowPrivate) {
     OkHttpClient.Builder client = new OkHttpClient.Builder().dns(INTRANET_DNS);
     proxyOf(how).accept(client);
-    return ToolRegistry.builder().approvals(ApprovalHandler.APPROVE_ALL).environment(Map.of())
-        .allowPrivateNetwork(allowPrivate).httpClient(client.build()).build();
+    return ToolRegistry.builder()
+        .approvals(ApprovalHandler.APPROVE_ALL)
+        .environment(Map.of())
+        .allowPrivateNetwork(allowPrivate)
+        .httpClient(client.build())
+        .build();
   }
 
   @ParameterizedTest(name = "a client with a {0}")
@@ -137,11 +154,16 @@ class ProxyWireTest {
     try (ToolRegistry registry = registry(how, false)) {
       ToolResult external = preview(registry, "http://api.example.test/spec.yaml");
       assertThat(external.ok()).as("%s", external).isTrue();
-      assertThat(proxy.requestLines()).containsExactly("GET http://api.example.test/spec.yaml HTTP/1.1");
+      assertThat(proxy.requestLines())
+          .containsExactly("GET http://api.example.test/spec.yaml HTTP/1.1");
 
-      for (String url : List.of("http://intranet.example.test/spec.yaml",
-          "https://intranet.example.test/spec.yaml", "http://localhost:1/spec.yaml",
-          "http://metadata.google.internal/computeMetadata/v1/", "http://no-such-host.invalid/")) {
+      for (String url :
+          List.of(
+              "http://intranet.example.test/spec.yaml",
+              "https://intranet.example.test/spec.yaml",
+              "http://localhost:1/spec.yaml",
+              "http://metadata.google.internal/computeMetadata/v1/",
+              "http://no-such-host.invalid/")) {
         ToolResult refused = preview(registry, url);
         assertCode(refused, "blocked_address");
         assertThat(refused.error().message()).as(url).doesNotContain("127.0.0.1:" + proxy.port());
@@ -151,7 +173,9 @@ class ProxyWireTest {
     try (ToolRegistry allowed = registry(how, true)) {
       ToolResult loopback = preview(allowed, "http://localhost:1/spec.yaml");
       assertThat(loopback.ok()).as("%s", loopback).isTrue();
-      assertThat(proxy.requestLines()).last().isEqualTo("GET http://localhost:1/spec.yaml HTTP/1.1");
+      assertThat(proxy.requestLines())
+          .last()
+          .isEqualTo("GET http://localhost:1/spec.yaml HTTP/1.1");
       assertCode(preview(allowed, "http://metadata.google.internal/"), "blocked_address");
       assertThat(proxy.requestLines()).hasSize(2);
     }
@@ -167,25 +191,33 @@ class ProxyWireTest {
       assertCode(preview(registry, "http://api.example.test/to-metadata"), "blocked_address");
       assertCode(preview(registry, "http://api.example.test/to-nowhere"), "blocked_address");
     }
-    assertThat(proxy.requestLines()).containsExactly(
-        "GET http://api.example.test/to-intranet HTTP/1.1",
-        "GET http://api.example.test/to-metadata HTTP/1.1",
-        "GET http://api.example.test/to-nowhere HTTP/1.1");
+    assertThat(proxy.requestLines())
+        .containsExactly(
+            "GET http://api.example.test/to-intranet HTTP/1.1",
+            "GET http://api.example.test/to-metadata HTTP/1.1",
+            "GET http://api.example.test/to-nowhere HTTP/1.1");
   }
 
   @Test
   void aPerCallServerAndARedirectFromTheUsersBaseUrlAreJudgedThroughTheProxyToo() {
     proxy.redirect("http://api.example.test/items", "http://metadata.google.internal/v1/");
-    ObjectNode args = Json.object().put("spec", Exfiltration.spec("- url: https://api.example.com"))
-        .put("namespace", "items").put("baseUrl", "http://api.example.test");
+    ObjectNode args =
+        Json.object()
+            .put("spec", Exfiltration.spec("- url: https://api.example.com"))
+            .put("namespace", "items")
+            .put("baseUrl", "http://api.example.test");
     try (ToolRegistry registry = registry("proxy", false)) {
       assertThat(registry.call("openapi.addSource", args).ok()).isTrue();
-      assertCode(registry.call("items.items.listItems",
-          json("{\"server\": {\"url\": \"http://intranet.example.test\"}}")), "blocked_address");
+      assertCode(
+          registry.call(
+              "items.items.listItems",
+              json("{\"server\": {\"url\": \"http://intranet.example.test\"}}")),
+          "blocked_address");
       assertThat(proxy.requestLines()).isEmpty();
 
       assertCode(registry.call("items.items.listItems", json("{}")), "blocked_address");
-      assertThat(proxy.requestLines()).containsExactly("GET http://api.example.test/items HTTP/1.1");
+      assertThat(proxy.requestLines())
+          .containsExactly("GET http://api.example.test/items HTTP/1.1");
     }
   }
 }

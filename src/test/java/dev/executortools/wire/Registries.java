@@ -16,8 +16,8 @@ final class Registries {
   private Registries() {}
 
   /**
-   * An in-memory registry that approves everything and sees {@code environment} only. The
-   * loopback upstreams stand in for public APIs, so private addresses are allowed.
+   * An in-memory registry that approves everything and sees {@code environment} only. The loopback
+   * upstreams stand in for public APIs, so private addresses are allowed.
    */
   static ToolRegistry registry(Map<String, String> environment) {
     return ToolRegistry.builder()

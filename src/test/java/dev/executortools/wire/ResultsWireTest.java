@@ -1,8 +1,8 @@
 package dev.executortools.wire;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.executortools.wire.Registries.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,9 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a call returns for what the server answers (httpbin's real operations, corpus spec
- * 0.9.2): JSON parsed, text as a string, other bytes as base64, 204 as null; non-2xx replies as
- * {@code upstream_http_error} with the status and the parsed body; no server at all as {@code
+ * What a call returns for what the server answers (httpbin's real operations, corpus spec 0.9.2):
+ * JSON parsed, text as a string, other bytes as base64, 204 as null; non-2xx replies as {@code
+ * upstream_http_error} with the status and the parsed body; no server at all as {@code
  * network_error}.
  */
 class ResultsWireTest {
@@ -61,10 +61,12 @@ class ResultsWireTest {
 
   @Test
   void notFoundWithAJsonBodyIsAnUpstreamErrorCarryingStatusAndParsedBody() {
-    String body = "{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\"}";
+    String body =
+        "{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\"}";
     answer("/status/404", 404, "application/json; charset=utf-8", body);
 
-    ToolResult result = registry.call("httpbin.statusCodes.getStatusCodes", json("{\"codes\": \"404\"}"));
+    ToolResult result =
+        registry.call("httpbin.statusCodes.getStatusCodes", json("{\"codes\": \"404\"}"));
 
     assertThat(result.ok()).isFalse();
     assertThat(result.error().code()).isEqualTo(ErrorCode.UPSTREAM_HTTP_ERROR);
@@ -78,7 +80,8 @@ class ResultsWireTest {
   void serverErrorWithAnHtmlPageKeepsThePageAsText() {
     answer("/status/503", 503, "text/html", "<html><body>Service Unavailable</body></html>");
 
-    ToolResult result = registry.call("httpbin.statusCodes.getStatusCodes", json("{\"codes\": \"503\"}"));
+    ToolResult result =
+        registry.call("httpbin.statusCodes.getStatusCodes", json("{\"codes\": \"503\"}"));
 
     assertThat(result.error().code()).isEqualTo(ErrorCode.UPSTREAM_HTTP_ERROR);
     assertThat(result.error().status()).isEqualTo(503);
@@ -136,7 +139,8 @@ class ResultsWireTest {
     ToolResult result = registry.call("httpbin.dynamicData.getBytesN", json("{\"n\": 256}"));
 
     assertThat(result.ok()).as("%s", result).isTrue();
-    assertThat(Base64.getDecoder().decode(result.data().path("base64").asString())).isEqualTo(bytes);
+    assertThat(Base64.getDecoder().decode(result.data().path("base64").asString()))
+        .isEqualTo(bytes);
   }
 
   @Test
@@ -169,7 +173,8 @@ class ResultsWireTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    try (ToolRegistry nowhere = Registries.corpus(SPEC, "httpbin", "http://127.0.0.1:" + closedPort)) {
+    try (ToolRegistry nowhere =
+        Registries.corpus(SPEC, "httpbin", "http://127.0.0.1:" + closedPort)) {
       ToolResult result = nowhere.call("httpbin.httpMethods.getGet", null);
 
       assertThat(result.ok()).isFalse();

@@ -96,10 +96,15 @@ class SourceCredentialsWireTest {
                 aResponse()
                     .withStatus(401)
                     .withHeader("Content-Type", "application/json")
-                    .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\" token=" + API_KEY)
+                    .withHeader(
+                        "WWW-Authenticate", "Bearer error=\"invalid_token\" token=" + API_KEY)
                     .withBody(
-                        "{\"message\": \"Invalid API Key provided: " + API_KEY + "\","
-                            + " \"url\": \"/get?api_key=" + QUERY_KEY + "\"}")));
+                        "{\"message\": \"Invalid API Key provided: "
+                            + API_KEY
+                            + "\","
+                            + " \"url\": \"/get?api_key="
+                            + QUERY_KEY
+                            + "\"}")));
 
     ToolResult result = registry.call("httpbin.httpMethods.getGet", null);
 
@@ -117,8 +122,12 @@ class SourceCredentialsWireTest {
                 aResponse()
                     .withHeader("Content-Type", "application/json")
                     .withBody(
-                        "{\"headers\": {\"Authorization\": \"Bearer " + API_KEY + "\"},"
-                            + " \"args\": {\"api_key\": \"" + QUERY_KEY + "\"}}")));
+                        "{\"headers\": {\"Authorization\": \"Bearer "
+                            + API_KEY
+                            + "\"},"
+                            + " \"args\": {\"api_key\": \""
+                            + QUERY_KEY
+                            + "\"}}")));
 
     ToolResult result = registry.call("httpbin.requestInspection.getHeaders", null);
 
@@ -130,17 +139,22 @@ class SourceCredentialsWireTest {
   @Test
   void aPerCallServerElsewhereIsRefusedRatherThanGivenTheCredentials() {
     try (Upstream other = Upstream.start()) {
-      ToolResult elsewhere = registry.call("httpbin.httpMethods.getGet",
-          json("{\"server\": {\"url\": \"" + other.baseUrl() + "\"}}"));
+      ToolResult elsewhere =
+          registry.call(
+              "httpbin.httpMethods.getGet",
+              json("{\"server\": {\"url\": \"" + other.baseUrl() + "\"}}"));
 
       assertThat(elsewhere.error().code()).isEqualTo(ErrorCode.INVALID_ARGUMENTS);
-      assertThat(elsewhere.error().details().path("errors").get(0).path("path").asString()).isEqualTo("/server");
+      assertThat(elsewhere.error().details().path("errors").get(0).path("path").asString())
+          .isEqualTo("/server");
       assertThat(other.requests()).isEmpty();
       assertThat(upstream.requests()).isEmpty();
       assertNoSecretIn(elsewhere);
 
-      ToolResult sameOrigin = registry.call("httpbin.httpMethods.getGet",
-          json("{\"server\": {\"url\": \"" + upstream.baseUrl() + "/\"}}"));
+      ToolResult sameOrigin =
+          registry.call(
+              "httpbin.httpMethods.getGet",
+              json("{\"server\": {\"url\": \"" + upstream.baseUrl() + "/\"}}"));
       assertThat(sameOrigin.ok()).as("%s", sameOrigin).isTrue();
       assertThat(upstream.requests()).hasSize(1);
     }
@@ -149,10 +163,14 @@ class SourceCredentialsWireTest {
   @Test
   void aSourceWithoutCredentialsMayBePointedAnywhere() {
     try (Upstream other = Upstream.start();
-        ToolRegistry plain = Registries.withSource(SPEC,
-            Json.object().put("namespace", "httpbin").put("baseUrl", upstream.baseUrl()))) {
-      ToolResult result = plain.call("httpbin.httpMethods.getGet",
-          json("{\"server\": {\"url\": \"" + other.baseUrl() + "\"}}"));
+        ToolRegistry plain =
+            Registries.withSource(
+                SPEC,
+                Json.object().put("namespace", "httpbin").put("baseUrl", upstream.baseUrl()))) {
+      ToolResult result =
+          plain.call(
+              "httpbin.httpMethods.getGet",
+              json("{\"server\": {\"url\": \"" + other.baseUrl() + "\"}}"));
 
       assertThat(result.ok()).as("%s", result).isTrue();
       assertThat(other.requests()).hasSize(1);
@@ -161,14 +179,21 @@ class SourceCredentialsWireTest {
 
   @Test
   void literalSettingsUnderOrdinaryNamesStayReadableInDataButNeverInMessages() {
-    ObjectNode options = Json.object().put("namespace", "httpbin").put("baseUrl", upstream.baseUrl());
+    ObjectNode options =
+        Json.object().put("namespace", "httpbin").put("baseUrl", upstream.baseUrl());
     options.putObject("headers").put("X-Api-Key", API_KEY).put("Accept-Language", "en-GB-oxendict");
     options.putObject("queryParams").put("api-version", "2024-01-01");
     try (ToolRegistry settings = Registries.withSource(SPEC, options)) {
-      upstream.stub(get(urlPathEqualTo("/anything")).willReturn(aResponse()
-          .withHeader("Content-Type", "application/json")
-          .withHeader("Content-Language", "en-GB-oxendict")
-          .withBody("{\"key\": \"" + API_KEY + "\", \"lang\": \"en-GB-oxendict\", \"since\": \"2024-01-01\"}")));
+      upstream.stub(
+          get(urlPathEqualTo("/anything"))
+              .willReturn(
+                  aResponse()
+                      .withHeader("Content-Type", "application/json")
+                      .withHeader("Content-Language", "en-GB-oxendict")
+                      .withBody(
+                          "{\"key\": \""
+                              + API_KEY
+                              + "\", \"lang\": \"en-GB-oxendict\", \"since\": \"2024-01-01\"}")));
 
       ToolResult echoed = settings.call("httpbin.anything.getAnything", null);
 
@@ -177,8 +202,13 @@ class SourceCredentialsWireTest {
       assertThat(echoed.data().path("since").asString()).isEqualTo("2024-01-01");
       assertThat(echoed.http().headers().get("content-language")).isEqualTo("en-GB-oxendict");
 
-      upstream.stub(get(urlPathEqualTo("/anything")).willReturn(aResponse().withStatus(400)
-          .withHeader("Content-Type", "text/plain").withBody("bad lang en-GB-oxendict for key " + API_KEY)));
+      upstream.stub(
+          get(urlPathEqualTo("/anything"))
+              .willReturn(
+                  aResponse()
+                      .withStatus(400)
+                      .withHeader("Content-Type", "text/plain")
+                      .withBody("bad lang en-GB-oxendict for key " + API_KEY)));
       ToolResult failed = settings.call("httpbin.anything.getAnything", null);
       assertThat(failed.error().message()).doesNotContain(API_KEY);
     }
@@ -190,7 +220,8 @@ class SourceCredentialsWireTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    try (ToolRegistry nowhere = Registries.withSource(SPEC, options("http://127.0.0.1:" + closedPort))) {
+    try (ToolRegistry nowhere =
+        Registries.withSource(SPEC, options("http://127.0.0.1:" + closedPort))) {
       ToolResult result = nowhere.call("httpbin.httpMethods.getGet", null);
 
       assertThat(result.error().code()).isEqualTo(ErrorCode.NETWORK_ERROR);
@@ -200,19 +231,23 @@ class SourceCredentialsWireTest {
 
   @Test
   void secretReferencesAreResolvedOnEveryCallAndAMissingOneSendsNothing() {
-    ObjectNode options = Json.object().put("namespace", "httpbin").put("baseUrl", upstream.baseUrl());
-    options.putObject("headers").putObject("Authorization")
-        .put("secretId", "httpbin_token").put("prefix", "Bearer ");
-    ToolRegistry withSecret = ToolRegistry.builder()
-        .approvals(ApprovalHandler.APPROVE_ALL)
-        .environment(Map.of())
-        .secrets(SecretProvider.of(Map.of("httpbin_token", API_KEY)))
-        .build();
-    ToolRegistry withoutSecret = ToolRegistry.builder()
-        .approvals(ApprovalHandler.APPROVE_ALL)
-        .environment(Map.of())
-        .build();
-    try (withSecret; withoutSecret) {
+    ObjectNode options =
+        Json.object().put("namespace", "httpbin").put("baseUrl", upstream.baseUrl());
+    options
+        .putObject("headers")
+        .putObject("Authorization")
+        .put("secretId", "httpbin_token")
+        .put("prefix", "Bearer ");
+    ToolRegistry withSecret =
+        ToolRegistry.builder()
+            .approvals(ApprovalHandler.APPROVE_ALL)
+            .environment(Map.of())
+            .secrets(SecretProvider.of(Map.of("httpbin_token", API_KEY)))
+            .build();
+    ToolRegistry withoutSecret =
+        ToolRegistry.builder().approvals(ApprovalHandler.APPROVE_ALL).environment(Map.of()).build();
+    try (withSecret;
+        withoutSecret) {
       Registries.add(withSecret, SPEC, options);
       Registries.add(withoutSecret, SPEC, options);
 

@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A spec's {@code pattern} that the JDK's backtracking engine cannot bound, on a query parameter,
- * a header and a body property, against 60 characters a model chose: every call is answered at
- * once (RE2 runs what it can in linear time; a backreference runs on the JDK engine within a time
+ * A spec's {@code pattern} that the JDK's backtracking engine cannot bound, on a query parameter, a
+ * header and a body property, against 60 characters a model chose: every call is answered at once
+ * (RE2 runs what it can in linear time; a backreference runs on the JDK engine within a time
  * budget), a value that matches is sent and one that does not is {@code invalid_arguments} with
  * nothing sent. The time limit is a guard against a hang, not a performance figure.
  */
@@ -37,8 +37,14 @@ class SpecPatternWireTest {
   static void start() {
     upstream = Upstream.start();
     registry = Registries.registry(java.util.Map.of());
-    Registries.add(registry, spec("backref", BACKREFERENCE), Json.object().put("namespace", "backref").put("baseUrl", upstream.baseUrl()));
-    Registries.add(registry, spec("star", REPEATED_STAR), Json.object().put("namespace", "star").put("baseUrl", upstream.baseUrl()));
+    Registries.add(
+        registry,
+        spec("backref", BACKREFERENCE),
+        Json.object().put("namespace", "backref").put("baseUrl", upstream.baseUrl()));
+    Registries.add(
+        registry,
+        spec("star", REPEATED_STAR),
+        Json.object().put("namespace", "star").put("baseUrl", upstream.baseUrl()));
   }
 
   @AfterAll
@@ -69,13 +75,18 @@ class SpecPatternWireTest {
                   application/json:
                     schema: {type: object, properties: {code: {type: string, pattern: '%s'}}}
               responses: {'200': {description: ok}}
-        """.formatted(title, pattern, pattern, pattern);
+        """
+        .formatted(title, pattern, pattern, pattern);
   }
 
   static List<Arguments> places() {
     return List.of(
-        Arguments.of("backref", "q"), Arguments.of("backref", "X-Code"), Arguments.of("backref", "body"),
-        Arguments.of("star", "q"), Arguments.of("star", "X-Code"), Arguments.of("star", "body"));
+        Arguments.of("backref", "q"),
+        Arguments.of("backref", "X-Code"),
+        Arguments.of("backref", "body"),
+        Arguments.of("star", "q"),
+        Arguments.of("star", "X-Code"),
+        Arguments.of("star", "body"));
   }
 
   private static ObjectNode arguments(String place, String value) {
@@ -85,7 +96,8 @@ class SpecPatternWireTest {
   }
 
   private static ToolResult call(String namespace, String place, String value) {
-    return assertTimeoutPreemptively(HANG_GUARD, () -> registry.call(namespace + ".items.sendItem", arguments(place, value)));
+    return assertTimeoutPreemptively(
+        HANG_GUARD, () -> registry.call(namespace + ".items.sendItem", arguments(place, value)));
   }
 
   private static String pointer(String place) {
@@ -99,8 +111,10 @@ class SpecPatternWireTest {
 
     assertThat(result.ok()).as("%s", result).isFalse();
     assertThat(result.error().code()).isEqualTo(ErrorCode.INVALID_ARGUMENTS);
-    assertThat(result.error().details().path("errors").get(0).path("path").asString()).isEqualTo(pointer(place));
-    assertThat(result.error().details().path("errors").get(0).path("message").asString()).contains("pattern");
+    assertThat(result.error().details().path("errors").get(0).path("path").asString())
+        .isEqualTo(pointer(place));
+    assertThat(result.error().details().path("errors").get(0).path("message").asString())
+        .contains("pattern");
     assertThat(upstream.requests()).isEmpty();
   }
 
@@ -115,7 +129,8 @@ class SpecPatternWireTest {
       LoggedRequest request = upstream.onlyRequest();
       if (place.equals("q")) assertThat(request.getUrl()).isEqualTo("/items?q=" + "a".repeat(60));
       if (place.equals("X-Code")) assertThat(request.getHeader("X-Code")).isEqualTo("a".repeat(60));
-      if (place.equals("body")) assertThat(request.getBodyAsString()).isEqualTo("{\"code\":\"" + "a".repeat(60) + "\"}");
+      if (place.equals("body"))
+        assertThat(request.getBodyAsString()).isEqualTo("{\"code\":\"" + "a".repeat(60) + "\"}");
     } else if (result.ok()) {
       // the JDK engine found the match within its budget
       assertThat(upstream.requests()).hasSize(1);

@@ -37,7 +37,8 @@ import tools.jackson.databind.JsonNode;
 class SsoOidcDifferentialTest {
   private static final String CLIENT_ID = "_ZdfU2yLQ1mxUyI1uV7TKWV1cy1lYXN0LTE";
   private static final String CLIENT_SECRET = "eyJraWQiOiJrZXktMTU2NDAyODA5OSJ9.c2VjcmV0";
-  private static final String DEVICE_CODE = "Pqpf3vLvYqxJ2uLjbXi4Of2SvUxpOpGlOB3PZJNDtnsM3Qc94KFrHh6A";
+  private static final String DEVICE_CODE =
+      "Pqpf3vLvYqxJ2uLjbXi4Of2SvUxpOpGlOB3PZJNDtnsM3Qc94KFrHh6A";
 
   private static Upstream upstream;
   private static ToolRegistry registry;
@@ -183,7 +184,8 @@ class SsoOidcDifferentialTest {
             .deviceCode(DEVICE_CODE)
             .build();
 
-    SsoOidcException thrown = catchThrowableOfType(SsoOidcException.class, () -> sdk.createToken(request));
+    SsoOidcException thrown =
+        catchThrowableOfType(SsoOidcException.class, () -> sdk.createToken(request));
     ToolResult result =
         registry.call(
             "token.createToken",

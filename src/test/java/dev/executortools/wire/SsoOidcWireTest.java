@@ -20,9 +20,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The three bundled SSO-OIDC tools against a server answering as AWS does (shapes from the
- * botocore model {@code sso-oidc/2019-06-10}): unsigned JSON requests to the endpoint named by
- * {@code AWS_ENDPOINT_URL_SSO_OIDC}; bodies to {@code data}; AWS's error replies (the {@code
+ * The three bundled SSO-OIDC tools against a server answering as AWS does (shapes from the botocore
+ * model {@code sso-oidc/2019-06-10}): unsigned JSON requests to the endpoint named by {@code
+ * AWS_ENDPOINT_URL_SSO_OIDC}; bodies to {@code data}; AWS's error replies (the {@code
  * x-amzn-ErrorType} header and an OAuth {@code error} body) to {@code upstream_http_error}.
  */
 class SsoOidcWireTest {
@@ -73,7 +73,8 @@ class SsoOidcWireTest {
             .withHeader("Content-Type", "application/json")
             .withHeader("x-amzn-RequestId", "5b6f1f3e-4a0e-4c6f-9d3e-2f1e0c7a9b11")
             .withBody(body);
-    if (errorType != null) response = response.withHeader("x-amzn-ErrorType", errorType + ERROR_TYPE_URI);
+    if (errorType != null)
+      response = response.withHeader("x-amzn-ErrorType", errorType + ERROR_TYPE_URI);
     upstream.stub(post(urlEqualTo(path)).willReturn(response));
   }
 
@@ -83,7 +84,8 @@ class SsoOidcWireTest {
     assertThat(request.getUrl()).isEqualTo(path);
     assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");
     assertThat(request.containsHeader("Authorization")).isFalse();
-    assertThat(request.getAllHeaderKeys()).noneMatch(name -> name.toLowerCase().startsWith("x-amz-"));
+    assertThat(request.getAllHeaderKeys())
+        .noneMatch(name -> name.toLowerCase().startsWith("x-amz-"));
     return json(request.getBodyAsString());
   }
 

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stripe's real operations (corpus spec 2020-08-27): form-urlencoded bodies whose {@code
- * encoding} declares {@code deepObject} for nested objects and arrays, as Stripe's own clients
- * send them ({@code metadata[order_id]=6735}, {@code line_items[0][price]=...}).
+ * Stripe's real operations (corpus spec 2020-08-27): form-urlencoded bodies whose {@code encoding}
+ * declares {@code deepObject} for nested objects and arrays, as Stripe's own clients send them
+ * ({@code metadata[order_id]=6735}, {@code line_items[0][price]=...}).
  */
 class StripeWireTest {
   private static Upstream upstream;

@@ -19,13 +19,14 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Telegram's real {@code sendDocument} (corpus spec 5.0.0): a multipart/form-data body with a
- * file part given as base64, sent to the server {@code https://api.telegram.org/bot{token}} whose
- * {@code {token}} the call fills.
+ * Telegram's real {@code sendDocument} (corpus spec 5.0.0): a multipart/form-data body with a file
+ * part given as base64, sent to the server {@code https://api.telegram.org/bot{token}} whose {@code
+ * {token}} the call fills.
  */
 class TelegramWireTest {
   private static final String TOOL = "telegram.sendDocument.postSendDocument";
   private static final String TOKEN = "123456:ABC-DEF1234ghIkl";
+
   /** Bytes of a tiny PDF header plus every byte value, so no text decoding can pass unnoticed. */
   private static final byte[] DOCUMENT = document();
 
@@ -81,8 +82,7 @@ class TelegramWireTest {
 
   @Test
   void documentGoesAsAFilePartWithItsNameTypeAndExactBytes() {
-    ObjectNode server =
-        Json.object().put("url", upstream.baseUrl() + "/bot{token}");
+    ObjectNode server = Json.object().put("url", upstream.baseUrl() + "/bot{token}");
     server.putObject("variables").put("token", TOKEN);
 
     ToolResult result = registry.call(TOOL, sendDocumentArgs(server));
@@ -96,8 +96,7 @@ class TelegramWireTest {
     List<Part> parts = List.copyOf(request.getParts());
     assertThat(parts)
         .extracting(Part::getName)
-        .containsExactly(
-            "chat_id", "caption", "document", "reply_markup", "disable_notification");
+        .containsExactly("chat_id", "caption", "document", "reply_markup", "disable_notification");
 
     Part document = request.getPart("document");
     assertThat(document.getFileName()).isEqualTo("report.pdf");
@@ -113,7 +112,8 @@ class TelegramWireTest {
     Part markup = request.getPart("reply_markup");
     assertThat(markup.getHeader("Content-Type").firstValue()).startsWith("application/json");
     assertThat(json(text(markup)))
-        .isEqualTo(json("{\"inline_keyboard\": [[{\"text\": \"Open\", \"url\": \"https://t.me/x\"}]]}"));
+        .isEqualTo(
+            json("{\"inline_keyboard\": [[{\"text\": \"Open\", \"url\": \"https://t.me/x\"}]]}"));
   }
 
   @Test

@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * The upstream API of the wire tests: a WireMock server on loopback (dynamic port) that records
- * every request it receives. By default it answers anything with {@code 200 {"ok":true}}; tests
- * add their own stubs for other replies.
+ * every request it receives. By default it answers anything with {@code 200 {"ok":true}}; tests add
+ * their own stubs for other replies.
  */
 final class Upstream implements AutoCloseable {
   static final String DEFAULT_REPLY = "{\"ok\":true}";

@@ -23,14 +23,17 @@ final class HttpMcpSession implements McpServerTransport {
   final String id;
   private final McpJsonMapper json;
   private final McpServerSession mcp;
+
   /** POSTed requests waiting for their response, by JSON-RPC id. */
   private final Map<Object, ResponseStream> answering = new ConcurrentHashMap<>();
+
   private volatile ResponseStream listening;
   private volatile long lastSeenNanos = System.nanoTime();
   private volatile boolean closed;
 
   /** {@code sessions} makes the SDK's session over this transport. */
-  HttpMcpSession(String id, McpJsonMapper json, Function<McpServerTransport, McpServerSession> sessions) {
+  HttpMcpSession(
+      String id, McpJsonMapper json, Function<McpServerTransport, McpServerSession> sessions) {
     this.id = id;
     this.json = json;
     this.mcp = sessions.apply(this);
@@ -40,16 +43,26 @@ final class HttpMcpSession implements McpServerTransport {
   void request(McpSchema.JSONRPCRequest request, ResponseStream stream) {
     touch();
     if (answering.putIfAbsent(request.id(), stream) != null) {
-      stream.fail(409, Replies.errorResponse(request.id(), McpSchema.ErrorCodes.INVALID_REQUEST,
-          "a request with id " + request.id() + " is still in progress in this session"));
+      stream.fail(
+          409,
+          Replies.errorResponse(
+              request.id(),
+              McpSchema.ErrorCodes.INVALID_REQUEST,
+              "a request with id " + request.id() + " is still in progress in this session"));
       return;
     }
-    mcp.handle(request).subscribe(null, error -> {
-      ResponseStream waiting = answering.remove(request.id());
-      if (waiting != null) {
-        waiting.fail(500, Replies.errorResponse(request.id(), McpSchema.ErrorCodes.INTERNAL_ERROR, "request failed"));
-      }
-    });
+    mcp.handle(request)
+        .subscribe(
+            null,
+            error -> {
+              ResponseStream waiting = answering.remove(request.id());
+              if (waiting != null) {
+                waiting.fail(
+                    500,
+                    Replies.errorResponse(
+                        request.id(), McpSchema.ErrorCodes.INTERNAL_ERROR, "request failed"));
+              }
+            });
   }
 
   /** Hands a POSTed notification or response (an approval answer) to the SDK. */
@@ -58,7 +71,9 @@ final class HttpMcpSession implements McpServerTransport {
     mcp.handle(message).onErrorResume(e -> Mono.empty()).block();
   }
 
-  /** Server messages that are not responses go on {@code stream} from now on (the latest GET wins). */
+  /**
+   * Server messages that are not responses go on {@code stream} from now on (the latest GET wins).
+   */
   void listen(ResponseStream stream) {
     touch();
     ResponseStream before = listening;
@@ -85,7 +100,8 @@ final class HttpMcpSession implements McpServerTransport {
     }
     if (message instanceof McpSchema.JSONRPCRequest request) {
       // the SDK fails the request at once: an approval nobody can be asked is not given
-      throw new IllegalStateException("no open stream to send " + request.method() + " to the client on");
+      throw new IllegalStateException(
+          "no open stream to send " + request.method() + " to the client on");
     } // a notification nobody can receive is dropped: a client lists again when it reconnects
   }
 
@@ -119,7 +135,10 @@ final class HttpMcpSession implements McpServerTransport {
     for (Object key : new ArrayList<>(answering.keySet())) {
       ResponseStream waiting = answering.remove(key);
       if (waiting != null) {
-        waiting.fail(404, Replies.errorResponse(key, McpSchema.ErrorCodes.INVALID_REQUEST, "the session has ended"));
+        waiting.fail(
+            404,
+            Replies.errorResponse(
+                key, McpSchema.ErrorCodes.INVALID_REQUEST, "the session has ended"));
       }
     }
   }

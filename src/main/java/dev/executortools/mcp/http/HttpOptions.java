@@ -15,27 +15,45 @@ import java.util.List;
  * @param sessionIdle a session without requests and without an open stream this long is ended
  * @param maxMessageBytes the largest request body (one JSON-RPC message); larger ones get 413
  */
-public record HttpOptions(InetSocketAddress address, String token, List<String> allowedOrigins, int maxSessions,
-    Duration sessionIdle, int maxMessageBytes) {
+public record HttpOptions(
+    InetSocketAddress address,
+    String token,
+    List<String> allowedOrigins,
+    int maxSessions,
+    Duration sessionIdle,
+    int maxMessageBytes) {
   /** Loopback, unless a host is given. */
   public static final String DEFAULT_HOST = "127.0.0.1";
+
   /** A 64 MiB spec passed inline to addSource, JSON-escaped, plus the envelope. */
   public static final int MAX_MESSAGE_BYTES = 96 << 20;
+
   /** Shorter tokens are refused: they can be guessed. */
   public static final int MIN_TOKEN_LENGTH = 16;
 
   public HttpOptions {
     allowedOrigins = List.copyOf(allowedOrigins);
-    if (token != null && (token.length() < MIN_TOKEN_LENGTH || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
-      throw new IllegalArgumentException("the bearer token must be at least " + MIN_TOKEN_LENGTH
-          + " visible ASCII characters without spaces (e.g. the output of: openssl rand -hex 32)");
+    if (token != null
+        && (token.length() < MIN_TOKEN_LENGTH
+            || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+      throw new IllegalArgumentException(
+          "the bearer token must be at least "
+              + MIN_TOKEN_LENGTH
+              + " visible ASCII characters without spaces (e.g. the output of: openssl rand -hex 32)");
     }
-    if (address.getAddress() != null && !address.getAddress().isLoopbackAddress() && token == null) {
-      throw new IllegalArgumentException("--http " + address.getHostString() + ":" + address.getPort()
-          + " is not a loopback address: set a bearer token first (--http-token-file FILE or"
-          + " EXECUTOR_TOOLS_MCP_TOKEN), and serve it behind TLS");
+    if (address.getAddress() != null
+        && !address.getAddress().isLoopbackAddress()
+        && token == null) {
+      throw new IllegalArgumentException(
+          "--http "
+              + address.getHostString()
+              + ":"
+              + address.getPort()
+              + " is not a loopback address: set a bearer token first (--http-token-file FILE or"
+              + " EXECUTOR_TOOLS_MCP_TOKEN), and serve it behind TLS");
     }
-    if (maxSessions < 1) throw new IllegalArgumentException("--http-max-sessions must be at least 1");
+    if (maxSessions < 1)
+      throw new IllegalArgumentException("--http-max-sessions must be at least 1");
     if (sessionIdle.isNegative() || sessionIdle.isZero()) {
       throw new IllegalArgumentException("--http-session-idle must be at least 1 second");
     }
@@ -47,8 +65,8 @@ public record HttpOptions(InetSocketAddress address, String token, List<String> 
   }
 
   /**
-   * {@code [HOST:]PORT} as given to {@code --http}: {@code 8080}, {@code 0.0.0.0:8080},
-   * {@code localhost:8080}, {@code [::1]:8080}. Port 0 picks a free port.
+   * {@code [HOST:]PORT} as given to {@code --http}: {@code 8080}, {@code 0.0.0.0:8080}, {@code
+   * localhost:8080}, {@code [::1]:8080}. Port 0 picks a free port.
    *
    * @throws IllegalArgumentException with a message for people
    */
@@ -60,7 +78,8 @@ public record HttpOptions(InetSocketAddress address, String token, List<String> 
       host = port.substring(0, colon);
       port = port.substring(colon + 1);
       if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
-      if (host.isEmpty()) throw new IllegalArgumentException("--http '" + text + "': give a host before ':' or none");
+      if (host.isEmpty())
+        throw new IllegalArgumentException("--http '" + text + "': give a host before ':' or none");
     }
     int number;
     try {
@@ -69,7 +88,8 @@ public record HttpOptions(InetSocketAddress address, String token, List<String> 
       number = -1;
     }
     if (number < 0 || number > 65_535) {
-      throw new IllegalArgumentException("--http '" + text + "': expected [HOST:]PORT with a port from 0 to 65535");
+      throw new IllegalArgumentException(
+          "--http '" + text + "': expected [HOST:]PORT with a port from 0 to 65535");
     }
     try {
       return new InetSocketAddress(InetAddress.getByName(host), number);
@@ -81,7 +101,18 @@ public record HttpOptions(InetSocketAddress address, String token, List<String> 
   /** Never shows the token. */
   @Override
   public String toString() {
-    return "HttpOptions[" + address + ", token " + (token == null ? "none" : "set") + ", origins " + allowedOrigins
-        + ", maxSessions " + maxSessions + ", sessionIdle " + sessionIdle + ", maxMessageBytes " + maxMessageBytes + "]";
+    return "HttpOptions["
+        + address
+        + ", token "
+        + (token == null ? "none" : "set")
+        + ", origins "
+        + allowedOrigins
+        + ", maxSessions "
+        + maxSessions
+        + ", sessionIdle "
+        + sessionIdle
+        + ", maxMessageBytes "
+        + maxMessageBytes
+        + "]";
   }
 }

@@ -24,8 +24,10 @@ final class Replies {
   }
 
   /** {@code status} with a JSON-RPC error response for {@code id} (null when unknown). */
-  static void error(HttpExchange exchange, int status, Object id, int code, String message) throws IOException {
-    Map<String, Object> response = new LinkedHashMap<>(); // the SDK's response record takes no null id
+  static void error(HttpExchange exchange, int status, Object id, int code, String message)
+      throws IOException {
+    Map<String, Object> response =
+        new LinkedHashMap<>(); // the SDK's response record takes no null id
     response.put("jsonrpc", McpSchema.JSONRPC_VERSION);
     response.put("id", id);
     Map<String, Object> error = new LinkedHashMap<>();
@@ -43,6 +45,7 @@ final class Replies {
 
   /** The JSON-RPC error response for {@code id}. */
   static McpSchema.JSONRPCResponse errorResponse(Object id, int code, String message) {
-    return McpSchema.JSONRPCResponse.error(id, new McpSchema.JSONRPCResponse.JSONRPCError(code, message));
+    return McpSchema.JSONRPCResponse.error(
+        id, new McpSchema.JSONRPCResponse.JSONRPCError(code, message));
   }
 }

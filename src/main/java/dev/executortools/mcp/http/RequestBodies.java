@@ -7,7 +7,6 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +21,7 @@ final class RequestBodies {
   private static final int KIB = 1024;
 
   private final int maxBytes;
+
   /** Room for bodies being read, in KiB. */
   private final Semaphore room;
 
@@ -34,7 +34,12 @@ final class RequestBodies {
   McpSchema.JSONRPCMessage read(HttpExchange exchange) throws IOException {
     String type = exchange.getRequestHeaders().getFirst("Content-Type");
     if (type != null && !type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
-      Replies.error(exchange, 415, null, McpSchema.ErrorCodes.INVALID_REQUEST, "Content-Type must be application/json");
+      Replies.error(
+          exchange,
+          415,
+          null,
+          McpSchema.ErrorCodes.INVALID_REQUEST,
+          "Content-Type must be application/json");
       return null;
     }
     long declared = length(exchange.getRequestHeaders().getFirst("Content-Length"));
@@ -45,7 +50,12 @@ final class RequestBodies {
     int reserved = kib(declared >= 0 ? declared : maxBytes);
     try {
       if (!room.tryAcquire(reserved, WAIT_SECONDS, TimeUnit.SECONDS)) {
-        Replies.error(exchange, 503, null, McpSchema.ErrorCodes.INTERNAL_ERROR, "too many large requests at once: try again");
+        Replies.error(
+            exchange,
+            503,
+            null,
+            McpSchema.ErrorCodes.INTERNAL_ERROR,
+            "too many large requests at once: try again");
         return null;
       }
     } catch (InterruptedException e) {
@@ -66,7 +76,8 @@ final class RequestBodies {
   }
 
   /** The message, or null after answering 400 with the JSON-RPC error stdio would answer. */
-  private static McpSchema.JSONRPCMessage parse(HttpExchange exchange, byte[] body) throws IOException {
+  private static McpSchema.JSONRPCMessage parse(HttpExchange exchange, byte[] body)
+      throws IOException {
     JsonRpcMessages.Inbound inbound = JsonRpcMessages.read(body, body.length);
     if (inbound.error() != null) {
       Replies.json(exchange, 400, Json.write(inbound.error()));
@@ -75,10 +86,13 @@ final class RequestBodies {
     return inbound.message();
   }
 
-
   private void tooLarge(HttpExchange exchange) throws IOException {
     exchange.getResponseHeaders().set("Connection", "close");
-    Replies.error(exchange, 413, null, McpSchema.ErrorCodes.INVALID_REQUEST,
+    Replies.error(
+        exchange,
+        413,
+        null,
+        McpSchema.ErrorCodes.INVALID_REQUEST,
         "message larger than " + maxBytes + " bytes");
   }
 

@@ -21,24 +21,34 @@ final class RequestGuard {
 
   /** The token's SHA-256, or null when requests need none. */
   private final byte[] token;
+
   private final Set<String> origins;
 
   RequestGuard(String token, List<String> allowedOrigins) {
     this.token = token == null ? null : sha256(token);
-    this.origins = allowedOrigins.stream().map(RequestGuard::normalize).collect(Collectors.toUnmodifiableSet());
+    this.origins =
+        allowedOrigins.stream()
+            .map(RequestGuard::normalize)
+            .collect(Collectors.toUnmodifiableSet());
   }
 
-  /** Whether {@code authorization} (the header, or null) carries the token; always true without one. */
+  /**
+   * Whether {@code authorization} (the header, or null) carries the token; always true without one.
+   */
   boolean authorized(String authorization) {
     if (token == null) return true;
-    if (authorization == null || authorization.length() <= BEARER.length()
+    if (authorization == null
+        || authorization.length() <= BEARER.length()
         || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return false;
     }
     return MessageDigest.isEqual(token, sha256(authorization.substring(BEARER.length()).strip()));
   }
 
-  /** Whether a request with this {@code Origin} header (null: none, as from non-browser clients) may go on. */
+  /**
+   * Whether a request with this {@code Origin} header (null: none, as from non-browser clients) may
+   * go on.
+   */
   boolean originAllowed(String origin) {
     if (origin == null) return true;
     String normalized = normalize(origin);
@@ -56,7 +66,8 @@ final class RequestGuard {
   private static boolean loopback(String host) {
     if (host == null) return false;
     if (host.equals("localhost")) return true;
-    String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    String literal =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     if (!literal.matches("[0-9.]+|[0-9a-f:.]*:[0-9a-f:.]*")) return false;
     try {
       return InetAddress.getByName(literal).isLoopbackAddress();

@@ -9,12 +9,16 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One HTTP response that carries MCP messages to a client. A POSTed request's response answers as
- * one JSON body, unless a message must go first (an approval question while no GET stream is
- * open): then it becomes a stream of server-sent events ending with the answer. A GET opens a
- * stream of events from the start. Writes are one at a time; one that fails ends the response.
+ * one JSON body, unless a message must go first (an approval question while no GET stream is open):
+ * then it becomes a stream of server-sent events ending with the answer. A GET opens a stream of
+ * events from the start. Writes are one at a time; one that fails ends the response.
  */
 final class ResponseStream {
-  private enum State { WAITING, EVENTS, DONE }
+  private enum State {
+    WAITING,
+    EVENTS,
+    DONE
+  }
 
   private final HttpExchange exchange;
   private final McpJsonMapper json;
@@ -74,7 +78,9 @@ final class ResponseStream {
     end();
   }
 
-  /** A comment line that keeps an event stream open; false when it has ended (its client is gone). */
+  /**
+   * A comment line that keeps an event stream open; false when it has ended (its client is gone).
+   */
   synchronized boolean ping() {
     if (state != State.EVENTS) return state != State.DONE;
     try {

@@ -4,8 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.executortools.internal.Json;
-import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.HttpHeaders;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerSession;
@@ -33,30 +33,40 @@ import reactor.core.scheduler.Schedulers;
  * its answer; notifications and responses get 202), GET the server's stream of requests and
  * notifications, DELETE to end the session named by {@code Mcp-Session-Id}.
  *
- * <p>Built on the JDK's {@code com.sun.net.httpserver} rather than the SDK's
- * {@code HttpServletStreamableServerTransportProvider}: that one needs a servlet container for one
+ * <p>Built on the JDK's {@code com.sun.net.httpserver} rather than the SDK's {@code
+ * HttpServletStreamableServerTransportProvider}: that one needs a servlet container for one
  * endpoint (Jetty 12's server, http, io and util jars and the servlet API alone are about 2.7 MB,
  * before its servlet layer), while this transport added 29 KB to the runnable jar (24,042,646 to
  * 24,071,579 bytes). It is a {@link McpServerTransportProvider} of the SDK's classic kind, one SDK
  * session per client, so the server's paging and batching of the tool list work over HTTP as over
  * stdio, and each client's approvals go to its own session.
  *
- * <p>Every request is checked before anything else: the bearer token when one is set (else 401
- * with {@code WWW-Authenticate: Bearer} and nothing more), then the {@code Origin} ({@link
+ * <p>Every request is checked before anything else: the bearer token when one is set (else 401 with
+ * {@code WWW-Authenticate: Bearer} and nothing more), then the {@code Origin} ({@link
  * RequestGuard}). Sessions are bounded in number, ended after {@link HttpOptions#sessionIdle()}
  * unused, and request bodies in size (413) and in total being read at once.
  */
-public final class StreamableHttpTransportProvider implements McpServerTransportProvider, HttpHandler {
+public final class StreamableHttpTransportProvider
+    implements McpServerTransportProvider, HttpHandler {
   /** The one endpoint. */
   public static final String ENDPOINT = "/mcp";
-  private static final List<String> VERSIONS = List.of(ProtocolVersions.MCP_2024_11_05,
-      ProtocolVersions.MCP_2025_03_26, ProtocolVersions.MCP_2025_06_18, ProtocolVersions.MCP_2025_11_25);
+
+  private static final List<String> VERSIONS =
+      List.of(
+          ProtocolVersions.MCP_2024_11_05,
+          ProtocolVersions.MCP_2025_03_26,
+          ProtocolVersions.MCP_2025_06_18,
+          ProtocolVersions.MCP_2025_11_25);
   private static final long PING_SECONDS = 15;
 
   private final HttpOptions options;
   private final PrintStream log;
-  /** Numbers as written (big decimals), as on stdio: call arguments are checked and sent exactly. */
+
+  /**
+   * Numbers as written (big decimals), as on stdio: call arguments are checked and sent exactly.
+   */
   private final McpJsonMapper json = new JacksonMcpJsonMapper(Json.argumentsMapper());
+
   private final RequestGuard guard;
   private final RequestBodies bodies;
   private final HttpServer server;
@@ -73,7 +83,8 @@ public final class StreamableHttpTransportProvider implements McpServerTransport
     this.bodies = new RequestBodies(options.maxMessageBytes());
     this.server = server;
     this.workers = Executors.newFixedThreadPool(16, daemon("executor-tools-mcp-http"));
-    this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("executor-tools-mcp-sessions"));
+    this.sweeper =
+        Executors.newSingleThreadScheduledExecutor(daemon("executor-tools-mcp-sessions"));
     server.setExecutor(workers);
     server.createContext("/", this);
   }
@@ -82,8 +93,10 @@ public final class StreamableHttpTransportProvider implements McpServerTransport
    * Binds {@code options.address()} now (so a port in use fails here); requests are taken from
    * {@link #start()} on.
    */
-  public static StreamableHttpTransportProvider bind(HttpOptions options, PrintStream log) throws IOException {
-    return new StreamableHttpTransportProvider(options, log, HttpServer.create(options.address(), 64));
+  public static StreamableHttpTransportProvider bind(HttpOptions options, PrintStream log)
+      throws IOException {
+    return new StreamableHttpTransportProvider(
+        options, log, HttpServer.create(options.address(), 64));
   }
 
   /** Takes requests from now on. */
@@ -110,8 +123,13 @@ public final class StreamableHttpTransportProvider implements McpServerTransport
         return;
       }
       if (!guard.originAllowed(exchange.getRequestHeaders().getFirst("Origin"))) {
-        Replies.error(exchange, 403, null, McpSchema.ErrorCodes.INVALID_REQUEST, "Origin not allowed: start the"
-            + " server with --http-allow-origin ORIGIN to accept requests from pages of that origin");
+        Replies.error(
+            exchange,
+            403,
+            null,
+            McpSchema.ErrorCodes.INVALID_REQUEST,
+            "Origin not allowed: start the"
+                + " server with --http-allow-origin ORIGIN to accept requests from pages of that origin");
         return;
       }
       if (!exchange.getRequestURI().getPath().equals(ENDPOINT)) {
@@ -120,8 +138,15 @@ public final class StreamableHttpTransportProvider implements McpServerTransport
       }
       String version = exchange.getRequestHeaders().getFirst(HttpHeaders.PROTOCOL_VERSION);
       if (version != null && !VERSIONS.contains(version)) {
-        Replies.error(exchange, 400, null, McpSchema.ErrorCodes.INVALID_REQUEST,
-            "unsupported MCP-Protocol-Version '" + version + "'; supported: " + String.join(", ", VERSIONS));
+        Replies.error(
+            exchange,
+            400,
+            null,
+            McpSchema.ErrorCodes.INVALID_REQUEST,
+            "unsupported MCP-Protocol-Version '"
+                + version
+                + "'; supported: "
+                + String.join(", ", VERSIONS));
         return;
       }
       switch (exchange.getRequestMethod()) {
@@ -136,7 +161,8 @@ public final class StreamableHttpTransportProvider implements McpServerTransport
     } catch (IOException e) {
       exchange.close(); // the client went away
     } catch (RuntimeException e) {
-      log.println("executor-tools mcp: could not answer an HTTP request: " + e.getClass().getSimpleName());
+      log.println(
+          "executor-tools mcp: could not answer an HTTP request: " + e.getClass().getSimpleName());
       try {
         Replies.error(exchange, 500, null, McpSchema.ErrorCodes.INTERNAL_ERROR, "internal error");
       } catch (IOException | RuntimeException ignored) {
@@ -147,18 +173,24 @@ public final class StreamableHttpTransportProvider implements McpServerTransport
 
   private void post(HttpExchange exchange) throws IOException {
     if (!accepts(exchange, "application/json") && !accepts(exchange, "text/event-stream")) {
-      Replies.error(exchange, 406, null, McpSchema.ErrorCodes.INVALID_REQUEST,
+      Replies.error(
+          exchange,
+          406,
+          null,
+          McpSchema.ErrorCodes.INVALID_REQUEST,
           "Accept must include application/json and text/event-stream");
       return;
     }
     McpSchema.JSONRPCMessage message = bodies.read(exchange);
     if (message == null) return; // refused, and answered
     String sessionId = exchange.getRequestHeaders().getFirst(HttpHeaders.MCP_SESSION_ID);
-    if (message instanceof McpSchema.JSONRPCRequest request && McpSchema.METHOD_INITIALIZE.equals(request.method())) {
+    if (message instanceof McpSchema.JSONRPCRequest request
+        && McpSchema.METHOD_INITIALIZE.equals(request.method())) {
       initialize(exchange, request, sessionId);
       return;
     }
-    HttpMcpSession session = session(exchange, sessionId, message instanceof McpSchema.JSONRPCRequest r ? r.id() : null);
+    HttpMcpSession session =
+        session(exchange, sessionId, message instanceof McpSchema.JSONRPCRequest r ? r.id() : null);
     if (session == null) return;
     if (message instanceof McpSchema.JSONRPCRequest request) {
       session.request(request, ResponseStream.answer(exchange, json));
@@ -168,16 +200,27 @@ public final class StreamableHttpTransportProvider implements McpServerTransport
     }
   }
 
-  private void initialize(HttpExchange exchange, McpSchema.JSONRPCRequest request, String sessionId) throws IOException {
+  private void initialize(HttpExchange exchange, McpSchema.JSONRPCRequest request, String sessionId)
+      throws IOException {
     if (sessionId != null) {
-      Replies.error(exchange, 400, request.id(), McpSchema.ErrorCodes.INVALID_REQUEST,
+      Replies.error(
+          exchange,
+          400,
+          request.id(),
+          McpSchema.ErrorCodes.INVALID_REQUEST,
           "initialize starts a new session: send it without Mcp-Session-Id");
       return;
     }
     HttpMcpSession session = open();
     if (session == null) {
-      Replies.error(exchange, 503, request.id(), McpSchema.ErrorCodes.INTERNAL_ERROR, "the server has "
-          + options.maxSessions() + " sessions open, its most (--http-max-sessions): end one (DELETE) or try later");
+      Replies.error(
+          exchange,
+          503,
+          request.id(),
+          McpSchema.ErrorCodes.INTERNAL_ERROR,
+          "the server has "
+              + options.maxSessions()
+              + " sessions open, its most (--http-max-sessions): end one (DELETE) or try later");
       return;
     }
     exchange.getResponseHeaders().set(HttpHeaders.MCP_SESSION_ID, session.id);
@@ -191,37 +234,56 @@ public final class StreamableHttpTransportProvider implements McpServerTransport
     McpServerSession.Factory factory = sessionFactory;
     byte[] bytes = new byte[24];
     random.nextBytes(bytes);
-    HttpMcpSession session = new HttpMcpSession(HexFormat.of().formatHex(bytes), json, factory::create);
+    HttpMcpSession session =
+        new HttpMcpSession(HexFormat.of().formatHex(bytes), json, factory::create);
     sessions.put(session.id, session);
     return session;
   }
 
   private void get(HttpExchange exchange) throws IOException {
     if (!accepts(exchange, "text/event-stream")) {
-      Replies.error(exchange, 406, null, McpSchema.ErrorCodes.INVALID_REQUEST, "Accept must include text/event-stream");
+      Replies.error(
+          exchange,
+          406,
+          null,
+          McpSchema.ErrorCodes.INVALID_REQUEST,
+          "Accept must include text/event-stream");
       return;
     }
-    HttpMcpSession session = session(exchange, exchange.getRequestHeaders().getFirst(HttpHeaders.MCP_SESSION_ID), null);
+    HttpMcpSession session =
+        session(exchange, exchange.getRequestHeaders().getFirst(HttpHeaders.MCP_SESSION_ID), null);
     if (session != null) session.listen(ResponseStream.events(exchange, json));
   }
 
   private void delete(HttpExchange exchange) throws IOException {
-    HttpMcpSession session = session(exchange, exchange.getRequestHeaders().getFirst(HttpHeaders.MCP_SESSION_ID), null);
+    HttpMcpSession session =
+        session(exchange, exchange.getRequestHeaders().getFirst(HttpHeaders.MCP_SESSION_ID), null);
     if (session == null) return;
     end(session);
     Replies.status(exchange, 204);
   }
 
-  /** The session {@code id} names, or null after answering 400 (no id) or 404 (none such, or ended). */
-  private HttpMcpSession session(HttpExchange exchange, String id, Object requestId) throws IOException {
+  /**
+   * The session {@code id} names, or null after answering 400 (no id) or 404 (none such, or ended).
+   */
+  private HttpMcpSession session(HttpExchange exchange, String id, Object requestId)
+      throws IOException {
     if (id == null || id.isBlank()) {
-      Replies.error(exchange, 400, requestId, McpSchema.ErrorCodes.INVALID_REQUEST,
+      Replies.error(
+          exchange,
+          400,
+          requestId,
+          McpSchema.ErrorCodes.INVALID_REQUEST,
           "Mcp-Session-Id is required: initialize first");
       return null;
     }
     HttpMcpSession session = sessions.get(id);
     if (session == null) {
-      Replies.error(exchange, 404, requestId, McpSchema.ErrorCodes.INVALID_REQUEST,
+      Replies.error(
+          exchange,
+          404,
+          requestId,
+          McpSchema.ErrorCodes.INVALID_REQUEST,
           "no such session (it ended or expired): initialize a new one");
     }
     return session;
@@ -242,7 +304,8 @@ public final class StreamableHttpTransportProvider implements McpServerTransport
       sessions.values().forEach(HttpMcpSession::ping);
       expireIdle();
     } catch (RuntimeException e) {
-      log.println("executor-tools mcp: could not check the sessions: " + e.getClass().getSimpleName());
+      log.println(
+          "executor-tools mcp: could not check the sessions: " + e.getClass().getSimpleName());
     }
   }
 
@@ -256,23 +319,30 @@ public final class StreamableHttpTransportProvider implements McpServerTransport
     this.sessionFactory = sessionFactory;
   }
 
-  /** Sends to every session without waiting for any: a slow client holds up no other, nor the caller. */
+  /**
+   * Sends to every session without waiting for any: a slow client holds up no other, nor the
+   * caller.
+   */
   @Override
   public Mono<Void> notifyClients(String method, Object params) {
-    return Mono.fromRunnable(() -> sessions.values().forEach(session -> notify(session, method, params)));
+    return Mono.fromRunnable(
+        () -> sessions.values().forEach(session -> notify(session, method, params)));
   }
 
   @Override
   public Mono<Void> notifyClient(String sessionId, String method, Object params) {
-    return Mono.fromRunnable(() -> {
-      HttpMcpSession session = sessions.get(sessionId);
-      if (session != null) notify(session, method, params);
-    });
+    return Mono.fromRunnable(
+        () -> {
+          HttpMcpSession session = sessions.get(sessionId);
+          if (session != null) notify(session, method, params);
+        });
   }
 
   private void notify(HttpMcpSession session, String method, Object params) {
-    session.sendMessage(new McpSchema.JSONRPCNotification(McpSchema.JSONRPC_VERSION, method, params))
-        .subscribeOn(Schedulers.boundedElastic()).subscribe(null, e -> { });
+    session
+        .sendMessage(new McpSchema.JSONRPCNotification(McpSchema.JSONRPC_VERSION, method, params))
+        .subscribeOn(Schedulers.boundedElastic())
+        .subscribe(null, e -> {});
   }
 
   @Override

@@ -26,13 +26,30 @@ class RequestGuardTest {
   @Test
   void loopbackAbsentAndAllowedOriginsPassOthersDoNot() {
     RequestGuard guard = new RequestGuard(null, List.of("https://Agents.Example.com/"));
-    for (String origin : new String[] {null, "http://localhost:5173", "http://127.0.0.1:3000", "http://127.1.2.3",
-        "http://[::1]:8080", "https://localhost", "https://agents.example.com"}) {
+    for (String origin :
+        new String[] {
+          null,
+          "http://localhost:5173",
+          "http://127.0.0.1:3000",
+          "http://127.1.2.3",
+          "http://[::1]:8080",
+          "https://localhost",
+          "https://agents.example.com"
+        }) {
       assertThat(guard.originAllowed(origin)).as(origin).isTrue();
     }
-    for (String origin : new String[] {"http://evil.example", "null", "http://localhost.evil.example",
-        "http://127.0.0.1.nip.io", "file://", "chrome-extension://abc", "https://agents.example.com.evil.example",
-        "http://agents.example.com", "not a url"}) {
+    for (String origin :
+        new String[] {
+          "http://evil.example",
+          "null",
+          "http://localhost.evil.example",
+          "http://127.0.0.1.nip.io",
+          "file://",
+          "chrome-extension://abc",
+          "https://agents.example.com.evil.example",
+          "http://agents.example.com",
+          "not a url"
+        }) {
       assertThat(guard.originAllowed(origin)).as(origin).isFalse();
     }
   }
