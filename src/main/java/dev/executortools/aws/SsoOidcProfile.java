@@ -3,6 +3,7 @@ package dev.executortools.aws;
 import dev.executortools.bind.ServerResolver;
 import dev.executortools.extract.ServerSpec;
 import dev.executortools.extract.ServerVariable;
+import dev.executortools.internal.Namespaces;
 import dev.executortools.result.ErrorModel;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public record SsoOidcProfile(
    * The bundled source's id, also a reserved namespace: what the namespace rule makes of the spec's
    * title ({@code AWS SSO OIDC}). Its tools' ids carry no prefix ({@code token.createToken}).
    */
-  public static final String SOURCE_ID = "aws_sso_oidc";
+  public static final String SOURCE_ID = Namespaces.BUNDLED;
 
   /** The bundled spec on the classpath. */
   public static final String SPEC_RESOURCE = "/specs/sso-oidc-2019-06-10.openapi.yaml";

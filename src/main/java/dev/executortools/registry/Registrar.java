@@ -2,6 +2,7 @@ package dev.executortools.registry;
 
 import dev.executortools.ApprovalHandler;
 import dev.executortools.ApprovalRequest;
+import dev.executortools.CredentialValue;
 import dev.executortools.ErrorCode;
 import dev.executortools.SearchHit;
 import dev.executortools.SecretProvider;
@@ -29,7 +30,6 @@ import dev.executortools.policy.PolicyStore;
 import dev.executortools.schema.ArgumentProblem;
 import dev.executortools.schema.ArgumentValidator;
 import dev.executortools.store.CredentialResolver;
-import dev.executortools.store.CredentialValue;
 import dev.executortools.store.FileSecretStore;
 import dev.executortools.store.FileSourceStore;
 import dev.executortools.store.MemorySourceStore;
@@ -357,13 +357,12 @@ final class Registrar implements AutoCloseable {
   }
 
   /** A credential map given as a tool argument (spec fetching): literals and secret references. */
-  private Map<String, String> resolveArgument(JsonNode map) throws SpecException {
+  private Map<String, String> resolveArgument(Map<String, CredentialValue> map)
+      throws SpecException {
     try {
-      return credentials.resolve(CredentialValue.mapFromJson(map));
+      return credentials.resolve(map);
     } catch (MissingSecretException e) {
       throw new SpecException(ErrorCode.MISSING_SECRET, e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw new SpecException(ErrorCode.INVALID_ARGUMENTS, e.getMessage());
     }
   }
 

@@ -1,8 +1,8 @@
 package dev.executortools.registry;
 
+import dev.executortools.CredentialValue;
 import dev.executortools.bind.ServerResolver;
 import dev.executortools.result.ErrorModel;
-import dev.executortools.store.CredentialValue;
 import java.util.List;
 import java.util.Map;
 

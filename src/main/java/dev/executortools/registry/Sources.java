@@ -3,7 +3,6 @@ package dev.executortools.registry;
 import dev.executortools.ErrorCode;
 import dev.executortools.StoreProblem;
 import dev.executortools.ToolResult;
-import dev.executortools.aws.SsoOidcProfile;
 import dev.executortools.compile.CompileOptions;
 import dev.executortools.compile.CompiledTool;
 import dev.executortools.compile.ToolCompiler;
@@ -14,13 +13,13 @@ import dev.executortools.naming.ToolPathOrder;
 import dev.executortools.parse.SpecDocument;
 import dev.executortools.parse.SpecException;
 import dev.executortools.parse.SpecReader;
-import dev.executortools.store.CredentialValue;
 import dev.executortools.store.LoadReport;
 import dev.executortools.store.SourceConfig;
 import dev.executortools.store.SourceStore;
 import dev.executortools.store.SourceSummary;
 import dev.executortools.store.SourceTooLargeException;
 import dev.executortools.store.StoredSource;
+import dev.executortools.tools.SourceRequest;
 import dev.executortools.tools.SourceSink;
 import dev.executortools.tools.SpecLoader;
 import java.time.Instant;
@@ -32,7 +31,6 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -221,50 +219,61 @@ final class Sources implements SourceSink {
   }
 
   @Override
-  public ToolResult add(
-      String namespace,
-      JsonNode args,
-      SpecDocument document,
-      String specUrl,
-      String specText,
-      boolean replace) {
-    if (namespace.equals(SsoOidcProfile.SOURCE_ID)) {
-      return ToolResult.failure(
-          ErrorCode.SOURCE_EXISTS, "namespace '" + namespace + "' is reserved");
-    }
+  public ToolResult add(SourceRequest request, String namespace, SpecLoader.Loaded loaded) {
     SourceConfig config;
     try {
-      JsonNode fetch = args.path("specFetchCredentials");
+      SpecDocument document = loaded.document();
       config =
           new SourceConfig(
                   namespace,
                   Objects.requireNonNullElse(
-                      Json.text(args, "name"),
-                      Objects.requireNonNullElse(document.title(), namespace)),
-                  specUrl,
-                  specUrl == null ? specText : null,
-                  Json.text(args, "baseUrl"),
-                  CredentialValue.mapFromJson(args.get("headers")),
-                  CredentialValue.mapFromJson(args.get("queryParams")),
-                  CredentialValue.mapFromJson(fetch.get("headers")),
-                  CredentialValue.mapFromJson(fetch.get("queryParams")),
-                  TrustedOrigins.listed(
-                      SourceConfig.strings(args.get("trustedOrigins"), "trustedOrigins")))
+                      request.name(), Objects.requireNonNullElse(document.title(), namespace)),
+                  loaded.url(),
+                  loaded.url() == null ? loaded.text() : null,
+                  request.baseUrl(),
+                  request.headers(),
+                  request.queryParams(),
+                  request.specFetchHeaders(),
+                  request.specFetchQueryParams(),
+                  TrustedOrigins.listed(request.trustedOrigins()))
               .requireSpec();
     } catch (IllegalArgumentException e) {
       return ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, e.getMessage());
     }
-    List<CompiledTool> tools = compile(config, document);
-    StoredSource source = StoredSource.added(config, tools, Instant.now());
+    List<CompiledTool> tools = compile(config, loaded.document());
+    ToolResult refused =
+        save(
+            StoredSource.added(config, tools, Instant.now()),
+            request.replace() ? Save.PUT : Save.NEW);
+    if (refused != null) return refused;
+    ObjectNode data = Json.object();
+    data.put("sourceId", namespace);
+    data.put("toolCount", tools.size());
+    ArrayNode ids = data.putArray("tools");
+    tools.forEach(t -> ids.add(t.tool().id()));
+    return ToolResult.success(data);
+  }
+
+  /** How {@link #save} writes: as a new source only, or in place of any. */
+  private enum Save {
+    NEW,
+    PUT
+  }
+
+  /**
+   * The one path that installs a source, added or refreshed: stored, then served. Null when it was;
+   * else why not ({@code source_exists}, {@code store_failed}, a source too large).
+   */
+  private ToolResult save(StoredSource source, Save how) {
     synchronized (writeLock) {
       try {
-        if (replace) {
+        if (how == Save.PUT) {
           store.put(source);
         } else if (!store.putIfAbsent(source)) {
           return ToolResult.failure(
               ErrorCode.SOURCE_EXISTS,
               "a source with namespace '"
-                  + namespace
+                  + source.config().namespace()
                   + "' exists already (pass \"replace\": true to replace it)");
         }
       } catch (StoreException e) {
@@ -275,12 +284,7 @@ final class Sources implements SourceSink {
       }
       install(SourceSlot.loaded(source, store));
     }
-    ObjectNode data = Json.object();
-    data.put("sourceId", namespace);
-    data.put("toolCount", tools.size());
-    ArrayNode ids = data.putArray("tools");
-    tools.forEach(t -> ids.add(t.tool().id()));
-    return ToolResult.success(data);
+    return null;
   }
 
   ToolResult remove(String namespace) {
@@ -338,30 +342,19 @@ final class Sources implements SourceSink {
     SourceConfig config = current.config();
     SpecDocument document;
     try {
-      if (config.specUrl() != null) {
-        ObjectNode creds = Json.object();
-        creds.set("headers", CredentialValue.mapToJson(config.specFetchHeaders()));
-        creds.set("queryParams", CredentialValue.mapToJson(config.specFetchQueryParams()));
-        document = loader.load(config.specUrl(), creds).document();
-      } else {
-        document = SpecReader.read(config.specText());
-      }
+      document =
+          config.specUrl() != null
+              ? loader
+                  .load(config.specUrl(), config.specFetchHeaders(), config.specFetchQueryParams())
+                  .document()
+              : SpecReader.read(config.specText());
     } catch (SpecException e) {
       return ToolResult.failure(e.toError());
     }
     List<CompiledTool> tools = compile(config, document);
-    StoredSource refreshed = new StoredSource(config, current.addedAt(), Instant.now(), tools);
-    synchronized (writeLock) {
-      try {
-        store.put(refreshed);
-      } catch (StoreException e) {
-        return ToolResult.failure(
-            ErrorCode.STORE_FAILED, "the source could not be saved: " + e.getMessage());
-      } catch (SourceTooLargeException e) {
-        return ToolResult.failure(ErrorCode.OPENAPI_PARSE_FAILED, e.getMessage());
-      }
-      install(SourceSlot.loaded(refreshed, store));
-    }
+    ToolResult refused =
+        save(new StoredSource(config, current.addedAt(), Instant.now(), tools), Save.PUT);
+    if (refused != null) return refused;
     return ToolResult.success(SourceDiff.between(namespace, before, tools));
   }
 

@@ -1,5 +1,6 @@
 package dev.executortools.store;
 
+import dev.executortools.CredentialValue;
 import dev.executortools.SecretProvider;
 import java.util.Collections;
 import java.util.LinkedHashMap;

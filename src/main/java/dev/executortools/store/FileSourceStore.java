@@ -8,6 +8,7 @@ import dev.executortools.home.JsonFiles;
 import dev.executortools.home.PrivateFiles;
 import dev.executortools.home.StoreException;
 import dev.executortools.internal.Limits;
+import dev.executortools.internal.Namespaces;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -60,7 +61,7 @@ public final class FileSourceStore implements SourceStore {
     for (Path file : sourceFiles()) {
       String name = file.getFileName().toString();
       String namespace = name.substring(0, name.length() - SUFFIX.length());
-      if (!SourceConfig.isValidNamespace(namespace)) {
+      if (!Namespaces.isWellFormed(namespace)) {
         problems.add(
             new StoreProblem(
                 name, file + " is not named after a namespace ([a-z0-9_]+.json)", file.toString()));
@@ -77,7 +78,7 @@ public final class FileSourceStore implements SourceStore {
 
   @Override
   public Optional<StoredSource> get(String namespace) {
-    if (!SourceConfig.isValidNamespace(namespace)) return Optional.empty();
+    if (!Namespaces.isWellFormed(namespace)) return Optional.empty();
     return read(fileOf(namespace), namespace);
   }
 
@@ -87,14 +88,14 @@ public final class FileSourceStore implements SourceStore {
     for (Path file : sourceFiles()) {
       String name = file.getFileName().toString();
       String namespace = name.substring(0, name.length() - SUFFIX.length());
-      if (SourceConfig.isValidNamespace(namespace)) names.add(namespace);
+      if (Namespaces.isWellFormed(namespace)) names.add(namespace);
     }
     return names;
   }
 
   @Override
   public Optional<SourceSummary> summary(String namespace) {
-    if (!SourceConfig.isValidNamespace(namespace)) return Optional.empty();
+    if (!Namespaces.isWellFormed(namespace)) return Optional.empty();
     Path file = fileOf(namespace);
     return reading(
         file,
@@ -105,7 +106,7 @@ public final class FileSourceStore implements SourceStore {
 
   @Override
   public Optional<SourceSummary> summaryWithSpecText(String namespace) {
-    if (!SourceConfig.isValidNamespace(namespace)) return Optional.empty();
+    if (!Namespaces.isWellFormed(namespace)) return Optional.empty();
     return reading(
         fileOf(namespace),
         namespace,
@@ -115,7 +116,7 @@ public final class FileSourceStore implements SourceStore {
 
   @Override
   public Optional<CompiledTool> tool(String namespace, String id) {
-    if (!SourceConfig.isValidNamespace(namespace)) return Optional.empty();
+    if (!Namespaces.isWellFormed(namespace)) return Optional.empty();
     Optional<SourceFileIndex.Read<Optional<CompiledTool>>> read =
         reading(fileOf(namespace), namespace, f -> SourceFileIndex.find(f, id), null);
     if (read.isEmpty()) return Optional.empty();
@@ -132,7 +133,7 @@ public final class FileSourceStore implements SourceStore {
 
   @Override
   public List<CompiledTool> tools(String namespace, int from, int count) {
-    if (!SourceConfig.isValidNamespace(namespace)) return List.of();
+    if (!Namespaces.isWellFormed(namespace)) return List.of();
     Optional<SourceFileIndex.Read<List<CompiledTool>>> read =
         reading(fileOf(namespace), namespace, f -> SourceFileIndex.range(f, from, count), null);
     if (read.isEmpty()) return List.of();
@@ -142,7 +143,7 @@ public final class FileSourceStore implements SourceStore {
 
   @Override
   public void forEachTool(String namespace, boolean schemas, Consumer<CompiledTool> sink) {
-    if (!SourceConfig.isValidNamespace(namespace)) return;
+    if (!Namespaces.isWellFormed(namespace)) return;
     reading(
         fileOf(namespace),
         namespace,
@@ -168,7 +169,7 @@ public final class FileSourceStore implements SourceStore {
 
   @Override
   public boolean remove(String namespace) {
-    if (!SourceConfig.isValidNamespace(namespace)) return false;
+    if (!Namespaces.isWellFormed(namespace)) return false;
     HomeFiles.requireDirectory(dir); // a link would lead the delete out of the home
     if (!Files.isDirectory(dir)) return false;
     return HomeLock.locked(home, () -> PrivateFiles.delete(fileOf(namespace)));
@@ -181,7 +182,7 @@ public final class FileSourceStore implements SourceStore {
     for (Path file : sourceFiles()) {
       String name = file.getFileName().toString();
       String namespace = name.substring(0, name.length() - SUFFIX.length());
-      if (!SourceConfig.isValidNamespace(namespace)) continue;
+      if (!Namespaces.isWellFormed(namespace)) continue;
       try {
         BasicFileAttributes attributes =
             Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

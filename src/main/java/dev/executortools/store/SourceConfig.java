@@ -1,6 +1,8 @@
 package dev.executortools.store;
 
+import dev.executortools.CredentialValue;
 import dev.executortools.internal.Json;
+import dev.executortools.internal.Namespaces;
 import dev.executortools.internal.UrlUserInfo;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,13 +39,15 @@ public record SourceConfig(
     Map<String, CredentialValue> specFetchQueryParams,
     List<String> trustedOrigins) {
 
-  private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9_]+");
-
   public SourceConfig {
     Objects.requireNonNull(namespace, "namespace");
-    if (!isValidNamespace(namespace)) {
+    if (!Namespaces.isWellFormed(namespace)) {
       throw new IllegalArgumentException(
-          "namespace \"" + namespace + "\" must match [a-z0-9_]+ (at most 128 characters)");
+          "namespace \""
+              + namespace
+              + "\" must match [a-z0-9_]+ (at most "
+              + Namespaces.MAX_LENGTH
+              + " characters)");
     }
     headers = copy(headers);
     queryParams = copy(queryParams);
@@ -110,11 +113,6 @@ public record SourceConfig(
         specFetchHeaders,
         specFetchQueryParams,
         trustedOrigins);
-  }
-
-  /** Whether {@code value} can be a namespace: {@code [a-z0-9_]+}, at most 128 characters. */
-  public static boolean isValidNamespace(String value) {
-    return value != null && value.length() <= 128 && NAMESPACE.matcher(value).matches();
   }
 
   /** The stored form, literal credential values included. */

@@ -7,7 +7,7 @@ import dev.executortools.ToolAnnotations;
 import dev.executortools.ToolResult;
 import dev.executortools.internal.HttpParsers;
 import dev.executortools.internal.Json;
-import dev.executortools.naming.Namespaces;
+import dev.executortools.internal.Namespaces;
 import dev.executortools.parse.SpecException;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,23 +68,23 @@ public final class AddSourceTool extends BuiltinTool {
 
   @Override
   public ToolResult run(JsonNode arguments) {
+    SourceRequest request;
     SpecLoader.Loaded loaded;
     try {
+      request = SourceRequest.read(arguments);
       loaded =
-          loader.load(arguments.get("spec").stringValue(), arguments.get("specFetchCredentials"));
+          loader.load(request.spec(), request.specFetchHeaders(), request.specFetchQueryParams());
+    } catch (IllegalArgumentException e) {
+      return ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, e.getMessage());
     } catch (SpecException e) {
       return ToolResult.failure(e.toError());
     }
-    String namespace = Json.text(arguments, "namespace");
-    if (namespace == null) namespace = Namespaces.fromTitle(loaded.document().title());
-    if (!Namespaces.isValid(namespace)) {
-      return ToolResult.failure(
-          ErrorCode.INVALID_ARGUMENTS,
-          "namespace '"
-              + namespace
-              + "' is not allowed: use [a-z0-9_]+ and not a reserved name (openapi)");
-    }
-    boolean replace = arguments.path("replace").asBoolean(false);
-    return sink.add(namespace, arguments, loaded.document(), loaded.url(), loaded.text(), replace);
+    String namespace =
+        request.namespace() != null
+            ? request.namespace()
+            : Namespaces.fromTitle(loaded.document().title());
+    String problem = Namespaces.problem(namespace);
+    if (problem != null) return ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, problem);
+    return sink.add(request, namespace, loaded);
   }
 }

@@ -1,5 +1,6 @@
 package dev.executortools.tools;
 
+import dev.executortools.ErrorCode;
 import dev.executortools.Tool;
 import dev.executortools.ToolAnnotations;
 import dev.executortools.ToolResult;
@@ -51,8 +52,13 @@ public final class PreviewSpecTool extends BuiltinTool {
   public ToolResult run(JsonNode arguments) {
     try {
       SpecLoader.Loaded loaded =
-          loader.load(arguments.get("spec").stringValue(), arguments.get("specFetchCredentials"));
+          loader.load(
+              arguments.get("spec").stringValue(),
+              SourceRequest.fetchCredentials(arguments, "headers"),
+              SourceRequest.fetchCredentials(arguments, "queryParams"));
       return ToolResult.success(preview(loaded));
+    } catch (IllegalArgumentException e) {
+      return ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, e.getMessage());
     } catch (SpecException e) {
       return ToolResult.failure(e.toError());
     }

@@ -1,7 +1,7 @@
 package dev.executortools.tools;
 
+import dev.executortools.CredentialValue;
 import dev.executortools.fetch.SpecFetcher;
-import dev.executortools.internal.Json;
 import dev.executortools.parse.SpecDocument;
 import dev.executortools.parse.SpecException;
 import dev.executortools.parse.SpecReader;
@@ -10,13 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tools.jackson.databind.JsonNode;
 
 /** The {@code spec} argument (URL or inline text) to a document; shared by preview and add. */
 public final class SpecLoader {
-  /** Resolves a credential map argument (literal values or secret references) to values. */
+  /** Resolves credentials (literal values or secret references) to the values sent. */
   public interface CredentialResolver {
-    Map<String, String> resolve(JsonNode credentialMap) throws SpecException;
+    Map<String, String> resolve(Map<String, CredentialValue> credentials) throws SpecException;
   }
 
   public record Loaded(SpecDocument document, String url, String text) {
@@ -48,14 +47,12 @@ public final class SpecLoader {
    * document that cannot be used is reported by where the problem is, never by its content (the URL
    * might have reached something that is no spec at all, and its text is not the caller's).
    */
-  public Loaded load(String spec, JsonNode fetchCredentials) throws SpecException {
+  public Loaded load(
+      String spec, Map<String, CredentialValue> headers, Map<String, CredentialValue> queryParams)
+      throws SpecException {
     if (SpecFetcher.isUrl(spec)) {
-      JsonNode creds = fetchCredentials == null ? Json.object() : fetchCredentials;
       String text =
-          fetcher.fetch(
-              spec,
-              credentials.resolve(creds.get("headers")),
-              credentials.resolve(creds.get("queryParams")));
+          fetcher.fetch(spec, credentials.resolve(headers), credentials.resolve(queryParams));
       try {
         return new Loaded(SpecReader.read(text), spec.strip(), text);
       } catch (SpecException e) {

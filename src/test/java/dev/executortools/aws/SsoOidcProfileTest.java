@@ -10,7 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.executortools.naming.Namespaces;
+import dev.executortools.internal.Namespaces;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
@@ -97,7 +97,10 @@ class SsoOidcProfileTest {
     String title = spec().get("info").get("title").stringValue();
 
     assertThat(SsoOidcProfile.SOURCE_ID).isEqualTo(Namespaces.fromTitle(title));
-    assertThat(Namespaces.isValid(SsoOidcProfile.SOURCE_ID)).isTrue();
+    assertThat(Namespaces.isWellFormed(SsoOidcProfile.SOURCE_ID)).isTrue();
+    assertThat(Namespaces.problem(SsoOidcProfile.SOURCE_ID))
+        .as("no added source takes it")
+        .contains("reserved");
   }
 
   /** The reference client sends the same media type, and no signature, for these operations. */

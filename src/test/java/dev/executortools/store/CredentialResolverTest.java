@@ -3,6 +3,7 @@ package dev.executortools.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.executortools.CredentialValue;
 import dev.executortools.SecretProvider;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -4,6 +4,7 @@ import static dev.executortools.store.StoreFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.executortools.CredentialValue;
 import dev.executortools.internal.Json;
 import java.util.List;
 import java.util.Map;

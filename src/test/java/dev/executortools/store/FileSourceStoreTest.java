@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.executortools.CredentialValue;
 import dev.executortools.StoreProblem;
 import dev.executortools.home.HomeLock;
 import dev.executortools.home.PrivateFiles;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.executortools.internal.Json;
+import dev.executortools.internal.Namespaces;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -96,9 +97,9 @@ class SourceConfigTest {
 
   @Test
   void namespacesMustBeLowerCaseLettersDigitsAndUnderscores() {
-    assertThat(SourceConfig.isValidNamespace("git_hub2")).isTrue();
+    assertThat(Namespaces.isWellFormed("git_hub2")).isTrue();
     for (String bad : List.of("", "GitHub", "a-b", "a.b", "../x", "a".repeat(129))) {
-      assertThat(SourceConfig.isValidNamespace(bad)).as(bad).isFalse();
+      assertThat(Namespaces.isWellFormed(bad)).as(bad).isFalse();
     }
     assertThatThrownBy(() -> SourceConfig.of("Git.Hub", "https://x", null))
         .isInstanceOf(IllegalArgumentException.class)

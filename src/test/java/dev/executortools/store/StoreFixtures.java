@@ -1,5 +1,6 @@
 package dev.executortools.store;
 
+import dev.executortools.CredentialValue;
 import dev.executortools.Tool;
 import dev.executortools.ToolAnnotations;
 import dev.executortools.compile.CompiledTool;

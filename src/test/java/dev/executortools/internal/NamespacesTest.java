@@ -1,4 +1,4 @@
-package dev.executortools.naming;
+package dev.executortools.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +31,7 @@ class NamespacesTest {
     "_, true",
     "a1, true",
     "openapi, false",
+    "aws_sso_oidc, false",
     "'', false",
     "GitHub, false",
     "git-hub, false",
@@ -38,5 +39,18 @@ class NamespacesTest {
   })
   void validNamespacesAreLowerSnakeAndNotReserved(String namespace, boolean valid) {
     assertThat(Namespaces.isValid(namespace)).isEqualTo(valid);
+  }
+
+  @org.junit.jupiter.api.Test
+  void everyRuleOfANewSourcesNamespaceIsOneAnswerWithTheReason() {
+    assertThat(Namespaces.problem("github")).isNull();
+    assertThat(Namespaces.problem("openapi")).contains("reserved");
+    assertThat(Namespaces.problem("aws_sso_oidc")).contains("reserved");
+    assertThat(Namespaces.problem("a".repeat(128))).isNull();
+    assertThat(Namespaces.problem("a".repeat(129))).contains("1 to 128 characters");
+    assertThat(Namespaces.problem("Git-Hub")).contains("[a-z0-9_]");
+    assertThat(Namespaces.isWellFormed("aws_sso_oidc"))
+        .as("a stored name may be any well-formed one")
+        .isTrue();
   }
 }

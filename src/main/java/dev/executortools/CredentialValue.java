@@ -1,4 +1,4 @@
-package dev.executortools.store;
+package dev.executortools;
 
 import dev.executortools.internal.Json;
 import java.util.Collections;
