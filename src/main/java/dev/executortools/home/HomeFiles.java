@@ -84,7 +84,27 @@ public final class HomeFiles {
               + ", so it was not read. It was left in place; fix or remove it.",
           file);
     }
-    InputStream in = Channels.newInputStream(channel);
+    return buffered(Channels.newInputStream(channel), file, kind, maxBytes);
+  }
+
+  /**
+   * A buffered stream of a channel {@link #open} gave, from its current position, ending with a
+   * {@link StoreException} should it go past {@code maxBytes}. Closing the stream leaves the
+   * channel open, for reads at other positions; its opener closes it.
+   */
+  public static InputStream newInputStream(
+      FileChannel channel, Path file, String kind, long maxBytes) {
+    InputStream in =
+        new FilterInputStream(Channels.newInputStream(channel)) {
+          @Override
+          public void close() {
+            // the channel is its opener's to close
+          }
+        };
+    return buffered(in, file, kind, maxBytes);
+  }
+
+  private static InputStream buffered(InputStream in, Path file, String kind, long maxBytes) {
     return new BufferedInputStream(new Capped(in, file, kind, maxBytes), 1 << 16);
   }
 

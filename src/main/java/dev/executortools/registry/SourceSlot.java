@@ -7,6 +7,7 @@ import dev.executortools.result.ErrorModel;
 import dev.executortools.store.SourceConfig;
 import dev.executortools.store.SourceStore;
 import dev.executortools.store.SourceSummary;
+import dev.executortools.store.SourceTool;
 import dev.executortools.store.StoredSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,11 +67,20 @@ final class SourceSlot {
     if (loaded != null) return loaded.get(id);
     HttpToolEntry entry = single.get(id);
     if (entry != null) return entry;
-    SourceRuntime r = runtime();
-    if (r == null) return null;
-    CompiledTool compiled = store.tool(namespace, id).orElse(null);
-    if (compiled == null) return null;
-    return single.computeIfAbsent(id, k -> new HttpToolEntry(compiled, r));
+    SourceRuntime r = runtime;
+    CompiledTool compiled;
+    if (r != null) {
+      compiled = store.tool(namespace, id).orElse(null);
+    } else { // the summary comes with the tool, from the same read of the source
+      SourceTool found = store.toolWithSummary(namespace, id).orElse(null);
+      if (found == null) return null;
+      if (summary == null) summary = found.summary();
+      r = runtime();
+      compiled = found.tool();
+    }
+    if (compiled == null || r == null) return null;
+    SourceRuntime known = r;
+    return single.computeIfAbsent(id, k -> new HttpToolEntry(compiled, known));
   }
 
   /**

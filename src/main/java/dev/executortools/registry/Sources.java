@@ -50,15 +50,24 @@ final class Sources implements SourceSink {
   /** Sources found unreadable, by namespace; cleared when the store's copy changes. */
   private final Map<String, StoreProblem> problems = Collections.synchronizedMap(new TreeMap<>());
 
-  /** The store's version of each source as last seen; null when no other process can write it. */
-  private volatile Map<String, String> knownVersions;
+  /**
+   * The store's version of each source as last seen; null when no other process can write it, and
+   * {@link #UNSEEN} until the first {@link #sync}.
+   */
+  private volatile Map<String, String> knownVersions = UNSEEN;
 
+  /** The versions before any were read (compared by identity). */
+  private static final Map<String, String> UNSEEN = Collections.unmodifiableMap(new TreeMap<>());
+
+  /**
+   * Lists the stored sources, reading none of them: their versions are read by the first {@link
+   * #sync}, which every request that needs them starts with.
+   */
   Sources(BundledSource bundled, SourceStore store) {
     this.store = store;
     this.bundled = bundled;
-    knownVersions = store.versions().orElse(null);
     Map<String, SourceSlot> initial = newSlotMap();
-    for (String namespace : knownVersions != null ? knownVersions.keySet() : store.namespaces()) {
+    for (String namespace : store.namespaces()) {
       initial.put(namespace, new SourceSlot(namespace, store));
     }
     slots = Collections.unmodifiableMap(initial);
@@ -73,13 +82,21 @@ final class Sources implements SourceSink {
     if (known == null) return;
     Map<String, String> current;
     try {
-      current = store.versions().orElse(known);
+      current = store.versions().orElse(null);
     } catch (StoreException e) {
       return; // the store cannot be listed now: keep serving what was known
     }
-    if (current.equals(known)) return;
+    if (current == null) { // nothing else writes to this store
+      knownVersions = null;
+      return;
+    }
+    if (current.equals(known) && known != UNSEEN) return;
     synchronized (writeLock) {
       known = knownVersions;
+      if (known == UNSEEN) {
+        first(current);
+        return;
+      }
       Map<String, SourceSlot> next = newSlotMap();
       next.putAll(slots);
       for (Map.Entry<String, String> entry : current.entrySet()) {
@@ -103,6 +120,21 @@ final class Sources implements SourceSink {
       knownVersions = current;
       slots = Collections.unmodifiableMap(next);
     }
+  }
+
+  /**
+   * The slots of the first versions read: a fresh slot for each, since what any slot read before
+   * cannot be told apart from what is stored now. Nothing was loaded from a known version, so there
+   * is nothing to keep a damaged copy from replacing.
+   */
+  private void first(Map<String, String> current) {
+    Map<String, SourceSlot> next = newSlotMap();
+    for (String namespace : current.keySet()) {
+      next.put(namespace, new SourceSlot(namespace, store));
+    }
+    problems.clear(); // found in slots now replaced: reading the new ones finds them again
+    knownVersions = current;
+    slots = Collections.unmodifiableMap(next);
   }
 
   /** The bundled tools, then those of every readable stored source (read in full). */
@@ -383,7 +415,7 @@ final class Sources implements SourceSink {
    */
   private void noteOwnWrite(String namespace) {
     Map<String, String> known = knownVersions;
-    if (known == null) return;
+    if (known == null || known == UNSEEN) return; // the first sync reads every version
     Map<String, String> next = new TreeMap<>(known);
     String version = store.versions().orElse(Map.of()).get(namespace);
     if (version == null) next.remove(namespace);

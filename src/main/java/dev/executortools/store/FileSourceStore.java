@@ -11,6 +11,7 @@ import dev.executortools.internal.Limits;
 import dev.executortools.internal.Namespaces;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -96,12 +97,8 @@ public final class FileSourceStore implements SourceStore {
   @Override
   public Optional<SourceSummary> summary(String namespace) {
     if (!Namespaces.isWellFormed(namespace)) return Optional.empty();
-    Path file = fileOf(namespace);
     return reading(
-        file,
-        namespace,
-        streamed(in -> SourceFile.readSummary(in, file)),
-        SourceSummary::namespace);
+        fileOf(namespace), namespace, FileSourceStore::summaryIn, SourceSummary::namespace);
   }
 
   @Override
@@ -114,28 +111,29 @@ public final class FileSourceStore implements SourceStore {
         SourceSummary::namespace);
   }
 
+  /** The summary and the tool read through one open of the file. */
   @Override
-  public Optional<CompiledTool> tool(String namespace, String id) {
+  public Optional<SourceTool> toolWithSummary(String namespace, String id) {
     if (!Namespaces.isWellFormed(namespace)) return Optional.empty();
-    Optional<SourceFileIndex.Read<Optional<CompiledTool>>> read =
-        reading(fileOf(namespace), namespace, f -> SourceFileIndex.find(f, id), null);
-    if (read.isEmpty()) return Optional.empty();
-    if (read.get().indexed()) return read.get().value();
-    CompiledTool[] found = new CompiledTool[1];
-    forEachTool(
+    return reading(
+        fileOf(namespace),
         namespace,
-        true,
-        t -> {
-          if (found[0] == null && t.tool().id().equals(id)) found[0] = t;
-        });
-    return Optional.ofNullable(found[0]);
+        (file, channel) -> {
+          SourceSummary summary = summaryIn(file, channel);
+          return new SourceTool(summary, toolIn(file, channel, id).orElse(null));
+        },
+        found -> found.summary().namespace());
   }
 
   @Override
   public List<CompiledTool> tools(String namespace, int from, int count) {
     if (!Namespaces.isWellFormed(namespace)) return List.of();
     Optional<SourceFileIndex.Read<List<CompiledTool>>> read =
-        reading(fileOf(namespace), namespace, f -> SourceFileIndex.range(f, from, count), null);
+        reading(
+            fileOf(namespace),
+            namespace,
+            (f, channel) -> SourceFileIndex.range(channel, from, count),
+            null);
     if (read.isEmpty()) return List.of();
     if (read.get().indexed()) return read.get().value();
     return SourceStore.super.tools(namespace, from, count);
@@ -216,8 +214,9 @@ public final class FileSourceStore implements SourceStore {
   }
 
   /**
-   * What {@code reader} makes of the file (empty when there is none), with every failure a {@link
-   * StoreException}; {@code namespaceOf}, when given, must find the file's own namespace.
+   * What {@code reader} makes of the file, opened once (empty when there is none), with every
+   * failure a {@link StoreException}; {@code namespaceOf}, when given, must find the file's own
+   * namespace.
    */
   private <T> Optional<T> reading(
       Path file,
@@ -225,8 +224,8 @@ public final class FileSourceStore implements SourceStore {
       Content<T> reader,
       java.util.function.Function<T, String> namespaceOf) {
     T source;
-    try {
-      if (HomeFiles.regularFile(file, KIND).size() > Limits.MAX_STORED_SOURCE_BYTES) {
+    try (FileChannel channel = HomeFiles.open(file, KIND)) {
+      if (channel.size() > Limits.MAX_STORED_SOURCE_BYTES) {
         throw new StoreException(
             "source file "
                 + file
@@ -236,7 +235,7 @@ public final class FileSourceStore implements SourceStore {
                 + " was not loaded. It was left in place; remove the source and add it again.",
             file);
       }
-      source = reader.read(file);
+      source = reader.read(file, channel);
     } catch (StoreException e) {
       throw e;
     } catch (NoSuchFileException e) {
@@ -266,20 +265,42 @@ public final class FileSourceStore implements SourceStore {
     return Optional.of(source);
   }
 
+  /** Reads an open source file. */
   private interface Content<T> {
-    T read(Path file) throws IOException;
+    T read(Path file, FileChannel channel) throws IOException;
   }
 
   private interface StreamContent<T> {
     T read(InputStream in) throws IOException;
   }
 
+  /** A reader of the file from its start, as one stream. */
   private static <T> Content<T> streamed(StreamContent<T> reader) {
-    return file -> {
-      try (InputStream in = HomeFiles.newInputStream(file, KIND, Limits.MAX_STORED_SOURCE_BYTES)) {
-        return reader.read(in);
-      }
-    };
+    return (file, channel) -> reader.read(fromStart(file, channel));
+  }
+
+  private static InputStream fromStart(Path file, FileChannel channel) throws IOException {
+    channel.position(0);
+    return HomeFiles.newInputStream(channel, file, KIND, Limits.MAX_STORED_SOURCE_BYTES);
+  }
+
+  private static SourceSummary summaryIn(Path file, FileChannel channel) throws IOException {
+    return SourceFile.readSummary(fromStart(file, channel), channel);
+  }
+
+  /** The tool with {@code id} in the open file: through its index, else by reading it whole. */
+  private static Optional<CompiledTool> toolIn(Path file, FileChannel channel, String id)
+      throws IOException {
+    SourceFileIndex.Read<Optional<CompiledTool>> read = SourceFileIndex.find(channel, id);
+    if (read.indexed()) return read.value();
+    CompiledTool[] found = new CompiledTool[1];
+    SourceFile.stream(
+        fromStart(file, channel),
+        true,
+        t -> {
+          if (found[0] == null && t.tool().id().equals(id)) found[0] = t;
+        });
+    return Optional.ofNullable(found[0]);
   }
 
   private StoreException damaged(Path file, String why) {

@@ -133,8 +133,12 @@ final class SourceFile {
     return new StoredSource(config, summary.addedAt(), summary.refreshedAt(), tools);
   }
 
-  /** The summary at the head of a source file, reading no further than the tools' defs. */
-  static SourceSummary readSummary(InputStream in, java.nio.file.Path file) throws IOException {
+  /**
+   * The summary at the head of a source file ({@code in} reads {@code file} from its start),
+   * reading no further than the tools' defs, and checking that the file ends with its index.
+   */
+  static SourceSummary readSummary(InputStream in, java.nio.channels.FileChannel file)
+      throws IOException {
     Reader reader = new Reader(false, false);
     reader.read(in, null, true);
     SourceSummary summary = reader.summary();

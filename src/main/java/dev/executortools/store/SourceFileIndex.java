@@ -1,14 +1,12 @@
 package dev.executortools.store;
 
 import dev.executortools.compile.CompiledTool;
-import dev.executortools.home.HomeFiles;
 import dev.executortools.internal.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,12 +36,10 @@ final class SourceFileIndex {
   }
 
   /** Whether the file ends with an index (files of format 2 do not: they are read in full). */
-  static boolean hasIndex(Path file) throws IOException {
-    try (FileChannel channel = HomeFiles.open(file, FileSourceStore.KIND)) {
-      long size = channel.size();
-      byte[] tail = read(channel, Math.max(0, size - TAIL), size);
-      return TRAILER.matcher(new String(tail, StandardCharsets.ISO_8859_1)).find();
-    }
+  static boolean hasIndex(FileChannel channel) throws IOException {
+    long size = channel.size();
+    byte[] tail = read(channel, Math.max(0, size - TAIL), size);
+    return TRAILER.matcher(new String(tail, StandardCharsets.ISO_8859_1)).find();
   }
 
   /**
@@ -57,54 +53,52 @@ final class SourceFileIndex {
   }
 
   /**
-   * The tool with {@code id} in {@code file}, empty when the file has none.
+   * The tool with {@code id} in the open source file, empty when the file has none.
    *
    * @throws IllegalArgumentException when the index points at something that is not a tool
    */
-  static Read<Optional<CompiledTool>> find(Path file, String id) throws IOException {
-    try (FileChannel channel = HomeFiles.open(file, FileSourceStore.KIND)) {
-      long size = channel.size();
-      byte[] indexBytes = indexBytes(channel, size);
-      if (indexBytes == null) return Read.unindexed();
-      IndexEntries index = IndexEntries.read(indexBytes, id);
-      if (index.tool() == null) return new Read<>(true, Optional.empty());
-      JsonNode tool = value(slice(channel, index.tool(), size));
-      CompiledTool compiled =
-          CompiledToolJson.fromJson(
-              tool, pool(channel, index, CompiledToolJson.defSetsOf(tool), size));
-      if (!compiled.tool().id().equals(id)) {
-        throw new IllegalArgumentException("its index points at another tool than " + id);
-      }
-      return new Read<>(true, Optional.of(compiled));
+  static Read<Optional<CompiledTool>> find(FileChannel channel, String id) throws IOException {
+    long size = channel.size();
+    byte[] indexBytes = indexBytes(channel, size);
+    if (indexBytes == null) return Read.unindexed();
+    IndexEntries index = IndexEntries.read(indexBytes, id);
+    if (index.tool() == null) return new Read<>(true, Optional.empty());
+    JsonNode tool = value(slice(channel, index.tool(), size));
+    CompiledTool compiled =
+        CompiledToolJson.fromJson(
+            tool, pool(channel, index, CompiledToolJson.defSetsOf(tool), size));
+    if (!compiled.tool().id().equals(id)) {
+      throw new IllegalArgumentException("its index points at another tool than " + id);
     }
+    return new Read<>(true, Optional.of(compiled));
   }
 
   /**
-   * The tools at positions {@code from} to {@code from + count} (exclusive) of the file, in stored
-   * order, with the defs their schemas name: one page of a listing read without the rest.
+   * The tools at positions {@code from} to {@code from + count} (exclusive) of the open source
+   * file, in stored order, with the defs their schemas name: one page of a listing read without the
+   * rest.
    *
    * @throws IllegalArgumentException when the index points at something that is not a tool
    */
-  static Read<List<CompiledTool>> range(Path file, int from, int count) throws IOException {
-    try (FileChannel channel = HomeFiles.open(file, FileSourceStore.KIND)) {
-      long size = channel.size();
-      byte[] indexBytes = indexBytes(channel, size);
-      if (indexBytes == null) return Read.unindexed();
-      IndexEntries index = IndexEntries.read(indexBytes, null);
-      long[] ranges = index.toolRanges();
-      int to = Math.min(ranges.length / 2, from + count);
-      List<JsonNode> tools = new ArrayList<>();
-      List<Integer> sets = new ArrayList<>();
-      for (int i = Math.max(0, from); i < to; i++) {
-        JsonNode tool = value(slice(channel, ranges[2 * i], ranges[2 * i + 1], size));
-        tools.add(tool);
-        sets.addAll(CompiledToolJson.defSetsOf(tool));
-      }
-      DefsPool pool = pool(channel, index, sets, size);
-      List<CompiledTool> out = new ArrayList<>(tools.size());
-      for (JsonNode tool : tools) out.add(CompiledToolJson.fromJson(tool, pool));
-      return new Read<>(true, out);
+  static Read<List<CompiledTool>> range(FileChannel channel, int from, int count)
+      throws IOException {
+    long size = channel.size();
+    byte[] indexBytes = indexBytes(channel, size);
+    if (indexBytes == null) return Read.unindexed();
+    IndexEntries index = IndexEntries.read(indexBytes, null);
+    long[] ranges = index.toolRanges();
+    int to = Math.min(ranges.length / 2, from + count);
+    List<JsonNode> tools = new ArrayList<>();
+    List<Integer> sets = new ArrayList<>();
+    for (int i = Math.max(0, from); i < to; i++) {
+      JsonNode tool = value(slice(channel, ranges[2 * i], ranges[2 * i + 1], size));
+      tools.add(tool);
+      sets.addAll(CompiledToolJson.defSetsOf(tool));
     }
+    DefsPool pool = pool(channel, index, sets, size);
+    List<CompiledTool> out = new ArrayList<>(tools.size());
+    for (JsonNode tool : tools) out.add(CompiledToolJson.fromJson(tool, pool));
+    return new Read<>(true, out);
   }
 
   /** The bytes of the index, found by the trailer at the file's end; null when it has none. */

@@ -68,8 +68,26 @@ public interface SourceStore {
    * @throws StoreException when the source exists but cannot be read
    */
   default Optional<CompiledTool> tool(String namespace, String id) {
+    return toolWithSummary(namespace, id).map(SourceTool::tool);
+  }
+
+  /**
+   * The summary of the source of {@code namespace} with its tool {@code id} (null when it has no
+   * such tool), read together: one read of the source, never two versions of it. Empty when there
+   * is no source.
+   *
+   * @throws StoreException when the source exists but cannot be read
+   */
+  default Optional<SourceTool> toolWithSummary(String namespace, String id) {
     return get(namespace)
-        .flatMap(s -> s.tools().stream().filter(t -> t.tool().id().equals(id)).findFirst());
+        .map(
+            s ->
+                new SourceTool(
+                    s.summary(),
+                    s.tools().stream()
+                        .filter(t -> t.tool().id().equals(id))
+                        .findFirst()
+                        .orElse(null)));
   }
 
   /**

@@ -20,7 +20,18 @@ public record CliProcess(int exit, String out, String err) {
    * @throws AssertionError when it has not ended in 150 s (it is killed)
    */
   public static CliProcess run(Path dir, List<String> jvmOptions, String... args) throws Exception {
-    List<String> command = new ArrayList<>();
+    return run(dir, List.of(), jvmOptions, args);
+  }
+
+  /**
+   * Runs it to its end under {@code wrapper}, a command that runs the command after it ({@code
+   * strace -f -o FILE}); {@code dir} receives its stdout and stderr.
+   *
+   * @throws AssertionError when it has not ended in 150 s (it is killed)
+   */
+  public static CliProcess run(
+      Path dir, List<String> wrapper, List<String> jvmOptions, String... args) throws Exception {
+    List<String> command = new ArrayList<>(wrapper);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.addAll(
