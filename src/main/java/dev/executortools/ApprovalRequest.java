@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,9 +26,9 @@ import tools.jackson.databind.JsonNode;
 public record ApprovalRequest(
     Tool tool,
     JsonNode arguments,
-    String destination,
-    String method,
-    String path,
+    @Nullable String destination,
+    @Nullable String method,
+    @Nullable String path,
     List<String> secrets,
     List<String> credentials,
     List<String> credentialOrigins) {
@@ -46,7 +47,8 @@ public record ApprovalRequest(
   }
 
   /** The same call, sending {@code method} to {@code destination} (an origin) and {@code path}. */
-  public ApprovalRequest withRequest(String destination, String method, String path) {
+  public ApprovalRequest withRequest(
+      @Nullable String destination, @Nullable String method, @Nullable String path) {
     return new ApprovalRequest(
         tool, arguments, destination, method, path, secrets, credentials, credentialOrigins);
   }

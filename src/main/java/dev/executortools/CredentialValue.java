@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
@@ -52,7 +53,7 @@ public sealed interface CredentialValue {
    *
    * @param prefix prepended to the secret (e.g. {@code "Bearer "}), or null for none
    */
-  record SecretRef(String secretId, String prefix) implements CredentialValue {
+  record SecretRef(String secretId, @Nullable String prefix) implements CredentialValue {
     public SecretRef {
       Objects.requireNonNull(secretId, "secretId");
       if (secretId.isBlank()) throw new IllegalArgumentException("secretId must not be blank");

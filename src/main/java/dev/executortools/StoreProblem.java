@@ -1,5 +1,7 @@
 package dev.executortools;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A stored entry that could not be read. It is left in place untouched.
  *
@@ -7,7 +9,7 @@ package dev.executortools;
  * @param message what is wrong and where, never a stored value
  * @param file the file at fault, or null when the store keeps no files
  */
-public record StoreProblem(String namespace, String message, String file) {
+public record StoreProblem(String namespace, String message, @Nullable String file) {
 
   public StoreProblem(String namespace, String message) {
     this(namespace, message, null);

@@ -3,6 +3,7 @@ package dev.executortools;
 import dev.executortools.internal.Json;
 import dev.executortools.internal.Limits;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,9 +27,9 @@ public record Tool(
     String source,
     String description,
     ObjectNode inputSchema,
-    ObjectNode outputSchema,
+    @Nullable ObjectNode outputSchema,
     ToolAnnotations annotations,
-    String summary) {
+    @Nullable String summary) {
 
   public Tool {
     Objects.requireNonNull(id, "id");

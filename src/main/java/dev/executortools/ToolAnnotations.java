@@ -3,6 +3,7 @@ package dev.executortools;
 import dev.executortools.internal.Json;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -14,8 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record ToolAnnotations(
     boolean requiresApproval,
-    String method,
-    String pathTemplate,
+    @Nullable String method,
+    @Nullable String pathTemplate,
     boolean readOnlyHint,
     boolean destructiveHint,
     boolean idempotentHint,

@@ -2,6 +2,7 @@ package dev.executortools;
 
 import dev.executortools.internal.Json;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -10,7 +11,11 @@ import tools.jackson.databind.node.ObjectNode;
  * are present only where they apply. Messages never carry secret values.
  */
 public record ToolError(
-    ErrorCode code, String message, Integer status, JsonNode details, Boolean retryable) {
+    ErrorCode code,
+    String message,
+    @Nullable Integer status,
+    @Nullable JsonNode details,
+    @Nullable Boolean retryable) {
 
   public ToolError {
     Objects.requireNonNull(code, "code");

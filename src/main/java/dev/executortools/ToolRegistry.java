@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 
@@ -67,7 +68,8 @@ public final class ToolRegistry implements AutoCloseable {
    * @param source a source id ({@code github}, {@code openapi}, {@code aws_sso_oidc}), or null for
    *     all
    */
-  public void forEachTool(String source, boolean schemas, java.util.function.Consumer<Tool> sink) {
+  public void forEachTool(
+      @Nullable String source, boolean schemas, java.util.function.Consumer<Tool> sink) {
     registry.forEachTool(source, schemas, sink);
   }
 
@@ -109,7 +111,7 @@ public final class ToolRegistry implements AutoCloseable {
    *
    * @param source only tools of this source id (namespace), or null for all
    */
-  public List<SearchHit> search(String query, int limit, String source) {
+  public List<SearchHit> search(String query, int limit, @Nullable String source) {
     return registry.search(query, limit, source);
   }
 
@@ -156,7 +158,7 @@ public final class ToolRegistry implements AutoCloseable {
    * ({@code options} gives the rest: namespace, baseUrl, headers...). Tool arguments from an agent
    * never make the plugin read a file; only this method and the command line do.
    */
-  public ToolResult addSource(Path specFile, JsonNode options) {
+  public ToolResult addSource(Path specFile, @Nullable JsonNode options) {
     return registry.addSource(specFile, options);
   }
 
@@ -175,7 +177,7 @@ public final class ToolRegistry implements AutoCloseable {
   }
 
   /** Calls a tool. {@code arguments} null means {@code {}}. Never throws for a tool failure. */
-  public ToolResult call(String id, JsonNode arguments) {
+  public ToolResult call(String id, @Nullable JsonNode arguments) {
     return registry.call(id, arguments == null || arguments instanceof NullNode ? null : arguments);
   }
 
@@ -184,7 +186,8 @@ public final class ToolRegistry implements AutoCloseable {
    * approval (a server asks the client of this call); null means no one can be asked, so such a
    * call answers {@code approval_required}.
    */
-  public ToolResult call(String id, JsonNode arguments, ApprovalHandler approvals) {
+  public ToolResult call(
+      String id, @Nullable JsonNode arguments, @Nullable ApprovalHandler approvals) {
     return registry.call(
         id, arguments == null || arguments instanceof NullNode ? null : arguments, approvals);
   }
@@ -207,13 +210,13 @@ public final class ToolRegistry implements AutoCloseable {
     private Builder() {}
 
     /** Directory of all state (sources, secrets, policies); none keeps everything in memory. */
-    public Builder home(Path home) {
+    public Builder home(@Nullable Path home) {
       this.home = home;
       return this;
     }
 
     /** The HTTP client all tools share; default: one built with the plugin's timeouts. */
-    public Builder httpClient(OkHttpClient client) {
+    public Builder httpClient(@Nullable OkHttpClient client) {
       this.httpClient = client;
       return this;
     }
@@ -228,13 +231,13 @@ public final class ToolRegistry implements AutoCloseable {
     }
 
     /** Asked before tools that require approval; none means such calls answer approval_required. */
-    public Builder approvals(ApprovalHandler handler) {
+    public Builder approvals(@Nullable ApprovalHandler handler) {
       this.approvals = handler;
       return this;
     }
 
     /** Where secret references resolve; default: the home directory's secret store. */
-    public Builder secrets(SecretProvider provider) {
+    public Builder secrets(@Nullable SecretProvider provider) {
       this.secrets = provider;
       return this;
     }

@@ -2,6 +2,7 @@ package dev.executortools;
 
 import dev.executortools.internal.Json;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -10,7 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {"ok": false, "error"}}. A failure is a value; {@code call} never throws for one. Each call
  * builds its own result and the registry keeps none, so its JSON is the caller's to change.
  */
-public record ToolResult(boolean ok, JsonNode data, HttpInfo http, ToolError error) {
+public record ToolResult(
+    boolean ok, @Nullable JsonNode data, @Nullable HttpInfo http, @Nullable ToolError error) {
 
   public ToolResult {
     if (ok) {
@@ -25,7 +27,7 @@ public record ToolResult(boolean ok, JsonNode data, HttpInfo http, ToolError err
     return new ToolResult(true, data, null, null);
   }
 
-  public static ToolResult success(JsonNode data, HttpInfo http) {
+  public static ToolResult success(JsonNode data, @Nullable HttpInfo http) {
     return new ToolResult(true, data, http, null);
   }
 
