@@ -84,7 +84,8 @@ public final class ToolCompiler {
         op.params(),
         op.requestBody(),
         servers,
-        op.successSchema());
+        op.successSchema(),
+        op.security());
   }
 
   /**

@@ -12,6 +12,8 @@ import tools.jackson.databind.JsonNode;
  * @param servers the servers in effect: operation's, else path item's, else the document's
  * @param requestBody null when the operation takes none
  * @param successSchema the raw schema of the first 2xx JSON response, or null
+ * @param security the operation's own {@code security}, or null when it declares none and the
+ *     document's applies ({@link OperationExtractor#documentSecurity()})
  */
 public record Operation(
     String method,
@@ -24,7 +26,8 @@ public record Operation(
     List<Param> params,
     RequestBodySpec requestBody,
     List<ServerSpec> servers,
-    JsonNode successSchema) {
+    JsonNode successSchema,
+    SecurityRequirement security) {
 
   public Operation {
     tags = List.copyOf(tags);

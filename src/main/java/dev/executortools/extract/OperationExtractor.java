@@ -107,7 +107,16 @@ public final class OperationExtractor {
         List.copyOf(merged.values()),
         requestBody(op.get("requestBody")),
         servers(op.get("servers"), pathServers),
-        successSchema(op.get("responses")));
+        successSchema(op.get("responses")),
+        SecurityRequirement.parse(op.get("security")));
+  }
+
+  /**
+   * The document's top-level {@code security}, which every operation without its own follows; null
+   * when the document declares none (no authentication stated).
+   */
+  public SecurityRequirement documentSecurity() {
+    return SecurityRequirement.parse(doc.root().get("security"));
   }
 
   private List<Param> params(JsonNode list) {

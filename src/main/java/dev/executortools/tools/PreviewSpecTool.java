@@ -67,7 +67,9 @@ public final class PreviewSpecTool extends BuiltinTool {
   /** Names and describes the operations; no schema is built (a preview must stay cheap). */
   private static ObjectNode preview(SpecLoader.Loaded loaded) {
     SpecDocument doc = loaded.document();
-    List<Operation> found = new OperationExtractor(doc, loaded.location()).extract();
+    OperationExtractor extractor = new OperationExtractor(doc, loaded.location());
+    List<Operation> found = extractor.extract();
+    SecuritySummary security = new SecuritySummary(doc, extractor.documentSecurity());
     List<String> paths = ToolPathNamer.toolPaths(found);
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) order.add(i);
@@ -102,6 +104,7 @@ public final class PreviewSpecTool extends BuiltinTool {
                 tags.add(t);
               });
       op.put("deprecated", operation.deprecated());
+      security.describe(operation, paths.get(i), op);
     }
     ArrayNode tagArray = out.putArray("tags");
     tags.forEach(tagArray::add);
@@ -109,9 +112,11 @@ public final class PreviewSpecTool extends BuiltinTool {
     out.set("operations", operations);
     JsonNode schemes = doc.root().path("components").get("securitySchemes");
     out.set("securitySchemes", schemes != null && schemes.isObject() ? schemes : Json.object());
+    out.set("security", security.summary());
     ArrayNode warnings = out.putArray("warnings");
     doc.warnings().forEach(warnings::add);
     ignoredHeaderWarnings(found, paths).forEach(warnings::add);
+    security.warnings().forEach(warnings::add);
     SpecLint.messages(doc).forEach(warnings::add);
     return out;
   }

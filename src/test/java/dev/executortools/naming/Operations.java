@@ -19,6 +19,7 @@ final class Operations {
         List.of(),
         null,
         List.of(),
+        null,
         null);
   }
 }

@@ -62,7 +62,8 @@ final class TinySpec {
         params,
         body,
         servers,
-        success);
+        success,
+        null);
   }
 
   static RequestBodySpec jsonBody(boolean required, String schemaYaml) {
