@@ -190,6 +190,50 @@ class PreviewSpecSecurityTest {
   }
 
   @Test
+  void swagger2OAuthFlowsArriveAsOpenApi3Flows() {
+    JsonNode data =
+        preview(
+            """
+            swagger: "2.0"
+            info: {title: Old, version: "1"}
+            host: api.example.com
+            securityDefinitions:
+              code:
+                type: oauth2
+                flow: accessCode
+                authorizationUrl: https://auth.example.com/authorize
+                tokenUrl: https://auth.example.com/token
+                scopes: {repo: Repositories}
+              machine:
+                type: oauth2
+                flow: application
+                tokenUrl: https://auth.example.com/token
+                scopes: {}
+              basic: {type: basic}
+            security: [{code: [repo]}]
+            paths:
+              /things:
+                get:
+                  operationId: listThings
+                  security: [{machine: []}, {basic: []}]
+                  responses: {"200": {description: ok}}
+            """);
+    Map<String, JsonNode> schemes = byName(data.path("security").path("schemes"));
+
+    JsonNode code = schemes.get("code").path("flows").get(0);
+    assertThat(code.path("flow").asString()).isEqualTo("authorizationCode");
+    assertThat(code.path("authorizationUrl").asString())
+        .isEqualTo("https://auth.example.com/authorize");
+    assertThat(code.path("tokenUrl").asString()).isEqualTo("https://auth.example.com/token");
+    assertThat(schemes.get("machine").path("flows").get(0).path("flow").asString())
+        .isEqualTo("clientCredentials");
+    assertThat(schemes.get("basic").path("scheme").asString()).isEqualTo("basic");
+    assertThat(data.path("security").path("default").get(0).get(0).path("scheme").asString())
+        .isEqualTo("code");
+    assertThat(data.path("operations").get(0).path("security")).hasSize(2);
+  }
+
+  @Test
   void oddShapesAndHugeScopeListsAreBoundedNotFatal() {
     StringBuilder scopes = new StringBuilder();
     for (int i = 0; i < 5_000; i++)
