@@ -74,6 +74,9 @@ final class Registrar implements AutoCloseable {
 
   final Sources sources;
 
+  /** Adds, refreshes and removes them. */
+  final SourceWrites writes;
+
   /** The tools as callers see them: listed, streamed, paged, searched. */
   final Listings listings;
 
@@ -110,17 +113,18 @@ final class Registrar implements AutoCloseable {
         new Sources(
             new BundledSource(SsoOidcProfile.create(config.environment())),
             config.home() != null ? new FileSourceStore(config.home()) : new MemorySourceStore());
+    this.writes = new SourceWrites(sources);
     this.listings =
         new Listings(
             () -> localTools.values().stream().map(e -> e.tool.descriptor()).toList(), sources);
     this.specLoader =
         new SpecLoader(new SpecFetcher(() -> transport().guardedClient()), this::resolveArgument);
-    for (LocalTool tool : BuiltinTools.create(specLoader, sources)) {
+    for (LocalTool tool : BuiltinTools.create(specLoader, writes)) {
       localTools.put(tool.id(), new LocalEntry(tool));
     }
     SpecLoader programLoader =
         new SpecLoader(new SpecFetcher(() -> transport().client()), this::resolveArgument);
-    for (LocalTool tool : BuiltinTools.create(programLoader, sources)) {
+    for (LocalTool tool : BuiltinTools.create(programLoader, writes)) {
       programTools.put(tool.id(), new LocalEntry(tool));
     }
   }

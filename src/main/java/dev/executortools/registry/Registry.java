@@ -111,11 +111,11 @@ public final class Registry implements AutoCloseable {
   }
 
   public ToolResult removeSource(String namespace) {
-    return registrar.sources.remove(namespace);
+    return registrar.writes.remove(namespace);
   }
 
   public ToolResult refreshSource(String namespace) {
-    return registrar.sources.refresh(namespace, registrar.specLoader());
+    return registrar.writes.refresh(namespace, registrar.specLoader());
   }
 
   public ToolResult call(String id, JsonNode arguments) {

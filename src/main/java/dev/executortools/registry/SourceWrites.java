@@ -1,0 +1,186 @@
+package dev.executortools.registry;
+
+import dev.executortools.ErrorCode;
+import dev.executortools.ToolResult;
+import dev.executortools.compile.CompileOptions;
+import dev.executortools.compile.CompiledTool;
+import dev.executortools.compile.ToolCompiler;
+import dev.executortools.fetch.SpecFetcher;
+import dev.executortools.home.StoreException;
+import dev.executortools.internal.Json;
+import dev.executortools.parse.SpecDocument;
+import dev.executortools.parse.SpecException;
+import dev.executortools.parse.SpecReader;
+import dev.executortools.store.SourceConfig;
+import dev.executortools.store.SourceStore;
+import dev.executortools.store.SourceSummary;
+import dev.executortools.store.SourceTooLargeException;
+import dev.executortools.store.StoredSource;
+import dev.executortools.tools.SourceRequest;
+import dev.executortools.tools.SourceSink;
+import dev.executortools.tools.SpecLoader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Adding, refreshing and removing stored sources: each change is written to the store first, then
+ * swapped into the {@link Sources} that serve the tools.
+ */
+final class SourceWrites implements SourceSink {
+  private final Sources sources;
+  private final SourceStore store;
+
+  SourceWrites(Sources sources) {
+    this.sources = sources;
+    this.store = sources.store();
+  }
+
+  @Override
+  public ToolResult add(SourceRequest request, String namespace, SpecLoader.Loaded loaded) {
+    SourceConfig config;
+    try {
+      SpecDocument document = loaded.document();
+      config =
+          new SourceConfig(
+                  namespace,
+                  Objects.requireNonNullElse(
+                      request.name(), Objects.requireNonNullElse(document.title(), namespace)),
+                  loaded.url(),
+                  loaded.url() == null ? loaded.text() : null,
+                  request.baseUrl(),
+                  request.headers(),
+                  request.queryParams(),
+                  request.specFetchHeaders(),
+                  request.specFetchQueryParams(),
+                  TrustedOrigins.listed(request.trustedOrigins()))
+              .requireSpec();
+    } catch (IllegalArgumentException e) {
+      return ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, e.getMessage());
+    }
+    List<CompiledTool> tools = compile(config, loaded.document());
+    ToolResult refused =
+        save(
+            StoredSource.added(config, tools, Instant.now()),
+            request.replace() ? Save.PUT : Save.NEW);
+    if (refused != null) return refused;
+    ObjectNode data = Json.object();
+    data.put("sourceId", namespace);
+    data.put("toolCount", tools.size());
+    ArrayNode ids = data.putArray("tools");
+    tools.forEach(t -> ids.add(t.tool().id()));
+    return ToolResult.success(data);
+  }
+
+  /** How {@link #save} writes: as a new source only, or in place of any. */
+  private enum Save {
+    NEW,
+    PUT
+  }
+
+  /**
+   * The one path that installs a source, added or refreshed: stored, then served. Null when it was;
+   * else why not ({@code source_exists}, {@code store_failed}, a source too large).
+   */
+  private ToolResult save(StoredSource source, Save how) {
+    synchronized (sources.writeLock()) {
+      try {
+        if (how == Save.PUT) {
+          store.put(source);
+        } else if (!store.putIfAbsent(source)) {
+          return ToolResult.failure(
+              ErrorCode.SOURCE_EXISTS,
+              "a source with namespace '"
+                  + source.config().namespace()
+                  + "' exists already (pass \"replace\": true to replace it)");
+        }
+      } catch (StoreException e) {
+        return ToolResult.failure(
+            ErrorCode.STORE_FAILED, "the source could not be saved: " + e.getMessage());
+      } catch (SourceTooLargeException e) {
+        return ToolResult.failure(ErrorCode.OPENAPI_PARSE_FAILED, e.getMessage());
+      }
+      sources.swap(source.config().namespace(), SourceSlot.loaded(source, store));
+    }
+    return null;
+  }
+
+  ToolResult remove(String namespace) {
+    synchronized (sources.writeLock()) {
+      SourceSlot slot = sources.slot(namespace);
+      List<String> ids = new ArrayList<>();
+      if (slot != null) {
+        try {
+          slot.forEach(false, entry -> ids.add(entry.tool().id()));
+        } catch (StoreException e) {
+          ids.clear(); // a damaged source is removed all the same
+        }
+      }
+      boolean removed;
+      try {
+        removed = store.remove(namespace);
+      } catch (StoreException e) {
+        return ToolResult.failure(
+            ErrorCode.STORE_FAILED, "the source could not be removed: " + e.getMessage());
+      }
+      if (!removed && slot == null) {
+        return ToolResult.failure(
+            ErrorCode.UNKNOWN_SOURCE, "no source with namespace '" + namespace + "'");
+      }
+      sources.swap(namespace, null);
+      ObjectNode data = Json.object().put("sourceId", namespace);
+      ids.forEach(data.putArray("removed")::add);
+      return ToolResult.success(data);
+    }
+  }
+
+  /**
+   * Re-reads a source's spec (fetching URL sources again), recompiles, and reports the change. The
+   * old tools are streamed to fingerprints first, never held next to the new ones.
+   */
+  ToolResult refresh(String namespace, SpecLoader loader) {
+    SourceSummary current;
+    SortedMap<String, String> before;
+    try {
+      current = store.summaryWithSpecText(namespace).orElse(null);
+      if (current == null) {
+        return ToolResult.failure(
+            ErrorCode.UNKNOWN_SOURCE, "no source with namespace '" + namespace + "'");
+      }
+      before = SourceDiff.fingerprints(sink -> store.forEachTool(namespace, true, sink));
+    } catch (StoreException e) {
+      return ToolResult.failure(
+          ErrorCode.STORE_FAILED, "the source cannot be read: " + e.getMessage());
+    }
+    SourceConfig config = current.config();
+    SpecDocument document;
+    try {
+      document =
+          config.specUrl() != null
+              ? loader
+                  .load(config.specUrl(), config.specFetchHeaders(), config.specFetchQueryParams())
+                  .document()
+              : SpecReader.read(config.specText());
+    } catch (SpecException e) {
+      return ToolResult.failure(e.toError());
+    }
+    List<CompiledTool> tools = compile(config, document);
+    ToolResult refused =
+        save(new StoredSource(config, current.addedAt(), Instant.now(), tools), Save.PUT);
+    if (refused != null) return refused;
+    return ToolResult.success(SourceDiff.between(namespace, before, tools));
+  }
+
+  private static List<CompiledTool> compile(SourceConfig config, SpecDocument document) {
+    String url = config.specUrl();
+    return ToolCompiler.compile(
+            document,
+            url == null ? null : SpecFetcher.location(url),
+            CompileOptions.forSource(config.namespace(), config.baseUrl()))
+        .tools();
+  }
+}
