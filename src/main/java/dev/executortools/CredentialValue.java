@@ -1,8 +1,10 @@
 package dev.executortools;
 
 import dev.executortools.internal.Json;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +21,17 @@ public sealed interface CredentialValue {
 
   /** What listings show instead of a literal value. */
   String REDACTED = "<redacted>";
+
+  /**
+   * Credentials by place and name, never a value: {@code header Authorization}, {@code query
+   * api_key}, each followed by {@code note} (such as {@code " (spec fetch)"}), headers first.
+   */
+  static List<String> names(Iterable<String> headers, Iterable<String> queryParams, String note) {
+    List<String> names = new ArrayList<>();
+    headers.forEach(name -> names.add("header " + name + note));
+    queryParams.forEach(name -> names.add("query " + name + note));
+    return names;
+  }
 
   /** The stored form: a string for a literal, {@code {"secretId", "prefix"?}} for a reference. */
   JsonNode toJson();

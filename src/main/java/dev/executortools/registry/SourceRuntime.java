@@ -29,10 +29,7 @@ record SourceRuntime(
 
   /** The credentials the source sends, by place and name ({@code header Authorization}). */
   List<String> credentialNames() {
-    List<String> names = new java.util.ArrayList<>();
-    headers.keySet().forEach(name -> names.add("header " + name));
-    queryParams.keySet().forEach(name -> names.add("query " + name));
-    return names;
+    return CredentialValue.names(headers.keySet(), queryParams.keySet(), "");
   }
 
   /** The names of the stored secrets the source sends, each once, headers first. */

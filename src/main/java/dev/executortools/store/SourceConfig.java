@@ -146,11 +146,11 @@ public record SourceConfig(
    * api_key (spec fetch)}), never a value.
    */
   public List<String> credentialNames() {
-    List<String> names = new ArrayList<>();
-    headers.keySet().forEach(n -> names.add("header " + n));
-    queryParams.keySet().forEach(n -> names.add("query " + n));
-    specFetchHeaders.keySet().forEach(n -> names.add("header " + n + " (spec fetch)"));
-    specFetchQueryParams.keySet().forEach(n -> names.add("query " + n + " (spec fetch)"));
+    List<String> names =
+        new ArrayList<>(CredentialValue.names(headers.keySet(), queryParams.keySet(), ""));
+    names.addAll(
+        CredentialValue.names(
+            specFetchHeaders.keySet(), specFetchQueryParams.keySet(), " (spec fetch)"));
     return names;
   }
 

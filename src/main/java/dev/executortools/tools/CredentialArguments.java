@@ -1,5 +1,6 @@
 package dev.executortools.tools;
 
+import dev.executortools.CredentialValue;
 import dev.executortools.internal.HeaderRules;
 import dev.executortools.schema.ArgumentProblem;
 import java.util.ArrayList;
@@ -62,16 +63,17 @@ final class CredentialArguments {
    * fetch)}, {@code query api_key}; never a value.
    */
   static List<String> names(JsonNode arguments) {
-    List<String> names = new ArrayList<>();
-    for (String[] map :
-        new String[][] {
-          {"/specFetchCredentials/headers", "header ", " (spec fetch)"},
-          {"/specFetchCredentials/queryParams", "query ", " (spec fetch)"},
-          {"/headers", "header ", ""},
-          {"/queryParams", "query ", ""}
-        }) {
-      arguments.at(map[0]).propertyNames().forEach(name -> names.add(map[1] + name + map[2]));
-    }
+    List<String> names =
+        new ArrayList<>(
+            CredentialValue.names(
+                arguments.at("/specFetchCredentials/headers").propertyNames(),
+                arguments.at("/specFetchCredentials/queryParams").propertyNames(),
+                " (spec fetch)"));
+    names.addAll(
+        CredentialValue.names(
+            arguments.at("/headers").propertyNames(),
+            arguments.at("/queryParams").propertyNames(),
+            ""));
     return names;
   }
 
