@@ -1,10 +1,7 @@
 package dev.executortools.mcp;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -57,21 +54,7 @@ class McpHttpServerIT {
   void start() {
     upstream = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
     upstream.start();
-    upstream.stubFor(
-        post(urlEqualTo("/token"))
-            .willReturn(
-                aResponse()
-                    .withStatus(200)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(
-                        "{\"accessToken\": \"at-1\", \"tokenType\": \"Bearer\", \"expiresIn\": 3600}")));
-    upstream.stubFor(
-        get(urlEqualTo("/get"))
-            .willReturn(
-                aResponse()
-                    .withStatus(200)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody("{\"url\": \"/get\"}")));
+    SsoOidcStubs.tokenAndGet(upstream);
   }
 
   @AfterEach

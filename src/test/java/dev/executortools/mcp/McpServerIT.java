@@ -64,21 +64,7 @@ class McpServerIT {
 
   @Test
   void listsCallsAddsASourceAndFollowsChangesFromAnotherProcess() throws Exception {
-    upstream.stubFor(
-        post(urlEqualTo("/token"))
-            .willReturn(
-                aResponse()
-                    .withStatus(200)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(
-                        "{\"accessToken\": \"at-1\", \"tokenType\": \"Bearer\", \"expiresIn\": 3600}")));
-    upstream.stubFor(
-        get(urlEqualTo("/get"))
-            .willReturn(
-                aResponse()
-                    .withStatus(200)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody("{\"url\": \"/get\"}")));
+    SsoOidcStubs.tokenAndGet(upstream);
 
     try (McpJarClient mcp =
         new McpJarClient(home, Map.of("AWS_ENDPOINT_URL_SSO_OIDC", upstreamUrl()), true)) {
