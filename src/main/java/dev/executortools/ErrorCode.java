@@ -21,6 +21,11 @@ public enum ErrorCode {
   /** A model-chosen URL led to an address the network policy refuses; nothing was sent. */
   BLOCKED_ADDRESS,
   MISSING_SECRET,
+  /**
+   * A call needs a sign-in that is missing, expired without a refresh token, or was revoked: the
+   * message names the {@code auth login} command; nothing was sent to the API.
+   */
+  AUTH_REQUIRED,
   STORE_FAILED,
   /** A command line that does not parse (unknown option, missing parameter...): exit code 2. */
   INVALID_USAGE,

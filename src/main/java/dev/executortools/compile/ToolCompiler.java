@@ -5,6 +5,7 @@ import dev.executortools.ToolAnnotations;
 import dev.executortools.extract.Operation;
 import dev.executortools.extract.OperationExtractor;
 import dev.executortools.extract.Param;
+import dev.executortools.extract.SecurityRequirement;
 import dev.executortools.extract.ServerSpec;
 import dev.executortools.internal.Limits;
 import dev.executortools.naming.ToolPathNamer;
@@ -29,14 +30,17 @@ public final class ToolCompiler {
    * @param specLocation where the document came from (resolves relative server URLs), or null
    */
   public static CompiledSource compile(SpecDocument doc, URI specLocation, CompileOptions options) {
-    List<Operation> operations = new OperationExtractor(doc, specLocation).extract();
+    OperationExtractor extractor = new OperationExtractor(doc, specLocation);
+    List<Operation> operations = extractor.extract();
+    SecurityRequirement documentSecurity = extractor.documentSecurity();
     List<String> paths = ToolPathNamer.toolPaths(operations);
     SchemaCompiler schemas = new SchemaCompiler(doc);
     List<CompiledTool> tools = new ArrayList<>(operations.size());
     for (int i = 0; i < operations.size(); i++) {
       Operation op = operations.get(i);
       if (!options.servers().isEmpty()) op = withServers(op, options.servers());
-      tools.add(compileOne(op, paths.get(i), schemas, options));
+      SecurityRequirement security = op.security() != null ? op.security() : documentSecurity;
+      tools.add(compileOne(op, security, paths.get(i), schemas, options));
     }
     tools.sort(Comparator.comparing(t -> t.tool().id(), ToolPathOrder.INSTANCE));
     return new CompiledSource(
@@ -44,7 +48,11 @@ public final class ToolCompiler {
   }
 
   private static CompiledTool compileOne(
-      Operation op, String path, SchemaCompiler schemas, CompileOptions options) {
+      Operation op,
+      SecurityRequirement security,
+      String path,
+      SchemaCompiler schemas,
+      CompileOptions options) {
     InputSchema input = schemas.inputSchema(op, hiddenKeys(op, options), options.baseUrl());
     List<ParamBinding> params = new ArrayList<>();
     for (Param param : op.params()) {
@@ -63,7 +71,8 @@ public final class ToolCompiler {
             outputSchema,
             ToolAnnotations.forHttp(op.method(), op.pathTemplate()));
     HttpBinding binding =
-        new HttpBinding(op.method(), op.pathTemplate(), params, op.requestBody(), op.servers());
+        new HttpBinding(
+            op.method(), op.pathTemplate(), params, op.requestBody(), op.servers(), security);
     return new CompiledTool(
         tool,
         inputSchema,

@@ -1,8 +1,11 @@
 package dev.executortools.extract;
 
+import dev.executortools.internal.Json;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A parsed OpenAPI security requirement: a list of alternatives, any one of which satisfies it,
@@ -40,6 +43,16 @@ public record SecurityRequirement(List<List<SchemeUse>> alternatives) {
 
   public SecurityRequirement {
     alternatives = alternatives.stream().map(List::copyOf).toList();
+  }
+
+  /** The OpenAPI form, {@code [{"scheme": ["scope", ...]}, ...]}, which {@link #parse} reads. */
+  public ArrayNode toJson() {
+    ArrayNode json = Json.array();
+    for (List<SchemeUse> alternative : alternatives) {
+      ObjectNode all = json.addObject();
+      for (SchemeUse use : alternative) use.scopes().forEach(all.putArray(use.scheme())::add);
+    }
+    return json;
   }
 
   /** Whether calling needs no credentials at all. */

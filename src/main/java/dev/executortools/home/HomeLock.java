@@ -26,13 +26,23 @@ public final class HomeLock {
 
   /** Runs {@code action} holding the lock of {@code home} (created if missing). */
   public static <T> T locked(Path home, Supplier<T> action) {
+    return locked(home, FILE_NAME, action);
+  }
+
+  /**
+   * Runs {@code action} holding a lock of its own under {@code home}, apart from the home's lock:
+   * for work that must happen once across processes (such as refreshing one token) without holding
+   * up every other write. The home's lock may be taken inside it, never the other way round.
+   *
+   * @param fileName the lock file's name under {@code home} ({@code .lock-...})
+   */
+  public static <T> T locked(Path home, String fileName, Supplier<T> action) {
     PrivateFiles.createDirectories(home);
-    Path key = canonical(home);
-    ReentrantLock lock = LOCKS.computeIfAbsent(key, k -> new ReentrantLock());
+    Path file = canonical(home).resolve(fileName);
+    ReentrantLock lock = LOCKS.computeIfAbsent(file, k -> new ReentrantLock());
     lock.lock();
     try {
       if (lock.getHoldCount() > 1) return action.get();
-      Path file = key.resolve(FILE_NAME);
       try (FileChannel channel = PrivateFiles.openPrivate(file, "lock");
           FileLock ignored = channel.lock()) {
         return action.get();

@@ -9,17 +9,20 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A source's headers and query parameters, values already resolved (secrets included), added to
- * every request of the source's tools. No value ever shows in a message, and {@link #toString()}
- * shows names only. In results (data and response headers) every value is masked too, except the
- * {@code publicValues}: literal settings such as {@code Accept: application/json} or {@code
- * api-version=2024-01-01}, which an API may legitimately return and which are no secret.
+ * A source's headers, query parameters and cookies, values already resolved (secrets included),
+ * added to a request of the source's tools. No value ever shows in a message, and {@link
+ * #toString()} shows names only. In results (data and response headers) every value is masked too,
+ * except the {@code publicValues}: literal settings such as {@code Accept: application/json} or
+ * {@code api-version=2024-01-01}, which an API may legitimately return and which are no secret.
  *
  * @param publicValues values that may appear in results (see {@link #looksSecret} for which names
  *     never qualify)
  */
 public record SourceCredentials(
-    List<HttpHeader> headers, Map<String, String> queryParams, Set<String> publicValues) {
+    List<HttpHeader> headers,
+    Map<String, String> queryParams,
+    Map<String, String> cookies,
+    Set<String> publicValues) {
 
   public static final SourceCredentials NONE = new SourceCredentials(List.of(), Map.of());
 
@@ -29,7 +32,7 @@ public record SourceCredentials(
 
   /** Credentials whose every value is secret. */
   public SourceCredentials(List<HttpHeader> headers, Map<String, String> queryParams) {
-    this(headers, queryParams, Set.of());
+    this(headers, queryParams, Map.of(), Set.of());
   }
 
   /** Whether a header or parameter of this name carries a secret whatever its value. */
@@ -41,6 +44,7 @@ public record SourceCredentials(
     publicValues = Set.copyOf(publicValues);
     headers = List.copyOf(headers);
     queryParams = Map.copyOf(queryParams);
+    cookies = Map.copyOf(cookies);
     for (HttpHeader header : headers) {
       Objects.requireNonNull(header.name(), "header name");
       Objects.requireNonNull(header.value(), "header value");
@@ -48,12 +52,13 @@ public record SourceCredentials(
   }
 
   public boolean isEmpty() {
-    return headers.isEmpty() && queryParams.isEmpty();
+    return headers.isEmpty() && queryParams.isEmpty() && cookies.isEmpty();
   }
 
   /** Every value, for redaction of messages. */
   List<String> values() {
     List<String> values = new ArrayList<>(queryParams.values());
+    values.addAll(cookies.values());
     headers.forEach(header -> values.add(header.value()));
     return values;
   }
@@ -69,6 +74,8 @@ public record SourceCredentials(
         + headers.stream().map(HttpHeader::name).toList()
         + ", queryParams="
         + queryParams.keySet().stream().sorted().toList()
+        + ", cookies="
+        + cookies.keySet().stream().sorted().toList()
         + "]";
   }
 }

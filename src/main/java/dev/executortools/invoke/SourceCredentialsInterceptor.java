@@ -2,7 +2,9 @@ package dev.executortools.invoke;
 
 import dev.executortools.bind.HttpRequestSpec.HttpHeader;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import okhttp3.HttpUrl;
@@ -55,6 +57,24 @@ final class SourceCredentialsInterceptor implements Interceptor {
     for (HttpHeader header : credentials.headers()) {
       builder.addHeader(header.name(), header.value());
     }
+    if (!credentials.cookies().isEmpty()) {
+      builder.header("Cookie", withCookies(request.headers("Cookie"), credentials.cookies()));
+    }
     return builder.build();
+  }
+
+  /** The request's cookies but those the credentials set, then the credentials' cookies. */
+  private static String withCookies(List<String> headers, Map<String, String> cookies) {
+    List<String> pairs = new ArrayList<>();
+    for (String header : headers) {
+      for (String pair : header.split(";")) {
+        String trimmed = pair.strip();
+        int eq = trimmed.indexOf('=');
+        String name = eq < 0 ? trimmed : trimmed.substring(0, eq);
+        if (!trimmed.isEmpty() && !cookies.containsKey(name)) pairs.add(trimmed);
+      }
+    }
+    cookies.forEach((name, value) -> pairs.add(name + "=" + value));
+    return String.join("; ", pairs);
   }
 }

@@ -1,5 +1,6 @@
 package dev.executortools.registry;
 
+import dev.executortools.auth.SourceAuth;
 import dev.executortools.aws.BundledTools;
 import dev.executortools.aws.SsoOidcProfile;
 import dev.executortools.compile.CompiledTool;
@@ -45,7 +46,8 @@ final class BundledSource {
             Map.of(),
             Map.of(),
             profile.serverResolver(),
-            profile.errorModel());
+            profile.errorModel(),
+            SourceAuth.NONE);
     List<HttpToolEntry> entries = new ArrayList<>();
     Map<String, HttpToolEntry> ids = new HashMap<>();
     for (CompiledTool compiled : BundledTools.load()) {

@@ -7,6 +7,7 @@ import dev.executortools.StoreProblem;
 import dev.executortools.Tool;
 import dev.executortools.ToolError;
 import dev.executortools.ToolResult;
+import dev.executortools.auth.SignInException;
 import dev.executortools.home.StoreException;
 import dev.executortools.internal.Json;
 import dev.executortools.schema.ArgumentProblem;
@@ -86,6 +87,40 @@ final class CallErrors {
           ErrorCode.APPROVAL_DECLINED, "the call to '" + id + "' was declined");
     }
     return null;
+  }
+
+  /**
+   * A call's sign-in is missing or lost ({@code auth_required}, naming the command that signs in
+   * again), or renewing it failed; nothing was sent to the API.
+   */
+  static ToolResult signInNeeded(String source, String scheme, SignInException e) {
+    String command = "executor-tools auth login " + source + " --scheme " + scheme;
+    ErrorCode code =
+        switch (e.kind()) {
+          case AUTH_REQUIRED -> ErrorCode.AUTH_REQUIRED;
+          case TIMEOUT -> ErrorCode.TIMEOUT;
+          case NETWORK -> ErrorCode.NETWORK_ERROR;
+          case FAILED -> ErrorCode.UPSTREAM_HTTP_ERROR;
+        };
+    String message =
+        code == ErrorCode.AUTH_REQUIRED
+            ? "source '"
+                + source
+                + "' needs a sign-in for scheme '"
+                + scheme
+                + "' ("
+                + e.getMessage()
+                + "); sign in with: "
+                + command
+            : "renewing the sign-in of source '"
+                + source
+                + "' (scheme '"
+                + scheme
+                + "') failed: "
+                + e.getMessage();
+    ObjectNode details = Json.object().put("source", source).put("scheme", scheme);
+    if (code == ErrorCode.AUTH_REQUIRED) details.put("command", command);
+    return ToolResult.failure(ToolError.of(code, message).withDetails(details));
   }
 
   static ToolResult blocked(String id) {

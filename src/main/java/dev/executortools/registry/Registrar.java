@@ -9,16 +9,16 @@ import dev.executortools.SecretProvider;
 import dev.executortools.Tool;
 import dev.executortools.ToolError;
 import dev.executortools.ToolResult;
+import dev.executortools.auth.AccessTokens;
+import dev.executortools.auth.TokenStore;
 import dev.executortools.aws.SsoOidcProfile;
 import dev.executortools.bind.BindContext;
 import dev.executortools.bind.BoundRequest;
-import dev.executortools.bind.HttpRequestSpec.HttpHeader;
 import dev.executortools.fetch.SpecFetcher;
 import dev.executortools.home.StoreException;
 import dev.executortools.internal.HttpParsers;
 import dev.executortools.internal.Json;
 import dev.executortools.invoke.HttpTransport;
-import dev.executortools.invoke.SourceCredentials;
 import dev.executortools.net.NetworkPolicy;
 import dev.executortools.net.NetworkSettings;
 import dev.executortools.parse.SpecException;
@@ -32,18 +32,17 @@ import dev.executortools.schema.ArgumentValidator;
 import dev.executortools.store.CredentialResolver;
 import dev.executortools.store.FileSecretStore;
 import dev.executortools.store.FileSourceStore;
+import dev.executortools.store.FileTokenStore;
 import dev.executortools.store.MemorySourceStore;
 import dev.executortools.store.MissingSecretException;
 import dev.executortools.tools.BuiltinTools;
 import dev.executortools.tools.LocalTool;
 import dev.executortools.tools.SpecLoader;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import okhttp3.HttpUrl;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -63,6 +62,7 @@ final class Registrar implements AutoCloseable {
   private final boolean ownsClient;
   private final ApprovalHandler approvals;
   private final CredentialResolver credentials;
+  private final AccessTokens tokens;
   private final PolicyStore policies;
   private final SpecLoader specLoader;
 
@@ -108,12 +108,17 @@ final class Registrar implements AutoCloseable {
             ? config.secrets()
             : config.home() != null ? new FileSecretStore(config.home()) : SecretProvider.none();
     this.credentials = new CredentialResolver(secrets);
+    this.tokens =
+        new AccessTokens(
+            config.home() != null ? new FileTokenStore(config.home()) : TokenStore.inMemory(),
+            new OAuthGrants(() -> transport().client(), credentials),
+            Clock.systemUTC());
     this.policies = config.home() != null ? new PolicyStore(config.home()) : PolicyStore.inMemory();
     this.sources =
         new Sources(
             new BundledSource(SsoOidcProfile.create(config.environment())),
             config.home() != null ? new FileSourceStore(config.home()) : new MemorySourceStore());
-    this.writes = new SourceWrites(sources);
+    this.writes = new SourceWrites(sources, tokens.store());
     this.listings =
         new Listings(
             () -> localTools.values().stream().map(e -> e.tool.descriptor()).toList(), sources);
@@ -314,19 +319,27 @@ final class Registrar implements AutoCloseable {
           CallErrors.unapproved(approvalRequest(entry.tool(), args, bound, source), approvals);
       if (refused != null) return refused;
     }
-    SourceCredentials resolved;
+    CallCredentials call;
     try {
-      List<HttpHeader> headers = new ArrayList<>();
-      credentials.resolve(source.headers()).forEach((k, v) -> headers.add(new HttpHeader(k, v)));
-      resolved =
-          new SourceCredentials(
-              headers, credentials.resolve(source.queryParams()), publicValues(source));
+      call =
+          CallCredentials.resolve(source, entry.compiled.binding().security(), credentials, tokens);
     } catch (MissingSecretException e) {
       return ToolResult.failure(ErrorCode.MISSING_SECRET, e.getMessage());
+    } catch (CallCredentials.SignInNeeded e) {
+      return CallErrors.signInNeeded(source.id(), e.scheme, e.cause);
     }
     // a per-call server the user did not approve is the model's choice: the network policy applies
     boolean modelChosen = args.has("server") && !approved;
-    return transport().send(bound.request(), resolved, source.errorModel(), modelChosen);
+    ToolResult result =
+        transport().send(bound.request(), call.credentials(), source.errorModel(), modelChosen);
+    if (!call.sendsTokens() || result.http() == null || result.http().status() != 401)
+      return result;
+    try {
+      call = call.renewed(credentials, tokens);
+    } catch (CallCredentials.SignInNeeded e) {
+      return CallErrors.signInNeeded(source.id(), e.scheme, e.cause);
+    }
+    return transport().send(bound.request(), call.credentials(), source.errorModel(), modelChosen);
   }
 
   /** The bound request's origin, method and path, and the secrets the source sends with it. */
@@ -339,25 +352,6 @@ final class Registrar implements AutoCloseable {
             bound.request().method(),
             url == null ? null : url.encodedPath())
         .withCredentials(source.credentialNames(), source.secretIds());
-  }
-
-  /**
-   * Literal settings under names that carry no secret ({@code Accept}, {@code api-version}): an API
-   * may return them, and masking them would garble its data. Secret references and names such as
-   * {@code Authorization} or {@code api_key} stay masked everywhere.
-   */
-  private static Set<String> publicValues(SourceRuntime source) {
-    Set<String> values = new HashSet<>();
-    for (Map<String, CredentialValue> map : List.of(source.headers(), source.queryParams())) {
-      map.forEach(
-          (name, value) -> {
-            if (value instanceof CredentialValue.Literal literal
-                && !SourceCredentials.looksSecret(name)) {
-              values.add(literal.value());
-            }
-          });
-    }
-    return values;
   }
 
   /** A credential map given as a tool argument (spec fetching): literals and secret references. */

@@ -1,8 +1,10 @@
 package dev.executortools.registry;
 
 import dev.executortools.CredentialValue;
+import dev.executortools.auth.SourceAuth;
 import dev.executortools.bind.ServerResolver;
 import dev.executortools.result.ErrorModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,21 +22,25 @@ record SourceRuntime(
     Map<String, CredentialValue> headers,
     Map<String, CredentialValue> queryParams,
     ServerResolver serverResolver,
-    ErrorModel errorModel) {
+    ErrorModel errorModel,
+    SourceAuth auth) {
 
-  /** Whether the source adds headers or query parameters of its own to every call. */
+  /** Whether the source adds headers, query parameters or sign-in credentials of its own. */
   boolean hasCredentials() {
-    return !headers.isEmpty() || !queryParams.isEmpty();
+    return !headers.isEmpty() || !queryParams.isEmpty() || !auth.isEmpty();
   }
 
   /** The credentials the source sends, by place and name ({@code header Authorization}). */
   List<String> credentialNames() {
-    return CredentialValue.names(headers.keySet(), queryParams.keySet(), "");
+    List<String> names =
+        new ArrayList<>(CredentialValue.names(headers.keySet(), queryParams.keySet(), ""));
+    names.addAll(auth.credentialNames());
+    return names;
   }
 
   /** The names of the stored secrets the source sends, each once, headers first. */
   List<String> secretIds() {
-    List<String> ids = new java.util.ArrayList<>();
+    List<String> ids = new ArrayList<>();
     for (Map<String, CredentialValue> map : List.of(headers, queryParams)) {
       map.values()
           .forEach(
@@ -45,6 +51,11 @@ record SourceRuntime(
                 }
               });
     }
+    auth.secretIds()
+        .forEach(
+            id -> {
+              if (!ids.contains(id)) ids.add(id);
+            });
     return ids;
   }
 }

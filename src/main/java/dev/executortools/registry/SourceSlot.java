@@ -181,6 +181,7 @@ final class SourceSlot {
         c.headers(),
         c.queryParams(),
         ServerResolver.DEFAULT,
-        ErrorModel.GENERIC);
+        ErrorModel.GENERIC,
+        c.auth());
   }
 }

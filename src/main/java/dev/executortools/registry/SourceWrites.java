@@ -2,9 +2,14 @@ package dev.executortools.registry;
 
 import dev.executortools.ErrorCode;
 import dev.executortools.ToolResult;
+import dev.executortools.auth.AuthArguments;
+import dev.executortools.auth.RequiredScopes;
+import dev.executortools.auth.TokenStore;
 import dev.executortools.compile.CompileOptions;
 import dev.executortools.compile.CompiledTool;
 import dev.executortools.compile.ToolCompiler;
+import dev.executortools.extract.SecurityRequirement;
+import dev.executortools.extract.SecurityScheme;
 import dev.executortools.fetch.SpecFetcher;
 import dev.executortools.home.StoreException;
 import dev.executortools.internal.Json;
@@ -34,15 +39,18 @@ import tools.jackson.databind.node.ObjectNode;
 final class SourceWrites implements SourceSink {
   private final Sources sources;
   private final SourceStore store;
+  private final TokenStore tokens;
 
-  SourceWrites(Sources sources) {
+  SourceWrites(Sources sources, TokenStore tokens) {
     this.sources = sources;
     this.store = sources.store();
+    this.tokens = tokens;
   }
 
   @Override
   public ToolResult add(SourceRequest request, String namespace, SpecLoader.Loaded loaded) {
     SourceConfig config;
+    List<CompiledTool> tools;
     try {
       SpecDocument document = loaded.document();
       config =
@@ -59,10 +67,18 @@ final class SourceWrites implements SourceSink {
                   request.specFetchQueryParams(),
                   TrustedOrigins.listed(request.trustedOrigins()))
               .requireSpec();
+      tools = compile(config, document);
+      List<SecurityRequirement> requirements = new ArrayList<>();
+      tools.forEach(t -> requirements.add(t.binding() == null ? null : t.binding().security()));
+      config =
+          config.withAuth(
+              AuthArguments.read(
+                  request.auth(),
+                  SecurityScheme.declaredIn(document),
+                  scheme -> RequiredScopes.of(requirements, scheme)));
     } catch (IllegalArgumentException e) {
       return ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, e.getMessage());
     }
-    List<CompiledTool> tools = compile(config, loaded.document());
     ToolResult refused =
         save(
             StoredSource.added(config, tools, Instant.now()),
@@ -113,8 +129,10 @@ final class SourceWrites implements SourceSink {
     synchronized (sources.writeLock()) {
       SourceSlot slot = sources.slot(namespace);
       List<String> ids = new ArrayList<>();
+      SourceSummary summary = null;
       if (slot != null) {
         try {
+          summary = slot.summary();
           slot.forEach(false, entry -> ids.add(entry.tool().id()));
         } catch (StoreException e) {
           ids.clear(); // a damaged source is removed all the same
@@ -132,6 +150,7 @@ final class SourceWrites implements SourceSink {
             ErrorCode.UNKNOWN_SOURCE, "no source with namespace '" + namespace + "'");
       }
       sources.swap(namespace, null);
+      if (summary != null) forgetTokens(namespace, summary.config());
       ObjectNode data = Json.object().put("sourceId", namespace);
       ids.forEach(data.putArray("removed")::add);
       return ToolResult.success(data);
@@ -173,6 +192,17 @@ final class SourceWrites implements SourceSink {
         save(new StoredSource(config, current.addedAt(), Instant.now(), tools), Save.PUT);
     if (refused != null) return refused;
     return ToolResult.success(SourceDiff.between(namespace, before, tools));
+  }
+
+  /** A removed source's sign-ins go with it (a later source of that name signs in afresh). */
+  private void forgetTokens(String namespace, SourceConfig config) {
+    for (String scheme : config.auth().oauthSchemes().keySet()) {
+      try {
+        tokens.delete(namespace, scheme);
+      } catch (StoreException e) {
+        // the source is gone; a token left behind is replaced by the next sign-in
+      }
+    }
   }
 
   private static List<CompiledTool> compile(SourceConfig config, SpecDocument document) {

@@ -8,6 +8,7 @@ import dev.executortools.compile.ParamBinding;
 import dev.executortools.extract.MediaTypeSpec;
 import dev.executortools.extract.Param;
 import dev.executortools.extract.RequestBodySpec;
+import dev.executortools.extract.SecurityRequirement;
 import dev.executortools.extract.ServerSpec;
 import dev.executortools.extract.ServerVariable;
 import dev.executortools.internal.Json;
@@ -102,6 +103,7 @@ final class CompiledToolJson {
     json.set("params", array(b.params(), CompiledToolJson::paramBinding));
     if (b.requestBody() != null) json.set("requestBody", requestBody(b.requestBody()));
     json.set("servers", array(b.servers(), CompiledToolJson::server));
+    if (b.security() != null) json.set("security", b.security().toJson());
     return json;
   }
 
@@ -111,7 +113,8 @@ final class CompiledToolJson {
         Json.text(json, "pathTemplate"),
         list(json.get("params"), CompiledToolJson::paramBinding),
         json.hasNonNull("requestBody") ? requestBody(json.get("requestBody")) : null,
-        list(json.get("servers"), CompiledToolJson::server));
+        list(json.get("servers"), CompiledToolJson::server),
+        SecurityRequirement.parse(json.get("security")));
   }
 
   private static ObjectNode paramBinding(ParamBinding b) {

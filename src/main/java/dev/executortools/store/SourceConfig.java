@@ -1,6 +1,7 @@
 package dev.executortools.store;
 
 import dev.executortools.CredentialValue;
+import dev.executortools.auth.SourceAuth;
 import dev.executortools.internal.Json;
 import dev.executortools.internal.Namespaces;
 import dev.executortools.internal.UrlUserInfo;
@@ -26,6 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param specFetchHeaders sent when fetching {@code specUrl} (refresh)
  * @param trustedOrigins further origins ({@code https://host[:port]}) the user lets the source's
  *     credentials go to, beyond its base URL and spec servers
+ * @param auth how the source satisfies its spec's security schemes
  */
 public record SourceConfig(
     String namespace,
@@ -37,7 +39,8 @@ public record SourceConfig(
     Map<String, CredentialValue> queryParams,
     Map<String, CredentialValue> specFetchHeaders,
     Map<String, CredentialValue> specFetchQueryParams,
-    List<String> trustedOrigins) {
+    List<String> trustedOrigins,
+    SourceAuth auth) {
 
   public SourceConfig {
     Objects.requireNonNull(namespace, "namespace");
@@ -54,6 +57,33 @@ public record SourceConfig(
     specFetchHeaders = copy(specFetchHeaders);
     specFetchQueryParams = copy(specFetchQueryParams);
     trustedOrigins = trustedOrigins == null ? List.of() : List.copyOf(trustedOrigins);
+    auth = auth == null ? SourceAuth.NONE : auth;
+  }
+
+  /** A source without sign-in settings. */
+  public SourceConfig(
+      String namespace,
+      String name,
+      String specUrl,
+      String specText,
+      String baseUrl,
+      Map<String, CredentialValue> headers,
+      Map<String, CredentialValue> queryParams,
+      Map<String, CredentialValue> specFetchHeaders,
+      Map<String, CredentialValue> specFetchQueryParams,
+      List<String> trustedOrigins) {
+    this(
+        namespace,
+        name,
+        specUrl,
+        specText,
+        baseUrl,
+        headers,
+        queryParams,
+        specFetchHeaders,
+        specFetchQueryParams,
+        trustedOrigins,
+        SourceAuth.NONE);
   }
 
   /** A source without listed trusted origins. */
@@ -77,7 +107,8 @@ public record SourceConfig(
         queryParams,
         specFetchHeaders,
         specFetchQueryParams,
-        List.of());
+        List.of(),
+        SourceAuth.NONE);
   }
 
   /** A source with only a spec and no credentials. */
@@ -112,7 +143,24 @@ public record SourceConfig(
         queryParams,
         specFetchHeaders,
         specFetchQueryParams,
-        trustedOrigins);
+        trustedOrigins,
+        auth);
+  }
+
+  /** The same settings with other sign-in settings. */
+  public SourceConfig withAuth(SourceAuth auth) {
+    return new SourceConfig(
+        namespace,
+        name,
+        specUrl,
+        specText,
+        baseUrl,
+        headers,
+        queryParams,
+        specFetchHeaders,
+        specFetchQueryParams,
+        trustedOrigins,
+        auth);
   }
 
   /** The stored form, literal credential values included. */
@@ -123,6 +171,7 @@ public record SourceConfig(
     json.set("queryParams", CredentialValue.mapToJson(queryParams));
     json.set("specFetchHeaders", CredentialValue.mapToJson(specFetchHeaders));
     json.set("specFetchQueryParams", CredentialValue.mapToJson(specFetchQueryParams));
+    if (!auth.isEmpty()) json.set("auth", auth.toJson(false));
     return json;
   }
 
@@ -138,6 +187,7 @@ public record SourceConfig(
     json.set("queryParams", CredentialValue.mapToRedactedJson(queryParams));
     json.set("specFetchHeaders", CredentialValue.mapToRedactedJson(specFetchHeaders));
     json.set("specFetchQueryParams", CredentialValue.mapToRedactedJson(specFetchQueryParams));
+    if (!auth.isEmpty()) json.set("auth", auth.toJson(true));
     return json;
   }
 
@@ -151,6 +201,7 @@ public record SourceConfig(
     names.addAll(
         CredentialValue.names(
             specFetchHeaders.keySet(), specFetchQueryParams.keySet(), " (spec fetch)"));
+    names.addAll(auth.credentialNames());
     return names;
   }
 
@@ -179,7 +230,8 @@ public record SourceConfig(
         credentials(json, "queryParams"),
         credentials(json, "specFetchHeaders"),
         credentials(json, "specFetchQueryParams"),
-        strings(json.get("trustedOrigins"), "trustedOrigins"));
+        strings(json.get("trustedOrigins"), "trustedOrigins"),
+        SourceAuth.fromJson(json.get("auth")));
   }
 
   @Override

@@ -48,8 +48,9 @@ public final class AddSourceTool extends BuiltinTool {
   @Override
   public ApprovalRequest approvalRequest(JsonNode arguments) {
     ApprovalRequest request = super.approvalRequest(arguments);
-    if (arguments.path("headers").isEmpty() && arguments.path("queryParams").isEmpty())
-      return request;
+    if (arguments.path("headers").isEmpty()
+        && arguments.path("queryParams").isEmpty()
+        && arguments.path("auth").isEmpty()) return request;
     List<String> origins = new ArrayList<>();
     String baseUrl = Json.text(arguments, "baseUrl");
     HttpUrl base = baseUrl == null ? null : HttpParsers.url(baseUrl.strip());

@@ -74,6 +74,7 @@ final class CredentialArguments {
             arguments.at("/headers").propertyNames(),
             arguments.at("/queryParams").propertyNames(),
             ""));
+    arguments.at("/auth").propertyNames().forEach(scheme -> names.add("auth " + scheme));
     return names;
   }
 
@@ -87,6 +88,12 @@ final class CredentialArguments {
             "/headers",
             "/queryParams")) {
       for (JsonNode value : arguments.at(pointer)) {
+        JsonNode id = value.get("secretId");
+        if (id != null && id.isString()) ids.add(id.stringValue());
+      }
+    }
+    for (JsonNode scheme : arguments.at("/auth")) {
+      for (JsonNode value : scheme) {
         JsonNode id = value.get("secretId");
         if (id != null && id.isString()) ids.add(id.stringValue());
       }

@@ -13,6 +13,8 @@ import tools.jackson.databind.JsonNode;
  * refresh asks the same of a stored source.
  *
  * @param trustedOrigins as given; the registry keeps only exact origins and refuses the rest
+ * @param auth the {@code auth} argument as given (read against the spec's schemes once it is
+ *     loaded), or null
  */
 public record SourceRequest(
     String spec,
@@ -24,6 +26,7 @@ public record SourceRequest(
     Map<String, CredentialValue> specFetchHeaders,
     Map<String, CredentialValue> specFetchQueryParams,
     List<String> trustedOrigins,
+    JsonNode auth,
     boolean replace) {
 
   public SourceRequest {
@@ -52,6 +55,7 @@ public record SourceRequest(
         credentials(fetch.get("headers"), "specFetchCredentials.headers"),
         credentials(fetch.get("queryParams"), "specFetchCredentials.queryParams"),
         strings(arguments.get("trustedOrigins")),
+        arguments.get("auth"),
         arguments.path("replace").asBoolean(false));
   }
 

@@ -12,7 +12,13 @@ final class ToolSchemas {
 
   static ObjectNode load(String name) {
     ObjectNode schema = read(name);
-    schema.putObject("$defs").set("CredentialMap", read("credential-map.json"));
+    ObjectNode credentialMap = read("credential-map.json");
+    ObjectNode defs = schema.putObject("$defs");
+    defs.set("CredentialMap", credentialMap);
+    if (schema.path("properties").has("auth")) {
+      defs.set("AuthMap", read("auth-map.json"));
+      defs.set("CredentialValue", credentialMap.get("additionalProperties").deepCopy());
+    }
     return schema;
   }
 

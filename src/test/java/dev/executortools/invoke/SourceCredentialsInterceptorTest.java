@@ -177,6 +177,6 @@ class SourceCredentialsInterceptorTest {
   @Test
   void credentialsDoNotShowInToString() {
     assertThat(CREDENTIALS.toString())
-        .isEqualTo("SourceCredentials[headers=[Authorization], queryParams=[api_key]]");
+        .isEqualTo("SourceCredentials[headers=[Authorization], queryParams=[api_key], cookies=[]]");
   }
 }
