@@ -46,18 +46,22 @@ public final class Discovery {
   public OAuthEndpoints discover(String url, Set<String> allowedOrigins) throws OAuthException {
     Endpoint given = Endpoint.of("authorization server", url);
     String issuer = issuerOf(given.url());
-    OAuthException notFound = null;
+    List<String> tried = new ArrayList<>();
     for (String candidate : candidates(given.url(), issuer)) {
       Endpoint metadata = Endpoint.of("metadata endpoint", candidate);
       HTTPResponse answer = http.get(metadata);
-      if (answer.getStatusCode() == 404 || answer.getStatusCode() == 410) {
-        if (notFound == null) notFound = noMetadata(metadata, answer);
-        continue;
+      if (answer.indicatesSuccess()) {
+        return endpoints(metadata, parse(metadata, answer), issuer, origins(allowedOrigins));
       }
-      if (!answer.indicatesSuccess()) throw noMetadata(metadata, answer);
-      return endpoints(metadata, parse(metadata, answer), issuer, origins(allowedOrigins));
+      tried.add(
+          metadata.origin()
+              + metadata.url().encodedPath()
+              + " (HTTP "
+              + answer.getStatusCode()
+              + ")");
     }
-    throw Objects.requireNonNull(notFound);
+    throw new OAuthException(
+        Kind.PROTOCOL, "no server metadata for " + issuer + " at " + String.join(", ", tried));
   }
 
   /** The issuer a URL names: itself, or the part of a metadata URL around its well-known path. */
@@ -150,12 +154,6 @@ public final class Discovery {
       origins.add(HttpParsers.origin(url));
     }
     return origins;
-  }
-
-  private static OAuthException noMetadata(Endpoint metadata, HTTPResponse answer) {
-    return new OAuthException(
-        Kind.PROTOCOL,
-        "no server metadata at the " + metadata.where() + " (HTTP " + answer.getStatusCode() + ")");
   }
 
   private static String trimSlash(String url) {
