@@ -31,8 +31,7 @@ record Endpoint(String role, HttpUrl url) {
     }
     if (!parsed.isHttps() && !isLoopback(parsed.host())) {
       throw new OAuthException(
-          Kind.REFUSED,
-          "the " + role + " " + endpoint.where() + " is not https (plain http only on loopback)");
+          Kind.REFUSED, "the " + endpoint.where() + " is not https (plain http only on loopback)");
     }
     return endpoint;
   }

@@ -60,7 +60,7 @@ final class TokenAnswers {
           Kind.PROTOCOL,
           what
               + " with "
-              + (type == null ? "no content type" : type.getType() + "/" + type.getSubType())
+              + (type == null ? "no content type" : Redaction.scrub(type.getType(), List.of()))
               + ", not JSON");
     }
     try {
