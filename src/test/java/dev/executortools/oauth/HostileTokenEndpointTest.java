@@ -65,11 +65,12 @@ class HostileTokenEndpointTest {
 
   @Test
   void aHugeAnswerIsRefusedWithoutReadingItAll() {
-    // 8 MiB at 64 KiB per 50 ms would take over 6 s to read; the client stops after 64 KiB
+    // chunked, so no length says so first: 8 MiB at 64 KiB per 50 ms would take over 6 s to
+    // read, and the client stops after 64 KiB
     token.enqueue(
         new MockResponse.Builder()
             .headers(Headers.of("Content-Type", "application/json"))
-            .body("{\"access_token\": \"" + "a".repeat(8 * 1024 * 1024) + "\"}")
+            .chunkedBody("{\"access_token\": \"" + "a".repeat(8 * 1024 * 1024) + "\"}", 16 * 1024)
             .throttleBody(64 * 1024, 50, TimeUnit.MILLISECONDS)
             .build());
     long start = System.nanoTime();
