@@ -69,6 +69,8 @@ class ArchitectureTest {
           Set.of(ROOT, "internal"),
           "net",
           Set.of("home"),
+          "oauth",
+          Set.of("internal"),
           "invoke",
           Set.of(ROOT, "bind", "internal", "net", "result"),
           "fetch",
