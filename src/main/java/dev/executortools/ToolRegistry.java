@@ -162,6 +162,37 @@ public final class ToolRegistry implements AutoCloseable {
     return registry.addSource(specFile, options);
   }
 
+  /**
+   * Signs in to one of a source's OAuth 2.0 schemes ({@code scheme} null: its only one), as the
+   * source's {@code auth} says: the authorization code with PKCE through a loopback redirect
+   * ({@code prompt} receives the URL to open), the device authorization grant ({@code prompt}
+   * receives the code to show; also used for the authorization code when {@link
+   * SignInPrompt#hasBrowser()} is false and the server offers it), or client credentials (no
+   * prompt). The tokens are kept as secrets of the home and never returned: data is the scheme's
+   * status ({@link #signInStatus}). Blocks until the sign-in completes, fails or times out.
+   */
+  public ToolResult signIn(String source, @Nullable String scheme, SignInPrompt prompt) {
+    return registry.signIn(source, scheme, prompt);
+  }
+
+  /**
+   * Where each source's sign-in stands ({@code source} null: every source): per scheme, whether it
+   * is configured and signed in, its flow, expiry and scopes; never a token. {@code unknown_source}
+   * for a source that does not exist.
+   */
+  public ToolResult signInStatus(@Nullable String source) {
+    return registry.signInStatus(source);
+  }
+
+  /**
+   * Signs out of every OAuth 2.0 scheme of a source: revokes the tokens where the server offers
+   * revocation (RFC 7009) and deletes them. data: {@code {sourceId, schemes: [{scheme, revoked,
+   * deleted}]}}.
+   */
+  public ToolResult signOut(String source) {
+    return registry.signOut(source);
+  }
+
   /** Removes an added source and its tools: {@code unknown_source} when there is none. */
   public ToolResult removeSource(String namespace) {
     return registry.removeSource(namespace);

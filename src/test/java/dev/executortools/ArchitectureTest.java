@@ -99,6 +99,7 @@ class ArchitectureTest {
               "invoke",
               "naming",
               "net",
+              "oauth",
               "parse",
               "policy",
               "result",

@@ -30,6 +30,7 @@ public final class Main {
           SecretsCommand.class,
           PoliciesCommand.class,
           SsoCommand.class,
+          AuthCommand.class,
           CatalogCommand.class,
           McpCommand.class,
           CommandLine.HelpCommand.class);

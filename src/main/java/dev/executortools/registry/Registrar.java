@@ -21,6 +21,7 @@ import dev.executortools.internal.Json;
 import dev.executortools.invoke.HttpTransport;
 import dev.executortools.net.NetworkPolicy;
 import dev.executortools.net.NetworkSettings;
+import dev.executortools.oauth.Sleeper;
 import dev.executortools.parse.SpecException;
 import dev.executortools.policy.ApprovalPolicy;
 import dev.executortools.policy.PolicyAction;
@@ -74,6 +75,11 @@ final class Registrar implements AutoCloseable {
 
   final Sources sources;
 
+  /** Signs in to sources' OAuth 2.0 schemes, and out. */
+  final SignIns signIns;
+
+  private static final Clock CLOCK = Clock.systemUTC();
+
   /** Adds, refreshes and removes them. */
   final SourceWrites writes;
 
@@ -108,17 +114,19 @@ final class Registrar implements AutoCloseable {
             ? config.secrets()
             : config.home() != null ? new FileSecretStore(config.home()) : SecretProvider.none();
     this.credentials = new CredentialResolver(secrets);
+    OAuthGrants grants = new OAuthGrants(() -> transport().client(), credentials, CLOCK);
     this.tokens =
         new AccessTokens(
             config.home() != null ? new FileTokenStore(config.home()) : TokenStore.inMemory(),
-            new OAuthGrants(() -> transport().client(), credentials),
-            Clock.systemUTC());
+            grants,
+            CLOCK);
     this.policies = config.home() != null ? new PolicyStore(config.home()) : PolicyStore.inMemory();
     this.sources =
         new Sources(
             new BundledSource(SsoOidcProfile.create(config.environment())),
             config.home() != null ? new FileSourceStore(config.home()) : new MemorySourceStore());
     this.writes = new SourceWrites(sources, tokens.store());
+    this.signIns = new SignIns(sources, tokens, grants, CLOCK, Sleeper.REAL);
     this.listings =
         new Listings(
             () -> localTools.values().stream().map(e -> e.tool.descriptor()).toList(), sources);
@@ -332,14 +340,20 @@ final class Registrar implements AutoCloseable {
     boolean modelChosen = args.has("server") && !approved;
     ToolResult result =
         transport().send(bound.request(), call.credentials(), source.errorModel(), modelChosen);
-    if (!call.sendsTokens() || result.http() == null || result.http().status() != 401)
-      return result;
+    if (!call.sendsTokens() || !rejected(result)) return result;
     try {
       call = call.renewed(credentials, tokens);
     } catch (CallCredentials.SignInNeeded e) {
       return CallErrors.signInNeeded(source.id(), e.scheme, e.cause);
     }
     return transport().send(bound.request(), call.credentials(), source.errorModel(), modelChosen);
+  }
+
+  /** Whether the API refused the call's credentials (HTTP 401). */
+  private static boolean rejected(ToolResult result) {
+    return result.error() != null
+        && result.error().code() == ErrorCode.UPSTREAM_HTTP_ERROR
+        && Integer.valueOf(401).equals(result.error().status());
   }
 
   /** The bound request's origin, method and path, and the secrets the source sends with it. */

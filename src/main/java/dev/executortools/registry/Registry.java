@@ -5,6 +5,7 @@ import dev.executortools.ErrorCode;
 import dev.executortools.HttpSettings;
 import dev.executortools.SearchHit;
 import dev.executortools.SecretProvider;
+import dev.executortools.SignInPrompt;
 import dev.executortools.SourceInfo;
 import dev.executortools.StoreProblem;
 import dev.executortools.Tool;
@@ -108,6 +109,18 @@ public final class Registry implements AutoCloseable {
       return ToolResult.failure(ErrorCode.OPENAPI_FETCH_FAILED, e.getMessage());
     }
     return addSource(arguments);
+  }
+
+  public ToolResult signIn(String namespace, String scheme, SignInPrompt prompt) {
+    return registrar.signIns.signIn(namespace, scheme, prompt);
+  }
+
+  public ToolResult signInStatus(String namespace) {
+    return registrar.signIns.status(namespace);
+  }
+
+  public ToolResult signOut(String namespace) {
+    return registrar.signIns.signOut(namespace);
   }
 
   public ToolResult removeSource(String namespace) {

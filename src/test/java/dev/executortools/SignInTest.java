@@ -1,0 +1,276 @@
+package dev.executortools;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.executortools.internal.Json;
+import dev.executortools.store.FileSecretStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Signing in to a source's OAuth 2.0 scheme through the Java API, against a real authorization
+ * server on loopback (NAV's mock-oauth2-server), and calls to a protected API (WireMock) that carry
+ * its token: authorization code with PKCE, client credentials, refresh before expiry (once for
+ * eight concurrent calls), one refresh and one retry on a 401, and a lost sign-in answered {@code
+ * auth_required} with nothing sent.
+ */
+class SignInTest {
+  private final MockOAuth2Server authServer = new MockOAuth2Server();
+  private final WireMockServer api = new WireMockServer(WireMockConfiguration.options().port(0));
+
+  @TempDir Path home;
+
+  @BeforeEach
+  void start() {
+    authServer.start();
+    api.start();
+    api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"ok\":1}")));
+  }
+
+  @AfterEach
+  void stop() {
+    authServer.shutdown();
+    api.stop();
+  }
+
+  private String spec(String flow) {
+    String issuer = authServer.issuerUrl("default").toString();
+    String urls =
+        flow.equals("authorizationCode")
+            ? "authorizationUrl: '" + issuer + "/authorize', tokenUrl: '" + issuer + "/token'"
+            : "tokenUrl: '" + issuer + "/token'";
+    return """
+        openapi: 3.0.3
+        info: {title: things, version: '1'}
+        servers: [{url: 'http://127.0.0.1:%d'}]
+        security: [{oauth: [openid, read]}]
+        components:
+          securitySchemes:
+            oauth:
+              type: oauth2
+              flows:
+                %s: {%s, scopes: {openid: 'who you are', read: 'read things'}}
+        paths:
+          /things:
+            get: {operationId: listThings, responses: {'200': {description: ok}}}
+          /health:
+            get: {operationId: health, security: [], responses: {'200': {description: ok}}}
+        """
+        .formatted(api.port(), flow, urls);
+  }
+
+  private ToolRegistry registry() {
+    return ToolRegistry.builder().home(home).build();
+  }
+
+  private void add(ToolRegistry registry, String flow, @Nullable String clientSecret) {
+    ObjectNode args = Json.object().put("spec", spec(flow)).put("namespace", "things");
+    ObjectNode oauth = args.putObject("auth").putObject("oauth").put("clientId", "my-client");
+    if (clientSecret != null) oauth.put("clientSecret", clientSecret);
+    ToolResult added = registry.addSource(args);
+    assertThat(added.ok()).as(added.toJson().toString()).isTrue();
+  }
+
+  /** A browser on this machine: follows the authorization URL to the loopback redirect. */
+  private static final class TestBrowser implements SignInPrompt {
+    final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5)).build();
+    final List<String> opened = new ArrayList<>();
+
+    @Override
+    public void openUrl(String url) {
+      opened.add(url);
+      try (Response response = http.newCall(new Request.Builder().url(url).build()).execute()) {
+        assertThat(response.code())
+            .as(response.request().url() + ": " + response.body().string())
+            .isEqualTo(200);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void showCode(String uri, String code, @Nullable String complete) {
+      throw new AssertionError("no device code expected");
+    }
+  }
+
+  private List<RecordedRequest> tokenRequests() {
+    List<RecordedRequest> requests = new ArrayList<>();
+    while (true) {
+      RecordedRequest request;
+      try {
+        request = authServer.takeRequest(200, TimeUnit.MILLISECONDS);
+      } catch (RuntimeException none) {
+        return requests;
+      }
+      if (request.getPath().endsWith("/token")) requests.add(request);
+    }
+  }
+
+  private String call(ToolRegistry registry) {
+    api.resetRequests();
+    ToolResult result = registry.call("things.things.listThings", Json.object());
+    assertThat(result.ok()).as(result.toJson().toString()).isTrue();
+    List<LoggedRequest> seen = api.findAll(anyRequestedFor(anyUrl()));
+    assertThat(seen).isNotEmpty();
+    return seen.get(seen.size() - 1).getHeader("Authorization");
+  }
+
+  private static String idOf(ToolRegistry registry, String path) {
+    return registry.tools().stream()
+        .filter(t -> path.equals(t.annotations().pathTemplate()))
+        .findFirst()
+        .orElseThrow()
+        .id();
+  }
+
+  /** Makes the stored access token one that expired a minute ago. */
+  private void expireStoredToken() {
+    FileSecretStore secrets = new FileSecretStore(home);
+    ObjectNode tokens = (ObjectNode) Json.parse(secrets.secret("oauth.things.oauth").orElseThrow());
+    tokens.put("expiresAt", Instant.now().minusSeconds(60).toString());
+    secrets.set("oauth.things.oauth", Json.write(tokens));
+  }
+
+  @Test
+  void authorizationCodeWithPkceSignsInAndCallsCarryTheToken() {
+    TestBrowser browser = new TestBrowser();
+    try (ToolRegistry registry = registry()) {
+      add(registry, "authorizationCode", null);
+      ToolResult before = registry.call("things.things.listThings", Json.object());
+      assertThat(before.error().code()).isEqualTo(ErrorCode.AUTH_REQUIRED);
+      assertThat(before.error().message()).contains("executor-tools auth login things");
+      assertThat(api.getAllServeEvents()).isEmpty();
+
+      ToolResult signedIn = registry.signIn("things", null, browser);
+      assertThat(signedIn.ok()).as(signedIn.toJson().toString()).isTrue();
+      assertThat(signedIn.data().path("signedIn").asBoolean()).isTrue();
+      assertThat(signedIn.data().path("refreshable").asBoolean()).isTrue();
+      assertThat(browser.opened.get(0)).contains("code_challenge_method=S256");
+
+      String authorization = call(registry);
+      assertThat(authorization).startsWith("Bearer ey");
+      String token = authorization.substring("Bearer ".length());
+      String status = registry.signInStatus(null).toJson().toString();
+      assertThat(status).contains("\"signedIn\":true").doesNotContain(token);
+      assertThat(new FileSecretStore(home).names()).contains("oauth.things.oauth");
+
+      api.resetRequests();
+      ToolResult open = registry.call(idOf(registry, "/health"), Json.object());
+      assertThat(open.ok()).isTrue();
+      assertThat(api.findAll(anyRequestedFor(anyUrl())).get(0).getHeader("Authorization")).isNull();
+    }
+    try (ToolRegistry restarted = registry()) {
+      assertThat(call(restarted)).startsWith("Bearer ey");
+    }
+  }
+
+  @Test
+  void clientCredentialsNeedNoSignIn() {
+    try (ToolRegistry registry = registry()) {
+      add(registry, "clientCredentials", "client-secret-0123456789");
+      assertThat(call(registry)).startsWith("Bearer ey");
+      List<RecordedRequest> token = tokenRequests();
+      assertThat(token).hasSize(1);
+      assertThat(token.get(0).getHeader("Authorization")).startsWith("Basic ");
+      assertThat(token.get(0).getBody().readUtf8()).contains("grant_type=client_credentials");
+      assertThat(call(registry)).startsWith("Bearer ey");
+      assertThat(tokenRequests()).isEmpty();
+    }
+  }
+
+  @Test
+  void anExpiringTokenIsRefreshedOnceForEightConcurrentCalls() throws Exception {
+    try (ToolRegistry registry = registry()) {
+      add(registry, "authorizationCode", null);
+      assertThat(registry.signIn("things", "oauth", new TestBrowser()).ok()).isTrue();
+      tokenRequests();
+      expireStoredToken();
+
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      try {
+        List<Callable<ToolResult>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++)
+          calls.add(() -> registry.call("things.things.listThings", Json.object()));
+        for (Future<ToolResult> result : pool.invokeAll(calls)) {
+          assertThat(result.get().ok()).as(result.get().toJson().toString()).isTrue();
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      List<RecordedRequest> refreshes = tokenRequests();
+      assertThat(refreshes).hasSize(1);
+      assertThat(refreshes.get(0).getBody().readUtf8()).contains("grant_type=refresh_token");
+      assertThat(api.findAll(anyRequestedFor(anyUrl()))).hasSize(8);
+    }
+  }
+
+  @Test
+  void aRejectedTokenIsRefreshedOnceAndTheCallRetriedOnce() {
+    try (ToolRegistry registry = registry()) {
+      add(registry, "authorizationCode", null);
+      assertThat(registry.signIn("things", null, new TestBrowser()).ok()).isTrue();
+      String first = call(registry);
+      api.stubFor(
+          any(anyUrl())
+              .withHeader(
+                  "Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(first))
+              .willReturn(aResponse().withStatus(401)));
+      tokenRequests();
+
+      String retried = call(registry);
+      assertThat(retried).startsWith("Bearer ey").isNotEqualTo(first);
+      assertThat(api.findAll(anyRequestedFor(anyUrl()))).hasSize(2);
+      assertThat(tokenRequests()).hasSize(1);
+    }
+  }
+
+  @Test
+  void aLostSignInGivesAuthRequiredAndSendsNothing() {
+    try (ToolRegistry registry = registry()) {
+      add(registry, "authorizationCode", null);
+      assertThat(registry.signIn("things", null, new TestBrowser()).ok()).isTrue();
+      ToolResult out = registry.signOut("things");
+      assertThat(out.ok()).as(out.toJson().toString()).isTrue();
+      JsonNode scheme = out.data().path("schemes").get(0);
+      assertThat(scheme.path("revoked").asBoolean()).isTrue();
+      assertThat(scheme.path("deleted").asBoolean()).isTrue();
+      api.resetRequests();
+
+      ToolResult result = registry.call("things.things.listThings", Json.object());
+      assertThat(result.error().code()).isEqualTo(ErrorCode.AUTH_REQUIRED);
+      assertThat(result.error().details().path("command").asString())
+          .isEqualTo("executor-tools auth login things --scheme oauth");
+      assertThat(api.getAllServeEvents()).isEmpty();
+    }
+  }
+}
