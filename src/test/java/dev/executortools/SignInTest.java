@@ -18,12 +18,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -44,7 +47,11 @@ import tools.jackson.databind.node.ObjectNode;
  * auth_required} with nothing sent.
  */
 class SignInTest {
-  private final MockOAuth2Server authServer = new MockOAuth2Server();
+  /** Refresh tokens revoked at the server (RFC 7009), which it then refuses. */
+  private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+
+  private final MockOAuth2Server authServer =
+      new MockOAuth2Server(new OAuth2Config(), new RevocationRoute(revoked));
   private final WireMockServer api = new WireMockServer(WireMockConfiguration.options().port(0));
 
   @TempDir Path home;
@@ -271,6 +278,60 @@ class SignInTest {
       assertThat(result.error().details().path("command").asString())
           .isEqualTo("executor-tools auth login things --scheme oauth");
       assertThat(api.getAllServeEvents()).isEmpty();
+    }
+  }
+
+  @Test
+  void aRevokedRefreshTokenGivesAuthRequiredAndSendsNothingToTheApi() throws IOException {
+    try (ToolRegistry registry = registry()) {
+      add(registry, "authorizationCode", null);
+      assertThat(registry.signIn("things", null, new TestBrowser()).ok()).isTrue();
+      JsonNode stored =
+          Json.parse(new FileSecretStore(home).secret("oauth.things.oauth").orElseThrow());
+      okhttp3.RequestBody form =
+          new okhttp3.FormBody.Builder()
+              .add("token", stored.path("refreshToken").asString())
+              .add("token_type_hint", "refresh_token")
+              .add("client_id", "my-client")
+              .build();
+      String revocation = authServer.revocationEndpointUrl("default").toString();
+      try (Response answer =
+          new OkHttpClient()
+              .newCall(new Request.Builder().url(revocation).post(form).build())
+              .execute()) {
+        assertThat(answer.code()).isEqualTo(200);
+      }
+      assertThat(revoked).hasSize(1);
+      expireStoredToken();
+      api.resetRequests();
+
+      ToolResult result = registry.call("things.things.listThings", Json.object());
+
+      assertThat(result.error().code())
+          .as(result.toJson().toString())
+          .isEqualTo(ErrorCode.AUTH_REQUIRED);
+      assertThat(result.error().message()).contains("executor-tools auth login things");
+      assertThat(api.getAllServeEvents()).isEmpty();
+      assertThat(registry.signInStatus("things").data().toString()).contains("\"signedIn\":false");
+    }
+  }
+
+  @Test
+  void aPerCallServerElsewhereGetsNoToken() {
+    WireMockServer elsewhere = new WireMockServer(WireMockConfiguration.options().port(0));
+    elsewhere.start();
+    try (ToolRegistry registry = registry()) {
+      add(registry, "clientCredentials", "client-secret-0123456789");
+      ObjectNode args = Json.object();
+      args.putObject("server").put("url", "http://127.0.0.1:" + elsewhere.port());
+
+      ToolResult result = registry.call("things.things.listThings", args);
+
+      assertThat(result.error().code()).isEqualTo(ErrorCode.INVALID_ARGUMENTS);
+      assertThat(elsewhere.getAllServeEvents()).isEmpty();
+      assertThat(tokenRequests()).isEmpty();
+    } finally {
+      elsewhere.stop();
     }
   }
 }
