@@ -11,29 +11,23 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.executortools.internal.Json;
 import dev.executortools.store.FileSecretStore;
+import dev.executortools.testing.FollowingBrowser;
+import dev.executortools.testing.ProtectedApi;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.OAuth2Config;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -47,52 +41,15 @@ import tools.jackson.databind.node.ObjectNode;
  * auth_required} with nothing sent.
  */
 class SignInTest {
-  /** Refresh tokens revoked at the server (RFC 7009), which it then refuses. */
-  private final Set<String> revoked = ConcurrentHashMap.newKeySet();
-
-  private final MockOAuth2Server authServer =
-      new MockOAuth2Server(new OAuth2Config(), new RevocationRoute(revoked));
-  private final WireMockServer api = new WireMockServer(WireMockConfiguration.options().port(0));
+  private final ProtectedApi fixture = new ProtectedApi();
+  private final MockOAuth2Server authServer = fixture.authServer;
+  private final WireMockServer api = fixture.api;
 
   @TempDir Path home;
 
-  @BeforeEach
-  void start() {
-    authServer.start();
-    api.start();
-    api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"ok\":1}")));
-  }
-
   @AfterEach
   void stop() {
-    authServer.shutdown();
-    api.stop();
-  }
-
-  private String spec(String flow) {
-    String issuer = authServer.issuerUrl("default").toString();
-    String urls =
-        flow.equals("authorizationCode")
-            ? "authorizationUrl: '" + issuer + "/authorize', tokenUrl: '" + issuer + "/token'"
-            : "tokenUrl: '" + issuer + "/token'";
-    return """
-        openapi: 3.0.3
-        info: {title: things, version: '1'}
-        servers: [{url: 'http://127.0.0.1:%d'}]
-        security: [{oauth: [openid, read]}]
-        components:
-          securitySchemes:
-            oauth:
-              type: oauth2
-              flows:
-                %s: {%s, scopes: {openid: 'who you are', read: 'read things'}}
-        paths:
-          /things:
-            get: {operationId: listThings, responses: {'200': {description: ok}}}
-          /health:
-            get: {operationId: health, security: [], responses: {'200': {description: ok}}}
-        """
-        .formatted(api.port(), flow, urls);
+    fixture.close();
   }
 
   private ToolRegistry registry() {
@@ -100,47 +57,13 @@ class SignInTest {
   }
 
   private void add(ToolRegistry registry, String flow, @Nullable String clientSecret) {
-    ObjectNode args = Json.object().put("spec", spec(flow)).put("namespace", "things");
-    ObjectNode oauth = args.putObject("auth").putObject("oauth").put("clientId", "my-client");
-    if (clientSecret != null) oauth.put("clientSecret", clientSecret);
+    ObjectNode args = fixture.addArguments(flow, clientSecret);
     ToolResult added = registry.addSource(args);
     assertThat(added.ok()).as(added.toJson().toString()).isTrue();
   }
 
-  /** A browser on this machine: follows the authorization URL to the loopback redirect. */
-  private static final class TestBrowser implements SignInPrompt {
-    final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5)).build();
-    final List<String> opened = new ArrayList<>();
-
-    @Override
-    public void openUrl(String url) {
-      opened.add(url);
-      try (Response response = http.newCall(new Request.Builder().url(url).build()).execute()) {
-        assertThat(response.code())
-            .as(response.request().url() + ": " + response.body().string())
-            .isEqualTo(200);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public void showCode(String uri, String code, @Nullable String complete) {
-      throw new AssertionError("no device code expected");
-    }
-  }
-
   private List<RecordedRequest> tokenRequests() {
-    List<RecordedRequest> requests = new ArrayList<>();
-    while (true) {
-      RecordedRequest request;
-      try {
-        request = authServer.takeRequest(200, TimeUnit.MILLISECONDS);
-      } catch (RuntimeException none) {
-        return requests;
-      }
-      if (request.getPath().endsWith("/token")) requests.add(request);
-    }
+    return fixture.tokenRequests();
   }
 
   private String call(ToolRegistry registry) {
@@ -160,17 +83,13 @@ class SignInTest {
         .id();
   }
 
-  /** Makes the stored access token one that expired a minute ago. */
   private void expireStoredToken() {
-    FileSecretStore secrets = new FileSecretStore(home);
-    ObjectNode tokens = (ObjectNode) Json.parse(secrets.secret("oauth.things.oauth").orElseThrow());
-    tokens.put("expiresAt", Instant.now().minusSeconds(60).toString());
-    secrets.set("oauth.things.oauth", Json.write(tokens));
+    ProtectedApi.expireStoredToken(home);
   }
 
   @Test
   void authorizationCodeWithPkceSignsInAndCallsCarryTheToken() {
-    TestBrowser browser = new TestBrowser();
+    FollowingBrowser browser = new FollowingBrowser();
     try (ToolRegistry registry = registry()) {
       add(registry, "authorizationCode", null);
       ToolResult before = registry.call("things.things.listThings", Json.object());
@@ -219,7 +138,7 @@ class SignInTest {
   void anExpiringTokenIsRefreshedOnceForEightConcurrentCalls() throws Exception {
     try (ToolRegistry registry = registry()) {
       add(registry, "authorizationCode", null);
-      assertThat(registry.signIn("things", "oauth", new TestBrowser()).ok()).isTrue();
+      assertThat(registry.signIn("things", "oauth", new FollowingBrowser()).ok()).isTrue();
       tokenRequests();
       expireStoredToken();
 
@@ -245,7 +164,7 @@ class SignInTest {
   void aRejectedTokenIsRefreshedOnceAndTheCallRetriedOnce() {
     try (ToolRegistry registry = registry()) {
       add(registry, "authorizationCode", null);
-      assertThat(registry.signIn("things", null, new TestBrowser()).ok()).isTrue();
+      assertThat(registry.signIn("things", null, new FollowingBrowser()).ok()).isTrue();
       String first = call(registry);
       api.stubFor(
           any(anyUrl())
@@ -265,7 +184,7 @@ class SignInTest {
   void aLostSignInGivesAuthRequiredAndSendsNothing() {
     try (ToolRegistry registry = registry()) {
       add(registry, "authorizationCode", null);
-      assertThat(registry.signIn("things", null, new TestBrowser()).ok()).isTrue();
+      assertThat(registry.signIn("things", null, new FollowingBrowser()).ok()).isTrue();
       ToolResult out = registry.signOut("things");
       assertThat(out.ok()).as(out.toJson().toString()).isTrue();
       JsonNode scheme = out.data().path("schemes").get(0);
@@ -285,7 +204,7 @@ class SignInTest {
   void aRevokedRefreshTokenGivesAuthRequiredAndSendsNothingToTheApi() throws IOException {
     try (ToolRegistry registry = registry()) {
       add(registry, "authorizationCode", null);
-      assertThat(registry.signIn("things", null, new TestBrowser()).ok()).isTrue();
+      assertThat(registry.signIn("things", null, new FollowingBrowser()).ok()).isTrue();
       JsonNode stored =
           Json.parse(new FileSecretStore(home).secret("oauth.things.oauth").orElseThrow());
       okhttp3.RequestBody form =
@@ -301,7 +220,7 @@ class SignInTest {
               .execute()) {
         assertThat(answer.code()).isEqualTo(200);
       }
-      assertThat(revoked).hasSize(1);
+      assertThat(fixture.revoked).hasSize(1);
       expireStoredToken();
       api.resetRequests();
 

@@ -1,4 +1,4 @@
-package dev.executortools;
+package dev.executortools.testing;
 
 import java.util.Set;
 import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
@@ -12,10 +12,10 @@ import okhttp3.Headers;
  * invalid_grant}, as a real authorization server refuses it. Every other request goes to the
  * server's own routes.
  */
-final class RevocationRoute implements Route {
+public final class RevocationRoute implements Route {
   private final Set<String> revoked;
 
-  RevocationRoute(Set<String> revoked) {
+  public RevocationRoute(Set<String> revoked) {
     this.revoked = revoked;
   }
 
