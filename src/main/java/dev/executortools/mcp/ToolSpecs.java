@@ -8,6 +8,7 @@ import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Map;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /** A registry tool as an MCP tool specification: listed under its MCP name, called by its id. */
@@ -46,9 +47,11 @@ final class ToolSpecs {
    */
   static ToolResult call(
       ToolRegistry registry, McpSyncServerExchange exchange, String id, JsonNode args) {
-    ToolResult result =
-        Cancellations.of(exchange)
-            .run(() -> registry.call(id, args, ElicitationApprovals.forExchange(exchange)));
+    Supplier<ToolResult> once =
+        () ->
+            Cancellations.of(exchange)
+                .run(() -> registry.call(id, args, ElicitationApprovals.forExchange(exchange)));
+    ToolResult result = UrlSignIn.signingIn(registry, exchange, once.get(), once);
     return McpToolAdapter.explainApproval(result, id);
   }
 
