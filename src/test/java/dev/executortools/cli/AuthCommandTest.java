@@ -57,10 +57,21 @@ class AuthCommandTest {
     command.add(Main.class.getName());
     command.addAll(List.of(args));
     command.addAll(List.of("--home", home.toString()));
-    return new ProcessBuilder(command)
-        .redirectOutput(Files.createTempFile(dir, "out", ".txt").toFile())
-        .redirectError(Files.createTempFile(dir, "err", ".txt").toFile())
-        .start();
+    Path err = Files.createTempFile(dir, "err", ".txt");
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(Files.createTempFile(dir, "out", ".txt").toFile())
+            .redirectError(err.toFile())
+            .start();
+    errors.put(process, err);
+    return process;
+  }
+
+  private final java.util.Map<Process, Path> errors =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Path loginErr(Process process) {
+    return errors.get(process);
   }
 
   @Test
@@ -144,5 +155,67 @@ class AuthCommandTest {
         .hasSize(1)
         .allSatisfy(r -> assertThat(r.getBody().readUtf8()).contains("grant_type=refresh_token"));
     assertThat(fixture.apiRequests()).hasSize(2);
+  }
+
+  /** The README's commands, each with its own process, the spec URL read as the fixture's spec. */
+  @Test
+  void theReadmeCommandsRunAsWritten() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    String section =
+        readme.substring(
+            readme.indexOf("### Signing in to an API"), readme.indexOf("### AWS sign-in"));
+    List<String> lines =
+        section.lines().filter(line -> line.startsWith("java -jar $jar ")).toList();
+    assertThat(lines).hasSize(5);
+
+    String add = lines.get(0).substring("java -jar $jar ".length());
+    String json = add.substring(add.indexOf('\'') + 1, add.lastIndexOf('\''));
+    assertThat(add.substring(0, add.indexOf('\'')).strip())
+        .isEqualTo("call --yes openapi.addSource");
+    tools.jackson.databind.node.ObjectNode args =
+        (tools.jackson.databind.node.ObjectNode) Json.parse(json);
+    assertThat(args.path("spec").asString()).isEqualTo("https://api.example.com/openapi.yaml");
+    args.put("spec", fixture.spec("authorizationCode"));
+    CliProcess added =
+        CliProcess.run(
+            dir,
+            List.of(),
+            "call",
+            "--yes",
+            "openapi.addSource",
+            Json.write(args),
+            "--home",
+            home.toString());
+    assertThat(added.exit()).as(added.err()).isZero();
+
+    assertThat(lines.get(1)).startsWith("java -jar $jar auth login things ");
+    Process login = start("auth", "login", "things");
+    try {
+      Matcher url = URL.matcher("");
+      Path err = loginErr(login);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!url.reset(Files.readString(err)).find()) {
+        assertThat(login.isAlive()).as(Files.readString(err)).isTrue();
+        assertThat(System.nanoTime()).isLessThan(deadline);
+        Thread.sleep(50);
+      }
+      new FollowingBrowser().openUrl(url.group(1));
+      assertThat(login.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(login.exitValue()).isZero();
+    } finally {
+      login.destroyForcibly();
+    }
+
+    for (String line : lines.subList(2, 5)) {
+      String[] words =
+          line.replaceFirst("\\s+#.*$", "").substring("java -jar $jar ".length()).split("\\s+");
+      List<String> command = new ArrayList<>(List.of(words));
+      command.addAll(List.of("--home", home.toString()));
+      CliProcess run = CliProcess.run(dir, List.of(), command.toArray(String[]::new));
+      assertThat(run.exit()).as(line + ": " + run.err()).isZero();
+    }
+    assertThat(fixture.apiRequests()).hasSize(1);
+    assertThat(fixture.apiRequests().get(0).getHeader("Authorization")).startsWith("Bearer ey");
+    assertThat(new FileSecretStore(home).names()).doesNotContain(ProtectedApi.SECRET_NAME);
   }
 }
