@@ -253,4 +253,21 @@ class SignInTest {
       elsewhere.stop();
     }
   }
+
+  @Test
+  void replacingTheSourceKeepsTheSignInOfAnUnchangedClientAndForgetsAChangedOne() {
+    try (ToolRegistry registry = registry()) {
+      add(registry, "authorizationCode", null);
+      assertThat(registry.signIn("things", null, new FollowingBrowser()).ok()).isTrue();
+
+      ObjectNode same = fixture.addArguments("authorizationCode", null).put("replace", true);
+      assertThat(registry.addSource(same).ok()).isTrue();
+      assertThat(new FileSecretStore(home).names()).contains(ProtectedApi.SECRET_NAME);
+
+      ObjectNode other = fixture.addArguments("authorizationCode", null).put("replace", true);
+      other.withObject("auth").withObject("oauth").put("clientId", "another-client");
+      assertThat(registry.addSource(other).ok()).isTrue();
+      assertThat(new FileSecretStore(home).names()).doesNotContain(ProtectedApi.SECRET_NAME);
+    }
+  }
 }

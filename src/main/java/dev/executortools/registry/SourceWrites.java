@@ -79,11 +79,13 @@ final class SourceWrites implements SourceSink {
     } catch (IllegalArgumentException e) {
       return ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, e.getMessage());
     }
+    SourceConfig replaced = request.replace() ? storedConfig(namespace) : null;
     ToolResult refused =
         save(
             StoredSource.added(config, tools, Instant.now()),
             request.replace() ? Save.PUT : Save.NEW);
     if (refused != null) return refused;
+    if (replaced != null) forgetChangedSignIns(namespace, replaced, config);
     ObjectNode data = Json.object();
     data.put("sourceId", namespace);
     data.put("toolCount", tools.size());
@@ -192,6 +194,36 @@ final class SourceWrites implements SourceSink {
         save(new StoredSource(config, current.addedAt(), Instant.now(), tools), Save.PUT);
     if (refused != null) return refused;
     return ToolResult.success(SourceDiff.between(namespace, before, tools));
+  }
+
+  /** The config of a stored source, or null when there is none or it cannot be read. */
+  private SourceConfig storedConfig(String namespace) {
+    SourceSlot slot = sources.slot(namespace);
+    try {
+      SourceSummary summary = slot == null ? null : slot.summary();
+      return summary == null ? null : summary.config();
+    } catch (StoreException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A replaced source keeps the sign-ins of schemes it satisfies as before; a scheme whose client or
+   * endpoints changed (or that went) signs in afresh.
+   */
+  private void forgetChangedSignIns(String namespace, SourceConfig before, SourceConfig after) {
+    before
+        .auth()
+        .oauthSchemes()
+        .forEach(
+            (scheme, old) -> {
+              if (old.equals(after.auth().schemes().get(scheme))) return;
+              try {
+                tokens.delete(namespace, scheme);
+              } catch (StoreException e) {
+                // a token left behind is replaced by the next sign-in
+              }
+            });
   }
 
   /** A removed source's sign-ins go with it (a later source of that name signs in afresh). */

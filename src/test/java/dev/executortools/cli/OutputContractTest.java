@@ -68,6 +68,12 @@ class OutputContractTest {
     check("sources list", true);
     check("sources refresh items", true);
     check("sources refresh nope", false);
+    check("auth status", true);
+    check("auth status items", true);
+    check("auth status nope", false);
+    check("auth login items", false);
+    check("auth logout items", true);
+    check("auth logout nope", false);
     check("sources remove nope", false);
     check("sources remove items", true);
     checkWithStdin("s3cret-value", "secrets set token", true);
