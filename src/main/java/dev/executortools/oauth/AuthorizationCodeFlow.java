@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * The authorization code grant of a native app: PKCE with S256 (RFC 7636), a random {@code state},
  * the browser sent to the authorization endpoint and back to a {@link LoopbackReceiver} (RFC 8252),
- * then the code exchanged at the token endpoint.
+ * then the code exchanged at the token endpoint. An {@code iss} in the redirect (RFC 9207) must be
+ * the configured issuer.
  */
 final class AuthorizationCodeFlow {
   private final TokenEndpoint tokens;
@@ -36,7 +37,8 @@ final class AuthorizationCodeFlow {
     State state = new State();
     URI redirect;
     AuthorizationCode code;
-    try (LoopbackReceiver receiver = LoopbackReceiver.start(uri -> verdict(uri, state))) {
+    try (LoopbackReceiver receiver =
+        LoopbackReceiver.start(uri -> verdict(authorize, uri, state))) {
       redirect = receiver.redirectUri();
       AuthorizationRequest.Builder request =
           new AuthorizationRequest.Builder(ResponseType.CODE, ClientAuth.clientId(config))
@@ -69,6 +71,16 @@ final class AuthorizationCodeFlow {
               + authorize.where()
               + " was given (a forged or stale redirect); no code was exchanged");
     }
+    String issuer = config.endpoints().issuer();
+    if (issuer != null
+        && response.getIssuer() != null
+        && !issuer.equals(response.getIssuer().getValue())) {
+      throw new OAuthException(
+          Kind.REFUSED,
+          "the sign-in redirect names another issuer than "
+              + issuer
+              + " (RFC 9207: a mix-up of authorization servers); no code was exchanged");
+    }
     if (!response.indicatesSuccess()) {
       throw TokenAnswers.failure(authorize, response.toErrorResponse().getErrorObject(), List.of());
     }
@@ -93,20 +105,17 @@ final class AuthorizationCodeFlow {
     }
   }
 
-  private static LoopbackReceiver.Verdict verdict(URI callback, State state) {
+  /** What the browser is told: the same checks as {@link #code}, in words for a person. */
+  private LoopbackReceiver.Verdict verdict(Endpoint authorize, URI callback, State state) {
     try {
-      AuthorizationResponse response = AuthorizationResponse.parse(callback);
-      if (!state.equals(response.getState())) {
-        return new LoopbackReceiver.Verdict(
-            false,
-            "Sign-in refused: this redirect does not belong to the sign-in that was started.");
-      }
-      return response.indicatesSuccess()
-          ? new LoopbackReceiver.Verdict(true, "Signed in. You can close this window.")
-          : new LoopbackReceiver.Verdict(false, "Sign-in failed. You can close this window.");
-    } catch (ParseException e) {
+      code(authorize, callback, state);
+      return new LoopbackReceiver.Verdict(true, "Signed in. You can close this window.");
+    } catch (OAuthException e) {
       return new LoopbackReceiver.Verdict(
-          false, "Sign-in failed: the redirect is not an authorization response.");
+          false,
+          e.kind() == Kind.REFUSED
+              ? "Sign-in refused: this redirect does not belong to the sign-in that was started."
+              : "Sign-in failed. You can close this window.");
     }
   }
 }

@@ -19,6 +19,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSink;
 import okio.BufferedSource;
 
 /**
@@ -62,11 +63,40 @@ final class OAuthHttp {
     builder.header("Accept", "application/json");
     String body = request.getBody();
     if (request.getMethod() == HTTPRequest.Method.POST) {
-      builder.post(RequestBody.create(body == null ? "" : body, FORM));
+      builder.post(oneShot(body == null ? "" : body));
     } else if (request.getMethod() != HTTPRequest.Method.GET) {
       throw new OAuthException(Kind.PROTOCOL, "unexpected method for the " + endpoint.where());
     }
     return execute(endpoint, builder);
+  }
+
+  /**
+   * A form OkHttp sends at most once: no silent retry of a grant the server may have used already
+   * (a rotated refresh token, a code), which would come back as {@code invalid_grant}.
+   */
+  private static RequestBody oneShot(String form) {
+    byte[] bytes = form.getBytes(StandardCharsets.UTF_8);
+    return new RequestBody() {
+      @Override
+      public MediaType contentType() {
+        return FORM;
+      }
+
+      @Override
+      public long contentLength() {
+        return bytes.length;
+      }
+
+      @Override
+      public boolean isOneShot() {
+        return true;
+      }
+
+      @Override
+      public void writeTo(BufferedSink sink) throws IOException {
+        sink.write(bytes);
+      }
+    };
   }
 
   private HTTPResponse execute(Endpoint endpoint, Request.Builder request) throws OAuthException {

@@ -151,6 +151,27 @@ class DiscoveryTest {
   }
 
   @Test
+  void saysWhereItLookedWhenNoMetadataIsFound() throws Exception {
+    hostile.start();
+    for (int i = 0; i < 3; i++) hostile.enqueue(new MockResponse.Builder().code(404).build());
+    String issuer = hostile.url("/t").toString();
+
+    assertThatThrownBy(() -> discovery.discover(issuer))
+        .isInstanceOfSatisfying(
+            OAuthException.class, e -> assertThat(e.kind()).isEqualTo(OAuthException.Kind.PROTOCOL))
+        .hasMessage(
+            "no server metadata for "
+                + issuer
+                + " at "
+                + String.join(
+                    ", ",
+                    issuer.replace("/t", "")
+                        + "/.well-known/oauth-authorization-server/t (HTTP 404)",
+                    issuer + "/.well-known/oauth-authorization-server (HTTP 404)",
+                    issuer + "/.well-known/openid-configuration (HTTP 404)"));
+  }
+
+  @Test
   void refusesAPlainHttpServerOffLoopback() {
     assertThatThrownBy(() -> discovery.discover("http://login.example.com"))
         .isInstanceOfSatisfying(

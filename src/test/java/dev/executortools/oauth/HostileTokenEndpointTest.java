@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
 import okhttp3.Headers;
 import org.assertj.core.api.ThrowableAssertAlternative;
 import org.junit.jupiter.api.AfterEach;
@@ -175,6 +176,19 @@ class HostileTokenEndpointTest {
     String form = token.takeRequest().getBody().utf8();
     assertThat(form).contains("grant_type=refresh_token").contains("refresh_token=rt-1");
     assertThat(form).doesNotContain("scope=");
+  }
+
+  @Test
+  void aGrantIsNotSentTwiceWhenTheConnectionDropsAfterIt() throws Exception {
+    token.enqueue(json("{\"access_token\": \"at-1\", \"token_type\": \"Bearer\"}"));
+    token.enqueue(
+        new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+    token.enqueue(json("{\"access_token\": \"at-2\", \"token_type\": \"Bearer\"}"));
+    client.clientCredentials(config);
+
+    thrown(() -> client.refresh(config, "rt-rotating"), Kind.NETWORK)
+        .withMessageContaining("could not be reached");
+    assertThat(token.getRequestCount()).as("no silent retry of a used grant").isEqualTo(2);
   }
 
   @Test

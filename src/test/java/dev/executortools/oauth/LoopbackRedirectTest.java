@@ -95,6 +95,33 @@ class LoopbackRedirectTest {
   }
 
   @Test
+  void aRedirectFromAnotherIssuerIsRefused() {
+    OAuthClientConfig withIssuer =
+        config.withEndpoints(
+            new OAuthEndpoints(
+                "https://login.example.com",
+                config.endpoints().authorizationUrl(),
+                config.endpoints().tokenUrl(),
+                null,
+                null));
+
+    thrown(
+            () ->
+                client.authorizationCode(
+                    withIssuer,
+                    prompt(
+                        url ->
+                            browser.visit(
+                                callback(url, "the-code", state(url))
+                                    + "&iss=https://evil.example")),
+                    Duration.ofSeconds(5)),
+            Kind.REFUSED)
+        .withMessageContaining("another issuer than https://login.example.com");
+    assertThat(browser.lastPage).contains("Sign-in refused");
+    assertThat(token.getRequestCount()).isZero();
+  }
+
+  @Test
   void aDeclinedAuthorizationIsAccessDenied() {
     thrown(
             () ->
