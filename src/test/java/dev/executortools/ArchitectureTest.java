@@ -110,7 +110,7 @@ class ArchitectureTest {
           "sso",
           Set.of(ROOT, "home", "internal"),
           "catalog",
-          Set.of(ROOT, "compile", "fetch", "internal", "parse", "schema", "tools"),
+          Set.of(ROOT, "compile", "fetch", "internal", "parse", "tools"),
           "mcp",
           Set.of(ROOT, "home", "internal", "invoke", "result", "schema"),
           "cli",

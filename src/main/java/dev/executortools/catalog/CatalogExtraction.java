@@ -69,7 +69,7 @@ public final class CatalogExtraction {
       ExtractOptions options,
       RunSummary summary,
       ProgressLine progress) {
-    try (WorkerProcess worker = new WorkerProcess(options.outDir(), options.heapMbPerJob())) {
+    try (WorkerProcess worker = new WorkerProcess(options)) {
       for (int i = next.getAndIncrement(); i < inputs.size(); i = next.getAndIncrement()) {
         SpecInput input = inputs.get(i);
         Path file = options.outDir().resolve(input.slug() + ".json");
@@ -107,7 +107,7 @@ public final class CatalogExtraction {
   private static ExtractOutcome recordFailure(Path file, ExtractOutcome outcome) {
     try {
       Files.deleteIfExists(CacheFile.temporary(file));
-      CacheFile.writeFailure(file, Instant.now(), ExtractStatus.ERROR, outcome.reason());
+      CacheFile.writeFailure(file, Instant.now(), outcome.reason());
       return outcome;
     } catch (IOException e) {
       return ExtractOutcome.failed(

@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param timeoutPerSpec the time budget of one spec, reading included; past it the worker is
  *     stopped
  * @param heapMbPerJob each worker's heap, the memory budget of one spec
+ * @param inputSchemas whether each tool gets the full input schema {@code openapi.addSource} gives
+ *     it (integrations.sh's own lists have none)
  */
-public record ExtractOptions(Path outDir, int jobs, Duration timeoutPerSpec, int heapMbPerJob) {
+public record ExtractOptions(
+    Path outDir, int jobs, Duration timeoutPerSpec, int heapMbPerJob, boolean inputSchemas) {
   public ExtractOptions {
     Objects.requireNonNull(outDir, "outDir");
     Objects.requireNonNull(timeoutPerSpec, "timeoutPerSpec");

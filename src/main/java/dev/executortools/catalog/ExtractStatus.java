@@ -6,10 +6,8 @@ import java.util.Locale;
 public enum ExtractStatus {
   /** Tools were extracted. */
   OK,
-  /** The spec could not be read, parsed or compiled, or it ran out of time or memory. */
-  ERROR,
-  /** The spec was read but has nothing to extract (no operations). */
-  SKIPPED;
+  /** The spec could not be read or parsed, or it ran out of time or memory. */
+  ERROR;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

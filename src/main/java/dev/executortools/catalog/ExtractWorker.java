@@ -4,6 +4,7 @@ import dev.executortools.compile.CompileOptions;
 import dev.executortools.compile.CompiledTool;
 import dev.executortools.compile.ToolCompiler;
 import dev.executortools.internal.Json;
+import dev.executortools.parse.SpecDocument;
 import dev.executortools.parse.SpecException;
 import dev.executortools.parse.SpecReader;
 import java.io.BufferedReader;
@@ -26,6 +27,9 @@ public final class ExtractWorker {
   /** The line a worker prints once it is ready for specs. */
   static final String READY = "{\"ready\":true}";
 
+  /** The argument after {@code OUT_DIR} that asks for input schemas. */
+  static final String INPUT_SCHEMAS = "--input-schemas";
+
   /** Small documents compiled before the first spec, so that no spec pays for loading classes. */
   private static final List<String> WARM_UP =
       List.of(
@@ -39,16 +43,17 @@ public final class ExtractWorker {
   private ExtractWorker() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      System.err.println("usage: ExtractWorker OUT_DIR");
+    boolean inputSchemas = args.length == 2 && args[1].equals(INPUT_SCHEMAS);
+    if (args.length != 1 && !inputSchemas) {
+      System.err.println("usage: ExtractWorker OUT_DIR [" + INPUT_SCHEMAS + "]");
       System.exit(2);
     }
     // stdout carries the protocol only: anything a library prints goes to stderr.
     PrintStream replies =
         new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     System.setOut(System.err);
-    SpecExtractor extractor = new SpecExtractor(Path.of(args[0]));
-    warmUp();
+    SpecExtractor extractor = new SpecExtractor(Path.of(args[0]), inputSchemas);
+    warmUp(inputSchemas);
     replies.println(READY);
     BufferedReader requests =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -59,12 +64,14 @@ public final class ExtractWorker {
     }
   }
 
-  private static void warmUp() {
+  private static void warmUp(boolean inputSchemas) {
     for (String text : WARM_UP) {
       try {
-        for (CompiledTool tool :
-            ToolCompiler.compile(SpecReader.read(text), null, CompileOptions.forNamespace("warm"))
-                .tools()) {
+        SpecDocument doc = SpecReader.read(text);
+        CompileOptions options = CompileOptions.forNamespace("warm");
+        ToolCompiler.list(doc, options);
+        if (!inputSchemas) continue;
+        for (CompiledTool tool : ToolCompiler.compile(doc, null, options).tools()) {
           Json.write(tool.inputSchema());
         }
       } catch (SpecException e) {

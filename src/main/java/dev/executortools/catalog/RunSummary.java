@@ -26,7 +26,6 @@ public final class RunSummary {
   private int done;
   private int ok;
   private int error;
-  private int skipped;
   private long operations;
   private long tools;
 
@@ -36,11 +35,8 @@ public final class RunSummary {
 
   public synchronized void record(SpecInput input, ExtractOutcome outcome) {
     done++;
-    switch (outcome.status()) {
-      case OK -> ok++;
-      case ERROR -> error++;
-      case SKIPPED -> skipped++;
-    }
+    if (outcome.status() == ExtractStatus.OK) ok++;
+    else error++;
     operations += outcome.operations();
     tools += outcome.count();
     Entry entry = new Entry(input, outcome);
@@ -81,7 +77,6 @@ public final class RunSummary {
         .put("total", total)
         .put("ok", ok)
         .put("error", error)
-        .put("skipped", skipped)
         .put("operations", operations)
         .put("tools", tools);
     json.put("elapsedMillis", elapsed);

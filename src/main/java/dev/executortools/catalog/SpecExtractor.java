@@ -1,10 +1,9 @@
 package dev.executortools.catalog;
 
-import dev.executortools.Tool;
 import dev.executortools.compile.CompileOptions;
-import dev.executortools.compile.CompiledSource;
 import dev.executortools.compile.CompiledTool;
 import dev.executortools.compile.ToolCompiler;
+import dev.executortools.compile.ToolListing;
 import dev.executortools.fetch.SpecFetcher;
 import dev.executortools.parse.SpecDocument;
 import dev.executortools.parse.SpecException;
@@ -15,45 +14,43 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import okhttp3.OkHttpClient;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Extracts one spec into its cache file with the plugin's own pipeline (read → compile), and says
- * how it went. Every failure becomes an {@code error} entry with a reason; nothing is thrown.
+ * Extracts one spec into its cache file with the plugin's own pipeline (read → name), and says how
+ * it went: the operations' tools in executor's order, then the two meta tools. Every failure
+ * becomes an {@code error} entry with a reason; nothing is thrown.
  */
 public final class SpecExtractor {
   private final Path outDir;
+  private final boolean inputSchemas;
   private SpecFetcher fetcher;
 
-  public SpecExtractor(Path outDir) {
+  /**
+   * @param inputSchemas whether each tool gets the full input schema {@code openapi.addSource}
+   *     gives it (integrations.sh's own lists have none)
+   */
+  public SpecExtractor(Path outDir, boolean inputSchemas) {
     this.outDir = outDir;
+    this.inputSchemas = inputSchemas;
   }
 
   public ExtractOutcome extract(SpecInput input) {
     long start = System.nanoTime();
     Path file = outDir.resolve(input.slug() + ".json");
     Instant fetchedAt = Instant.now();
-    ExtractStatus status = ExtractStatus.ERROR;
     String reason;
     try {
-      CompiledSource compiled = compile(input);
-      int operations = compiled.tools().size();
-      if (operations == 0) {
-        status = ExtractStatus.SKIPPED;
-        reason = "nothing to extract: the document defines no operations";
-      } else {
-        List<Tool> tools = new ArrayList<>(StaticTools.ALL.size() + operations);
-        tools.addAll(StaticTools.ALL);
-        for (CompiledTool tool : compiled.tools()) tools.add(tool.tool());
-        compiled = null;
-        CacheFile.writeTools(file, fetchedAt, tools);
-        return new ExtractOutcome(
-            ExtractStatus.OK, null, tools.size(), operations, millisSince(start));
-      }
+      List<CatalogTool> tools = tools(input);
+      CacheFile.writeTools(file, fetchedAt, tools);
+      return new ExtractOutcome(
+          ExtractStatus.OK, null, tools.size(), tools.size() - MetaTools.COUNT, millisSince(start));
     } catch (SpecException e) {
-      reason = e.code().wireName() + ": " + e.getMessage();
+      reason = e.getMessage(); // as executor's catalog records its error: the message alone
     } catch (IOException e) {
       reason = "cannot read " + input.spec() + ": " + e.getMessage();
     } catch (OutOfMemoryError e) {
@@ -67,25 +64,42 @@ public final class SpecExtractor {
       reason = "internal_error: " + e;
     }
     try {
-      CacheFile.writeFailure(file, fetchedAt, status, reason);
+      CacheFile.writeFailure(file, fetchedAt, reason);
     } catch (IOException e) {
       reason = reason + "; and its cache file could not be written: " + e.getMessage();
-      status = ExtractStatus.ERROR;
     }
-    return new ExtractOutcome(status, reason, 0, 0, millisSince(start));
+    return ExtractOutcome.failed(reason, millisSince(start));
   }
 
-  private CompiledSource compile(SpecInput input) throws SpecException, IOException {
+  private List<CatalogTool> tools(SpecInput input) throws SpecException, IOException {
     String text =
         input.url()
             ? fetcher().fetch(input.spec(), Map.of(), Map.of())
             : SpecFiles.read(Path.of(input.spec()));
     SpecDocument doc = SpecReader.read(text);
     text = null;
-    return ToolCompiler.compile(
-        doc,
-        input.url() ? SpecFetcher.location(input.spec()) : null,
-        CompileOptions.forNamespace(Slugs.namespace(input.slug())));
+    CompileOptions options = CompileOptions.forNamespace(Slugs.namespace(input.slug()));
+    Map<String, ObjectNode> schemas = inputSchemas ? schemas(doc, input, options) : Map.of();
+    List<ToolListing> listed = ToolCompiler.list(doc, options);
+    List<CatalogTool> tools = new ArrayList<>(listed.size() + 2);
+    for (ToolListing tool : listed) {
+      tools.add(
+          new CatalogTool(
+              tool.id(), tool.name(), tool.catalogDescription(), schemas.get(tool.id())));
+    }
+    tools.addAll(MetaTools.list(inputSchemas));
+    return tools;
+  }
+
+  /** Each tool's full input schema, as {@code openapi.addSource} stores it, by tool id. */
+  private static Map<String, ObjectNode> schemas(
+      SpecDocument doc, SpecInput input, CompileOptions options) {
+    List<CompiledTool> compiled =
+        ToolCompiler.compile(doc, input.url() ? SpecFetcher.location(input.spec()) : null, options)
+            .tools();
+    Map<String, ObjectNode> byId = new HashMap<>(compiled.size() * 2);
+    for (CompiledTool tool : compiled) byId.put(tool.tool().id(), tool.inputSchema());
+    return byId;
   }
 
   /**

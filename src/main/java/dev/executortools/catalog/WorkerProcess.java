@@ -27,15 +27,13 @@ final class WorkerProcess implements AutoCloseable {
   /** Put on the reply queue when the child's stdout ends. */
   private static final String EOF = "\u0000eof";
 
-  private final Path outDir;
-  private final int heapMb;
+  private final ExtractOptions options;
   private Process process;
   private Writer requests;
   private BlockingQueue<String> replies;
 
-  WorkerProcess(Path outDir, int heapMb) {
-    this.outDir = outDir;
-    this.heapMb = heapMb;
+  WorkerProcess(ExtractOptions options) {
+    this.options = options;
   }
 
   /** Extracts {@code input} in the child; a timeout or a dead child is an {@code error} outcome. */
@@ -101,12 +99,13 @@ final class WorkerProcess implements AutoCloseable {
   private void launch() throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx" + heapMb + "m");
+    command.add("-Xmx" + options.heapMbPerJob() + "m");
     command.add("-XX:+UseSerialGC");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(ExtractWorker.class.getName());
-    command.add(outDir.toAbsolutePath().toString());
+    command.add(options.outDir().toAbsolutePath().toString());
+    if (options.inputSchemas()) command.add(ExtractWorker.INPUT_SCHEMAS);
     process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     LiveWorkers.add(process);
     requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);

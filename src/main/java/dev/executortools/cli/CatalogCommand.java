@@ -13,11 +13,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code catalog extract}: many specs into integrations.sh cache files, one per spec. */
@@ -33,7 +36,7 @@ final class CatalogCommand {
       mixinStandardHelpOptions = true,
       description =
           "Write DIR/<slug>.json (integrations.sh cache shape) for every SPEC; progress on stderr, "
-              + "a summary on stdout. Exit 0 when every spec is ok or skipped, 1 when some failed.")
+              + "a summary on stdout. Exit 0 when every spec is ok, 1 when some failed.")
   static final class Extract implements Callable<Integer> {
     @Option(
         names = "--out",
@@ -70,6 +73,21 @@ final class CatalogCommand {
         description = "Also write the summary to FILE as JSON.")
     Path summaryFile;
 
+    @Option(
+        names = "--slug-map",
+        paramLabel = "FILE",
+        description =
+            "A JSON object of slugs chosen for specs, by APIs.guru key (\"github.com\") or by the"
+                + " spec's path below the folder given (or as given).")
+    Path slugMapFile;
+
+    @Option(
+        names = "--input-schemas",
+        description =
+            "Give every tool the full input schema openapi.addSource gives it (integrations.sh's"
+                + " own lists have none).")
+    boolean inputSchemas;
+
     @Parameters(
         paramLabel = "SPEC",
         arity = "1..*",
@@ -87,8 +105,9 @@ final class CatalogCommand {
                 out,
                 jobCount,
                 Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
-                heapMb == null ? ExtractOptions.defaultHeapMb(jobCount) : heapMb);
-        inputs = SpecInputs.expand(specs, out);
+                heapMb == null ? ExtractOptions.defaultHeapMb(jobCount) : heapMb,
+                inputSchemas);
+        inputs = SpecInputs.expand(specs, out, slugMap());
       } catch (IllegalArgumentException | IOException e) {
         return Output.usage(e.getMessage());
       }
@@ -123,6 +142,26 @@ final class CatalogCommand {
         }
       }
       return Output.result(result);
+    }
+
+    private Map<String, String> slugMap() throws IOException {
+      if (slugMapFile == null) return Map.of();
+      JsonNode json;
+      try {
+        json = Json.parse(Files.readString(slugMapFile));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("--slug-map " + slugMapFile + " is not JSON");
+      }
+      if (!json.isObject())
+        throw new IllegalArgumentException("--slug-map " + slugMapFile + " is not a JSON object");
+      Map<String, String> slugs = new LinkedHashMap<>();
+      for (var entry : json.properties()) {
+        if (!entry.getValue().isString())
+          throw new IllegalArgumentException(
+              "--slug-map: the slug for " + entry.getKey() + " is not a string");
+        slugs.put(entry.getKey(), entry.getValue().stringValue());
+      }
+      return slugs;
     }
   }
 }

@@ -47,6 +47,29 @@ public final class ToolCompiler {
         options.sourceId(), doc.title(), doc.version(), tools, doc.warnings());
   }
 
+  /**
+   * The tools {@link #compile} would give, in its order, with their ids, names and what their
+   * operations say, without building any schema (a catalog of many documents stays cheap).
+   */
+  public static List<ToolListing> list(SpecDocument doc, CompileOptions options) {
+    List<Operation> operations = new OperationExtractor(doc, null).extract();
+    List<String> paths = ToolPathNamer.toolPaths(operations);
+    List<ToolListing> listed = new ArrayList<>(operations.size());
+    for (int i = 0; i < operations.size(); i++) {
+      Operation op = operations.get(i);
+      listed.add(
+          new ToolListing(
+              options.idPrefix() + paths.get(i),
+              paths.get(i),
+              op.method(),
+              op.pathTemplate(),
+              op.summary(),
+              op.description()));
+    }
+    listed.sort(Comparator.comparing(ToolListing::id, ToolPathOrder.INSTANCE));
+    return listed;
+  }
+
   private static CompiledTool compileOne(
       Operation op,
       SecurityRequirement security,

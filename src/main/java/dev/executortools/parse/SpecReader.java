@@ -75,10 +75,19 @@ public final class SpecReader {
     return YamlTreeReader.read(text);
   }
 
+  /** executor's own message when {@code paths} is missing, so that a catalog shows the same. */
+  public static final String NO_PATHS = "OpenAPI document has no paths defined";
+
+  /** Outside {@code paths} nothing makes an operation: a document without one is refused. */
+  static final String PATHS_NOT_OBJECT = "the document's 'paths' is not an object";
+
   private static void requirePaths(JsonNode root) throws SpecException {
     JsonNode paths = root.get("paths");
-    if (paths == null || !paths.isObject()) {
-      throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED, "the document has no 'paths' object");
+    if (paths == null || paths.isNull()) {
+      throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED, NO_PATHS);
+    }
+    if (!paths.isObject()) {
+      throw new SpecException(ErrorCode.OPENAPI_PARSE_FAILED, PATHS_NOT_OBJECT);
     }
   }
 

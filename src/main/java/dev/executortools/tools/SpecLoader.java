@@ -30,7 +30,8 @@ public final class SpecLoader {
   private static final Set<String> FIXED_REASONS =
       Set.of(
           "the document is empty",
-          "the document has no 'paths' object",
+          SpecReader.NO_PATHS,
+          "the document's 'paths' is not an object",
           "not an OpenAPI document: expected a JSON or YAML object at the top level",
           "not an OpenAPI document: no 'openapi' or 'swagger' version field");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,23 @@ class SlugsTest {
   }
 
   @Test
+  void anApisGuruEntryIsSlugifiedAsIntegrationsShDoesWithItsServiceTwice() {
+    assertThat(Slugs.ofApisGuru("ably.io", "platform")).isEqualTo("ably-io-platform-platform");
+    assertThat(Slugs.ofApisGuru("xkcd.com", null)).isEqualTo("xkcd-com");
+    assertThat(Slugs.ofApisGuru("vtex.local", "Orders-API-(PII-version)"))
+        .isEqualTo("vtex-local-orders-api-pii-version-orders-api-pii-version");
+  }
+
+  @Test
+  void slugifyDecomposesAccentsAndHashesATextWithNothingLeft() {
+    // NFKD leaves the accent as a combining mark, a character outside [a-z0-9] like any other
+    assertThat(Slugs.slugify("Café:Crème")).isEqualTo("cafe-cre-me");
+    assertThat(Slugs.slugify("--a--")).isEqualTo("a");
+    // normalize.ts: h = (h * 31 + c) | 0 over "日本", then (h >>> 0).toString(36)
+    assertThat(Slugs.slugify("日本")).isEqualTo("x-hwbr");
+  }
+
+  @Test
   void theNamespaceIsOpenapiUnderscoreAndTheSlugWithOnlyLowerCaseLettersDigitsAndUnderscores() {
     assertThat(Slugs.namespace("github.com_api.github.com_1.1.4"))
         .isEqualTo("openapi_github_com_api_github_com_1_1_4");
@@ -57,7 +75,9 @@ class SlugsTest {
 
     List<SpecInput> inputs =
         SpecInputs.expand(
-            List.of(dir.toString(), "https://example.com/specs/openapi.json"), dir.resolve("out"));
+            List.of(dir.toString(), "https://example.com/specs/openapi.json"),
+            dir.resolve("out"),
+            Map.of());
 
     assertThat(inputs)
         .extracting(SpecInput::slug)

@@ -141,8 +141,13 @@ class SpecReaderTest {
 
   @Test
   void documentWithoutPathsFails() {
-    assertParseFailure("openapi: 3.0.0\ninfo: {title: X, version: '1'}\n", "no 'paths'");
-    assertParseFailure("swagger: '2.0'\ninfo: {title: X, version: '1'}\n", "no 'paths'");
+    assertParseFailure(
+        "openapi: 3.0.0\ninfo: {title: X, version: '1'}\n",
+        "OpenAPI document has no paths defined");
+    assertParseFailure(
+        "swagger: '2.0'\ninfo: {title: X, version: '1'}\n",
+        "OpenAPI document has no paths defined");
+    assertParseFailure("openapi: 3.0.0\npaths: []\n", "'paths' is not an object");
   }
 
   @Test
