@@ -270,4 +270,22 @@ class SignInTest {
       assertThat(new FileSecretStore(home).names()).doesNotContain(ProtectedApi.SECRET_NAME);
     }
   }
+
+  @Test
+  void anOpenIdConnectSchemeSignsInThroughTheEndpointsItsDiscoveryDocumentNames() {
+    String spec = fixture.openIdConnectSpec();
+    assertThat(spec).contains("type: openIdConnect").doesNotContain("flows");
+    try (ToolRegistry registry = registry()) {
+      ObjectNode args = Json.object().put("spec", spec).put("namespace", "things");
+      args.putObject("auth").putObject("oauth").put("clientId", "my-client");
+      ToolResult added = registry.addSource(args);
+      assertThat(added.ok()).as(added.toJson().toString()).isTrue();
+
+      FollowingBrowser browser = new FollowingBrowser();
+      ToolResult signedIn = registry.signIn("things", null, browser);
+      assertThat(signedIn.ok()).as(signedIn.toJson().toString()).isTrue();
+      assertThat(browser.opened.get(0)).contains("/default/authorize");
+      assertThat(call(registry)).startsWith("Bearer ey");
+    }
+  }
 }

@@ -70,6 +70,15 @@ public final class ProtectedApi implements AutoCloseable {
         .formatted(api.port(), flow, urls);
   }
 
+  /** The spec with an {@code openIdConnect} scheme: only the server's discovery URL is given. */
+  public String openIdConnectSpec() {
+    String discovery = authServer.wellKnownUrl("default").toString();
+    return spec("authorizationCode")
+        .replaceFirst(
+            "(?s)oauth:\\n\\s+type: oauth2.*?\\n(\\s+paths:|paths:)",
+            "oauth: {type: openIdConnect, openIdConnectUrl: '" + discovery + "'}\n$1");
+  }
+
   /** {@code openapi.addSource}'s arguments: source {@code things}, client {@code my-client}. */
   public ObjectNode addArguments(String flow, @Nullable String clientSecret) {
     ObjectNode args = Json.object().put("spec", spec(flow)).put("namespace", "things");
