@@ -39,7 +39,7 @@ class McpHttpBoundsIT {
             "--http-max-sessions",
             "2",
             "--http-session-idle",
-            "2")) {
+            "5")) {
       String a = initialize(server, 200);
       String b = initialize(server, 200);
       assertThat(a).isNotEqualTo(b).matches("[0-9a-f]{48}");
@@ -56,7 +56,7 @@ class McpHttpBoundsIT {
       assertThat(post(server, a, LIST).statusCode()).as("a deleted session is gone").isEqualTo(404);
       String c = initialize(server, 200);
 
-      Thread.sleep(5_000); // twice the idle time, and more: b and c expire
+      Thread.sleep(11_000); // twice the idle time, and more: b and c expire
       HttpResponse<String> expired = post(server, c, LIST);
       assertThat(expired.statusCode()).isEqualTo(404);
       assertThat(expired.body()).contains("\"id\":2").contains("initialize a new one");
