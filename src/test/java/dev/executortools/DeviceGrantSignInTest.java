@@ -30,7 +30,10 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -47,7 +50,9 @@ import tools.jackson.databind.node.ObjectNode;
 class DeviceGrantSignInTest {
   private static final String SECRET_NAME = "oauth.things.device";
 
-  private final DeviceGrantServer server = new DeviceGrantServer();
+  /** One server for the class (its start is most of the time); each test its own sign-ins. */
+  private static DeviceGrantServer server;
+
   private final WireMockServer api = new WireMockServer(WireMockConfiguration.options().port(0));
 
   @TempDir Path home;
@@ -58,9 +63,23 @@ class DeviceGrantSignInTest {
     api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"ok\":1}")));
   }
 
+  @BeforeAll
+  static void startServer() {
+    server = new DeviceGrantServer();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  @BeforeEach
+  void forgetEarlierTokenRequests() {
+    server.tokenRequests();
+  }
+
   @AfterEach
   void stop() {
-    server.close();
     api.stop();
   }
 
@@ -84,12 +103,34 @@ class DeviceGrantSignInTest {
         .formatted(openapi, api.port(), flow, urls);
   }
 
+  /** An OpenAPI 3.2 spec whose scheme declares the device authorization flow at the server. */
+  private String deviceSpec() {
+    return spec(
+        "3.2.0",
+        "deviceAuthorization",
+        "deviceAuthorizationUrl: '"
+            + server.deviceAuthorizationUrl()
+            + "', tokenUrl: '"
+            + server.tokenUrl()
+            + "'");
+  }
+
+  /** Makes the stored access token one that expired a minute ago. */
+  private void expire() {
+    ObjectNode tokens = (ObjectNode) stored();
+    tokens.put("expiresAt", Instant.now().minusSeconds(60).toString());
+    new FileSecretStore(home).set(SECRET_NAME, Json.write(tokens));
+  }
+
+  /** Adds the source, the confidential client its scheme's. */
   private void addSource(String spec) {
+    addSource(spec, DeviceGrantServer.CLIENT_ID, DeviceGrantServer.CLIENT_SECRET);
+  }
+
+  private void addSource(String spec, String clientId, @Nullable String clientSecret) {
     ObjectNode args = Json.object().put("spec", spec).put("namespace", "things");
-    args.putObject("auth")
-        .putObject("device")
-        .put("clientId", DeviceGrantServer.CLIENT_ID)
-        .put("clientSecret", DeviceGrantServer.CLIENT_SECRET);
+    ObjectNode client = args.putObject("auth").putObject("device").put("clientId", clientId);
+    if (clientSecret != null) client.put("clientSecret", clientSecret);
     try (ToolRegistry registry = ToolRegistry.builder().home(home).build()) {
       ToolResult added = registry.addSource(args);
       assertThat(added.ok()).as(added.toJson().toString()).isTrue();
@@ -156,15 +197,7 @@ class DeviceGrantSignInTest {
 
   @Test
   void deviceAuthorizationSignsInThroughTheJavaApiRefreshesAndRevokes() throws Exception {
-    addSource(
-        spec(
-            "3.2.0",
-            "deviceAuthorization",
-            "deviceAuthorizationUrl: '"
-                + server.deviceAuthorizationUrl()
-                + "', tokenUrl: '"
-                + server.tokenUrl()
-                + "'"));
+    addSource(deviceSpec());
     try (ToolRegistry registry = ToolRegistry.builder().home(home).build()) {
       ToolResult before = registry.call("things.things.listThings", Json.object());
       assertThat(before.error().code()).isEqualTo(ErrorCode.AUTH_REQUIRED);
@@ -200,9 +233,7 @@ class DeviceGrantSignInTest {
           .doesNotContain(refresh);
 
       // an access token about to expire is refreshed at the same server before the call
-      ObjectNode expired = (ObjectNode) stored();
-      expired.put("expiresAt", Instant.now().minusSeconds(60).toString());
-      new FileSecretStore(home).set(SECRET_NAME, Json.write(expired));
+      expire();
       String renewed = call(registry);
       assertThat(server.tokenRequests()).containsExactly("refresh_token");
       assertThat(renewed).startsWith("Bearer ").isNotEqualTo("Bearer " + access);
@@ -217,6 +248,35 @@ class DeviceGrantSignInTest {
       assertThat(scheme.path("deleted").asBoolean()).isTrue();
       assertThat(active(refreshNow)).isFalse();
       assertThat(new FileSecretStore(home).names()).doesNotContain(SECRET_NAME);
+    }
+  }
+
+  @Test
+  void aPublicClientSignsInWithTheDeviceGrantAndWithoutARefreshTokenAnExpiredOneAsksForALogin()
+      throws Exception {
+    addSource(deviceSpec(), DeviceGrantServer.PUBLIC_CLIENT_ID, null);
+    try (ToolRegistry registry = ToolRegistry.builder().home(home).build()) {
+      ApprovingPrompt prompt = new ApprovingPrompt();
+      ToolResult signedIn = registry.signIn("things", null, prompt);
+      prompt.approval.get(10, TimeUnit.SECONDS);
+
+      assertThat(signedIn.ok()).as(signedIn.toJson().toString()).isTrue();
+      assertThat(signedIn.data().path("refreshable").asBoolean()).isFalse();
+      assertThat(stored().has("refreshToken")).isFalse();
+      String access = stored().path("accessToken").asString();
+      assertThat(call(registry)).isEqualTo("Bearer " + access);
+      assertThat(server.tokenRequests())
+          .containsOnly("urn:ietf:params:oauth:grant-type:device_code");
+
+      expire();
+      api.resetRequests();
+      ToolResult expired = registry.call("things.things.listThings", Json.object());
+      assertThat(expired.error().code())
+          .as(expired.toJson().toString())
+          .isEqualTo(ErrorCode.AUTH_REQUIRED);
+      assertThat(expired.error().message()).contains("executor-tools auth login things");
+      assertThat(api.getAllServeEvents()).isEmpty();
+      assertThat(server.tokenRequests()).isEmpty();
     }
   }
 

@@ -51,13 +51,16 @@ class AuthCommandTest {
   }
 
   private Process start(String... args) throws Exception {
-    List<String> withHome = new ArrayList<>(List.of(args));
-    withHome.addAll(List.of("--home", home.toString()));
-    return CliProcess.start(
-        List.of("-Xmx256m"),
-        Files.createTempFile(dir, "out", ".txt"),
-        Files.createTempFile(dir, "err", ".txt"),
-        withHome.toArray(String[]::new));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path")));
+    command.add(Main.class.getName());
+    command.addAll(List.of(args));
+    command.addAll(List.of("--home", home.toString()));
+    return new ProcessBuilder(command)
+        .redirectOutput(Files.createTempFile(dir, "out", ".txt").toFile())
+        .redirectError(Files.createTempFile(dir, "err", ".txt").toFile())
+        .start();
   }
 
   @Test
@@ -65,9 +68,16 @@ class AuthCommandTest {
     addSource();
     Path out = dir.resolve("login.out");
     Path err = dir.resolve("login.err");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path")));
+    command.addAll(
+        List.of(Main.class.getName(), "auth", "login", "things", "--home", home.toString()));
     Process login =
-        CliProcess.start(
-            List.of("-Xmx256m"), out, err, "auth", "login", "things", "--home", home.toString());
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     try {
       Matcher url = URL.matcher("");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

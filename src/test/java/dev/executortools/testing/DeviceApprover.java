@@ -22,9 +22,9 @@ import okhttp3.Response;
  * A person approving a device sign-in in a browser, with {@link DeviceGrantServer}'s own pages:
  * opens the verification URI, is sent to the login form and fills it in (its CSRF token included),
  * types the user code into the activation page, and submits the consent form with every scope it
- * offers. Cookies are kept as a browser keeps them; redirects are followed. Each step checks that
- * it landed where a person would expect, so a page that changes fails the test here, with the page
- * shown.
+ * offers (when the server asks: it remembers a consent). Cookies are kept as a browser keeps them;
+ * redirects are followed. Each step checks that it landed where a person would expect, so a page
+ * that changes fails the test here, with the page shown.
  */
 public final class DeviceApprover {
   private static final Pattern FORM =
@@ -80,11 +80,14 @@ public final class DeviceApprover {
     Form codeForm = activate.form("user_code");
     codeForm.set("user_code", userCode);
     Page consent = submit(activate, codeForm);
-    if (!consent.body.contains(userCode)) {
-      throw new AssertionError("the consent page does not show the code " + userCode + consent);
+    Page done = consent;
+    if (!consent.url.encodedPath().equals("/activated")) {
+      // no consent page when this user already consented to this client's scopes
+      if (!consent.body.contains(userCode)) {
+        throw new AssertionError("the consent page does not show the code " + userCode + consent);
+      }
+      done = submit(consent, consent.form("client_id"));
     }
-    Form consentForm = consent.form("client_id");
-    Page done = submit(consent, consentForm);
     done.expectPath("/activated");
   }
 

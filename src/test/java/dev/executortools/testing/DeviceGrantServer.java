@@ -29,20 +29,28 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.Transient;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2DeviceAuthorizationResponse;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.http.converter.OAuth2DeviceAuthorizationResponseHttpMessageConverter;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2DeviceAuthorizationRequestAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -53,6 +61,7 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
@@ -61,21 +70,24 @@ import org.springframework.web.context.support.AnnotationConfigWebApplicationCon
  * A real OAuth 2.0 authorization server that offers the device authorization grant (RFC 8628):
  * Spring Authorization Server on embedded Tomcat, listening on 127.0.0.1 at a free port, its issuer
  * that origin. It publishes its metadata (RFC 8414, {@code device_authorization_endpoint} and
- * {@code revocation_endpoint} included), and knows one confidential client, {@link #CLIENT_ID}
- * (secret {@link #CLIENT_SECRET}, sent as HTTP basic), allowed the device code, refresh token,
- * authorization code and client credentials grants with scope {@code read}, whose user must
- * consent, and one user, {@link #USER} with password {@link #PASSWORD}, who signs in with the
- * server's own login form.
+ * {@code revocation_endpoint} included) and knows two clients with scope {@code read}, whose user
+ * must consent: the confidential {@link #CLIENT_ID} (secret {@link #CLIENT_SECRET}, sent as HTTP
+ * basic), allowed the device code, refresh token, authorization code and client credentials grants,
+ * and the public {@link #PUBLIC_CLIENT_ID}, allowed the device code grant alone (the framework
+ * refreshes only for clients that authenticate); and one user, {@link #USER} with password {@link
+ * #PASSWORD}, who signs in with the server's own login form.
  *
- * <p>Its one addition to the framework's pages is the user-code entry page that the framework
- * leaves to each deployment ({@code /activate}, the verification URI: a form that sends the code to
- * the framework's verification endpoint, as in Spring's device grant guide), and its device
- * authorization answer says {@code interval: 1} so that a client polls every second, not every
- * five. {@link #tokenRequests()} tells the grant types of the requests the token endpoint received.
+ * <p>Its additions to the framework are those it leaves to each deployment, as in Spring's device
+ * grant guide: public clients at the device endpoints ({@link PublicDeviceClients}), and the
+ * user-code entry page ({@code /activate}, the verification URI: a form that sends the code to the
+ * framework's verification endpoint). Its device authorization answer says {@code interval: 1}, so
+ * that a client polls every second, not every five. {@link #tokenRequests()} tells the grant types
+ * of the requests the token endpoint received.
  */
 public final class DeviceGrantServer implements AutoCloseable {
   public static final String CLIENT_ID = "device-client";
   public static final String CLIENT_SECRET = "device-client-secret-0123456789";
+  public static final String PUBLIC_CLIENT_ID = "device-cli";
   public static final String USER = "alice";
   public static final String PASSWORD = "correct horse battery staple";
 
@@ -239,16 +251,75 @@ public final class DeviceGrantServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Public clients (no secret, {@code client_id} in the form) at the device authorization endpoint
+   * and for the device code grant: the framework authenticates public clients by PKCE only and
+   * leaves this to the deployment, as Spring's device grant guide does here.
+   */
+  private static final class PublicDeviceClients
+      implements AuthenticationConverter, AuthenticationProvider {
+    private final RegisteredClientRepository clients;
+
+    PublicDeviceClients(RegisteredClientRepository clients) {
+      this.clients = clients;
+    }
+
+    @Override
+    public @Nullable Authentication convert(HttpServletRequest request) {
+      boolean device =
+          request.getRequestURI().equals("/oauth2/device_authorization")
+              || AuthorizationGrantType.DEVICE_CODE
+                  .getValue()
+                  .equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE));
+      String clientId = request.getParameter(OAuth2ParameterNames.CLIENT_ID);
+      if (!device
+          || !request.getMethod().equals("POST")
+          || clientId == null
+          || request.getHeader("Authorization") != null
+          || request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null) return null;
+      return new PublicClient(clientId);
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+      RegisteredClient client = clients.findByClientId((String) authentication.getPrincipal());
+      if (client == null
+          || !client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE)) {
+        throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_CLIENT);
+      }
+      return new OAuth2ClientAuthenticationToken(client, ClientAuthenticationMethod.NONE, null);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+      return PublicClient.class.isAssignableFrom(authentication);
+    }
+  }
+
+  @Transient
+  private static final class PublicClient extends OAuth2ClientAuthenticationToken {
+    PublicClient(String clientId) {
+      super(clientId, ClientAuthenticationMethod.NONE, null, null);
+    }
+  }
+
   @Configuration(proxyBeanMethods = false)
   @EnableWebSecurity
   static class Config {
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServer(HttpSecurity http, RegisteredClientRepository clients)
+        throws Exception {
+      PublicDeviceClients publicClients = new PublicDeviceClients(clients);
       http.oauth2AuthorizationServer(
               server -> {
                 http.securityMatcher(server.getEndpointsMatcher());
                 server
+                    .clientAuthentication(
+                        authentication ->
+                            authentication
+                                .authenticationConverter(publicClients)
+                                .authenticationProvider(publicClients))
                     .deviceAuthorizationEndpoint(
                         device -> device.deviceAuthorizationResponseHandler(Config::everySecond))
                     .deviceVerificationEndpoint(
@@ -276,9 +347,7 @@ public final class DeviceGrantServer implements AutoCloseable {
 
     /** The framework's own device authorization answer, with {@code interval: 1}. */
     private static void everySecond(
-        HttpServletRequest request,
-        HttpServletResponse response,
-        org.springframework.security.core.Authentication authentication)
+        HttpServletRequest request, HttpServletResponse response, Authentication authentication)
         throws IOException {
       var device = (OAuth2DeviceAuthorizationRequestAuthenticationToken) authentication;
       String verificationUri =
@@ -321,7 +390,15 @@ public final class DeviceGrantServer implements AutoCloseable {
               .tokenSettings(
                   TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(5)).build())
               .build();
-      return new InMemoryRegisteredClientRepository(client);
+      RegisteredClient publicClient =
+          RegisteredClient.withId(UUID.randomUUID().toString())
+              .clientId(PUBLIC_CLIENT_ID)
+              .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+              .authorizationGrantType(AuthorizationGrantType.DEVICE_CODE)
+              .scope("read")
+              .clientSettings(ClientSettings.builder().requireAuthorizationConsent(true).build())
+              .build();
+      return new InMemoryRegisteredClientRepository(client, publicClient);
     }
 
     @Bean
