@@ -7,12 +7,16 @@ import dev.executortools.ToolResult;
 import dev.executortools.bench.McpProbe;
 import dev.executortools.cli.Main;
 import dev.executortools.internal.Json;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,6 +32,10 @@ import tools.jackson.databind.JsonNode;
 class LargeSourceSearchTest {
   /** Holds the registry and one tool at a time, not the source (its spec text alone is 40 MB). */
   private static final String SMALL_HEAP = "-Xmx48m";
+
+  /** Maven repository folders ({@code .../org/springframework/...}) of those jars. */
+  private static final Pattern TEST_SERVER_JARS =
+      Pattern.compile("[/\\\\](org.springframework|org.apache.tomcat|io.micrometer)[/\\\\]");
 
   @TempDir static Path home;
   private static String sendMail;
@@ -110,9 +118,21 @@ class LargeSourceSearchTest {
                 SMALL_HEAP,
                 "-XX:+UseSerialGC",
                 "-cp",
-                System.getProperty("java.class.path")));
+                withoutTestAuthorizationServer(System.getProperty("java.class.path"))));
     command.addAll(mainAndArgs);
     return command;
+  }
+
+  /**
+   * The test class path less the jars of the Spring Authorization Server that {@code
+   * testing.DeviceGrantServer} runs (Spring, Tomcat, Micrometer): the child stands for the runnable
+   * jar's JVM, which holds none of them, and every jar that a class or service lookup opens keeps
+   * its central directory on the heap, more than the small heap leaves spare.
+   */
+  private static String withoutTestAuthorizationServer(String classPath) {
+    return Arrays.stream(classPath.split(File.pathSeparator))
+        .filter(entry -> !TEST_SERVER_JARS.matcher(entry).find())
+        .collect(Collectors.joining(File.pathSeparator));
   }
 
   private static Child child(List<String> mainAndArgs) throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package dev.executortools.testing;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,24 +32,38 @@ public record CliProcess(int exit, String out, String err) {
    */
   public static CliProcess run(
       Path dir, List<String> wrapper, List<String> jvmOptions, String... args) throws Exception {
-    List<String> command = new ArrayList<>(wrapper);
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions);
-    command.addAll(
-        List.of("-cp", System.getProperty("java.class.path"), "dev.executortools.cli.Main"));
-    command.addAll(List.of(args));
     Path out = Files.createTempFile(dir, "out", ".txt");
     Path err = Files.createTempFile(dir, "err", ".txt");
-    Process process =
-        new ProcessBuilder(command)
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
+    Process process = start(wrapper, jvmOptions, out, err, args);
     if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError(
           "the command did not end in " + TIMEOUT_SECONDS + " s: " + List.of(args));
     }
     return new CliProcess(process.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  /**
+   * Starts it, its stdout and stderr going to {@code out} and {@code err}, for a test that reads
+   * them while it runs (a URL or code to act on); the caller waits for it and ends it.
+   */
+  public static Process start(List<String> jvmOptions, Path out, Path err, String... args)
+      throws IOException {
+    return start(List.of(), jvmOptions, out, err, args);
+  }
+
+  private static Process start(
+      List<String> wrapper, List<String> jvmOptions, Path out, Path err, String... args)
+      throws IOException {
+    List<String> command = new ArrayList<>(wrapper);
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), "dev.executortools.cli.Main"));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command)
+        .redirectOutput(out.toFile())
+        .redirectError(err.toFile())
+        .start();
   }
 }
