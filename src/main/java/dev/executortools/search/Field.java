@@ -1,0 +1,62 @@
+package dev.executortools.search;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Where a term was found, how much it counts there, and how much length dilutes it (b). */
+enum Field {
+  ID(3.0, 0.3, 1),
+  SUMMARY(2.0, 0.5, 1),
+  PATH(1.0, 0.3, 1),
+  VERB(0.7, 0, 0.5),
+  PARAMETERS(0.4, 0.5, 0.5),
+  DESCRIPTION(1.0, 0.75, 0.5);
+
+  /** How much of a long description is read. */
+  private static final int DESCRIPTION_CHARS = 2_000;
+
+  final double weight;
+  final double b;
+
+  /** How much a query word found here (only) counts towards covering the query. */
+  final float strength;
+
+  Field(double weight, double b, double strength) {
+    this.weight = weight;
+    this.b = b;
+    this.strength = (float) strength;
+  }
+
+  static Map<Field, Terms.Analysed> termsOf(
+      SearchDocument doc, Function<String, Terms.Analysed> analyse) {
+    Map<Field, Terms.Analysed> terms = new EnumMap<>(Field.class);
+    terms.put(ID, analyse.apply(doc.id()));
+    terms.put(SUMMARY, analyse.apply(doc.summary()));
+    String path = doc.path() == null ? "" : doc.path().replaceAll("\\{[^}]*}", " ");
+    terms.put(PATH, analyse.apply(path));
+    terms.put(VERB, new Terms.Analysed(verb(doc), List.of()));
+    terms.put(PARAMETERS, analyse.apply(String.join(" ", doc.parameterNames())));
+    String description = doc.description();
+    if (description.length() > DESCRIPTION_CHARS)
+      description = description.substring(0, DESCRIPTION_CHARS);
+    terms.put(DESCRIPTION, analyse.apply(description));
+    return terms;
+  }
+
+  /** What the method says a caller does: GET of a collection lists, of an item gets... */
+  private static List<String> verb(SearchDocument doc) {
+    if (doc.method() == null) return List.of();
+    String word =
+        switch (doc.method().toLowerCase(Locale.ROOT)) {
+          case "get" -> doc.path() != null && doc.path().endsWith("}") ? "get" : "list";
+          case "post" -> "create";
+          case "put", "patch" -> "update";
+          case "delete" -> "delete";
+          default -> null;
+        };
+    return word == null ? List.of() : Terms.of(word);
+  }
+}
