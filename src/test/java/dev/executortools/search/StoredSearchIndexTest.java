@@ -6,6 +6,8 @@ import dev.executortools.SearchHit;
 import dev.executortools.ToolRegistry;
 import dev.executortools.internal.Json;
 import dev.executortools.testing.CliProcess;
+import dev.executortools.testing.Corpus;
+import dev.executortools.testing.Strace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -27,35 +29,10 @@ class StoredSearchIndexTest {
   @TempDir Path home;
   @TempDir Path dir;
 
-  private static final String ITEMS =
-      """
-      openapi: 3.1.0
-      info: {title: items, version: '1'}
-      paths:
-        /items:
-          get:
-            operationId: listItems
-            summary: List the items in the warehouse
-            responses: {'200': {description: ok}}
-        /items/{id}:
-          get:
-            operationId: getItem
-            parameters:
-              - {name: id, in: path, required: true, schema: {type: integer}}
-            responses: {'200': {description: ok}}
-      """;
+  /** Items v1 (list, create, delete) and v2 (list, create, archive): small specs of the tests. */
+  private static final String V1 = Corpus.resource("/specs/items-v1.yaml");
 
-  private static final String PARCELS =
-      """
-      openapi: 3.1.0
-      info: {title: parcels, version: '1'}
-      paths:
-        /parcels:
-          post:
-            operationId: shipParcel
-            summary: Ship a parcel to a customer
-            responses: {'200': {description: ok}}
-      """;
+  private static final String V2 = Corpus.resource("/specs/items-v2.yaml");
 
   private ToolRegistry registry() {
     return ToolRegistry.builder().home(home).build();
@@ -87,73 +64,63 @@ class StoredSearchIndexTest {
 
   @Test
   void addingASourceStoresItsIndexBesideItAndRemovingItRemovesBoth() throws Exception {
-    add("items", ITEMS, false);
-    add("parcels", PARCELS, false);
+    add("items", V1, false);
+    add("stock", V2, false);
     assertThat(index("items")).isRegularFile();
-    assertThat(index("parcels")).isRegularFile();
+    assertThat(index("stock")).isRegularFile();
     Object before = identity(index("items"));
 
-    assertThat(search("ship a package to a client", null))
-        .first()
-        .isEqualTo("parcels.parcels.shipParcel");
-    assertThat(search("list the warehouse items", "items"))
-        .first()
-        .isEqualTo("items.items.listItems");
+    assertThat(search("archive an item", null)).first().isEqualTo("stock.items.archiveItem");
+    assertThat(search("list the items", "items")).first().isEqualTo("items.items.listItems");
     assertThat(identity(index("items"))).as("read, not written again").isEqualTo(before);
 
     try (ToolRegistry registry = registry()) {
-      assertThat(registry.removeSource("parcels").ok()).isTrue();
+      assertThat(registry.removeSource("stock").ok()).isTrue();
     }
-    assertThat(index("parcels")).doesNotExist();
-    assertThat(home.resolve("sources").resolve("parcels.json")).doesNotExist();
-    assertThat(search("ship a parcel", null)).noneMatch(id -> id.startsWith("parcels."));
+    assertThat(index("stock")).doesNotExist();
+    assertThat(home.resolve("sources").resolve("stock.json")).doesNotExist();
+    assertThat(search("archive an item", null)).noneMatch(id -> id.startsWith("stock."));
   }
 
   @Test
   void aSearchInANewProcessOpensTheIndexesAndNoSourceFile() throws Exception {
-    Assumptions.assumeTrue(straceRuns(), "strace is not installed or may not trace here");
-    add("items", ITEMS, false);
-    add("parcels", PARCELS, false);
-    Path trace = dir.resolve("trace.txt");
+    Assumptions.assumeTrue(Strace.runs(), "strace is not installed or may not trace here");
+    add("items", V1, false);
+    add("stock", V2, false);
 
-    CliProcess run =
-        CliProcess.run(
-            dir,
-            List.of("strace", "-f", "-qq", "-e", "trace=open,openat", "-o", trace.toString()),
-            List.of("-Xmx256m"),
-            "--home",
-            home.toString(),
-            "tools",
-            "search",
-            "ship a parcel");
+    Strace.Traced traced =
+        Strace.cli(dir, "--home", home.toString(), "tools", "search", "archive an item");
+    CliProcess run = traced.run();
 
     assertThat(run.exit()).as(run.err()).isZero();
     JsonNode hits = Json.MAPPER.readTree(run.out()).path("data");
-    assertThat(hits.path(0).path("id").asString()).isEqualTo("parcels.parcels.shipParcel");
+    assertThat(hits.path(0).path("id").asString()).isEqualTo("stock.items.archiveItem");
     List<String> opens =
-        Files.readAllLines(trace).stream().filter(l -> l.contains(home + "/sources/")).toList();
+        traced.lines().stream()
+            .filter(l -> l.contains(home + "/sources/") && l.matches("^\\d+\\s+open.*"))
+            .toList();
     assertThat(opens)
         .anyMatch(l -> l.contains("items.search"))
-        .anyMatch(l -> l.contains("parcels.search"));
+        .anyMatch(l -> l.contains("stock.search"));
     assertThat(opens).as("no stored tool is read").noneMatch(l -> l.contains(".json\""));
   }
 
   @Test
   void aHomeWrittenBeforeGetsItsIndexOnTheFirstSearch() throws Exception {
-    add("items", ITEMS, false);
+    add("items", V1, false);
     Files.delete(index("items")); // as a home written before indexes were kept
 
-    assertThat(search("list the warehouse items", null)).first().isEqualTo("items.items.listItems");
+    assertThat(search("list the items", null)).first().isEqualTo("items.items.listItems");
     assertThat(index("items")).isRegularFile();
     Object built = identity(index("items"));
-    assertThat(search("list the warehouse items", null)).first().isEqualTo("items.items.listItems");
+    assertThat(search("list the items", null)).first().isEqualTo("items.items.listItems");
     assertThat(identity(index("items"))).as("the stored one is read").isEqualTo(built);
   }
 
   @Test
   void aDamagedIndexIsBuiltAgainNeverAFailedSearch() throws Exception {
-    add("items", ITEMS, false);
-    List<String> expected = search("list the warehouse items", null);
+    add("items", V1, false);
+    List<String> expected = search("list the items", null);
     byte[] bytes = Files.readAllBytes(index("items"));
     for (byte[] damaged :
         List.of(
@@ -163,7 +130,7 @@ class StoredSearchIndexTest {
             "not an index at all".getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
       Files.write(index("items"), damaged);
 
-      assertThat(search("list the warehouse items", null)).isEqualTo(expected);
+      assertThat(search("list the items", null)).isEqualTo(expected);
       try (ToolRegistry registry = registry()) {
         assertThat(registry.closestIds("items.items.listItem", 1))
             .containsExactly("items.items.listItems");
@@ -174,13 +141,13 @@ class StoredSearchIndexTest {
 
   @Test
   void replacingOrRefreshingASourceKeepsItsIndexInStep() throws Exception {
-    add("items", ITEMS, false);
+    add("items", V1, false);
     Object first = identity(index("items"));
-    add("items", PARCELS.replace("parcels", "items"), true);
+    add("items", V2, true);
 
     assertThat(identity(index("items"))).isNotEqualTo(first);
-    assertThat(search("ship a parcel", null)).first().isEqualTo("items.items.shipParcel");
-    assertThat(search("list the warehouse items", null)).doesNotContain("items.items.listItems");
+    assertThat(search("archive an item", null)).first().isEqualTo("items.items.archiveItem");
+    assertThat(search("delete an item", null)).doesNotContain("items.items.deleteItem");
 
     Object replaced = identity(index("items"));
     try (ToolRegistry registry = registry()) {
@@ -190,19 +157,19 @@ class StoredSearchIndexTest {
         .as("written with the refreshed source")
         .isNotEqualTo(replaced);
     Object refreshed = identity(index("items"));
-    assertThat(search("ship a parcel", null)).first().isEqualTo("items.items.shipParcel");
+    assertThat(search("archive an item", null)).first().isEqualTo("items.items.archiveItem");
     assertThat(identity(index("items"))).as("and read as it is").isEqualTo(refreshed);
   }
 
   @Test
   void aLongRunningRegistrySeesAnotherProcesssChange() throws Exception {
-    add("items", ITEMS, false);
+    add("items", V1, false);
     try (ToolRegistry serving = registry()) {
-      assertThat(serving.search("list the warehouse items", 5, null)).isNotEmpty();
-      add("items", PARCELS.replace("parcels", "items"), true); // as another process
+      assertThat(serving.search("list the items", 5, null)).isNotEmpty();
+      add("items", V2, true); // as another process
 
-      assertThat(serving.search("ship a parcel", 1, null).get(0).id())
-          .isEqualTo("items.items.shipParcel");
+      assertThat(serving.search("archive an item", 1, null).get(0).id())
+          .isEqualTo("items.items.archiveItem");
     }
   }
 
@@ -210,14 +177,5 @@ class StoredSearchIndexTest {
     byte[] copy = bytes.clone();
     copy[at] ^= 0x5a;
     return copy;
-  }
-
-  private static boolean straceRuns() {
-    try {
-      Process p = new ProcessBuilder("strace", "-o", "/dev/null", "true").start();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (Exception e) {
-      return false;
-    }
   }
 }
