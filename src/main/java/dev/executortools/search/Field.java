@@ -33,7 +33,7 @@ enum Field {
   static Map<Field, Terms.Analysed> termsOf(
       SearchDocument doc, Function<String, Terms.Analysed> analyse) {
     Map<Field, Terms.Analysed> terms = new EnumMap<>(Field.class);
-    terms.put(ID, analyse.apply(doc.id()));
+    terms.put(ID, analyse.apply(doc.searchableId()));
     terms.put(SUMMARY, analyse.apply(doc.summary()));
     String path = doc.path() == null ? "" : doc.path().replaceAll("\\{[^}]*}", " ");
     terms.put(PATH, analyse.apply(path));
@@ -52,11 +52,25 @@ enum Field {
     String word =
         switch (doc.method().toLowerCase(Locale.ROOT)) {
           case "get" -> doc.path() != null && doc.path().endsWith("}") ? "get" : "list";
-          case "post" -> "create";
+          case "post" -> isAction(doc.path()) ? null : "create";
           case "put", "patch" -> "update";
           case "delete" -> "delete";
           default -> null;
         };
     return word == null ? List.of() : Terms.of(word);
+  }
+
+  /**
+   * Whether a POST to {@code path} does something to one item ({@code /pulls/{id}/merge}, {@code
+   * /invoices/{invoice}/send}) rather than adding to a collection ({@code /pulls}, {@code
+   * /charges/{charge}/refunds}): its last segment follows a parameter and is not a plural.
+   */
+  private static boolean isAction(String path) {
+    if (path == null) return false;
+    String[] segments = path.replaceAll("/+$", "").split("/");
+    if (segments.length < 2) return false;
+    String last = segments[segments.length - 1];
+    String before = segments[segments.length - 2];
+    return before.startsWith("{") && !last.startsWith("{") && !last.endsWith("s");
   }
 }

@@ -18,7 +18,7 @@ record IdTerms(Set<String> leaf, Set<String> group) {
   private static final double GROUP_MISS = 0.1;
 
   static IdTerms of(SearchDocument doc) {
-    String id = doc.id();
+    String id = doc.searchableId();
     if (!doc.source().isEmpty() && id.startsWith(doc.source() + ".")) {
       id = id.substring(doc.source().length() + 1);
     }

@@ -87,7 +87,7 @@ public final class ToolIndex {
       }
       idf[w] = Math.log(1 + (size - df + 0.5) / (df + 0.5));
     }
-    record Ranked(String id, String description, double score) {}
+    record Ranked(String id, String description, double score, String copyKey) {}
     List<Ranked> ranked = new ArrayList<>();
     for (int s = 0; s < segments.size(); s++) {
       IndexSegment segment = segments.get(s);
@@ -112,15 +112,53 @@ public final class ToolIndex {
         if (!filter.shows(segment.source(doc), id, segment.method(doc))) continue;
         int[] misses = segment.idMisses(doc, t -> contains(own, queryTerms, t));
         double score = scores[doc] * strength[doc] / queryTerms * IdTerms.fit(misses[0], misses[1]);
-        ranked.add(new Ranked(id, segment.description(doc), score));
+        String description = segment.description(doc);
+        ranked.add(
+            new Ranked(
+                id,
+                description,
+                score,
+                copyKey(segment.source(doc), id, segment.method(doc), description)));
       }
     }
     ranked.sort(Comparator.comparingDouble((Ranked r) -> -r.score()).thenComparing(Ranked::id));
-    List<SearchHit> hits = new ArrayList<>(Math.min(limit, ranked.size()));
-    for (Ranked r : ranked.subList(0, Math.min(limit, ranked.size()))) {
+    // Near-identical tools (another version or method of the same operation: the same text) follow
+    // the distinct ones, so that copies do not crowd out the tool that fits.
+    List<Ranked> distinct = new ArrayList<>();
+    List<Ranked> copies = new ArrayList<>();
+    Set<String> seen = new java.util.HashSet<>();
+    for (Ranked r : ranked) {
+      if (distinct.size() >= limit) break;
+      (seen.add(r.copyKey()) ? distinct : copies).add(r);
+    }
+    distinct.addAll(copies);
+    List<SearchHit> hits = new ArrayList<>(Math.min(limit, distinct.size()));
+    for (Ranked r : distinct.subList(0, Math.min(limit, distinct.size()))) {
       hits.add(new SearchHit(r.id(), r.description(), Math.round(r.score() * 1000) / 1000.0));
     }
     return hits;
+  }
+
+  private static final java.util.regex.Pattern VERSION =
+      java.util.regex.Pattern.compile("[Vv]\\d+(?:(?:alpha|beta)\\d*)?(?=[A-Z._]|$)");
+
+  /**
+   * What near-identical tools share: their text, and their id without its source, its version words
+   * ({@code appsV1beta2}, {@code V1}) and the HTTP method its leaf starts with (an operation
+   * offered by GET and POST, a Graph tool in v1.0 and beta).
+   */
+  private static String copyKey(String source, String id, String method, String description) {
+    if (description.isEmpty()) return id;
+    String name = id.startsWith(source + ".") ? id.substring(source.length() + 1) : id;
+    int dot = name.lastIndexOf('.');
+    String leaf = name.substring(dot + 1);
+    if (method != null
+        && leaf.length() > method.length()
+        && leaf.startsWith(method)
+        && Character.isUpperCase(leaf.charAt(method.length()))) {
+      name = name.substring(0, dot + 1) + leaf.substring(method.length());
+    }
+    return description + "|" + VERSION.matcher(name).replaceAll("");
   }
 
   private static boolean contains(int[] numbers, int count, int term) {
