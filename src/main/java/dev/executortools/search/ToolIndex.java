@@ -87,8 +87,7 @@ public final class ToolIndex {
       }
       idf[w] = Math.log(1 + (size - df + 0.5) / (df + 0.5));
     }
-    record Ranked(String id, String description, double score, String copyKey) {}
-    List<Ranked> ranked = new ArrayList<>();
+    List<Candidate> candidates = new ArrayList<>();
     for (int s = 0; s < segments.size(); s++) {
       IndexSegment segment = segments.get(s);
       double[] scores = new double[segment.size()];
@@ -108,28 +107,52 @@ public final class ToolIndex {
       int queryTerms = terms.size();
       for (int doc = 0; doc < scores.length; doc++) {
         if (scores[doc] <= 0) continue;
-        String id = segment.id(doc);
-        if (!filter.shows(segment.source(doc), id, segment.method(doc))) continue;
         int[] misses = segment.idMisses(doc, t -> contains(own, queryTerms, t));
         double score = scores[doc] * strength[doc] / queryTerms * IdTerms.fit(misses[0], misses[1]);
-        String description = segment.description(doc);
-        ranked.add(
-            new Ranked(
-                id,
-                description,
-                score,
-                copyKey(segment.source(doc), id, segment.method(doc), description)));
+        candidates.add(new Candidate(segment, doc, score));
       }
     }
-    ranked.sort(Comparator.comparingDouble((Ranked r) -> -r.score()).thenComparing(Ranked::id));
-    // Near-identical tools (another version or method of the same operation: the same text) follow
-    // the distinct ones, so that copies do not crowd out the tool that fits.
+    return best(candidates, limit, filter);
+  }
+
+  /** A tool that scored, before any of its text is read. */
+  private record Candidate(IndexSegment segment, int doc, double score) {}
+
+  /** A candidate with its text, read only for those ranked high enough to be looked at. */
+  private record Ranked(String id, String description, double score, String copyKey) {}
+
+  /**
+   * The first {@code limit} candidates {@code filter} shows, best score first (ties by id), with
+   * near-identical copies (another version or method of the same operation) after the distinct
+   * ones, so that copies do not crowd out the tool that fits. Only the candidates walked through
+   * have their ids and texts read.
+   */
+  private static List<SearchHit> best(List<Candidate> candidates, int limit, Filter filter) {
+    candidates.sort(Comparator.comparingDouble(c -> -c.score()));
     List<Ranked> distinct = new ArrayList<>();
     List<Ranked> copies = new ArrayList<>();
     Set<String> seen = new java.util.HashSet<>();
-    for (Ranked r : ranked) {
-      if (distinct.size() >= limit) break;
-      (seen.add(r.copyKey()) ? distinct : copies).add(r);
+    for (int i = 0; i < candidates.size() && distinct.size() < limit; ) {
+      int end = i;
+      while (end < candidates.size() && candidates.get(end).score() == candidates.get(i).score()) {
+        end++;
+      }
+      List<Ranked> tied = new ArrayList<>();
+      for (Candidate c : candidates.subList(i, end)) {
+        IndexSegment segment = c.segment();
+        String id = segment.id(c.doc());
+        String method = segment.method(c.doc());
+        if (!filter.shows(segment.source(c.doc()), id, method)) continue;
+        String description = segment.description(c.doc());
+        String key = copyKey(segment.source(c.doc()), id, method, description);
+        tied.add(new Ranked(id, description, c.score(), key));
+      }
+      tied.sort(Comparator.comparing(Ranked::id));
+      for (Ranked r : tied) {
+        if (distinct.size() >= limit) break;
+        (seen.add(r.copyKey()) ? distinct : copies).add(r);
+      }
+      i = end;
     }
     distinct.addAll(copies);
     List<SearchHit> hits = new ArrayList<>(Math.min(limit, distinct.size()));

@@ -132,7 +132,9 @@ public final class ScaleBenchmark {
     if (want("search_first_512m")) {
       rows.add(SearchRows.searchFirst(launcher, home, fresh("home-empty"), baselineJar, 5));
     }
-    if (want("mcp_search_first")) rows.add(SearchRows.mcpSearchFirst(jar, home, baselineJar));
+    if (want("mcp_search_first")) {
+      rows.add(SearchRows.mcpSearchFirst(launcher, jar, home, baselineJar, 5));
+    }
     if (want("add_graph_beta_with_index")) {
       rows.add(SearchRows.addWithIndex(java, jar, baselineJar, beta, work, 2));
     }

@@ -66,37 +66,52 @@ final class SearchRows {
   }
 
   /**
-   * An MCP session in search mode at -Xmx512m: from the initialize answer to the first {@code
-   * search_tools} answer (a one-page tools/list between), ours and the baseline's.
+   * An MCP session in search mode through the launcher at -Xmx512m: from the initialize answer to
+   * the first {@code search_tools} answer (a one-page tools/list between), median of {@code n}
+   * sessions, ours and the baseline's alternated; one with plain {@code java -jar} for the notes.
    */
-  static ScaleBenchmark.Row mcpSearchFirst(Path jar, Path home, Path baselineJar) throws Exception {
-    JsonNode ours = McpProbe.run("-Xmx512m", jar, home, "search", QUERY);
-    JsonNode base =
-        baselineJar == null ? null : McpProbe.run("-Xmx512m", baselineJar, home, "search", QUERY);
+  static ScaleBenchmark.Row mcpSearchFirst(
+      Path launcher, Path jar, Path home, Path baselineJar, int n) throws Exception {
+    double[] ours = new double[n], base = new double[n];
+    JsonNode last = null;
+    for (int i = 0; i < n; i++) {
+      last = McpProbe.run(mcp(launcher, home, null), QUERY);
+      ours[i] = last.path("search_after_initialize_ms").asDouble();
+      if (baselineJar != null) {
+        base[i] =
+            McpProbe.run(mcp(launcher, home, baselineJar), QUERY)
+                .path("search_after_initialize_ms")
+                .asDouble();
+      }
+    }
+    JsonNode plain = McpProbe.run("-Xmx512m", jar, home, "search", QUERY);
     return new ScaleBenchmark.Row(
         "mcp_search_first",
-        ours.path("search_after_initialize_ms").asDouble(),
-        base == null ? null : base.path("search_after_initialize_ms").asDouble(),
+        Measure.median(ours),
+        baselineJar == null ? null : Measure.median(base),
         null,
         String.format(
             Locale.ROOT,
-            "java -Xmx512m -jar mcp --tools search, five-source home: from the initialize answer to"
-                + " the first search_tools \"%s\" answer (tools/list of %d tools before it, %.0f ms"
-                + " after initialize): top %s, exit %d; whole session %.0f ms; baseline: the build"
-                + " before%s",
+            "bin/executor-tools mcp --tools search, JAVA_OPTS=-Xmx512m, five-source home: from the"
+                + " initialize answer to the first search_tools \"%s\" answer (a tools/list of %d"
+                + " tools before it, %.0f ms after initialize): top %s, exit %d; median of %d"
+                + " sessions; plain java -jar %.0f ms; baseline: the build before%s",
             QUERY,
-            ours.path("tools").asInt(),
-            ours.path("list_after_initialize_ms").asDouble(),
-            ours.path("top").asString(""),
-            ours.path("exit").asInt(),
-            ours.path("ms").asDouble(),
-            base == null
-                ? " (not given)"
-                : String.format(
-                    Locale.ROOT,
-                    " (top %s, whole session %.0f ms)",
-                    base.path("top").asString(""),
-                    base.path("ms").asDouble())));
+            last.path("tools").asInt(),
+            last.path("list_after_initialize_ms").asDouble(),
+            last.path("top").asString(""),
+            last.path("exit").asInt(),
+            n,
+            plain.path("search_after_initialize_ms").asDouble(),
+            baselineJar == null ? " (not given)" : ", alternated"));
+  }
+
+  private static List<String> mcp(Path launcher, Path home, Path jar) {
+    List<String> command = new java.util.ArrayList<>(List.of("env", "JAVA_OPTS=-Xmx512m"));
+    if (jar != null) command.add("EXECUTOR_TOOLS_JAR=" + jar);
+    command.addAll(
+        List.of(launcher.toString(), "--home", home.toString(), "mcp", "--tools", "search"));
+    return command;
   }
 
   /**

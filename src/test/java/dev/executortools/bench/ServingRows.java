@@ -46,8 +46,9 @@ final class ServingRows {
         run.ms(),
         readFloor,
         null,
-        "whole process: java -Xmx512m -jar tools search \"send mail\" of the five-source home (index built by streaming"
-            + " every stored tool, no source loaded): exit "
+        "whole process: java -Xmx512m -jar tools search \"send mail\" of the five-source home (each source's"
+            + " stored search index read; on a home written before, the first search builds them by"
+            + " streaming every stored tool): exit "
             + run.exit()
             + ", top hit "
             + top
