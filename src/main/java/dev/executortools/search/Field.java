@@ -15,6 +15,9 @@ enum Field {
   PARAMETERS(0.4, 0.5, 0.5),
   DESCRIPTION(1.0, 0.75, 0.5);
 
+  private static final java.util.regex.Pattern PARAMETER =
+      java.util.regex.Pattern.compile("\\{[^}]*}");
+
   /** How much of a long description is read. */
   private static final int DESCRIPTION_CHARS = 2_000;
 
@@ -35,7 +38,7 @@ enum Field {
     Map<Field, Terms.Analysed> terms = new EnumMap<>(Field.class);
     terms.put(ID, analyse.apply(doc.searchableId()));
     terms.put(SUMMARY, analyse.apply(doc.summary()));
-    String path = doc.path() == null ? "" : doc.path().replaceAll("\\{[^}]*}", " ");
+    String path = doc.path() == null ? "" : PARAMETER.matcher(doc.path()).replaceAll(" ");
     terms.put(PATH, analyse.apply(path));
     terms.put(VERB, new Terms.Analysed(verb(doc), List.of()));
     terms.put(PARAMETERS, analyse.apply(String.join(" ", doc.parameterNames())));
