@@ -41,7 +41,7 @@ final class SearchSegments {
   IndexSegment of(SourceSlot slot) {
     IndexSegment held = slot.searchSegment;
     if (held != null) return held;
-    synchronized (slot) {
+    synchronized (slot.searchLock) {
       held = slot.searchSegment;
       if (held != null) return held;
       Optional<SearchIndexFiles> files = sources.store().searchIndexes();

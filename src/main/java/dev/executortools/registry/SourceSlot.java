@@ -39,6 +39,9 @@ final class SourceSlot {
    */
   volatile IndexSegment searchSegment;
 
+  /** Held while the search index is read or built (not the slot's own lock: loading waits not). */
+  final Object searchLock = new Object();
+
   SourceSlot(String namespace, SourceStore store) {
     this.namespace = namespace;
     this.store = store;
