@@ -150,20 +150,17 @@ final class SearchRows {
   }
 
   private static String[] add(String java, Path jar, Path home, Path spec) {
-    return new String[] {
-      java,
-      "-Xmx512m",
-      "-jar",
-      jar.toString(),
-      "--home",
-      home.toString(),
-      "call",
-      "--yes",
-      "openapi.addSource",
-      "--arg-file",
-      "spec=" + spec,
-      "{\"namespace\": \"graph_beta\"}"
-    };
+    return ServingRows.cli(
+            java,
+            jar,
+            home,
+            "call",
+            "--yes",
+            "openapi.addSource",
+            "--arg-file",
+            "spec=" + spec,
+            "{\"namespace\": \"graph_beta\"}")
+        .toArray(String[]::new);
   }
 
   private static Map<String, String> baselineEnv(Path baselineJar) {

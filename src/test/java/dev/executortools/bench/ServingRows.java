@@ -25,18 +25,7 @@ final class ServingRows {
    */
   static ScaleBenchmark.Row search(String java, Path jar, Path home, double readFloor)
       throws Exception {
-    Captured run =
-        Captured.run(
-            List.of(
-                java,
-                "-Xmx512m",
-                "-jar",
-                jar.toString(),
-                "--home",
-                home.toString(),
-                "tools",
-                "search",
-                "send mail"));
+    Captured run = Captured.run(cli(java, jar, home, "tools", "search", "send mail"));
     String top =
         run.exit() == 0
             ? Json.parse(run.stdout()).path("data").path(0).path("id").asString("")
@@ -54,6 +43,15 @@ final class ServingRows {
             + top
             + (SENDS_MAIL.matcher(top).matches() ? " (right: it sends an email)" : " (WRONG)")
             + "; baseline: a JVM reading the same stored files with Jackson (every token)");
+  }
+
+  /** {@code java -Xmx512m -jar JAR --home HOME ARGS...}. */
+  static List<String> cli(String java, Path jar, Path home, String... args) {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(java, "-Xmx512m", "-jar", jar.toString(), "--home", home.toString()));
+    command.addAll(List.of(args));
+    return command;
   }
 
   /** The {@link McpProbe} sessions in search mode (with a search) and in all mode. */
