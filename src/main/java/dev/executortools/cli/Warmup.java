@@ -61,6 +61,7 @@ public final class Warmup {
       Main.run("--home", h, "tools", "list", "--schemas");
       Main.run("--home", h, "tools", "describe", "warm.items.getItem");
       Main.run("--home", h, "sources", "list");
+      Main.run("--home", h, "tools", "search", "get an item");
       Main.run("--home", h, "call", "warm.items.getItem", "{\"id\": \"a/b\", \"q\": 1}");
       Main.run("--home", h, "call", "warm.items.getItem", "{\"q\": \"x\"}");
     } finally {

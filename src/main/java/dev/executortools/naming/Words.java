@@ -3,12 +3,9 @@ package dev.executortools.naming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Splitting identifiers into words and joining them in camel or Pascal case, as executor does. */
 public final class Words {
-  private static final Pattern LOWER_THEN_UPPER = Pattern.compile("([a-z0-9])([A-Z])");
-  private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^a-zA-Z0-9]+");
 
   private Words() {}
 
@@ -18,40 +15,34 @@ public final class Words {
    * ABCDef} → {@code ABC Def}), and at every run of characters outside {@code [a-zA-Z0-9]}.
    */
   public static List<String> words(String value) {
-    String spaced = LOWER_THEN_UPPER.matcher(value).replaceAll("$1 $2");
-    spaced = splitCapitalsBeforeWord(spaced);
-    spaced = NON_ALPHANUMERIC.matcher(spaced).replaceAll(" ");
+    // One pass, the same breaks as executor's three replacements: before a capital that follows a
+    // lower-case letter or digit; before the last capital of a run of two or more that a lower-case
+    // letter or digit follows; at every character outside [a-zA-Z0-9].
     List<String> words = new ArrayList<>();
-    for (String part : spaced.split(" ")) {
-      if (!part.isEmpty()) {
-        words.add(part);
-      }
-    }
-    return words;
-  }
-
-  /**
-   * executor's {@code replace(/([A-Z]+)([A-Z][a-z0-9]+)/g, "$1 $2")} in one pass: in a run of two
-   * or more capitals followed by a lower-case letter or digit, a space before the run's last
-   * capital. (The regular expression backtracks quadratically over a long run of capitals; a
-   * hostile operationId of 100 KB of capitals took minutes.)
-   */
-  private static String splitCapitalsBeforeWord(String value) {
-    StringBuilder out = new StringBuilder(value.length() + 8);
-    int i = 0;
     int n = value.length();
-    while (i < n) {
-      int end = i;
-      while (end < n && isUpper(value.charAt(end))) end++;
-      if (end - i >= 2 && end < n && isLowerOrDigit(value.charAt(end))) {
-        out.append(value, i, end - 1).append(' ').append(value.charAt(end - 1));
-      } else {
-        out.append(value, i, end);
+    int start = -1;
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      boolean upper = isUpper(c);
+      if (!upper && !isLowerOrDigit(c)) {
+        if (start >= 0) words.add(value.substring(start, i));
+        start = -1;
+        continue;
       }
-      if (end == i) out.append(value.charAt(end++));
-      i = end;
+      if (start >= 0 && upper && i > start) {
+        char previous = value.charAt(i - 1);
+        boolean afterLower = isLowerOrDigit(previous);
+        boolean endsCapitalRun =
+            isUpper(previous) && i + 1 < n && isLowerOrDigit(value.charAt(i + 1));
+        if (afterLower || endsCapitalRun) {
+          words.add(value.substring(start, i));
+          start = i;
+        }
+      }
+      if (start < 0) start = i;
     }
-    return out.toString();
+    if (start >= 0) words.add(value.substring(start));
+    return words;
   }
 
   private static boolean isUpper(char c) {

@@ -2,14 +2,18 @@ package dev.executortools.registry;
 
 import dev.executortools.Tool;
 import dev.executortools.ToolPage;
+import dev.executortools.home.StoreException;
 import dev.executortools.naming.ToolPathOrder;
 import dev.executortools.policy.ApprovalPolicy;
 import dev.executortools.policy.PolicyAction;
+import dev.executortools.search.IndexSegment;
+import dev.executortools.search.SearchDocument;
+import dev.executortools.search.SegmentBuilder;
+import dev.executortools.search.ToolIndex;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -21,6 +25,7 @@ import java.util.function.Supplier;
 final class Listings {
   private final Supplier<List<Tool>> pluginTools;
   private final Sources sources;
+  private final SearchSegments segmentsOf;
   private final Object searchLock = new Object();
   private volatile SearchCatalog searchCatalog;
 
@@ -28,6 +33,7 @@ final class Listings {
   Listings(Supplier<List<Tool>> pluginTools, Sources sources) {
     this.pluginTools = pluginTools;
     this.sources = sources;
+    this.segmentsOf = new SearchSegments(sources);
   }
 
   /** The tool as callers see it under the approval policy; empty when blocked. */
@@ -107,8 +113,9 @@ final class Listings {
   }
 
   /**
-   * The search index over every tool (blocked ones included: callers filter), rebuilt when the
-   * sources change: stored sources are streamed into it, never loaded.
+   * The search index over every tool (blocked ones included: callers filter), made again when the
+   * sources change: each stored source's index is read from the store (or built once and stored
+   * there), never its tools.
    */
   SearchCatalog searchCatalog() {
     sources.sync();
@@ -118,20 +125,22 @@ final class Listings {
     synchronized (searchLock) {
       cached = searchCatalog;
       if (cached != null && cached.generation == generation) return cached;
-      SearchCatalog.Builder builder = new SearchCatalog.Builder();
-      pluginTools.get().forEach(tool -> builder.add(tool, tool.inputSchema(), null));
-      Consumer<HttpToolEntry> http =
-          e -> builder.add(e.tool(), e.compiled.inputSchema(), summaryOf(e));
-      sources.bundledTools().forEach(http);
-      Set<String> unreadable = sources.forEachStoredTool(null, true, http);
-      SearchCatalog built = builder.build(generation, unreadable);
+      SegmentBuilder inMemory = new SegmentBuilder();
+      pluginTools.get().forEach(t -> inMemory.add(SearchDocument.of(t, t.inputSchema(), null)));
+      sources.bundledTools().forEach(e -> inMemory.add(SearchSegments.document(e.compiled)));
+      List<IndexSegment> segments = new ArrayList<>();
+      segments.add(inMemory.build());
+      for (SourceSlot slot : sources.slots()) {
+        try {
+          segments.add(segmentsOf.of(slot));
+        } catch (StoreException e) {
+          sources.problem(slot, e); // kept out of every answer, as a source that cannot be loaded
+        }
+      }
+      SearchCatalog built = new SearchCatalog(generation, ToolIndex.over(segments));
       searchCatalog = built;
       return built;
     }
-  }
-
-  private static String summaryOf(HttpToolEntry entry) {
-    return entry.compiled.operation() == null ? null : entry.compiled.operation().summary();
   }
 
   /** The plugin's and the bundled source's tools, sorted by id. */

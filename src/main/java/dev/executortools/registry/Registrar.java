@@ -270,13 +270,13 @@ final class Registrar implements AutoCloseable {
   /** Visible ids closest to {@code id} (the tool search's spelling ranking), closest first. */
   List<String> closestIds(String id, int limit) {
     SearchCatalog catalog = listings.searchCatalog();
-    return catalog.index.closestIds(id, limit, catalog.visibleIn(null, policy()));
+    return catalog.index.closestIds(id, limit, SearchCatalog.visibleIn(null, policy()));
   }
 
   /** The tool search over visible tools, of {@code source} only when it is given. */
   List<SearchHit> search(String query, int limit, String source) {
     SearchCatalog catalog = listings.searchCatalog();
-    return catalog.index.search(query, limit, catalog.visibleIn(source, policy()));
+    return catalog.index.search(query, limit, SearchCatalog.visibleIn(source, policy()));
   }
 
   /** Whether a rule blocks {@code tool} (a tool added after the caller looked is not blocked). */

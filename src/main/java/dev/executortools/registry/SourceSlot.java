@@ -4,6 +4,7 @@ import dev.executortools.bind.ServerResolver;
 import dev.executortools.compile.CompiledTool;
 import dev.executortools.home.StoreException;
 import dev.executortools.result.ErrorModel;
+import dev.executortools.search.IndexSegment;
 import dev.executortools.store.SourceConfig;
 import dev.executortools.store.SourceStore;
 import dev.executortools.store.SourceSummary;
@@ -32,6 +33,14 @@ final class SourceSlot {
 
   private volatile Map<String, HttpToolEntry> byId;
   private final Map<String, HttpToolEntry> single = new ConcurrentHashMap<>();
+
+  /**
+   * The search index of this source once read or built ({@link SearchSegments}); null until then.
+   */
+  volatile IndexSegment searchSegment;
+
+  /** Held while the search index is read or built (not the slot's own lock: loading waits not). */
+  final Object searchLock = new Object();
 
   SourceSlot(String namespace, SourceStore store) {
     this.namespace = namespace;

@@ -24,11 +24,14 @@ import dev.executortools.store.StoredSource;
 import dev.executortools.tools.SourceRequest;
 import dev.executortools.tools.SourceSink;
 import dev.executortools.tools.SpecLoader;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,11 +43,13 @@ final class SourceWrites implements SourceSink {
   private final Sources sources;
   private final SourceStore store;
   private final TokenStore tokens;
+  private final SearchSegments indexes;
 
   SourceWrites(Sources sources, TokenStore tokens) {
     this.sources = sources;
     this.store = sources.store();
     this.tokens = tokens;
+    this.indexes = new SearchSegments(sources);
   }
 
   @Override
@@ -105,26 +110,50 @@ final class SourceWrites implements SourceSink {
    * else why not ({@code source_exists}, {@code store_failed}, a source too large).
    */
   private ToolResult save(StoredSource source, Save how) {
+    CompletableFuture<ByteBuffer> index = SearchSegments.build(source);
     synchronized (sources.writeLock()) {
+      SourceSlot slot = SourceSlot.loaded(source, store);
+      ToolResult refused;
       try {
-        if (how == Save.PUT) {
-          store.put(source);
-        } else if (!store.putIfAbsent(source)) {
-          return ToolResult.failure(
-              ErrorCode.SOURCE_EXISTS,
-              "a source with namespace '"
-                  + source.config().namespace()
-                  + "' exists already (pass \"replace\": true to replace it)");
-        }
+        refused = lockedIfStored(() -> written(source, how, slot, index));
       } catch (StoreException e) {
         return ToolResult.failure(
             ErrorCode.STORE_FAILED, "the source could not be saved: " + e.getMessage());
       } catch (SourceTooLargeException e) {
         return ToolResult.failure(ErrorCode.OPENAPI_PARSE_FAILED, e.getMessage());
       }
-      sources.swap(source.config().namespace(), SourceSlot.loaded(source, store));
+      if (refused != null) return refused;
+      sources.swap(source.config().namespace(), slot);
     }
     return null;
+  }
+
+  /**
+   * Writes {@code source}, then the search index built from it beside it (null), unless the
+   * namespace is taken ({@code source_exists}).
+   */
+  private ToolResult written(
+      StoredSource source, Save how, SourceSlot slot, CompletableFuture<ByteBuffer> index) {
+    if (how == Save.PUT) {
+      store.put(source);
+    } else if (!store.putIfAbsent(source)) {
+      return ToolResult.failure(
+          ErrorCode.SOURCE_EXISTS,
+          "a source with namespace '"
+              + source.config().namespace()
+              + "' exists already (pass \"replace\": true to replace it)");
+    }
+    indexes.installed(slot, index);
+    return null;
+  }
+
+  /**
+   * Runs {@code action} holding the store's lock across processes, where it keeps files: the
+   * source's version read after writing it is then its own.
+   */
+  private ToolResult lockedIfStored(Supplier<ToolResult> action) {
+    var files = store.searchIndexes();
+    return files.isPresent() ? files.get().locked(action) : action.get();
   }
 
   ToolResult remove(String namespace) {

@@ -221,7 +221,7 @@ final class Sources {
   }
 
   /** Records that {@code slot} cannot be read, unless it was replaced or removed meanwhile. */
-  private void problem(SourceSlot slot, StoreException e) {
+  void problem(SourceSlot slot, StoreException e) {
     synchronized (writeLock) {
       if (slots.get(slot.namespace) == slot) {
         problems.put(slot.namespace, LoadReport.problem(slot.namespace, e));
@@ -243,6 +243,20 @@ final class Sources {
       noteOwnWrite(namespace);
       slots = Collections.unmodifiableMap(next);
     }
+  }
+
+  /** The stored sources' slots, in the order their tools are listed. */
+  java.util.Collection<SourceSlot> slots() {
+    return slots.values();
+  }
+
+  /**
+   * The store's version of {@code namespace} as last seen (see {@link #sync}), or null when the
+   * store tells none.
+   */
+  String version(String namespace) {
+    Map<String, String> known = knownVersions;
+    return known == null ? null : known.get(namespace);
   }
 
   /** The slot serving {@code namespace}, or null. */

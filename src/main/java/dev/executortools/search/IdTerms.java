@@ -18,7 +18,7 @@ record IdTerms(Set<String> leaf, Set<String> group) {
   private static final double GROUP_MISS = 0.1;
 
   static IdTerms of(SearchDocument doc) {
-    String id = doc.id();
+    String id = doc.searchableId();
     if (!doc.source().isEmpty() && id.startsWith(doc.source() + ".")) {
       id = id.substring(doc.source().length() + 1);
     }
@@ -30,15 +30,12 @@ record IdTerms(Set<String> leaf, Set<String> group) {
   }
 
   /**
-   * How well the id fits a query's terms, as a factor on its score: 1 when the query mentions every
-   * id word, less for each it does not, so the specific tool beats its nested or qualified siblings
-   * ({@code accept} before {@code tentativelyAccept} for "accept a meeting").
+   * How well an id fits a query, as a factor on its score: 1 when the query mentions every id word,
+   * less for each of its leaf ({@code leafMisses}) and group words it does not, so the specific
+   * tool beats its nested or qualified siblings ({@code accept} before {@code tentativelyAccept}
+   * for "accept a meeting").
    */
-  double fit(Set<String> queryTerms) {
-    int leafMisses = 0;
-    for (String term : leaf) if (!queryTerms.contains(term)) leafMisses++;
-    int groupMisses = 0;
-    for (String term : group) if (!queryTerms.contains(term)) groupMisses++;
+  static double fit(int leafMisses, int groupMisses) {
     return 1 / (1 + LEAF_MISS * leafMisses + GROUP_MISS * groupMisses);
   }
 }

@@ -30,6 +30,43 @@ public record SearchDocument(
   }
 
   /**
+   * The id as search reads it: without the HTTP method its leaf starts with when the name was made
+   * from the method and path ({@code bitbucket.pullrequests.postRepositories...Pullrequests}): the
+   * method says what the tool does through its verb ({@code post} of a collection creates), not as
+   * a word ({@code post} is not sending).
+   */
+  public String searchableId() {
+    if (method == null) return id;
+    int dot = id.lastIndexOf('.');
+    String leaf = id.substring(dot + 1);
+    String verb = method.toLowerCase(java.util.Locale.ROOT);
+    if (leaf.length() > verb.length()
+        && leaf.startsWith(verb)
+        && Character.isUpperCase(leaf.charAt(verb.length()))
+        && namesPathEnd(leaf.substring(verb.length()))) {
+      return id.substring(0, dot + 1) + leaf.substring(verb.length());
+    }
+    return id;
+  }
+
+  /**
+   * Whether {@code rest} spells the last words of the path ({@code RepositoriesWorkspaceRepoSlug}
+   * for {@code /repositories/{workspace}/{repo_slug}}): a name made from the path, not one a spec
+   * gave ({@code deleteComment} of {@code /issues/comments/{comment_id}} is the spec's own).
+   */
+  private boolean namesPathEnd(String rest) {
+    if (path == null) return false;
+    String wanted = rest.toLowerCase(java.util.Locale.ROOT);
+    String[] words = path.toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+");
+    StringBuilder suffix = new StringBuilder();
+    for (int i = words.length - 1; i >= 0 && suffix.length() < wanted.length(); i--) {
+      suffix.insert(0, words[i]);
+      if (suffix.toString().equals(wanted)) return true;
+    }
+    return false;
+  }
+
+  /**
    * The search text of a tool: its parameter names are the input schema's properties (except the
    * {@code server} and {@code contentType} plumbing) and, for {@code body}, the body's own
    * properties, read from {@code inputSchema}: the tool's own schema, uncopied.

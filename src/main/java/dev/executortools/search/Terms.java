@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  */
 final class Terms {
   /** Phrases a person writes for one idea, rewritten before splitting. */
-  private static final Map<Pattern, String> PHRASES =
+  /** Phrases as one pattern (one pass over a text) and each one's term and capturing group. */
+  private record Phrases(Pattern pattern, List<String> terms, List<Integer> groups) {}
+
+  private static final Phrases PHRASES =
       phrases(
           "\\b(signed in|logged in|current|authenticated) users?\\b", "me",
           "\\b(signed|logged) in\\b", "me",
@@ -105,12 +108,10 @@ final class Terms {
   static Analysed analyse(String text) {
     if (text == null || text.isEmpty()) return new Analysed(List.of(), List.of());
     String rewritten = String.join(" ", Words.words(text));
-    for (Map.Entry<Pattern, String> phrase : PHRASES.entrySet()) {
-      rewritten = phrase.getKey().matcher(rewritten).replaceAll(" " + phrase.getValue() + " ");
-    }
+    rewritten = PHRASES.pattern().matcher(rewritten).replaceAll(Terms::phraseTerm);
     List<String> terms = new ArrayList<>();
     List<String> exact = new ArrayList<>();
-    for (String word : rewritten.split(" +")) {
+    for (String word : rewritten.split(" ")) {
       if (word.isEmpty()) continue;
       String lower = word.toLowerCase(Locale.ROOT);
       if (STOP.contains(lower) || (lower.length() == 1 && !Character.isDigit(lower.charAt(0))))
@@ -141,11 +142,30 @@ final class Terms {
     return Map.copyOf(map);
   }
 
-  private static Map<Pattern, String> phrases(String... pairs) {
-    Map<Pattern, String> map = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      map.put(Pattern.compile(pairs[i], Pattern.CASE_INSENSITIVE), pairs[i + 1]);
+  /** What the phrase {@code match} found is rewritten to: its term, apart from its neighbours. */
+  private static String phraseTerm(java.util.regex.MatchResult match) {
+    for (int i = 0; i < PHRASES.terms().size(); i++) {
+      if (match.start(PHRASES.groups().get(i)) >= 0) return " " + PHRASES.terms().get(i) + " ";
     }
-    return map;
+    return match.group();
+  }
+
+  /** All phrases as one pattern (one pass over a text), the first that matches at a place wins. */
+  private static Phrases phrases(String... pairs) {
+    StringBuilder alternatives = new StringBuilder();
+    List<String> terms = new ArrayList<>();
+    List<Integer> groups = new ArrayList<>();
+    int group = 1;
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (i > 0) alternatives.append('|');
+      alternatives.append('(').append(pairs[i]).append(')');
+      terms.add(pairs[i + 1]);
+      groups.add(group);
+      group += 1 + Pattern.compile(pairs[i]).matcher("").groupCount();
+    }
+    return new Phrases(
+        Pattern.compile(alternatives.toString(), Pattern.CASE_INSENSITIVE),
+        List.copyOf(terms),
+        List.copyOf(groups));
   }
 }

@@ -44,10 +44,12 @@ public final class FileSourceStore implements SourceStore {
 
   private final Path home;
   private final Path dir;
+  private final SearchIndexFiles searchIndexes;
 
   public FileSourceStore(Path home) {
     this.home = home;
     this.dir = home.resolve(DIRECTORY);
+    this.searchIndexes = new SearchIndexFiles(home, this);
   }
 
   /** The file a namespace is stored in. */
@@ -170,7 +172,12 @@ public final class FileSourceStore implements SourceStore {
     if (!Namespaces.isWellFormed(namespace)) return false;
     HomeFiles.requireDirectory(dir); // a link would lead the delete out of the home
     if (!Files.isDirectory(dir)) return false;
-    return HomeLock.locked(home, () -> PrivateFiles.delete(fileOf(namespace)));
+    return HomeLock.locked(
+        home,
+        () -> {
+          searchIndexes.delete(namespace);
+          return PrivateFiles.delete(fileOf(namespace));
+        });
   }
 
   /** Modification time, size and file identity: an atomic replace always changes the identity. */
@@ -181,17 +188,32 @@ public final class FileSourceStore implements SourceStore {
       String name = file.getFileName().toString();
       String namespace = name.substring(0, name.length() - SUFFIX.length());
       if (!Namespaces.isWellFormed(namespace)) continue;
-      try {
-        BasicFileAttributes attributes =
-            Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        versions.put(
-            namespace,
-            attributes.lastModifiedTime() + "/" + attributes.size() + "/" + attributes.fileKey());
-      } catch (IOException e) {
-        // removed meanwhile: absent from the versions, as it is from the store
-      }
+      versionOf(file).ifPresent(version -> versions.put(namespace, version));
     }
     return Optional.of(versions);
+  }
+
+  /** The version of one source, as {@link #versions()} tells it; empty when there is none. */
+  Optional<String> version(String namespace) {
+    if (!Namespaces.isWellFormed(namespace)) return Optional.empty();
+    return versionOf(fileOf(namespace));
+  }
+
+  private static Optional<String> versionOf(Path file) {
+    try {
+      BasicFileAttributes attributes =
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return Optional.of(
+          attributes.lastModifiedTime() + "/" + attributes.size() + "/" + attributes.fileKey());
+    } catch (IOException e) {
+      return Optional.empty(); // removed meanwhile: absent, as it is from the store
+    }
+  }
+
+  /** The search index beside each source. */
+  @Override
+  public Optional<SearchIndexFiles> searchIndexes() {
+    return Optional.of(searchIndexes);
   }
 
   @Override

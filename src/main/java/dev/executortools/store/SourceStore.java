@@ -152,4 +152,12 @@ public interface SourceStore {
   default Optional<Map<String, String>> versions() {
     return Optional.empty();
   }
+
+  /**
+   * The files that keep each source's search index beside it, or empty when this store keeps none
+   * (in memory: the index is built when first needed).
+   */
+  default Optional<SearchIndexFiles> searchIndexes() {
+    return Optional.empty();
+  }
 }

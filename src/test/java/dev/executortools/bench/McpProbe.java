@@ -74,8 +74,10 @@ public final class McpProbe {
   /**
    * Runs the whole session with the server {@code command} starts; {@code query} (may be null) goes
    * to search_tools when it is listed. Answers {@code tools}, {@code pages}, {@code complete},
-   * {@code top} (search's first id), {@code ms}, {@code exit}, {@code stderr} (its last line) and,
-   * when the session failed, {@code error}.
+   * {@code top} (search's first id), {@code list_after_initialize_ms} and {@code
+   * search_after_initialize_ms} (from the initialize answer to the end of the listing and to the
+   * search's answer), {@code ms}, {@code exit}, {@code stderr} (its last line) and, when the
+   * session failed, {@code error}.
    */
   public static ObjectNode run(List<String> command, String query) throws Exception {
     return run(command, query, null);
@@ -119,6 +121,7 @@ public final class McpProbe {
             "{\"protocolVersion\": \"2025-06-18\", \"capabilities\": {},"
                 + " \"clientInfo\": {\"name\": \"bench\", \"version\": \"1\"}}"));
     send(Json.object().put("jsonrpc", "2.0").put("method", "notifications/initialized"));
+    long initialized = System.nanoTime();
     int tools = 0;
     int pages = 0;
     boolean search = false;
@@ -136,10 +139,12 @@ public final class McpProbe {
       cursor = page.path("nextCursor").isString() ? page.path("nextCursor").asString() : null;
     } while (cursor != null);
     result.put("tools", tools).put("pages", pages).put("complete", true);
+    result.put("list_after_initialize_ms", (System.nanoTime() - initialized) / 1e6);
     if (search && query != null) {
       ObjectNode call = Json.object().put("name", "search_tools");
       call.putObject("arguments").put("query", query).put("limit", 5);
       JsonNode answer = request("tools/call", call);
+      result.put("search_after_initialize_ms", (System.nanoTime() - initialized) / 1e6);
       JsonNode hits = answer.path("structuredContent").path("data");
       result.put("search_ok", !answer.path("isError").asBoolean(false));
       result.put("top", hits.path(0).path("id").asString(""));

@@ -53,6 +53,15 @@ public final class ScaleBenchmark {
   private final List<Row> rows = new ArrayList<>();
   private final Set<String> only = rowsSelected();
 
+  /**
+   * The jar of the build before, for the search rows' baselines (system property
+   * bench.baselineJar).
+   */
+  private final Path baselineJar =
+      System.getProperty("bench.baselineJar", "").isBlank()
+          ? null
+          : Path.of(System.getProperty("bench.baselineJar"));
+
   /** The restart row's floor (Jackson reading every stored token), the baseline of search_512m. */
   private Double readFloor;
 
@@ -120,6 +129,15 @@ public final class ScaleBenchmark {
     if (want("commands_512m")) commandsRow(home);
     if (want("search_512m")) searchRow(home);
     if (want("mcp_list_512m")) mcpRow(home);
+    if (want("search_first_512m")) {
+      rows.add(SearchRows.searchFirst(launcher, home, fresh("home-empty"), baselineJar, 5));
+    }
+    if (want("mcp_search_first")) {
+      rows.add(SearchRows.mcpSearchFirst(launcher, jar, home, baselineJar, 5));
+    }
+    if (want("add_graph_beta_with_index")) {
+      rows.add(SearchRows.addWithIndex(java, jar, baselineJar, beta, work, 2));
+    }
     if (want("store_bytes")) storeRow(home, specs);
     if (want("call_p50") || want("call_p99") || want("call_throughput_64")) callRows();
     if (want("retained_heap")) {
@@ -471,7 +489,8 @@ public final class ScaleBenchmark {
   }
 
   /** Wall-clock ms of a whole process, its output discarded. */
-  private double wall(Map<String, String> env, String... command) throws Exception {
+  /** The wall-clock time of a whole process, its output discarded. */
+  static double wall(Map<String, String> env, String... command) throws Exception {
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -484,7 +503,11 @@ public final class ScaleBenchmark {
   }
 
   private Path fresh(String name) throws IOException {
-    Path dir = work.resolve(name);
+    return fresh(work.resolve(name));
+  }
+
+  /** {@code dir}, empty (what it held deleted). */
+  static Path fresh(Path dir) throws IOException {
     if (Files.exists(dir)) {
       try (var files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);

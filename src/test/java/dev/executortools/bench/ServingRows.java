@@ -25,18 +25,7 @@ final class ServingRows {
    */
   static ScaleBenchmark.Row search(String java, Path jar, Path home, double readFloor)
       throws Exception {
-    Captured run =
-        Captured.run(
-            List.of(
-                java,
-                "-Xmx512m",
-                "-jar",
-                jar.toString(),
-                "--home",
-                home.toString(),
-                "tools",
-                "search",
-                "send mail"));
+    Captured run = Captured.run(cli(java, jar, home, "tools", "search", "send mail"));
     String top =
         run.exit() == 0
             ? Json.parse(run.stdout()).path("data").path(0).path("id").asString("")
@@ -46,13 +35,23 @@ final class ServingRows {
         run.ms(),
         readFloor,
         null,
-        "whole process: java -Xmx512m -jar tools search \"send mail\" of the five-source home (index built by streaming"
-            + " every stored tool, no source loaded): exit "
+        "whole process: java -Xmx512m -jar tools search \"send mail\" of the five-source home (each source's"
+            + " stored search index read; on a home written before, the first search builds them by"
+            + " streaming every stored tool): exit "
             + run.exit()
             + ", top hit "
             + top
             + (SENDS_MAIL.matcher(top).matches() ? " (right: it sends an email)" : " (WRONG)")
             + "; baseline: a JVM reading the same stored files with Jackson (every token)");
+  }
+
+  /** {@code java -Xmx512m -jar JAR --home HOME ARGS...}. */
+  static List<String> cli(String java, Path jar, Path home, String... args) {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(java, "-Xmx512m", "-jar", jar.toString(), "--home", home.toString()));
+    command.addAll(List.of(args));
+    return command;
   }
 
   /** The {@link McpProbe} sessions in search mode (with a search) and in all mode. */

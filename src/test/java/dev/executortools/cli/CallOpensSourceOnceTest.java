@@ -11,10 +11,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.executortools.ToolRegistry;
 import dev.executortools.internal.Json;
 import dev.executortools.testing.CliProcess;
-import java.nio.file.Files;
+import dev.executortools.testing.Strace;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,7 @@ class CallOpensSourceOnceTest {
   @Test
   @Timeout(240)
   void aCallOfAStoredToolOpensItsSourceFileOnce() throws Exception {
-    Assumptions.assumeTrue(straceRuns(), "strace is not installed or may not trace here");
+    Assumptions.assumeTrue(Strace.runs(), "strace is not installed or may not trace here");
     upstream.stubFor(
         get(urlPathEqualTo("/items/7"))
             .willReturn(
@@ -59,18 +58,10 @@ class CallOpensSourceOnceTest {
     }
     Path file = home.resolve("sources").resolve("items.json");
     assertThat(file).isRegularFile();
-    Path trace = dir.resolve("trace.txt");
 
-    CliProcess run =
-        CliProcess.run(
-            dir,
-            List.of("strace", "-f", "-qq", "-e", "trace=%file", "-o", trace.toString()),
-            List.of("-Xmx256m"),
-            "--home",
-            home.toString(),
-            "call",
-            "items.items.getItem",
-            "{\"id\": 7}");
+    Strace.Traced traced =
+        Strace.cli(dir, "--home", home.toString(), "call", "items.items.getItem", "{\"id\": 7}");
+    CliProcess run = traced.run();
 
     assertThat(run.exit()).as(run.err()).isZero();
     JsonNode result = Json.MAPPER.readTree(run.out());
@@ -78,7 +69,7 @@ class CallOpensSourceOnceTest {
     assertThat(result.path("data").path("name").asString()).isEqualTo("seven");
     upstream.verify(1, getRequestedFor(urlPathEqualTo("/items/7")));
     List<String> touching =
-        Files.readAllLines(trace).stream().filter(l -> l.contains("\"" + file + "\"")).toList();
+        traced.lines().stream().filter(l -> l.contains("\"" + file + "\"")).toList();
     assertThat(touching.stream().filter(l -> OPEN.matcher(l).find()))
         .as("opens of %s", file)
         .hasSize(1);
@@ -108,14 +99,5 @@ class CallOpensSourceOnceTest {
         .put("spec", spec)
         .put("namespace", "items")
         .put("baseUrl", upstream.baseUrl());
-  }
-
-  private static boolean straceRuns() {
-    try {
-      Process p = new ProcessBuilder("strace", "-o", "/dev/null", "true").start();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (Exception e) {
-      return false;
-    }
   }
 }

@@ -132,4 +132,66 @@ class ToolIndexTest {
     assertThat(index.search("zyzzyva", 5)).isEmpty();
     assertThat(ids(index, "get my profile")).containsExactly("graph.meUser.meUserGetUser");
   }
+
+  @Test
+  void aNameMadeFromMethodAndPathIsReadByItsMethodNotAsAWord() {
+    ToolIndex index =
+        ToolIndex.of(
+            List.of(
+                tool(
+                    "bb.pullrequests.postReposPullrequests", "", "", "post", "/repos/pullrequests"),
+                tool(
+                    "bb.pullrequests.putReposPullrequestsId",
+                    "",
+                    "",
+                    "put",
+                    "/repos/pullrequests/{id}",
+                    "id"),
+                tool(
+                    "bb.pullrequests.postReposPullrequestsIdMerge",
+                    "",
+                    "",
+                    "post",
+                    "/repos/pullrequests/{id}/merge",
+                    "id")));
+
+    assertThat(ids(index, "open a pull request"))
+        .as("post of a collection creates; post of one item's action does not")
+        .startsWith("bb.pullrequests.postReposPullrequests");
+    assertThat(ids(index, "merge a pull request"))
+        .startsWith("bb.pullrequests.postReposPullrequestsIdMerge");
+  }
+
+  @Test
+  void copiesOfOneOperationFollowTheDistinctTools() {
+    String scale = "partially update scale of the specified ReplicaSet";
+    ToolIndex index =
+        ToolIndex.of(
+            List.of(
+                tool("k.appsV1.patchAppsV1NamespacedReplicaSetScale", scale, "", "patch", "/a"),
+                tool(
+                    "k.appsV1beta2.patchAppsV1beta2NamespacedReplicaSetScale",
+                    scale,
+                    "",
+                    "patch",
+                    "/b"),
+                tool(
+                    "k.appsV1beta1.patchAppsV1beta1NamespacedReplicaSetScale",
+                    scale,
+                    "",
+                    "patch",
+                    "/c"),
+                tool(
+                    "k.appsV1.patchAppsV1NamespacedDeploymentScale",
+                    "partially update scale of the specified Deployment",
+                    "",
+                    "patch",
+                    "/d")));
+
+    assertThat(ids(index, "scale a replica set"))
+        .as("the other versions of the first come after the next distinct tool")
+        .hasSize(4)
+        .element(1)
+        .isEqualTo("k.appsV1.patchAppsV1NamespacedDeploymentScale");
+  }
 }

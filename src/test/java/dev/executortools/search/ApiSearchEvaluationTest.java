@@ -1,0 +1,58 @@
+package dev.executortools.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.executortools.ToolRegistry;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The search on APIs it was not first tuned on: the tuned parts of the task sets of nine APIs of
+ * the corpus and GitHub's, all ten sources in one registry ({@link ApiTaskSets}). The held-out
+ * parts are reported by {@code SearchEvaluationBenchmark}, not asserted here.
+ */
+class ApiSearchEvaluationTest {
+  private static ToolRegistry registry;
+
+  @BeforeAll
+  static void addTenApis() {
+    registry = ApiTaskSets.registry();
+  }
+
+  @AfterAll
+  static void close() {
+    registry.close();
+  }
+
+  @Test
+  void findsTheRightToolAmongTheFirstFiveWithOrWithoutTheSource() {
+    List<String> apis = List.copyOf(ApiTaskSets.SPECS.keySet());
+    ApiTaskSets.Result result = ApiTaskSets.run(registry, false, apis);
+    System.out.println("with the source given: " + result.withSource().summary());
+    System.out.println("across the ten APIs: " + result.across().summary());
+
+    assertThat(apis).hasSizeGreaterThanOrEqualTo(10);
+    assertThat(result.withSource().recallAt(5))
+        .as(result.withSource().summary())
+        .isGreaterThanOrEqualTo(0.85);
+    assertThat(result.across().recallAt(5))
+        .as(result.across().summary())
+        .isGreaterThanOrEqualTo(0.80);
+  }
+
+  @Test
+  void everyExpectedIdIsARealToolOfItsSource() {
+    for (String namespace : ApiTaskSets.SPECS.keySet()) {
+      for (boolean heldOut : List.of(false, true)) {
+        for (SearchEvaluation.Task task : ApiTaskSets.tasks(namespace, heldOut).tasks()) {
+          assertThat(task.expected()).allSatisfy(id -> assertThat(id).startsWith(namespace + "."));
+          for (String id : task.expected()) {
+            assertThat(registry.tool(id)).as("%s for \"%s\"", id, task.query()).isPresent();
+          }
+        }
+      }
+    }
+  }
+}
