@@ -42,7 +42,7 @@ public final class RandomCases {
       } catch (AssertionError | RuntimeException failure) {
         throw new AssertionError(
             String.format(
-                "case %d of %d (%s, seed %d) fails for %s: %s",
+                "case %d of %d (%s, -Dexecutortools.seed=%d) fails for %s: %s",
                 i + 1, total, edge ? "edge case" : "random", used, show(input), failure),
             failure);
       }
