@@ -8,16 +8,14 @@ import dev.executortools.ToolRegistry;
 import dev.executortools.ToolResult;
 import dev.executortools.internal.Json;
 import dev.executortools.testing.ArgumentGenerator;
+import dev.executortools.testing.RandomCases;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,14 +23,18 @@ import tools.jackson.databind.node.ObjectNode;
  * Argument binding under arbitrary string values: every httpbin and Telegram tool, given its
  * minimal arguments with one string replaced by anything, answers ok (the request reached the
  * loopback upstream, its path still free of template braces and its headers of line breaks) or a
- * clear {@code invalid_arguments}; never an internal error. Tries are bounded for CI.
+ * clear {@code invalid_arguments}; never an internal error. Cases are generated from a fixed seed
+ * ({@link RandomCases}) and bounded for CI.
  */
 class ArgumentBindingPropertiesTest {
+  private static final long SEED = 20261208L;
+  private static final List<String> HOSTILE =
+      List.of("", "../..", "a/b?c#d", "{id}", "%00", "\r\nX-Injected: 1", "😀", "\u202e", " ");
   private static Upstream upstream;
   private static ToolRegistry registry;
   private static List<Tool> tools;
 
-  @BeforeContainer
+  @BeforeAll
   static void start() {
     upstream = Upstream.start();
     registry = Registries.registry(Map.of());
@@ -49,24 +51,49 @@ class ArgumentBindingPropertiesTest {
             .toList();
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
     registry.close();
     upstream.close();
   }
 
-  @Provide
-  Arbitrary<String> hostileStrings() {
-    return Arbitraries.oneOf(
-        Arbitraries.strings().ofMaxLength(40),
-        Arbitraries.of(
-            "", "../..", "a/b?c#d", "{id}", "%00", "\r\nX-Injected: 1", "😀", "\u202e", " "));
+  /** One string argument of one tool (by index into {@link #tools}) set to {@code value}. */
+  private record Case(int tool, String value) {
+    @Override
+    public String toString() {
+      return tools.get(tool).id() + " with " + RandomCases.quote(value);
+    }
   }
 
-  @Property(tries = 300)
-  void anyStringInAnyStringArgumentBindsOrIsRefusedClearly(
-      @ForAll("hostileStrings") String value, @ForAll("toolIndexes") int index) {
-    Tool tool = tools.get(index % tools.size());
+  /** Each hostile string, each with another tool. */
+  private static List<Case> edgeCases() {
+    List<Case> cases = new ArrayList<>();
+    for (int i = 0; i < HOSTILE.size(); i++) cases.add(new Case(i % tools.size(), HOSTILE.get(i)));
+    return cases;
+  }
+
+  /** Any tool; half the time any string of up to 40 chars, else one of the hostile strings. */
+  private static Case randomCase(Random random) {
+    return new Case(
+        random.nextInt(tools.size()),
+        random.nextBoolean()
+            ? RandomCases.string(random, 40)
+            : HOSTILE.get(random.nextInt(HOSTILE.size())));
+  }
+
+  @Test
+  void anyStringInAnyStringArgumentBindsOrIsRefusedClearly() {
+    RandomCases.forAll(
+        SEED,
+        300,
+        edgeCases(),
+        ArgumentBindingPropertiesTest::randomCase,
+        ArgumentBindingPropertiesTest::bindsOrIsRefusedClearly);
+  }
+
+  private static void bindsOrIsRefusedClearly(Case c) {
+    String value = c.value();
+    Tool tool = tools.get(c.tool());
     JsonNode minimal = ArgumentGenerator.arguments(tool.inputSchema(), 0);
     ObjectNode args = minimal.isObject() ? (ObjectNode) minimal : Json.object();
     tool.inputSchema().path("properties").propertyNames().stream()
@@ -99,14 +126,9 @@ class ArgumentBindingPropertiesTest {
     }
   }
 
-  @Provide
-  Arbitrary<Integer> toolIndexes() {
-    return Arbitraries.integers().between(0, 10_000);
-  }
-
   // Regression examples: inputs that once failed.
 
-  @Example
+  @Test
   void aNulInAPathValueIsSentPercentEncoded() {
     Tool tool =
         tools.stream()
@@ -123,7 +145,7 @@ class ArgumentBindingPropertiesTest {
         .doesNotContain("internal_error");
   }
 
-  @Example
+  @Test
   void aHeaderValueWithALineBreakIsRefused() {
     Tool tool =
         tools.stream()
