@@ -72,7 +72,7 @@ class ArchitectureTest {
           "oauth",
           Set.of("internal"),
           "awsapi",
-          Set.of("home", "internal"),
+          Set.of("bind", "compile", "extract", "internal"),
           "invoke",
           Set.of(ROOT, "bind", "internal", "net", "result"),
           "fetch",

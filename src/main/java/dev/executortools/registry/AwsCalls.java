@@ -1,0 +1,143 @@
+package dev.executortools.registry;
+
+import dev.executortools.awsapi.AwsApi;
+import dev.executortools.awsapi.AwsCredentialChain;
+import dev.executortools.awsapi.AwsCredentials;
+import dev.executortools.awsapi.AwsCredentialsException;
+import dev.executortools.awsapi.AwsRequestShape;
+import dev.executortools.awsapi.SigV4Signer;
+import dev.executortools.awsapi.SignedRequests;
+import dev.executortools.bind.HttpRequestSpec;
+import dev.executortools.compile.CompileOptions;
+import dev.executortools.compile.CompiledTool;
+import dev.executortools.compile.HttpBinding;
+import dev.executortools.invoke.RequestSigner;
+import dev.executortools.invoke.SourceCredentials;
+import dev.executortools.parse.SpecDocument;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The calls of AWS's APIs (sources added from the directory's AWS specs): the signer's parameters
+ * and the fixed ones ({@code Action}, {@code Version}, {@code X-Amz-Target}) out of the tools'
+ * schemas, filled in on every call; requests shaped for the API's protocol, on AWS's hosts over
+ * https in the configured region; each signed (SigV4) with the credentials the AWS SDKs would use.
+ */
+final class AwsCalls {
+  private final AwsCredentialChain chain;
+  private final Clock clock;
+
+  AwsCalls(Map<String, String> environment, Supplier<OkHttpClient> http, Clock clock) {
+    this.chain = new AwsCredentialChain(environment, http, clock);
+    this.clock = clock;
+  }
+
+  AwsCredentialChain chain() {
+    return chain;
+  }
+
+  /** How an added source compiles: an AWS spec's tools leave out the signer's parameters. */
+  static CompileOptions options(SpecDocument document, CompileOptions options) {
+    if (!AwsApi.isAwsSpec(document.root())) return options;
+    return new CompileOptions(
+        options.sourceId(),
+        options.idPrefix(),
+        AwsApi.SIGNER_PARAM_KEYS,
+        options.servers(),
+        options.baseUrl());
+  }
+
+  /** The tools with their fixed parameters out of their input schemas. */
+  static List<CompiledTool> withoutFixedParams(List<CompiledTool> tools) {
+    List<CompiledTool> out = new ArrayList<>(tools.size());
+    for (CompiledTool tool : tools) {
+      if (AwsApi.of(tool.binding()).isPresent()) {
+        ObjectNode schema = tool.tool().inputSchema();
+        for (String property : AwsApi.fixedParams(tool.binding()).keySet()) {
+          if (schema.path("properties") instanceof ObjectNode properties)
+            properties.remove(property);
+          if (schema.path("required") instanceof ArrayNode required) {
+            for (int i = required.size() - 1; i >= 0; i--) {
+              if (required.get(i).asString("").equals(property)) required.remove(i);
+            }
+          }
+        }
+      }
+      out.add(tool);
+    }
+    return out;
+  }
+
+  /** The arguments with the operation's fixed parameters filled in. */
+  static JsonNode withFixedParams(HttpBinding binding, JsonNode args) {
+    Map<String, String> fixed = AwsApi.fixedParams(binding);
+    if (fixed.isEmpty() || !(args instanceof ObjectNode object)) return args;
+    ObjectNode copy = object.deepCopy();
+    fixed.forEach(copy::put);
+    return copy;
+  }
+
+  /** A request shaped and about to be signed, with the credentials that sign it. */
+  record Signed(HttpRequestSpec request, SourceCredentials credentials) {}
+
+  /**
+   * @param modelChosenServer whether the arguments chose the server (its region is kept)
+   * @param trusted whether the URL is on an origin the user gave the source (its base URL, its
+   *     trusted origins); otherwise only AWS's own hosts get signed requests
+   * @throws AwsCredentialsException when there are no credentials to sign with
+   * @throws IllegalArgumentException when the server argument points away from AWS
+   */
+  Signed prepare(
+      AwsApi api,
+      HttpRequestSpec request,
+      SourceCredentials base,
+      boolean modelChosenServer,
+      boolean trusted)
+      throws AwsCredentialsException {
+    String configured = chain.region(null);
+    HttpRequestSpec shaped =
+        AwsRequestShape.shape(request, api, modelChosenServer ? null : configured);
+    HttpUrl url = HttpUrl.get(shaped.url());
+    if (!trusted && !AwsRequestShape.isAwsHost(url.host())) {
+      throw new IllegalArgumentException(
+          "AWS credentials sign requests to AWS's hosts and the source's own base URL only; the"
+              + " server argument points elsewhere");
+    }
+    String region = AwsRequestShape.regionOf(url.host());
+    if (region == null) region = configured != null ? configured : "us-east-1";
+    AwsCredentials credentials = chain.resolve(null);
+    SigV4Signer.Scope scope = new SigV4Signer.Scope(region, api.service());
+    return new Signed(shaped, base.withSigner(new Signer(scope, credentials, clock)));
+  }
+
+  /** Which credentials a call would sign with, never their values. */
+  String describe() {
+    return chain.describe(null);
+  }
+
+  private record Signer(SigV4Signer.Scope scope, AwsCredentials credentials, Clock clock)
+      implements RequestSigner {
+    @Override
+    public Request sign(Request request) throws IOException {
+      return SignedRequests.sign(request, scope, credentials, clock.instant());
+    }
+
+    @Override
+    public List<String> secretValues() {
+      List<String> values = new ArrayList<>();
+      values.add(credentials.secretAccessKey());
+      if (credentials.sessionToken() != null) values.add(credentials.sessionToken());
+      return values;
+    }
+  }
+}
