@@ -18,8 +18,10 @@ import tools.jackson.databind.JsonNode;
  *
  * @param service the SigV4 signing name
  * @param target the {@code Action} or {@code X-Amz-Target}; null for REST
+ * @param pathFragment what follows {@code #} in the path template (the directory's way of telling
+ *     operations of one path apart; never sent), or null
  */
-public record AwsApi(String service, Protocol protocol, String target) {
+public record AwsApi(String service, Protocol protocol, String target, String pathFragment) {
 
   /** How requests carry their input. */
   public enum Protocol {
@@ -54,13 +56,14 @@ public record AwsApi(String service, Protocol protocol, String target) {
   static AwsApi of(String service, String pathTemplate) {
     int hash = pathTemplate.indexOf('#');
     String fragment = hash < 0 ? "" : pathTemplate.substring(hash + 1);
+    String kept = hash < 0 ? null : fragment;
     if (fragment.startsWith("Action=")) {
-      return new AwsApi(service, Protocol.QUERY, value(fragment));
+      return new AwsApi(service, Protocol.QUERY, value(fragment), kept);
     }
     if (fragment.startsWith("X-Amz-Target=")) {
-      return new AwsApi(service, Protocol.JSON, value(fragment));
+      return new AwsApi(service, Protocol.JSON, value(fragment), kept);
     }
-    return new AwsApi(service, Protocol.REST, null);
+    return new AwsApi(service, Protocol.REST, null, kept);
   }
 
   private static String value(String fragment) {

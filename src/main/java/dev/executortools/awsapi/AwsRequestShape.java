@@ -9,12 +9,14 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
+import tools.jackson.databind.JsonNode;
 
 /**
- * A bound request of an AWS operation as AWS takes it: on AWS's own hosts over https and in the
- * chosen region; query-protocol POSTs with {@code Action}, {@code Version} and the input in a form
- * body ({@code application/x-www-form-urlencoded; charset=utf-8}, as the SDKs send it);
- * JSON-protocol bodies as {@code application/x-amz-json-1.x} ({@code {}} when there is none).
+ * A bound request of an AWS operation as AWS takes it: without the template's {@code #...} (bound
+ * as {@code %23...}); on AWS's own hosts over https and in the chosen region; query-protocol POSTs
+ * with {@code Action}, {@code Version} and the input in a form body ({@code
+ * application/x-www-form-urlencoded; charset=utf-8}, as the SDKs send it); JSON-protocol bodies as
+ * {@code application/x-amz-json-1.x} ({@code {}} when there is none).
  */
 public final class AwsRequestShape {
   private static final Pattern REGIONAL_HOST =
@@ -26,11 +28,19 @@ public final class AwsRequestShape {
 
   /**
    * @param region the region to call, or null to keep the URL's
+   * @param args the call's arguments (their {@code body} is a query operation's input)
+   * @param inputSchema the tool's input schema (member order, lists and maps of the input)
    */
-  public static HttpRequestSpec shape(HttpRequestSpec request, AwsApi api, String region) {
+  public static HttpRequestSpec shape(
+      HttpRequestSpec request, AwsApi api, String region, JsonNode args, JsonNode inputSchema) {
     HttpUrl url = HttpUrl.parse(request.url());
     if (url == null) return request;
     HttpUrl.Builder target = url.newBuilder().fragment(null);
+    if (api.pathFragment() != null) {
+      String path = url.encodedPath();
+      int hash = path.lastIndexOf("%23");
+      if (hash >= 0) target.encodedPath(hash == 0 ? "/" : path.substring(0, hash));
+    }
     if (isAwsHost(url.host())) {
       target.scheme("https");
       if (url.port() == 80) target.port(443);
@@ -46,9 +56,15 @@ public final class AwsRequestShape {
       case QUERY -> {
         if (!request.method().equalsIgnoreCase("GET")) {
           StringBuilder form = new StringBuilder(url.encodedQuery() == null ? "" : formQuery(url));
-          if (body != null && body.length > 0) {
+          JsonNode input = args.path("body");
+          if (input.isObject() && !input.isEmpty()) {
             if (form.length() > 0) form.append('&');
-            form.append(new String(body, StandardCharsets.UTF_8));
+            form.append(
+                QueryForm.encode(
+                    input,
+                    inputSchema.path("properties").path("body"),
+                    inputSchema,
+                    api.service().equals("ec2")));
           }
           target.query(null);
           body = form.toString().getBytes(StandardCharsets.UTF_8);

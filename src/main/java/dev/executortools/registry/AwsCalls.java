@@ -62,7 +62,7 @@ final class AwsCalls {
     List<CompiledTool> out = new ArrayList<>(tools.size());
     for (CompiledTool tool : tools) {
       if (AwsApi.of(tool.binding()).isPresent()) {
-        ObjectNode schema = tool.tool().inputSchema();
+        ObjectNode schema = tool.inputSchema();
         for (String property : AwsApi.fixedParams(tool.binding()).keySet()) {
           if (schema.path("properties") instanceof ObjectNode properties)
             properties.remove(property);
@@ -102,11 +102,14 @@ final class AwsCalls {
       HttpRequestSpec request,
       SourceCredentials base,
       boolean modelChosenServer,
-      boolean trusted)
+      boolean trusted,
+      JsonNode args,
+      JsonNode inputSchema)
       throws AwsCredentialsException {
     String configured = chain.region(null);
     HttpRequestSpec shaped =
-        AwsRequestShape.shape(request, api, modelChosenServer ? null : configured);
+        AwsRequestShape.shape(
+            request, api, modelChosenServer ? null : configured, args, inputSchema);
     HttpUrl url = HttpUrl.get(shaped.url());
     if (!trusted && !AwsRequestShape.isAwsHost(url.host())) {
       throw new IllegalArgumentException(

@@ -354,7 +354,14 @@ final class Registrar implements AutoCloseable {
     if (awsApi.isPresent()) {
       try {
         AwsCalls.Signed signed =
-            aws.prepare(awsApi.get(), request, sent, args.has("server"), approved);
+            aws.prepare(
+                awsApi.get(),
+                request,
+                sent,
+                args.has("server"),
+                approved,
+                args,
+                entry.compiled.inputSchema());
         request = signed.request();
         sent = signed.credentials();
       } catch (AwsCredentialsException e) {
