@@ -1,24 +1,31 @@
 package dev.executortools.registry;
 
+import dev.executortools.ToolResult;
+import dev.executortools.aws.AwsJsonErrorModel;
 import dev.executortools.awsapi.AwsApi;
 import dev.executortools.awsapi.AwsCredentialChain;
 import dev.executortools.awsapi.AwsCredentials;
 import dev.executortools.awsapi.AwsCredentialsException;
 import dev.executortools.awsapi.AwsRequestShape;
+import dev.executortools.awsapi.AwsXml;
 import dev.executortools.awsapi.SigV4Signer;
 import dev.executortools.awsapi.SignedRequests;
 import dev.executortools.bind.HttpRequestSpec;
 import dev.executortools.compile.CompileOptions;
 import dev.executortools.compile.CompiledTool;
 import dev.executortools.compile.HttpBinding;
+import dev.executortools.internal.Json;
 import dev.executortools.invoke.RequestSigner;
 import dev.executortools.invoke.SourceCredentials;
 import dev.executortools.parse.SpecDocument;
+import dev.executortools.result.ErrorModel;
+import dev.executortools.result.ErrorResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -121,6 +128,91 @@ final class AwsCalls {
     AwsCredentials credentials = chain.resolve(null);
     SigV4Signer.Scope scope = new SigV4Signer.Scope(region, api.service());
     return new Signed(shaped, base.withSigner(new Signer(scope, credentials, clock)));
+  }
+
+  /** Types of AWS errors worth sending again (throttling, a service briefly unavailable). */
+  private static final Set<String> RETRYABLE =
+      Set.of(
+          "ThrottlingException",
+          "Throttling",
+          "RequestLimitExceeded",
+          "ProvisionedThroughputExceededException",
+          "TooManyRequestsException",
+          "ServiceUnavailable",
+          "ServiceUnavailableException",
+          "InternalServerError",
+          "InternalFailure",
+          "SlowDown");
+
+  private static final AwsJsonErrorModel JSON_ERRORS = new AwsJsonErrorModel(Map.of(), RETRYABLE);
+
+  /**
+   * AWS's error answers: JSON ({@code x-amzn-ErrorType}, {@code __type}) and XML ({@code <Code>},
+   * {@code <Message>}), each an {@code upstream_http_error} with {@code details.type}.
+   */
+  static final ErrorModel ERRORS =
+      response -> {
+        JsonNode body = response.body();
+        String text = text(body);
+        if (text != null) {
+          JsonNode parsed = readable(text, response.header("content-type"));
+          if (parsed != null && parsed != body) {
+            return JSON_ERRORS.toError(
+                new ErrorResponse(
+                    response.method(),
+                    response.url(),
+                    response.status(),
+                    response.headers(),
+                    flatten(parsed)));
+          }
+        }
+        return JSON_ERRORS.toError(response);
+      };
+
+  /** An XML error's {@code Error} element as the JSON fields the JSON error model reads. */
+  private static JsonNode flatten(JsonNode parsed) {
+    JsonNode error = parsed.path("Error");
+    if (!error.isObject()) return parsed;
+    ObjectNode fields = Json.object();
+    fields.put("__type", error.path("Code").asString(""));
+    fields.put("message", error.path("Message").asString(""));
+    return fields;
+  }
+
+  /** A result whose AWS JSON or XML answer is JSON for the model. */
+  static ToolResult readable(ToolResult result) {
+    if (!result.ok() || result.data() == null || result.http() == null) return result;
+    String text = text(result.data());
+    if (text == null) return result;
+    JsonNode parsed = readable(text, result.http().headers().get("content-type"));
+    return parsed == null ? result : ToolResult.success(parsed, result.http());
+  }
+
+  /** A body as text: a string, or the {@code {"base64"}} form of a type not known as text. */
+  private static String text(JsonNode data) {
+    if (data.isString()) return data.asString();
+    if (data.isObject() && data.path("base64").isString()) {
+      try {
+        return new String(
+            java.util.Base64.getDecoder().decode(data.path("base64").asString()),
+            java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** AWS's JSON ({@code application/x-amz-json-1.x}) and XML answers parsed, else null. */
+  private static JsonNode readable(String text, String contentType) {
+    String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+    try {
+      if (type.contains("json")) return Json.parse(text);
+      if (type.contains("xml") || text.stripLeading().startsWith("<")) return AwsXml.toJson(text);
+    } catch (RuntimeException e) {
+      return null;
+    }
+    return null;
   }
 
   /** Which credentials a call would sign with, never their values. */

@@ -370,6 +370,9 @@ final class Registrar implements AutoCloseable {
         return ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, e.getMessage());
       }
     }
+    if (awsApi.isPresent()) {
+      return AwsCalls.readable(transport().send(request, sent, AwsCalls.ERRORS, modelChosen));
+    }
     ToolResult result = transport().send(request, sent, source.errorModel(), modelChosen);
     if (!call.sendsTokens() || !rejected(result)) return result;
     try {
