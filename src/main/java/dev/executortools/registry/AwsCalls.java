@@ -2,6 +2,7 @@ package dev.executortools.registry;
 
 import dev.executortools.ToolResult;
 import dev.executortools.aws.AwsJsonErrorModel;
+import dev.executortools.aws.SsoOidcProfile;
 import dev.executortools.awsapi.AwsApi;
 import dev.executortools.awsapi.AwsCredentialChain;
 import dev.executortools.awsapi.AwsCredentials;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
@@ -51,6 +53,15 @@ final class AwsCalls {
 
   AwsCredentialChain chain() {
     return chain;
+  }
+
+  /**
+   * The AWS API of a tool of an added source (the bundled SSO-OIDC source is AWS's too, but served
+   * unsigned and shaped by its own profile), or empty.
+   */
+  static Optional<AwsApi> api(HttpToolEntry entry) {
+    if (entry.source.id().equals(SsoOidcProfile.SOURCE_ID)) return Optional.empty();
+    return AwsApi.of(entry.compiled.binding());
   }
 
   /** How an added source compiles: an AWS spec's tools leave out the signer's parameters. */
@@ -215,9 +226,27 @@ final class AwsCalls {
     return null;
   }
 
-  /** Which credentials a call would sign with, never their values. */
-  String describe() {
-    return chain.describe(null);
+  /**
+   * {@code status} ({@code auth status}) with, for each AWS source, which credentials its calls
+   * would sign with and in which region: {@code "aws": {"credentials", "region"}}, never a value.
+   */
+  ToolResult withStatus(ToolResult status, List<HttpToolEntry> tools) {
+    if (!status.ok()) return status;
+    Set<String> awsSources = new java.util.HashSet<>();
+    for (HttpToolEntry entry : tools) {
+      if (api(entry).isPresent()) awsSources.add(entry.source.id());
+    }
+    for (JsonNode source : status.data().path("sources")) {
+      if (source instanceof ObjectNode object
+          && awsSources.contains(source.path("sourceId").asString(""))) {
+        String region = chain.region(null);
+        object
+            .putObject("aws")
+            .put("credentials", chain.describe(null))
+            .put("region", region == null ? "us-east-1" : region);
+      }
+    }
+    return status;
   }
 
   private record Signer(SigV4Signer.Scope scope, AwsCredentials credentials, Clock clock)

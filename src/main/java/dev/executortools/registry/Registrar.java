@@ -315,7 +315,7 @@ final class Registrar implements AutoCloseable {
   private ToolResult callHttp(
       HttpToolEntry entry, JsonNode args, PolicyAction action, ApprovalHandler approvals) {
     SourceRuntime source = entry.source;
-    Optional<AwsApi> awsApi = AwsApi.of(entry.compiled.binding());
+    Optional<AwsApi> awsApi = AwsCalls.api(entry);
     JsonNode bindArgs =
         awsApi.isPresent() ? AwsCalls.withFixedParams(entry.compiled.binding(), args) : args;
     BoundRequest bound =

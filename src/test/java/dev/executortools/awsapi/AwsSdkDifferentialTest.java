@@ -272,4 +272,14 @@ class AwsSdkDifferentialTest {
                                       AttributeValue.builder().s("No One You Know").build())))));
     }
   }
+
+  @Test
+  void authStatusNamesTheCredentialsAnAwsSourceSignsWithNeverTheirValues() throws IOException {
+    add("dynamodb", "dynamodb.json");
+    ToolResult status = registry.signInStatus("dynamodb");
+    assertThat(status.data().path("sources").get(0).path("aws").toString())
+        .isEqualTo(
+            "{\"credentials\":\"environment (AWS_ACCESS_KEY_ID)\",\"region\":\"eu-west-1\"}");
+    assertThat(status.toJson().toString()).doesNotContain(SECRET).doesNotContain(TOKEN);
+  }
 }

@@ -7,6 +7,7 @@ import dev.executortools.ToolResult;
 import dev.executortools.bench.McpProbe;
 import dev.executortools.cli.Main;
 import dev.executortools.internal.Json;
+import dev.executortools.testing.ChildClasspath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -110,7 +111,7 @@ class LargeSourceSearchTest {
                 SMALL_HEAP,
                 "-XX:+UseSerialGC",
                 "-cp",
-                System.getProperty("java.class.path")));
+                ChildClasspath.withoutTestOnlyAwsSdk()));
     command.addAll(mainAndArgs);
     return command;
   }
