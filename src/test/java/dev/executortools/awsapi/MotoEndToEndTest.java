@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,13 +37,12 @@ class MotoEndToEndTest {
 
   @TempDir static Path home;
 
+  private static boolean installed;
+
   @BeforeAll
   static void startMoto() throws Exception {
-    assumeTrue(
-        motoInstalled(),
-        "moto is not installed (python3 -c 'import moto' fails): the moto end-to-end tests need"
-            + " `pip install 'moto[server]'`; the AWS SDK differential tests cover signing and"
-            + " protocols without it");
+    installed = motoInstalled();
+    if (!installed) return;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
@@ -57,6 +57,16 @@ class MotoEndToEndTest {
       assertThat(moto.isAlive()).as("moto is running").isTrue();
       Thread.sleep(200);
     }
+  }
+
+  /** Each test reports itself skipped, with the reason, where moto is missing. */
+  @BeforeEach
+  void needsMoto() {
+    assumeTrue(
+        installed,
+        "moto is not installed (python3 -c 'import moto.server' fails): the moto end-to-end tests"
+            + " need `pip install 'moto[server]'`; the AWS SDK differential tests cover signing and"
+            + " protocols without it");
   }
 
   @AfterAll
