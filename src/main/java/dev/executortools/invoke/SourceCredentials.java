@@ -17,12 +17,14 @@ import java.util.regex.Pattern;
  *
  * @param publicValues values that may appear in results (see {@link #looksSecret} for which names
  *     never qualify)
+ * @param signer signs each request on the call's origin (AWS SigV4), or null
  */
 public record SourceCredentials(
     List<HttpHeader> headers,
     Map<String, String> queryParams,
     Map<String, String> cookies,
-    Set<String> publicValues) {
+    Set<String> publicValues,
+    RequestSigner signer) {
 
   public static final SourceCredentials NONE = new SourceCredentials(List.of(), Map.of());
 
@@ -40,6 +42,19 @@ public record SourceCredentials(
     return SECRET_NAME.matcher(name).matches();
   }
 
+  public SourceCredentials(
+      List<HttpHeader> headers,
+      Map<String, String> queryParams,
+      Map<String, String> cookies,
+      Set<String> publicValues) {
+    this(headers, queryParams, cookies, publicValues, null);
+  }
+
+  /** The same credentials, each request also signed by {@code signer}. */
+  public SourceCredentials withSigner(RequestSigner signer) {
+    return new SourceCredentials(headers, queryParams, cookies, publicValues, signer);
+  }
+
   public SourceCredentials {
     publicValues = Set.copyOf(publicValues);
     headers = List.copyOf(headers);
@@ -52,7 +67,7 @@ public record SourceCredentials(
   }
 
   public boolean isEmpty() {
-    return headers.isEmpty() && queryParams.isEmpty() && cookies.isEmpty();
+    return headers.isEmpty() && queryParams.isEmpty() && cookies.isEmpty() && signer == null;
   }
 
   /** Every value, for redaction of messages. */
@@ -60,6 +75,7 @@ public record SourceCredentials(
     List<String> values = new ArrayList<>(queryParams.values());
     values.addAll(cookies.values());
     headers.forEach(header -> values.add(header.value()));
+    if (signer != null) values.addAll(signer.secretValues());
     return values;
   }
 
@@ -76,6 +92,7 @@ public record SourceCredentials(
         + queryParams.keySet().stream().sorted().toList()
         + ", cookies="
         + cookies.keySet().stream().sorted().toList()
+        + (signer == null ? "" : ", signed")
         + "]";
   }
 }

@@ -16,7 +16,8 @@ import okhttp3.Response;
  * Adds a source's headers and query parameters to each request, replacing values of the same name
  * the tool arguments may have set. It runs as a network interceptor, so it sees every hop of a
  * redirect, and it adds credentials only to hops that stay on the origin of the first request
- * (scheme, host and port): a redirect elsewhere never carries the source's secrets.
+ * (scheme, host and port): a redirect elsewhere never carries the source's secrets. A call's {@link
+ * RequestSigner} signs the request last, over the headers as OkHttp sends them.
  *
  * <p>Which credentials apply is carried by the request itself, in a {@link Scope} tag, so one
  * client serves every source.
@@ -42,7 +43,9 @@ final class SourceCredentialsInterceptor implements Interceptor {
     if (scope == null || scope.credentials().isEmpty() || !scope.covers(request.url())) {
       return chain.proceed(request);
     }
-    return chain.proceed(withCredentials(request, scope.credentials()));
+    Request withCredentials = withCredentials(request, scope.credentials());
+    RequestSigner signer = scope.credentials().signer();
+    return chain.proceed(signer == null ? withCredentials : signer.sign(withCredentials));
   }
 
   static Request withCredentials(Request request, SourceCredentials credentials) {

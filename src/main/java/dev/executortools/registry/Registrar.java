@@ -12,13 +12,17 @@ import dev.executortools.ToolResult;
 import dev.executortools.auth.AccessTokens;
 import dev.executortools.auth.TokenStore;
 import dev.executortools.aws.SsoOidcProfile;
+import dev.executortools.awsapi.AwsApi;
+import dev.executortools.awsapi.AwsCredentialsException;
 import dev.executortools.bind.BindContext;
 import dev.executortools.bind.BoundRequest;
+import dev.executortools.bind.HttpRequestSpec;
 import dev.executortools.fetch.SpecFetcher;
 import dev.executortools.home.StoreException;
 import dev.executortools.internal.HttpParsers;
 import dev.executortools.internal.Json;
 import dev.executortools.invoke.HttpTransport;
+import dev.executortools.invoke.SourceCredentials;
 import dev.executortools.net.NetworkPolicy;
 import dev.executortools.net.NetworkSettings;
 import dev.executortools.oauth.Sleeper;
@@ -83,6 +87,9 @@ final class Registrar implements AutoCloseable {
   /** Adds, refreshes and removes them. */
   final SourceWrites writes;
 
+  /** Signs the calls of AWS's APIs. */
+  final AwsCalls aws;
+
   /** The tools as callers see them: listed, streamed, paged, searched. */
   final Listings listings;
 
@@ -126,6 +133,7 @@ final class Registrar implements AutoCloseable {
             new BundledSource(SsoOidcProfile.create(config.environment())),
             config.home() != null ? new FileSourceStore(config.home()) : new MemorySourceStore());
     this.writes = new SourceWrites(sources, tokens.store());
+    this.aws = new AwsCalls(config.environment(), () -> transport().client(), CLOCK);
     this.signIns = new SignIns(sources, tokens, grants, CLOCK, Sleeper.REAL);
     this.listings =
         new Listings(
@@ -307,8 +315,11 @@ final class Registrar implements AutoCloseable {
   private ToolResult callHttp(
       HttpToolEntry entry, JsonNode args, PolicyAction action, ApprovalHandler approvals) {
     SourceRuntime source = entry.source;
+    Optional<AwsApi> awsApi = AwsCalls.api(entry);
+    JsonNode bindArgs =
+        awsApi.isPresent() ? AwsCalls.withFixedParams(entry.compiled.binding(), args) : args;
     BoundRequest bound =
-        entry.plan().bind(args, new BindContext(source.baseUrl(), source.serverResolver()));
+        entry.plan().bind(bindArgs, new BindContext(source.baseUrl(), source.serverResolver()));
     if (bound.error() != null) return ToolResult.failure(bound.error());
     boolean approved = entry.trustedOrigins().allows(bound.request().url());
     if (source.hasCredentials() && !approved) {
@@ -338,8 +349,31 @@ final class Registrar implements AutoCloseable {
     }
     // a per-call server the user did not approve is the model's choice: the network policy applies
     boolean modelChosen = args.has("server") && !approved;
-    ToolResult result =
-        transport().send(bound.request(), call.credentials(), source.errorModel(), modelChosen);
+    HttpRequestSpec request = bound.request();
+    SourceCredentials sent = call.credentials();
+    if (awsApi.isPresent()) {
+      try {
+        AwsCalls.Signed signed =
+            aws.prepare(
+                awsApi.get(),
+                request,
+                sent,
+                args.has("server"),
+                approved,
+                args,
+                entry.compiled.inputSchema());
+        request = signed.request();
+        sent = signed.credentials();
+      } catch (AwsCredentialsException e) {
+        return ToolResult.failure(ErrorCode.AUTH_REQUIRED, e.getMessage());
+      } catch (IllegalArgumentException e) {
+        return ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, e.getMessage());
+      }
+    }
+    if (awsApi.isPresent()) {
+      return AwsCalls.readable(transport().send(request, sent, AwsCalls.ERRORS, modelChosen));
+    }
+    ToolResult result = transport().send(request, sent, source.errorModel(), modelChosen);
     if (!call.sendsTokens() || !rejected(result)) return result;
     try {
       call = call.renewed(credentials, tokens);

@@ -116,7 +116,8 @@ public final class Registry implements AutoCloseable {
   }
 
   public ToolResult signInStatus(String namespace) {
-    return registrar.signIns.status(namespace);
+    return registrar.aws.withStatus(
+        registrar.signIns.status(namespace), registrar.sources.httpTools());
   }
 
   public ToolResult signOut(String namespace) {

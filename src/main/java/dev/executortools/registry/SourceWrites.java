@@ -268,10 +268,12 @@ final class SourceWrites implements SourceSink {
 
   private static List<CompiledTool> compile(SourceConfig config, SpecDocument document) {
     String url = config.specUrl();
-    return ToolCompiler.compile(
-            document,
-            url == null ? null : SpecFetcher.location(url),
-            CompileOptions.forSource(config.namespace(), config.baseUrl()))
-        .tools();
+    return AwsCalls.withoutFixedParams(
+        ToolCompiler.compile(
+                document,
+                url == null ? null : SpecFetcher.location(url),
+                AwsCalls.options(
+                    document, CompileOptions.forSource(config.namespace(), config.baseUrl())))
+            .tools());
   }
 }

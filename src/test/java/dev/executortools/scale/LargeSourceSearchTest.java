@@ -7,6 +7,7 @@ import dev.executortools.ToolResult;
 import dev.executortools.bench.McpProbe;
 import dev.executortools.cli.Main;
 import dev.executortools.internal.Json;
+import dev.executortools.testing.ChildClasspath;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -118,7 +119,7 @@ class LargeSourceSearchTest {
                 SMALL_HEAP,
                 "-XX:+UseSerialGC",
                 "-cp",
-                withoutTestAuthorizationServer(System.getProperty("java.class.path"))));
+                withoutTestAuthorizationServer(ChildClasspath.withoutTestOnlyAwsSdk())));
     command.addAll(mainAndArgs);
     return command;
   }

@@ -29,8 +29,15 @@ final class Registries {
 
   /** Adds the corpus spec {@code file} under {@code namespace}, calling {@code baseUrl}. */
   static ToolRegistry corpus(String file, String namespace, String baseUrl) {
-    return withSource(
-        Corpus.read(file), Json.object().put("namespace", namespace).put("baseUrl", baseUrl));
+    // the corpus's AWS spec signs its calls: example AWS credentials, as a user's would be
+    ToolRegistry registry =
+        registry(
+            Map.of("AWS_ACCESS_KEY_ID", "AKIDCORPUS", "AWS_SECRET_ACCESS_KEY", "corpus-secret"));
+    add(
+        registry,
+        Corpus.read(file),
+        Json.object().put("namespace", namespace).put("baseUrl", baseUrl));
+    return registry;
   }
 
   /** A fresh registry with {@code spec} added; {@code options} are the other addSource fields. */

@@ -1,0 +1,31 @@
+package dev.executortools.awsapi;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where an AWS service is, as the SDKs find it: {@code AWS_ENDPOINT_URL_<SERVICE>}, then {@code
+ * AWS_ENDPOINT_URL}, else the service's regional https endpoint ({@code .amazonaws.com.cn} in
+ * China).
+ */
+final class AwsEndpoints {
+  private AwsEndpoints() {}
+
+  /**
+   * @param envName the service's name in the variable ({@code SSO}, {@code STS})
+   * @param host the host below the region's domain ({@code portal.sso.eu-west-1})
+   */
+  static String endpoint(Map<String, String> env, String envName, String host, String region) {
+    for (String variable : new String[] {"AWS_ENDPOINT_URL_" + envName, "AWS_ENDPOINT_URL"}) {
+      String value = env.get(variable);
+      if (value != null && !value.isBlank()) return strip(value.strip());
+    }
+    String domain =
+        region.toLowerCase(Locale.ROOT).startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
+    return "https://" + host + "." + domain;
+  }
+
+  private static String strip(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+}

@@ -1,0 +1,108 @@
+package dev.executortools.awsapi;
+
+import dev.executortools.bind.HttpRequestSpec;
+import dev.executortools.bind.HttpRequestSpec.HttpHeader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A bound request of an AWS operation as AWS takes it: without the template's {@code #...} (bound
+ * as {@code %23...}); on AWS's own hosts over https and in the chosen region; query-protocol POSTs
+ * with {@code Action}, {@code Version} and the input in a form body ({@code
+ * application/x-www-form-urlencoded; charset=utf-8}, as the SDKs send it); JSON-protocol bodies as
+ * {@code application/x-amz-json-1.x} ({@code {}} when there is none).
+ */
+public final class AwsRequestShape {
+  private static final Pattern REGIONAL_HOST =
+      Pattern.compile(
+          "^(.+?)([.-])([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d)(\\.amazonaws\\.com(?:\\.cn)?)$");
+  private static final String FORM = "application/x-www-form-urlencoded; charset=utf-8";
+
+  private AwsRequestShape() {}
+
+  /**
+   * @param region the region to call, or null to keep the URL's
+   * @param args the call's arguments (their {@code body} is a query operation's input)
+   * @param inputSchema the tool's input schema (member order, lists and maps of the input)
+   */
+  public static HttpRequestSpec shape(
+      HttpRequestSpec request, AwsApi api, String region, JsonNode args, JsonNode inputSchema) {
+    HttpUrl url = HttpUrl.parse(request.url());
+    if (url == null) return request;
+    HttpUrl.Builder target = url.newBuilder().fragment(null);
+    if (api.pathFragment() != null) {
+      String path = url.encodedPath();
+      int hash = path.lastIndexOf("%23");
+      if (hash >= 0) target.encodedPath(hash == 0 ? "/" : path.substring(0, hash));
+    }
+    if (isAwsHost(url.host())) {
+      target.scheme("https");
+      if (url.port() == 80) target.port(443);
+      Matcher regional = REGIONAL_HOST.matcher(url.host());
+      if (region != null && regional.matches()) {
+        target.host(regional.group(1) + regional.group(2) + region + regional.group(4));
+      }
+    }
+    List<HttpHeader> headers = new ArrayList<>(request.headers());
+    byte[] body = request.body();
+    String contentType = request.contentType();
+    switch (api.protocol()) {
+      case QUERY -> {
+        if (!request.method().equalsIgnoreCase("GET")) {
+          StringBuilder form = new StringBuilder(url.encodedQuery() == null ? "" : formQuery(url));
+          JsonNode input = args.path("body");
+          if (input.isObject() && !input.isEmpty()) {
+            if (form.length() > 0) form.append('&');
+            form.append(
+                QueryForm.encode(
+                    input,
+                    inputSchema.path("properties").path("body"),
+                    inputSchema,
+                    api.service().equals("ec2")));
+          }
+          target.query(null);
+          body = form.toString().getBytes(StandardCharsets.UTF_8);
+          contentType = FORM;
+        }
+      }
+      case JSON -> {
+        contentType = api.jsonContentType();
+        if (body == null) body = "{}".getBytes(StandardCharsets.UTF_8);
+      }
+      case REST -> {}
+    }
+    return new HttpRequestSpec(
+        request.method(), target.build().toString(), headers, body, contentType);
+  }
+
+  /** The URL's query as the SDKs encode forms: RFC 3986, a space as {@code %20}. */
+  private static String formQuery(HttpUrl url) {
+    List<String> pairs = new ArrayList<>();
+    for (int i = 0; i < url.querySize(); i++) {
+      String value = url.queryParameterValue(i);
+      pairs.add(
+          SigV4Signer.encode(url.queryParameterName(i), false)
+              + "="
+              + (value == null ? "" : SigV4Signer.encode(value, false)));
+    }
+    return String.join("&", pairs);
+  }
+
+  /** Whether {@code host} is one of AWS's ({@code *.amazonaws.com}, {@code *.amazonaws.com.cn}). */
+  public static boolean isAwsHost(String host) {
+    String lower = host.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".amazonaws.com") || lower.endsWith(".amazonaws.com.cn");
+  }
+
+  /** The region of an AWS host ({@code dynamodb.eu-west-1.amazonaws.com}), or null. */
+  public static String regionOf(String host) {
+    Matcher regional = REGIONAL_HOST.matcher(host.toLowerCase(Locale.ROOT));
+    return regional.matches() ? regional.group(3) : null;
+  }
+}
