@@ -208,8 +208,8 @@ final class SourceWrites implements SourceSink {
   }
 
   /**
-   * A replaced source keeps the sign-ins of schemes it satisfies as before; a scheme whose client or
-   * endpoints changed (or that went) signs in afresh.
+   * A replaced source keeps the sign-ins of schemes it satisfies as before; a scheme whose client
+   * or endpoints changed (or that went) signs in afresh.
    */
   private void forgetChangedSignIns(String namespace, SourceConfig before, SourceConfig after) {
     before
