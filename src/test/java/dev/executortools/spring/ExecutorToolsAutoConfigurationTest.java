@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.executortools.ApprovalHandler;
 import dev.executortools.ToolRegistry;
+import dev.executortools.cli.Main;
 import dev.executortools.internal.Json;
 import dev.executortools.testing.Corpus;
 import java.nio.file.Path;
@@ -172,6 +173,37 @@ class ExecutorToolsAutoConfigurationTest {
               assertThat(result.path("ok").asBoolean()).as("%s", result).isTrue();
               upstream.verify(postRequestedFor(urlEqualTo("/items")));
             });
+  }
+
+  @Test
+  void aToolBlockedByARuleAfterItWasOfferedIsRefusedAndNothingIsSent() {
+    context.run(
+        app -> {
+          addItemsSource(app);
+          ScriptedChatModel model =
+              new ScriptedChatModel(
+                  prompt -> {
+                    // a person blocks the tool while the request is under way
+                    assertThat(
+                            Main.run(
+                                "--home",
+                                home.toString(),
+                                "policies",
+                                "add",
+                                "items.items.listItems",
+                                "block"))
+                        .isZero();
+                    return callTool("items_items_listItems", "{}").apply(prompt);
+                  },
+                  say("blocked"));
+
+          ask(app, model, "List the items.");
+
+          assertThat(toolNames(model.prompts.get(0))).contains("items_items_listItems");
+          JsonNode result = Json.parse(lastToolResponse(model.prompts.get(1)));
+          assertThat(result.path("error").path("code").asString()).isEqualTo("blocked");
+          upstream.verify(0, anyRequestedFor(anyUrl()));
+        });
   }
 
   @Test
