@@ -97,7 +97,10 @@ public final class AgentTools {
           ErrorCode.INVALID_ARGUMENTS,
           "the arguments of '" + offer.name() + "' must be a JSON object");
     }
-    if (offer.isDiscovery()) return discovery.answer(offer.name(), args, this::run);
+    if (offer.isDiscovery()) {
+      return Discovery.check(offer.name(), args)
+          .orElseGet(() -> discovery.answer(offer.name(), args, this::run));
+    }
     String id = Objects.requireNonNull(offer.id());
     if (registry.tool(id).isEmpty()) return registry.unknownTool(id);
     return run(id, args);

@@ -53,11 +53,17 @@ public final class Discovery {
         "id": {"type": "string", "description": "A tool id from search_tools."},
         "arguments": {"type": "object", "description": "Arguments matching the tool's input schema (see describe_tool)."}}}""");
 
-  private static final Map<String, ArgumentValidator> VALIDATORS =
-      Map.of(
-          SEARCH, ArgumentValidator.forSchema(SEARCH_SCHEMA),
-          DESCRIBE, ArgumentValidator.forSchema(DESCRIBE_SCHEMA),
-          CALL, ArgumentValidator.forSchema(CALL_SCHEMA));
+  /**
+   * Built on first use only: a host that checks arguments itself (the MCP server) never holds a
+   * second set (a small heap serving a large source has no room to spare).
+   */
+  private static final class Validators {
+    static final Map<String, ArgumentValidator> BY_NAME =
+        Map.of(
+            SEARCH, ArgumentValidator.forSchema(SEARCH_SCHEMA),
+            DESCRIBE, ArgumentValidator.forSchema(DESCRIBE_SCHEMA),
+            CALL, ArgumentValidator.forSchema(CALL_SCHEMA));
+  }
 
   /** One discovery tool as a host lists it; {@code readOnly} for search and describe. */
   public record Spec(String name, String description, ObjectNode inputSchema, boolean readOnly) {
@@ -99,14 +105,12 @@ public final class Discovery {
   }
 
   /**
-   * What a discovery tool answers: {@code invalid_arguments} when {@code args} do not fit its
-   * schema, else search's hits, describe's answer, or for call {@code call.apply(id, arguments)}
-   * when the registry lists the tool ({@code unknown_tool} with suggestions when it does not).
+   * What a discovery tool answers for {@code args} that fit its schema ({@link #check} them first):
+   * search's hits, describe's answer, or for call {@code call.apply(id, arguments)} when the
+   * registry lists the tool ({@code unknown_tool} with suggestions when it does not).
    */
   public ToolResult answer(
       String name, JsonNode args, BiFunction<String, JsonNode, ToolResult> call) {
-    Optional<ToolResult> invalid = check(name, args);
-    if (invalid.isPresent()) return invalid.get();
     return switch (name) {
       case SEARCH -> search(args);
       case DESCRIBE -> describe(args);
@@ -117,7 +121,7 @@ public final class Discovery {
 
   /** {@code invalid_arguments} naming the first problem when {@code args} do not fit. */
   public static Optional<ToolResult> check(String name, JsonNode args) {
-    return invalid(name, VALIDATORS.get(name).validate(args));
+    return invalid(name, Validators.BY_NAME.get(name).validate(args));
   }
 
   /** {@code invalid_arguments} naming the first of {@code problems}; empty when there are none. */

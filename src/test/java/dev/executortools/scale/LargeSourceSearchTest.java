@@ -7,6 +7,7 @@ import dev.executortools.ToolResult;
 import dev.executortools.bench.McpProbe;
 import dev.executortools.cli.Main;
 import dev.executortools.internal.Json;
+import dev.executortools.testing.CommandLineClassPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -110,7 +111,7 @@ class LargeSourceSearchTest {
                 SMALL_HEAP,
                 "-XX:+UseSerialGC",
                 "-cp",
-                System.getProperty("java.class.path")));
+                CommandLineClassPath.get()));
     command.addAll(mainAndArgs);
     return command;
   }
