@@ -114,11 +114,18 @@ class ArchitectureTest {
           Set.of(ROOT, "home", "internal"),
           "catalog",
           Set.of(ROOT, "compile", "fetch", "internal", "parse", "tools"),
+          "agent",
+          Set.of(ROOT, "internal", "schema"),
+          "langchain4j",
+          Set.of(ROOT, "agent", "internal"),
+          "spring",
+          Set.of(ROOT, "agent"),
           "mcp",
-          Set.of(ROOT, "home", "internal", "invoke", "result", "schema"),
+          Set.of(ROOT, "agent", "home", "internal", "invoke", "result", "schema"),
           "cli",
           Set.of(
               ROOT,
+              "agent",
               "aws",
               "catalog",
               "home",
@@ -132,7 +139,8 @@ class ArchitectureTest {
               "store"));
 
   /** The shells on top: nothing else may use them. */
-  static final List<String> SHELLS = List.of("cli", "mcp", "catalog");
+  static final List<String> SHELLS =
+      List.of("cli", "mcp", "catalog", "agent", "langchain4j", "spring");
 
   private static final JavaClasses CLASSES =
       new ClassFileImporter()

@@ -2,10 +2,10 @@ package dev.executortools.cli;
 
 import dev.executortools.HttpSettings;
 import dev.executortools.ToolRegistry;
+import dev.executortools.agent.ToolMode;
+import dev.executortools.agent.ToolNames;
 import dev.executortools.mcp.ExecutorMcpServer;
-import dev.executortools.mcp.McpNames;
 import dev.executortools.mcp.ResultBudget;
-import dev.executortools.mcp.ToolMode;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -55,14 +55,14 @@ final class McpCommand implements Callable<Integer> {
   @Option(
       names = "--max-name-length",
       paramLabel = "N",
-      defaultValue = "" + McpNames.MAX_LENGTH,
+      defaultValue = "" + ToolNames.MAX_LENGTH,
       description =
           "Longest tool name ("
-              + McpNames.MIN_LENGTH
+              + ToolNames.MIN_LENGTH
               + " to "
-              + McpNames.MAX_LENGTH
+              + ToolNames.MAX_LENGTH
               + ", default "
-              + McpNames.MAX_LENGTH
+              + ToolNames.MAX_LENGTH
               + "): for hosts that prefix names and cap the whole, such as Claude Code"
               + " (mcp__SERVER__NAME within 64).")
   int maxNameLength;
@@ -163,7 +163,7 @@ final class McpCommand implements Callable<Integer> {
       return 2;
     }
     try {
-      McpNames.checkLength(maxNameLength);
+      ToolNames.checkLength(maxNameLength);
     } catch (IllegalArgumentException e) {
       return Output.usage("--max-name-length: " + e.getMessage());
     }

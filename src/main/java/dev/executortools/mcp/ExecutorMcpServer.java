@@ -1,6 +1,8 @@
 package dev.executortools.mcp;
 
 import dev.executortools.ToolRegistry;
+import dev.executortools.agent.ToolMode;
+import dev.executortools.agent.ToolNames;
 import dev.executortools.internal.Json;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
@@ -58,14 +60,14 @@ public final class ExecutorMcpServer implements AutoCloseable {
         pollInterval,
         APPROVAL_TIMEOUT,
         ResultBudget.defaults(null),
-        McpNames.MAX_LENGTH);
+        ToolNames.MAX_LENGTH);
   }
 
   /**
    * Serves {@code registry} on {@code in}/{@code out}; an approval question unanswered after {@code
    * approvalTimeout} is a refusal; {@code results}: how large an answer may be, and what is kept of
    * larger results for read_result; {@code maxNameLength}: the longest tool name listed ({@link
-   * McpNames#of(java.util.Collection, int)}).
+   * ToolNames#of(java.util.Collection, int)}).
    */
   public ExecutorMcpServer(
       ToolRegistry registry,

@@ -3,6 +3,8 @@ package dev.executortools.mcp;
 import dev.executortools.Tool;
 import dev.executortools.ToolPage;
 import dev.executortools.ToolRegistry;
+import dev.executortools.agent.ToolMode;
+import dev.executortools.agent.ToolNames;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,7 @@ final class PagedToolList {
   private final McpSchema.Tool own;
 
   /** The MCP names of every visible tool while paging, else null. */
-  private volatile McpNames names;
+  private volatile ToolNames names;
 
   PagedToolList(ToolRegistry registry, ToolSpecs specs, McpSchema.Tool own) {
     this.registry = registry;
@@ -36,7 +38,7 @@ final class PagedToolList {
   /**
    * Pages from now on with these names (of every tool the registry shows), or stops paging (null).
    */
-  void use(McpNames names) {
+  void use(ToolNames names) {
     this.names = names;
   }
 
@@ -46,13 +48,13 @@ final class PagedToolList {
 
   /** The id an MCP name stands for while paging. */
   Optional<String> id(String name) {
-    McpNames current = names;
+    ToolNames current = names;
     return current == null ? Optional.empty() : current.id(name);
   }
 
   /** The MCP name of the tool {@code id} while paging, else null. */
   String name(String id) {
-    McpNames current = names;
+    ToolNames current = names;
     return current == null ? null : current.name(id);
   }
 
@@ -62,7 +64,7 @@ final class PagedToolList {
    * @throws IllegalArgumentException for a cursor this list did not give
    */
   McpSchema.ListToolsResult page(String cursor) {
-    McpNames current = names;
+    ToolNames current = names;
     int from = position(cursor);
     ToolPage page = registry.tools(from, PAGE_SIZE);
     List<McpSchema.Tool> tools = new ArrayList<>(page.tools().size() + 1);

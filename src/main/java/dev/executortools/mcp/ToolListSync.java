@@ -3,6 +3,9 @@ package dev.executortools.mcp;
 import dev.executortools.SourceInfo;
 import dev.executortools.Tool;
 import dev.executortools.ToolRegistry;
+import dev.executortools.agent.Discovery;
+import dev.executortools.agent.ToolMode;
+import dev.executortools.agent.ToolNames;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.util.ArrayList;
@@ -13,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * Keeps the server's tool list equal to what the registry holds now: sources added, refreshed or
@@ -63,7 +65,7 @@ final class ToolListSync {
   private List<SourceInfo> namedFor;
 
   /** The MCP names of the registry tools listed now, when the list does not page. */
-  private volatile McpNames names = McpNames.of(List.of());
+  private volatile ToolNames names = ToolNames.of(List.of());
 
   ToolListSync(
       ToolRegistry registry,
@@ -71,7 +73,7 @@ final class ToolListSync {
       ToolSpecs specs,
       PagedToolList pages,
       int maxNameLength) {
-    McpNames.checkLength(maxNameLength);
+    ToolNames.checkLength(maxNameLength);
     this.registry = registry;
     this.maxNameLength = maxNameLength;
     this.mode = mode;
@@ -100,7 +102,7 @@ final class ToolListSync {
     called.clear();
     if (mode.resolve(count) == ToolMode.ALL) {
       List<Tool> tools = registry.tools();
-      McpNames names = McpNames.of(tools.stream().map(Tool::id).toList(), maxNameLength);
+      ToolNames names = ToolNames.of(tools.stream().map(Tool::id).toList(), maxNameLength);
       this.names = names;
       for (Tool tool : tools) {
         String name = names.name(tool.id());
@@ -108,7 +110,7 @@ final class ToolListSync {
       }
       return out;
     }
-    McpNames names = McpNames.of(builtIn.stream().map(Tool::id).toList(), maxNameLength);
+    ToolNames names = ToolNames.of(builtIn.stream().map(Tool::id).toList(), maxNameLength);
     this.names = names;
     for (Tool tool : builtIn) {
       String name = names.name(tool.id());
@@ -122,7 +124,7 @@ final class ToolListSync {
   }
 
   static int count(List<Tool> builtIn, List<SourceInfo> added) {
-    return builtIn.size() + added.stream().mapToInt(SourceInfo::toolCount).sum();
+    return Discovery.count(builtIn, added);
   }
 
   /**
@@ -134,7 +136,7 @@ final class ToolListSync {
     if (!added.equals(namedFor)) {
       List<String> ids = new ArrayList<>();
       registry.forEachTool(null, false, tool -> ids.add(tool.id()));
-      pages.use(McpNames.of(ids, maxNameLength));
+      pages.use(ToolNames.of(ids, maxNameLength));
       namedFor = added;
     }
     Map<String, Versioned> out = new LinkedHashMap<>();
@@ -201,16 +203,7 @@ final class ToolListSync {
 
   /** The sources a search can reach, for search_tools' description (blocked tools counted too). */
   private static String catalog(List<Tool> builtIn, List<SourceInfo> added, int count) {
-    Map<String, Integer> bySource = new java.util.TreeMap<>();
-    builtIn.forEach(t -> bySource.merge(t.source(), 1, Integer::sum));
-    added.forEach(s -> bySource.merge(s.namespace(), s.toolCount(), Integer::sum));
-    return "Searches "
-        + count
-        + " tools of sources: "
-        + bySource.entrySet().stream()
-            .map(e -> e.getKey() + " (" + e.getValue() + ")")
-            .collect(Collectors.joining(", "))
-        + ".";
+    return Discovery.catalog(builtIn, added, count);
   }
 
   /** A tool to list, what identifies its current version, and how to build its specification. */

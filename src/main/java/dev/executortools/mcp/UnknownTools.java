@@ -1,6 +1,7 @@
 package dev.executortools.mcp;
 
 import dev.executortools.ToolRegistry;
+import dev.executortools.agent.Discovery;
 import io.modelcontextprotocol.spec.McpSchema.ErrorCodes;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse.JSONRPCError;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import java.util.Set;
  */
 final class UnknownTools {
   private static final int SUGGESTIONS = 5;
-  private static final int MAX_SHOWN_CHARS = 200;
 
   private final ToolRegistry registry;
   private final ToolListSync sync;
@@ -63,6 +63,6 @@ final class UnknownTools {
 
   /** {@code text} cut to a length fit for a message. */
   static String shown(String text) {
-    return text.length() > MAX_SHOWN_CHARS ? text.substring(0, MAX_SHOWN_CHARS) + "..." : text;
+    return Discovery.shown(text);
   }
 }

@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.executortools.Tool;
 import dev.executortools.ToolRegistry;
 import dev.executortools.ToolResult;
+import dev.executortools.agent.ToolNames;
 import dev.executortools.internal.Json;
 import dev.executortools.testing.ArgumentGenerator;
 import dev.executortools.testing.Corpus;
@@ -92,7 +93,10 @@ class McpGitHubListingTest {
     assertThat(listed).hasSize(stored.size());
     Set<String> names = new HashSet<>();
     for (McpSchema.Tool tool : listed) {
-      assertThat(tool.name()).as(tool.title()).hasSizeLessThanOrEqualTo(56).matches(McpNames.VALID);
+      assertThat(tool.name())
+          .as(tool.title())
+          .hasSizeLessThanOrEqualTo(56)
+          .matches(ToolNames.VALID);
       assertThat(names.add(tool.name())).as(tool.name()).isTrue();
     }
     assertThat(listed)

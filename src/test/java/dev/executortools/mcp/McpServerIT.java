@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.executortools.agent.ToolNames;
 import dev.executortools.testing.Corpus;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
@@ -133,7 +134,7 @@ class McpServerIT {
           .hasSize(5 + 1 + 78)
           .extracting(McpSchema.Tool::name)
           .contains("httpbin_httpMethods_getGet");
-      assertThat(afterAdd).allSatisfy(t -> assertThat(t.name()).matches(McpNames.VALID));
+      assertThat(afterAdd).allSatisfy(t -> assertThat(t.name()).matches(ToolNames.VALID));
 
       McpSchema.CallToolResult got = mcp.call("httpbin_httpMethods_getGet", Map.of());
       assertThat(got.isError()).as(text(got)).isFalse();

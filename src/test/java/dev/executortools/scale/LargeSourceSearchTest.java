@@ -8,6 +8,7 @@ import dev.executortools.bench.McpProbe;
 import dev.executortools.cli.Main;
 import dev.executortools.internal.Json;
 import dev.executortools.testing.ChildClasspath;
+import dev.executortools.testing.CommandLineClassPath;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -131,7 +132,10 @@ class LargeSourceSearchTest {
    * its central directory on the heap, more than the small heap leaves spare.
    */
   private static String withoutTestAuthorizationServer(String classPath) {
+    java.util.Set<String> commandLine =
+        java.util.Set.of(CommandLineClassPath.get().split(File.pathSeparator));
     return Arrays.stream(classPath.split(File.pathSeparator))
+        .filter(commandLine::contains)
         .filter(entry -> !TEST_SERVER_JARS.matcher(entry).find())
         .collect(Collectors.joining(File.pathSeparator));
   }

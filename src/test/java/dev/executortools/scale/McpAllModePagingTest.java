@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.executortools.ToolRegistry;
 import dev.executortools.ToolResult;
+import dev.executortools.agent.ToolMode;
 import dev.executortools.bench.McpProbe;
 import dev.executortools.cli.Main;
 import dev.executortools.internal.Json;
-import dev.executortools.mcp.ToolMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package dev.executortools.mcp;
+package dev.executortools.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class McpNamesTest {
+class ToolNamesTest {
   @Test
   void everyCorpusIdMapsToAValidUniqueNameAndBack() throws Exception {
     List<String> ids =
@@ -30,12 +30,12 @@ class McpNamesTest {
           .tools()
           .forEach(t -> ids.add(t.tool().id()));
     }
-    McpNames names = McpNames.of(ids);
+    ToolNames names = ToolNames.of(ids);
 
     Set<String> seen = new HashSet<>();
     for (String id : ids) {
       String name = names.name(id);
-      assertThat(name).as(id).matches(McpNames.VALID);
+      assertThat(name).as(id).matches(ToolNames.VALID);
       assertThat(seen.add(name)).as("%s is unique", name).isTrue();
       assertThat(names.id(name)).as(name).contains(id);
     }
@@ -44,22 +44,22 @@ class McpNamesTest {
 
   @Test
   void dotsBecomeUnderscores() {
-    assertThat(McpNames.of(List.of("github.repos.get")).name("github.repos.get"))
+    assertThat(ToolNames.of(List.of("github.repos.get")).name("github.repos.get"))
         .isEqualTo("github_repos_get");
   }
 
   @Test
   void longIdsAreCutWithAStableHashSuffix() {
     String id = "graph." + "veryLongSegment".repeat(8) + ".get";
-    String name = McpNames.of(List.of(id)).name(id);
+    String name = ToolNames.of(List.of(id)).name(id);
 
-    assertThat(name).matches(McpNames.VALID).hasSize(64).startsWith("graph_veryLongSegment");
-    assertThat(McpNames.of(List.of("other.tool", id)).name(id)).isEqualTo(name);
+    assertThat(name).matches(ToolNames.VALID).hasSize(64).startsWith("graph_veryLongSegment");
+    assertThat(ToolNames.of(List.of("other.tool", id)).name(id)).isEqualTo(name);
   }
 
   @Test
   void idsThatWouldShareANameGetDistinctOnes() {
-    McpNames names = McpNames.of(List.of("a.b_c", "a_b.c", "a_b_c"));
+    ToolNames names = ToolNames.of(List.of("a.b_c", "a_b.c", "a_b_c"));
 
     assertThat(names.name("a_b_c")).isEqualTo("a_b_c"); // already a valid name: keeps it
     assertThat(names.name("a.b_c")).startsWith("a_b_c_").isNotEqualTo(names.name("a_b.c"));
@@ -73,7 +73,7 @@ class McpNamesTest {
     List<String> reversed = new ArrayList<>(ids);
     java.util.Collections.reverse(reversed);
     for (String id : ids)
-      assertThat(McpNames.of(reversed).name(id)).isEqualTo(McpNames.of(ids).name(id));
+      assertThat(ToolNames.of(reversed).name(id)).isEqualTo(ToolNames.of(ids).name(id));
   }
 
   @Test
@@ -85,13 +85,13 @@ class McpNamesTest {
             CompileOptions.forNamespace("github"))
         .tools()
         .forEach(t -> ids.add(t.tool().id()));
-    McpNames names = McpNames.of(ids, 56);
+    ToolNames names = ToolNames.of(ids, 56);
 
     Set<String> seen = new HashSet<>();
     int cut = 0;
     for (String id : ids) {
       String name = names.name(id);
-      assertThat(name).as(id).hasSizeLessThanOrEqualTo(56).matches(McpNames.VALID);
+      assertThat(name).as(id).hasSizeLessThanOrEqualTo(56).matches(ToolNames.VALID);
       assertThat(seen.add(name)).as("%s is unique", name).isTrue();
       assertThat(names.id(name)).contains(id);
       String plain = id.replace('.', '_');
@@ -106,17 +106,18 @@ class McpNamesTest {
       }
     }
     assertThat(cut).isGreaterThan(10);
-    assertThat(McpNames.of(ids).name(ids.get(0))).isEqualTo(McpNames.of(ids, 64).name(ids.get(0)));
+    assertThat(ToolNames.of(ids).name(ids.get(0)))
+        .isEqualTo(ToolNames.of(ids, 64).name(ids.get(0)));
   }
 
   @Test
   void aLongestNameOutsideSixteenToSixtyFourIsRefused() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> McpNames.of(List.of("a.b"), 15))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ToolNames.of(List.of("a.b"), 15))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("16 to 64");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> McpNames.of(List.of("a.b"), 65))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ToolNames.of(List.of("a.b"), 65))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(McpNames.of(List.of("a." + "b".repeat(30)), 16).name("a." + "b".repeat(30)))
+    assertThat(ToolNames.of(List.of("a." + "b".repeat(30)), 16).name("a." + "b".repeat(30)))
         .hasSize(16);
   }
 }

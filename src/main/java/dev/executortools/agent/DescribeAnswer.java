@@ -1,4 +1,4 @@
-package dev.executortools.mcp;
+package dev.executortools.agent;
 
 import dev.executortools.Tool;
 import dev.executortools.ToolResult;

@@ -1,9 +1,10 @@
-package dev.executortools.mcp;
+package dev.executortools.agent;
 
 import java.util.Locale;
 
 /**
- * What {@code tools/list} shows: every tool, the discovery tools, or whichever fits the registry.
+ * What an agent host lists (MCP {@code tools/list}, a LangChain4j or Spring AI request): every
+ * tool, the discovery tools, or whichever fits the registry.
  */
 public enum ToolMode {
   /** Every tool (blocked ones left out). */
@@ -21,12 +22,13 @@ public enum ToolMode {
   /**
    * The most tools {@link #ALL} registers with the MCP SDK, which answers {@code tools/list} with
    * every tool it holds in one message (no paging) and keeps each with its model-facing schema:
-   * past this many, {@link PagedToolList} answers {@code tools/list} a page at a time from the
-   * store, and a tool is registered with the SDK when a client calls it.
+   * past this many, the MCP server's paged tool list answers {@code tools/list} a page at a time
+   * from the store, and a tool is registered with the SDK when a client calls it.
    */
   public static final int ALL_LIMIT = 5_000;
 
-  ToolMode resolve(int toolCount) {
+  /** The mode for a registry of {@code toolCount} tools: {@link #AUTO} decided. */
+  public ToolMode resolve(int toolCount) {
     if (this != AUTO) return this;
     return toolCount <= AUTO_LIMIT ? ALL : SEARCH;
   }

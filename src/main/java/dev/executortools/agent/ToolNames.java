@@ -1,4 +1,4 @@
-package dev.executortools.mcp;
+package dev.executortools.agent;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,7 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Tool ids as MCP tool names that the strictest common clients accept ({@code
+ * Tool ids as tool names that the strictest common hosts (MCP clients, model APIs) accept ({@code
  * ^[a-zA-Z0-9_-]{1,64}$}), and back. A name is the id with every other character as {@code _}
  * ({@code github.repos.get} → {@code github_repos_get}); past the longest name (64 characters, or
  * less for hosts that prefix names) it is cut to that length less 9 and given {@code _} and 8 hex
@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * (else the first in sorted order) keeps it and the others take the hashed form. Deterministic for
  * a given set of ids and length; immutable.
  */
-public final class McpNames {
+public final class ToolNames {
   public static final Pattern VALID = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
 
   /** The longest name MCP clients accept, and the default. */
@@ -38,7 +38,7 @@ public final class McpNames {
   private final Map<String, String> nameById;
   private final Map<String, String> idByName;
 
-  private McpNames(Map<String, String> nameById) {
+  private ToolNames(Map<String, String> nameById) {
     this.nameById = Map.copyOf(nameById);
     Map<String, String> back = new HashMap<>();
     nameById.forEach((id, name) -> back.put(name, id));
@@ -46,7 +46,7 @@ public final class McpNames {
   }
 
   /** Unique names of at most {@link #MAX_LENGTH} characters for these ids. */
-  public static McpNames of(Collection<String> ids) {
+  public static ToolNames of(Collection<String> ids) {
     return of(ids, MAX_LENGTH);
   }
 
@@ -56,7 +56,7 @@ public final class McpNames {
    * @throws IllegalArgumentException when {@code maxLength} is outside {@link #MIN_LENGTH}..{@link
    *     #MAX_LENGTH}
    */
-  public static McpNames of(Collection<String> ids, int maxLength) {
+  public static ToolNames of(Collection<String> ids, int maxLength) {
     checkLength(maxLength);
     Map<String, List<String>> byCandidate = new HashMap<>();
     for (String id : new TreeSet<>(ids)) {
@@ -79,7 +79,7 @@ public final class McpNames {
       names.put(id, name);
       taken.add(name);
     }
-    return new McpNames(names);
+    return new ToolNames(names);
   }
 
   /** The name of {@code id}; null when the id was not in the set. */
