@@ -237,4 +237,39 @@ class SecuritySchemesOnTheWireTest {
       assertThat(auth.path("scopes").get(0).asString()).isEqualTo("read");
     }
   }
+
+  @Test
+  void theApprovalOfAnAddSourceSaysWhereAnOAuthClientSecretWillGo() {
+    java.util.List<ApprovalRequest> asked = new java.util.ArrayList<>();
+    ApprovalHandler recording =
+        new ApprovalHandler() {
+          @Override
+          public boolean approve(ApprovalRequest request) {
+            asked.add(request);
+            return false;
+          }
+
+          @Override
+          public boolean approve(Tool tool, JsonNode arguments) {
+            return approve(ApprovalRequest.of(tool, arguments));
+          }
+        };
+    try (ToolRegistry registry = ToolRegistry.builder().home(home).approvals(recording).build()) {
+      ObjectNode args = Json.object().put("spec", "https://api.example.com/openapi.yaml");
+      args.putObject("auth")
+          .putObject("corp")
+          .put("clientId", "cli")
+          .put("tokenUrl", "https://login.example.com/oauth/token")
+          .putObject("clientSecret")
+          .put("secretId", "corp_secret");
+
+      ToolResult result = registry.call("openapi.addSource", args);
+
+      assertThat(result.error().code()).isEqualTo(ErrorCode.APPROVAL_DECLINED);
+      assertThat(asked).hasSize(1);
+      assertThat(asked.get(0).secrets()).containsExactly("corp_secret");
+      assertThat(asked.get(0).credentialOrigins())
+          .contains("https://login.example.com (the client secret of auth.corp)");
+    }
+  }
 }

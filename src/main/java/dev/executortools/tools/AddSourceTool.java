@@ -59,6 +59,16 @@ public final class AddSourceTool extends BuiltinTool {
             ? HttpParsers.origin(base)
             : baseUrl != null ? shown(baseUrl) : "the spec's servers");
     arguments.path("trustedOrigins").forEach(origin -> origins.add(shown(origin.asString(""))));
+    for (var scheme : arguments.path("auth").properties()) {
+      if (!scheme.getValue().has("clientSecret")) continue;
+      String tokenUrl = Json.text(scheme.getValue(), "tokenUrl");
+      HttpUrl token = tokenUrl == null ? null : HttpParsers.url(tokenUrl.strip());
+      origins.add(
+          (token != null ? HttpParsers.origin(token) : "the token endpoint the spec names")
+              + " (the client secret of auth."
+              + shown(scheme.getKey())
+              + ")");
+    }
     return request.withCredentialOrigins(origins);
   }
 
