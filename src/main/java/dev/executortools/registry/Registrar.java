@@ -7,22 +7,14 @@ import dev.executortools.ErrorCode;
 import dev.executortools.SearchHit;
 import dev.executortools.SecretProvider;
 import dev.executortools.Tool;
-import dev.executortools.ToolError;
 import dev.executortools.ToolResult;
 import dev.executortools.auth.AccessTokens;
 import dev.executortools.auth.TokenStore;
 import dev.executortools.aws.SsoOidcProfile;
-import dev.executortools.awsapi.AwsApi;
-import dev.executortools.awsapi.AwsCredentialsException;
-import dev.executortools.bind.BindContext;
-import dev.executortools.bind.BoundRequest;
-import dev.executortools.bind.HttpRequestSpec;
 import dev.executortools.fetch.SpecFetcher;
 import dev.executortools.home.StoreException;
-import dev.executortools.internal.HttpParsers;
 import dev.executortools.internal.Json;
 import dev.executortools.invoke.HttpTransport;
-import dev.executortools.invoke.SourceCredentials;
 import dev.executortools.net.NetworkPolicy;
 import dev.executortools.net.NetworkSettings;
 import dev.executortools.oauth.Sleeper;
@@ -48,7 +40,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import okhttp3.HttpUrl;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -89,6 +80,9 @@ final class Registrar implements AutoCloseable {
 
   /** Signs the calls of AWS's APIs. */
   final AwsCalls aws;
+
+  /** The steps of a call of an OpenAPI tool, once the registry found and allowed it. */
+  private final HttpCalls httpCalls;
 
   /** The tools as callers see them: listed, streamed, paged, searched. */
   final Listings listings;
@@ -134,6 +128,7 @@ final class Registrar implements AutoCloseable {
             config.home() != null ? new FileSourceStore(config.home()) : new MemorySourceStore());
     this.writes = new SourceWrites(sources, tokens.store());
     this.aws = new AwsCalls(config.environment(), () -> transport().client(), CLOCK);
+    this.httpCalls = new HttpCalls(this::transport, credentials, tokens, aws);
     this.signIns = new SignIns(sources, tokens, grants, CLOCK, Sleeper.REAL);
     this.listings =
         new Listings(
@@ -250,7 +245,7 @@ final class Registrar implements AutoCloseable {
         (local != null ? local.validator() : http.validator()).validate(args);
     if (problems.isEmpty() && local != null) problems = local.tool.problems(args);
     if (!problems.isEmpty()) return CallErrors.invalidArguments(tool, problems);
-    if (http != null) return guarded(tool, () -> callHttp(http, args, action, approvals));
+    if (http != null) return guarded(tool, () -> httpCalls.call(http, args, action, approvals));
     ApprovalRequest request = local.tool.approvalRequest(args);
     // a stored secret leaves only with a person's approval, whatever the rules say
     if (action == PolicyAction.REQUIRE_APPROVAL || !request.secrets().isEmpty()) {
@@ -310,96 +305,6 @@ final class Registrar implements AutoCloseable {
     data.put("listed", decision.action() != PolicyAction.BLOCK);
     data.put("requiresApproval", decision.action() == PolicyAction.REQUIRE_APPROVAL);
     return ToolResult.success(data);
-  }
-
-  private ToolResult callHttp(
-      HttpToolEntry entry, JsonNode args, PolicyAction action, ApprovalHandler approvals) {
-    SourceRuntime source = entry.source;
-    Optional<AwsApi> awsApi = AwsCalls.api(entry);
-    JsonNode bindArgs =
-        awsApi.isPresent() ? AwsCalls.withFixedParams(entry.compiled.binding(), args) : args;
-    BoundRequest bound =
-        entry.plan().bind(bindArgs, new BindContext(source.baseUrl(), source.serverResolver()));
-    if (bound.error() != null) return ToolResult.failure(bound.error());
-    boolean approved = entry.trustedOrigins().allows(bound.request().url());
-    if (source.hasCredentials() && !approved) {
-      String message =
-          "the source's credentials are only sent to its own servers ("
-              + entry.trustedOrigins().describe()
-              + "); the server argument points elsewhere (the user can"
-              + " list further origins in trustedOrigins when adding the source)";
-      ObjectNode details = Json.object();
-      details.putArray("errors").addObject().put("path", "/server").put("message", message);
-      return ToolResult.failure(
-          ToolError.of(ErrorCode.INVALID_ARGUMENTS, message).withDetails(details));
-    }
-    if (action == PolicyAction.REQUIRE_APPROVAL) {
-      ToolResult refused =
-          CallErrors.unapproved(approvalRequest(entry.tool(), args, bound, source), approvals);
-      if (refused != null) return refused;
-    }
-    CallCredentials call;
-    try {
-      call =
-          CallCredentials.resolve(source, entry.compiled.binding().security(), credentials, tokens);
-    } catch (MissingSecretException e) {
-      return ToolResult.failure(ErrorCode.MISSING_SECRET, e.getMessage());
-    } catch (CallCredentials.SignInNeeded e) {
-      return CallErrors.signInNeeded(source.id(), e.scheme, e.cause);
-    }
-    // a per-call server the user did not approve is the model's choice: the network policy applies
-    boolean modelChosen = args.has("server") && !approved;
-    HttpRequestSpec request = bound.request();
-    SourceCredentials sent = call.credentials();
-    if (awsApi.isPresent()) {
-      try {
-        AwsCalls.Signed signed =
-            aws.prepare(
-                awsApi.get(),
-                request,
-                sent,
-                args.has("server"),
-                approved,
-                args,
-                entry.compiled.inputSchema());
-        request = signed.request();
-        sent = signed.credentials();
-      } catch (AwsCredentialsException e) {
-        return ToolResult.failure(ErrorCode.AUTH_REQUIRED, e.getMessage());
-      } catch (IllegalArgumentException e) {
-        return ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, e.getMessage());
-      }
-    }
-    if (awsApi.isPresent()) {
-      return AwsCalls.readable(transport().send(request, sent, AwsCalls.ERRORS, modelChosen));
-    }
-    ToolResult result = transport().send(request, sent, source.errorModel(), modelChosen);
-    if (!call.sendsTokens() || !rejected(result)) return result;
-    try {
-      call = call.renewed(credentials, tokens);
-    } catch (CallCredentials.SignInNeeded e) {
-      return CallErrors.signInNeeded(source.id(), e.scheme, e.cause);
-    }
-    return transport().send(bound.request(), call.credentials(), source.errorModel(), modelChosen);
-  }
-
-  /** Whether the API refused the call's credentials (HTTP 401). */
-  private static boolean rejected(ToolResult result) {
-    return result.error() != null
-        && result.error().code() == ErrorCode.UPSTREAM_HTTP_ERROR
-        && Integer.valueOf(401).equals(result.error().status());
-  }
-
-  /** The bound request's origin, method and path, and the secrets the source sends with it. */
-  private static ApprovalRequest approvalRequest(
-      Tool tool, JsonNode args, BoundRequest bound, SourceRuntime source) {
-    HttpUrl url = HttpParsers.url(bound.request().url());
-    return ApprovalRequest.of(tool, args)
-        .withRequest(
-            url == null ? null : HttpParsers.origin(url),
-            bound.request().method(),
-            url == null ? null : url.encodedPath())
-        .withCredentials(source.credentialNames(), source.secretIds());
   }
 
   /** A credential map given as a tool argument (spec fetching): literals and secret references. */
