@@ -11,11 +11,9 @@ import dev.executortools.awsapi.AwsApi;
 import dev.executortools.awsapi.AwsCredentialsException;
 import dev.executortools.bind.BindContext;
 import dev.executortools.bind.BoundRequest;
-import dev.executortools.bind.HttpRequestSpec;
 import dev.executortools.internal.HttpParsers;
 import dev.executortools.internal.Json;
 import dev.executortools.invoke.HttpTransport;
-import dev.executortools.invoke.SourceCredentials;
 import dev.executortools.policy.PolicyAction;
 import dev.executortools.store.CredentialResolver;
 import dev.executortools.store.MissingSecretException;
@@ -85,31 +83,30 @@ final class HttpCalls {
     }
     // a per-call server the user did not approve is the model's choice: the network policy applies
     boolean modelChosen = args.has("server") && !approved;
-    HttpRequestSpec request = bound.request();
-    SourceCredentials sent = call.credentials();
     if (awsApi.isPresent()) {
+      AwsCalls.Signed signed;
       try {
-        AwsCalls.Signed signed =
+        signed =
             aws.prepare(
                 awsApi.get(),
-                request,
-                sent,
+                bound.request(),
+                call.credentials(),
                 args.has("server"),
                 approved,
                 args,
                 entry.compiled.inputSchema());
-        request = signed.request();
-        sent = signed.credentials();
       } catch (AwsCredentialsException e) {
         return ToolResult.failure(ErrorCode.AUTH_REQUIRED, e.getMessage());
       } catch (IllegalArgumentException e) {
         return ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, e.getMessage());
       }
+      return AwsCalls.readable(
+          transport
+              .get()
+              .send(signed.request(), signed.credentials(), AwsCalls.ERRORS, modelChosen));
     }
-    if (awsApi.isPresent()) {
-      return AwsCalls.readable(transport.get().send(request, sent, AwsCalls.ERRORS, modelChosen));
-    }
-    ToolResult result = transport.get().send(request, sent, source.errorModel(), modelChosen);
+    ToolResult result =
+        transport.get().send(bound.request(), call.credentials(), source.errorModel(), modelChosen);
     if (!call.sendsTokens() || !rejected(result)) return result;
     try {
       call = call.renewed(credentials, tokens);
