@@ -35,7 +35,8 @@ public final class ToolRegistry implements AutoCloseable {
                 builder.approvals,
                 builder.secrets,
                 builder.environment,
-                builder.allowPrivateNetwork));
+                builder.allowPrivateNetwork,
+                builder.awsProfile));
   }
 
   public static Builder builder() {
@@ -237,6 +238,7 @@ public final class ToolRegistry implements AutoCloseable {
     SecretProvider secrets;
     Map<String, String> environment = System.getenv();
     Boolean allowPrivateNetwork;
+    String awsProfile;
 
     private Builder() {}
 
@@ -291,6 +293,16 @@ public final class ToolRegistry implements AutoCloseable {
      */
     public Builder allowPrivateNetwork(boolean allow) {
       this.allowPrivateNetwork = allow;
+      return this;
+    }
+
+    /**
+     * The AWS profile (of the shared config and credentials files) every AWS source's calls sign
+     * with, as the AWS CLI's {@code --profile}: over a source's own {@code awsProfile}, {@code
+     * AWS_PROFILE} and the environment's keys. Default: none (each source's, else the SDKs' order).
+     */
+    public Builder awsProfile(@Nullable String profile) {
+      this.awsProfile = profile == null || profile.isBlank() ? null : profile.strip();
       return this;
     }
 

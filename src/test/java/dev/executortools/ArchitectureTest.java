@@ -72,7 +72,7 @@ class ArchitectureTest {
           "oauth",
           Set.of("internal"),
           "awsapi",
-          Set.of("bind", "compile", "extract", "internal"),
+          Set.of("bind", "compile", "extract", "home", "internal"),
           "invoke",
           Set.of(ROOT, "bind", "internal", "net", "result"),
           "fetch",

@@ -46,6 +46,22 @@ public final class AwsCredentialChain {
     return fresh;
   }
 
+  /**
+   * Drops {@code rejected} (an API answered that they have expired) so that the next {@link
+   * #resolve} fetches fresh ones; credentials kept since then stay.
+   */
+  public synchronized void forget(String profile, AwsCredentials rejected) {
+    kept.remove(profile == null ? "" : profile, rejected);
+  }
+
+  /**
+   * The profile {@link #resolve} reads: {@code profile}, else {@code AWS_PROFILE}, else {@code
+   * default} (used only when the environment has no keys, for a null {@code profile}).
+   */
+  public String profileName(String profile) {
+    return AwsProfiles.profileName(profile, env);
+  }
+
   /** Which credentials {@link #resolve} would use, without asking any service for them. */
   public String describe(String profile) {
     if (profile == null && fromEnvironment().isPresent()) return "environment (AWS_ACCESS_KEY_ID)";

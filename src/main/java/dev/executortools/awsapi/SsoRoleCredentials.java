@@ -3,13 +3,9 @@ package dev.executortools.awsapi;
 import dev.executortools.internal.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +18,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Role credentials of an SSO profile, as the SDKs get them: the access token {@code sso login} (or
- * {@code aws sso login}) cached in {@code ~/.aws/sso/cache/<sha1 of the session name, else of the
- * start URL>.json}, sent to the portal's {@code GetRoleCredentials} ({@code GET
- * /federation/credentials}) for {@code sso_account_id} and {@code sso_role_name}.
+ * {@code aws sso login}) cached ({@link SsoAccessTokens}, refreshed when it expires), sent to the
+ * portal's {@code GetRoleCredentials} ({@code GET /federation/credentials}) for {@code
+ * sso_account_id} and {@code sso_role_name}.
  */
 final class SsoRoleCredentials {
   private static final long MAX_ANSWER_BYTES = 64 * 1024;
@@ -63,7 +59,9 @@ final class SsoRoleCredentials {
     }
     String account = required(profile, "sso_account_id", where);
     String role = required(profile, "sso_role_name", where);
-    String token = cachedToken(sessionName.orElse(startUrl), profileName, env, now);
+    String token =
+        SsoAccessTokens.accessToken(
+            sessionName.orElse(startUrl), region, profileName, env, http, now);
     String endpoint = AwsEndpoints.endpoint(env, "SSO", "portal.sso." + region, region);
     HttpUrl url = HttpUrl.parse(endpoint + "/federation/credentials");
     if (url == null) throw new AwsCredentialsException("the SSO portal endpoint is not a URL");
@@ -119,41 +117,6 @@ final class SsoRoleCredentials {
       throw new AwsCredentialsException("cannot reach the SSO portal: " + e.getMessage());
     } catch (RuntimeException e) {
       throw new AwsCredentialsException("the SSO portal's answer is not JSON");
-    }
-  }
-
-  /** The cached access token, refused when it has expired. */
-  static String cachedToken(String key, String profileName, Map<String, String> env, Instant now)
-      throws AwsCredentialsException {
-    Path file = AwsProfiles.home(env).resolve(".aws/sso/cache").resolve(sha1(key) + ".json");
-    String signIn = "sign in with `sso login --profile " + profileName + "`";
-    if (!Files.isRegularFile(file)) {
-      throw new AwsCredentialsException(
-          "profile " + profileName + " has no SSO sign-in: " + signIn);
-    }
-    JsonNode cached;
-    try {
-      if (Files.size(file) > MAX_ANSWER_BYTES) throw new IOException("too large");
-      cached = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException | RuntimeException e) {
-      throw new AwsCredentialsException(
-          "the SSO token cache " + file + " is unreadable: " + signIn);
-    }
-    String token = cached.path("accessToken").asString(null);
-    Instant expires = instant(cached.path("expiresAt").asString(null));
-    if (token == null || expires == null || !expires.isAfter(now)) {
-      throw new AwsCredentialsException(
-          "the SSO sign-in of profile " + profileName + " has expired: " + signIn);
-    }
-    return token;
-  }
-
-  private static Instant instant(String text) {
-    if (text == null) return null;
-    try {
-      return OffsetDateTime.parse(text.replace("UTC", "Z")).toInstant();
-    } catch (DateTimeParseException e) {
-      return null;
     }
   }
 

@@ -115,9 +115,11 @@ final class AuthCommand {
     @Parameters(paramLabel = "SOURCE", arity = "0..1", description = "One source (default: all).")
     String source;
 
+    @Mixin AwsProfileOption awsProfile;
+
     @Override
     public Integer call() {
-      try (ToolRegistry registry = home.open(null)) {
+      try (ToolRegistry registry = home.open(null, awsProfile.name)) {
         return Output.result(registry.signInStatus(source));
       }
     }

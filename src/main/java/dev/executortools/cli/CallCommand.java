@@ -44,6 +44,8 @@ final class CallCommand implements Callable<Integer> {
           "Set string argument NAME to the text of a local FILE (repeatable), e.g. --arg-file spec=petstore.yaml.")
   Map<String, Path> argFiles = new LinkedHashMap<>();
 
+  @Mixin AwsProfileOption awsProfile;
+
   @Parameters(index = "0", paramLabel = "ID", description = "Tool id.")
   String id;
 
@@ -80,7 +82,7 @@ final class CallCommand implements Callable<Integer> {
       }
     }
     Optional<Terminal> terminal = yes ? Optional.empty() : terminals().open();
-    try (ToolRegistry registry = home.open(approvals(terminal.orElse(null)))) {
+    try (ToolRegistry registry = home.open(approvals(terminal.orElse(null)), awsProfile.name)) {
       return Output.result(registry.call(id, args));
     } finally {
       terminal.ifPresent(Terminal::close);

@@ -49,10 +49,19 @@ final class HomeOption {
     return open(approvals, HttpSettings.defaults());
   }
 
+  /** As {@link #open(ApprovalHandler)}, every AWS source signing with {@code awsProfile}. */
+  ToolRegistry open(ApprovalHandler approvals, String awsProfile) {
+    return builder(approvals, HttpSettings.defaults()).awsProfile(awsProfile).build();
+  }
+
   /**
    * As {@link #open(ApprovalHandler)}, with {@code http}'s limits (the MCP server's response cap).
    */
   ToolRegistry open(ApprovalHandler approvals, HttpSettings http) {
+    return builder(approvals, http).build();
+  }
+
+  private ToolRegistry.Builder builder(ApprovalHandler approvals, HttpSettings http) {
     ToolRegistry.Builder builder =
         ToolRegistry.builder()
             .home(resolve())
@@ -64,6 +73,6 @@ final class HomeOption {
             && mixee.root().userObject() instanceof Main main
             && main.home.allowPrivateNetwork;
     if (allowPrivateNetwork || global) builder.allowPrivateNetwork(true);
-    return builder.build();
+    return builder;
   }
 }

@@ -1,5 +1,7 @@
 package dev.executortools.registry;
 
+import dev.executortools.ErrorCode;
+import dev.executortools.ToolError;
 import dev.executortools.ToolResult;
 import dev.executortools.aws.AwsJsonErrorModel;
 import dev.executortools.aws.SsoOidcProfile;
@@ -7,6 +9,7 @@ import dev.executortools.awsapi.AwsApi;
 import dev.executortools.awsapi.AwsCredentialChain;
 import dev.executortools.awsapi.AwsCredentials;
 import dev.executortools.awsapi.AwsCredentialsException;
+import dev.executortools.awsapi.AwsEndpoints;
 import dev.executortools.awsapi.AwsRequestShape;
 import dev.executortools.awsapi.AwsXml;
 import dev.executortools.awsapi.SigV4Signer;
@@ -16,6 +19,7 @@ import dev.executortools.compile.CompileOptions;
 import dev.executortools.compile.CompiledTool;
 import dev.executortools.compile.HttpBinding;
 import dev.executortools.internal.Json;
+import dev.executortools.invoke.HttpTransport;
 import dev.executortools.invoke.RequestSigner;
 import dev.executortools.invoke.SourceCredentials;
 import dev.executortools.parse.SpecDocument;
@@ -45,10 +49,21 @@ import tools.jackson.databind.node.ObjectNode;
 final class AwsCalls {
   private final AwsCredentialChain chain;
   private final Clock clock;
+  private final String awsProfile;
+  private final Map<String, String> environment;
 
-  AwsCalls(Map<String, String> environment, Supplier<OkHttpClient> http, Clock clock) {
+  /**
+   * @param awsProfile the profile every AWS source signs with ({@code --profile}), or null
+   */
+  AwsCalls(
+      Map<String, String> environment,
+      Supplier<OkHttpClient> http,
+      Clock clock,
+      String awsProfile) {
     this.chain = new AwsCredentialChain(environment, http, clock);
     this.clock = clock;
+    this.awsProfile = awsProfile;
+    this.environment = Map.copyOf(environment);
   }
 
   AwsCredentialChain chain() {
@@ -75,19 +90,27 @@ final class AwsCalls {
         options.baseUrl());
   }
 
-  /** The tools with their fixed parameters out of their input schemas. */
+  /**
+   * The tools with their fixed parameters out of their input schemas, and the {@code body} of a
+   * query or JSON-protocol operation optional when it has no required member ({@code ListTables}
+   * takes {@code {}}): {@link #withFixedParams} sends an empty input then.
+   */
   static List<CompiledTool> withoutFixedParams(List<CompiledTool> tools) {
     List<CompiledTool> out = new ArrayList<>(tools.size());
     for (CompiledTool tool : tools) {
-      if (AwsApi.of(tool.binding()).isPresent()) {
+      Optional<AwsApi> api = AwsApi.of(tool.binding());
+      if (api.isPresent()) {
         ObjectNode schema = tool.inputSchema();
-        for (String property : AwsApi.fixedParams(tool.binding()).keySet()) {
-          if (schema.path("properties") instanceof ObjectNode properties)
-            properties.remove(property);
-          if (schema.path("required") instanceof ArrayNode required) {
-            for (int i = required.size() - 1; i >= 0; i--) {
-              if (required.get(i).asString("").equals(property)) required.remove(i);
-            }
+        Set<String> dropped = new java.util.HashSet<>(AwsApi.fixedParams(tool.binding()).keySet());
+        if (schema.path("properties") instanceof ObjectNode properties) {
+          dropped.forEach(properties::remove);
+        }
+        if (api.get().protocol() != AwsApi.Protocol.REST && emptyInputWorks(schema)) {
+          dropped.add("body");
+        }
+        if (schema.path("required") instanceof ArrayNode required) {
+          for (int i = required.size() - 1; i >= 0; i--) {
+            if (dropped.contains(required.get(i).asString(""))) required.remove(i);
           }
         }
       }
@@ -96,49 +119,153 @@ final class AwsCalls {
     return out;
   }
 
-  /** The arguments with the operation's fixed parameters filled in. */
+  /**
+   * Whether the input schema's {@code body} (or the {@code $defs} entry it names) requires none.
+   */
+  private static boolean emptyInputWorks(JsonNode schema) {
+    JsonNode body = schema.path("properties").path("body");
+    String ref = body.path("$ref").asString("");
+    if (ref.startsWith("#/$defs/")) {
+      body = schema.path("$defs").path(ref.substring("#/$defs/".length()));
+    }
+    return body.isObject() && body.path("required").isEmpty();
+  }
+
+  /**
+   * The arguments with the operation's fixed parameters filled in, and an empty input for a query
+   * or JSON-protocol operation called without one.
+   */
   static JsonNode withFixedParams(HttpBinding binding, JsonNode args) {
     Map<String, String> fixed = AwsApi.fixedParams(binding);
-    if (fixed.isEmpty() || !(args instanceof ObjectNode object)) return args;
+    boolean noInput =
+        args instanceof ObjectNode
+            && !args.has("body")
+            && binding.requestBody() != null
+            && AwsApi.of(binding).map(a -> a.protocol() != AwsApi.Protocol.REST).orElse(false);
+    if ((fixed.isEmpty() && !noInput) || !(args instanceof ObjectNode object)) return args;
     ObjectNode copy = object.deepCopy();
     fixed.forEach(copy::put);
+    if (noInput) copy.putObject("body");
     return copy;
   }
 
-  /** A request shaped and about to be signed, with the credentials that sign it. */
-  record Signed(HttpRequestSpec request, SourceCredentials credentials) {}
-
   /**
+   * Calls {@code request} of {@code source}: shaped, signed with the credentials of the source's
+   * profile ({@link #profileOf}) and sent; an answer that the credentials have expired ({@code
+   * ExpiredToken}, {@code ExpiredTokenException}) drops them and sends once more with fresh ones.
+   *
    * @param modelChosenServer whether the arguments chose the server (its region is kept)
    * @param trusted whether the URL is on an origin the user gave the source (its base URL, its
    *     trusted origins); otherwise only AWS's own hosts get signed requests
-   * @throws AwsCredentialsException when there are no credentials to sign with
-   * @throws IllegalArgumentException when the server argument points away from AWS
+   * @param guarded whether the network policy applies (a server the model chose)
    */
-  Signed prepare(
+  ToolResult call(
       AwsApi api,
+      SourceRuntime source,
       HttpRequestSpec request,
       SourceCredentials base,
       boolean modelChosenServer,
       boolean trusted,
+      boolean guarded,
       JsonNode args,
-      JsonNode inputSchema)
-      throws AwsCredentialsException {
-    String configured = chain.region(null);
+      JsonNode inputSchema,
+      HttpTransport transport) {
+    String profile = profileOf(source);
+    String configured = chain.region(profile);
     HttpRequestSpec shaped =
         AwsRequestShape.shape(
             request, api, modelChosenServer ? null : configured, args, inputSchema);
     HttpUrl url = HttpUrl.get(shaped.url());
+    String endpoint =
+        modelChosenServer || source.baseUrl() != null
+            ? null
+            : AwsEndpoints.override(environment, api.service());
+    if (endpoint != null && HttpUrl.parse(endpoint) != null) {
+      url = onEndpoint(url, HttpUrl.get(endpoint));
+      shaped =
+          new HttpRequestSpec(
+              shaped.method(),
+              url.toString(),
+              shaped.headers(),
+              shaped.body(),
+              shaped.contentType());
+      trusted = true; // the user's own environment names it
+    }
     if (!trusted && !AwsRequestShape.isAwsHost(url.host())) {
-      throw new IllegalArgumentException(
+      return ToolResult.failure(
+          ErrorCode.INVALID_ARGUMENTS,
           "AWS credentials sign requests to AWS's hosts and the source's own base URL only; the"
               + " server argument points elsewhere");
     }
     String region = AwsRequestShape.regionOf(url.host());
     if (region == null) region = configured != null ? configured : "us-east-1";
-    AwsCredentials credentials = chain.resolve(null);
     SigV4Signer.Scope scope = new SigV4Signer.Scope(region, api.service());
-    return new Signed(shaped, base.withSigner(new Signer(scope, credentials, clock)));
+    ToolResult result = null;
+    for (int attempt = 0; attempt < 2; attempt++) {
+      AwsCredentials credentials;
+      try {
+        credentials = chain.resolve(profile);
+      } catch (AwsCredentialsException e) {
+        return ToolResult.failure(ErrorCode.AUTH_REQUIRED, e.getMessage());
+      }
+      result =
+          readable(
+              transport.send(
+                  shaped, base.withSigner(new Signer(scope, credentials, clock)), ERRORS, guarded));
+      if (!expired(result)) return result;
+      chain.forget(profile, credentials);
+    }
+    return result;
+  }
+
+  /** {@code url}'s path and query under {@code endpoint} ({@code AWS_ENDPOINT_URL_...}). */
+  private static HttpUrl onEndpoint(HttpUrl url, HttpUrl endpoint) {
+    String base =
+        endpoint.encodedPath().endsWith("/")
+            ? endpoint.encodedPath()
+            : endpoint.encodedPath() + "/";
+    return url.newBuilder()
+        .scheme(endpoint.scheme())
+        .host(endpoint.host())
+        .port(endpoint.port())
+        .encodedPath(base + url.encodedPath().substring(1))
+        .build();
+  }
+
+  /**
+   * The profile a source's calls sign with: the registry's ({@code --profile}), else the source's
+   * {@code awsProfile}, else null (the environment's keys, then {@code AWS_PROFILE}, then {@code
+   * default}). A profile named in code beats {@code AWS_PROFILE} in the AWS SDKs too ({@code
+   * ProfileCredentialsProvider.builder().profileName}), and the AWS CLI's {@code --profile} beats
+   * both.
+   */
+  String profileOf(SourceRuntime source) {
+    if (awsProfile != null) return awsProfile;
+    return source.awsProfile();
+  }
+
+  /**
+   * A source's {@code awsProfile} as asked for, or null.
+   *
+   * @throws IllegalArgumentException when it is given for a spec that is not AWS's
+   */
+  static String profileOption(String profile, SpecDocument document) {
+    if (profile == null) return null;
+    if (!AwsApi.isAwsSpec(document.root())) {
+      throw new IllegalArgumentException(
+          "awsProfile is for AWS specs (servers on amazonaws.com); this spec is not one");
+    }
+    return profile;
+  }
+
+  /** Error types by which AWS says the credentials' session has expired. */
+  private static final Set<String> EXPIRED = Set.of("ExpiredToken", "ExpiredTokenException");
+
+  private static boolean expired(ToolResult result) {
+    ToolError error = result.error();
+    if (error == null || error.code() != ErrorCode.UPSTREAM_HTTP_ERROR) return false;
+    if (error.status() == null || (error.status() != 400 && error.status() != 403)) return false;
+    return error.details() != null && EXPIRED.contains(error.details().path("type").asString(""));
   }
 
   /** Types of AWS errors worth sending again (throttling, a service briefly unavailable). */
@@ -232,18 +359,20 @@ final class AwsCalls {
    */
   ToolResult withStatus(ToolResult status, List<HttpToolEntry> tools) {
     if (!status.ok()) return status;
-    Set<String> awsSources = new java.util.HashSet<>();
+    Map<String, SourceRuntime> awsSources = new java.util.HashMap<>();
     for (HttpToolEntry entry : tools) {
-      if (api(entry).isPresent()) awsSources.add(entry.source.id());
+      if (api(entry).isPresent()) awsSources.put(entry.source.id(), entry.source);
     }
     for (JsonNode source : status.data().path("sources")) {
-      if (source instanceof ObjectNode object
-          && awsSources.contains(source.path("sourceId").asString(""))) {
-        String region = chain.region(null);
-        object
-            .putObject("aws")
-            .put("credentials", chain.describe(null))
-            .put("region", region == null ? "us-east-1" : region);
+      SourceRuntime runtime = awsSources.get(source.path("sourceId").asString(""));
+      if (source instanceof ObjectNode object && runtime != null) {
+        String profile = profileOf(runtime);
+        String region = chain.region(profile);
+        ObjectNode aws = object.putObject("aws");
+        String credentials = chain.describe(profile);
+        if (!credentials.startsWith("environment")) aws.put("profile", chain.profileName(profile));
+        aws.put("credentials", credentials);
+        aws.put("region", region == null ? "us-east-1" : region);
       }
     }
     return status;

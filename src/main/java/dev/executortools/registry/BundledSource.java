@@ -47,7 +47,8 @@ final class BundledSource {
             Map.of(),
             profile.serverResolver(),
             profile.errorModel(),
-            SourceAuth.NONE);
+            SourceAuth.NONE,
+            null);
     List<HttpToolEntry> entries = new ArrayList<>();
     Map<String, HttpToolEntry> ids = new HashMap<>();
     for (CompiledTool compiled : BundledTools.load()) {

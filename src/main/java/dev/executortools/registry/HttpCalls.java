@@ -8,7 +8,6 @@ import dev.executortools.ToolError;
 import dev.executortools.ToolResult;
 import dev.executortools.auth.AccessTokens;
 import dev.executortools.awsapi.AwsApi;
-import dev.executortools.awsapi.AwsCredentialsException;
 import dev.executortools.bind.BindContext;
 import dev.executortools.bind.BoundRequest;
 import dev.executortools.internal.HttpParsers;
@@ -84,26 +83,17 @@ final class HttpCalls {
     // a per-call server the user did not approve is the model's choice: the network policy applies
     boolean modelChosen = args.has("server") && !approved;
     if (awsApi.isPresent()) {
-      AwsCalls.Signed signed;
-      try {
-        signed =
-            aws.prepare(
-                awsApi.get(),
-                bound.request(),
-                call.credentials(),
-                args.has("server"),
-                approved,
-                args,
-                entry.compiled.inputSchema());
-      } catch (AwsCredentialsException e) {
-        return ToolResult.failure(ErrorCode.AUTH_REQUIRED, e.getMessage());
-      } catch (IllegalArgumentException e) {
-        return ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, e.getMessage());
-      }
-      return AwsCalls.readable(
-          transport
-              .get()
-              .send(signed.request(), signed.credentials(), AwsCalls.ERRORS, modelChosen));
+      return aws.call(
+          awsApi.get(),
+          source,
+          bound.request(),
+          call.credentials(),
+          args.has("server"),
+          approved,
+          modelChosen,
+          args,
+          entry.compiled.inputSchema(),
+          transport.get());
     }
     ToolResult result =
         transport.get().send(bound.request(), call.credentials(), source.errorModel(), modelChosen);

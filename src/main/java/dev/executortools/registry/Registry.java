@@ -43,7 +43,8 @@ public final class Registry implements AutoCloseable {
       ApprovalHandler approvals,
       SecretProvider secrets,
       Map<String, String> environment,
-      Boolean allowPrivateNetwork) {}
+      Boolean allowPrivateNetwork,
+      String awsProfile) {}
 
   public Registry(Settings settings) {
     this.registrar = new Registrar(settings);

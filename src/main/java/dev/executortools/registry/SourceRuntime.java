@@ -14,6 +14,7 @@ import java.util.Map;
  *
  * @param trustedOrigins origins the user listed for the source's credentials (see {@link
  *     TrustedOrigins})
+ * @param awsProfile the AWS profile the source's calls sign with, or null (see {@link AwsCalls})
  */
 record SourceRuntime(
     String id,
@@ -23,7 +24,8 @@ record SourceRuntime(
     Map<String, CredentialValue> queryParams,
     ServerResolver serverResolver,
     ErrorModel errorModel,
-    SourceAuth auth) {
+    SourceAuth auth,
+    String awsProfile) {
 
   /** Whether the source adds headers, query parameters or sign-in credentials of its own. */
   boolean hasCredentials() {

@@ -191,6 +191,7 @@ final class SourceSlot {
         c.queryParams(),
         ServerResolver.DEFAULT,
         ErrorModel.GENERIC,
-        c.auth());
+        c.auth(),
+        c.awsProfile());
   }
 }

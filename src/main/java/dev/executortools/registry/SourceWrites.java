@@ -71,6 +71,7 @@ final class SourceWrites implements SourceSink {
                   request.specFetchHeaders(),
                   request.specFetchQueryParams(),
                   TrustedOrigins.listed(request.trustedOrigins()))
+              .withAwsProfile(AwsCalls.profileOption(request.awsProfile(), document))
               .requireSpec();
       tools = compile(config, document);
       List<SecurityRequirement> requirements = new ArrayList<>();

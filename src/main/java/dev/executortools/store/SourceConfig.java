@@ -28,6 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param trustedOrigins further origins ({@code https://host[:port]}) the user lets the source's
  *     credentials go to, beyond its base URL and spec servers
  * @param auth how the source satisfies its spec's security schemes
+ * @param awsProfile the AWS profile its calls sign with (AWS specs), or null; a name, no secret
  */
 public record SourceConfig(
     String namespace,
@@ -40,7 +41,8 @@ public record SourceConfig(
     Map<String, CredentialValue> specFetchHeaders,
     Map<String, CredentialValue> specFetchQueryParams,
     List<String> trustedOrigins,
-    SourceAuth auth) {
+    SourceAuth auth,
+    String awsProfile) {
 
   public SourceConfig {
     Objects.requireNonNull(namespace, "namespace");
@@ -58,7 +60,16 @@ public record SourceConfig(
     specFetchQueryParams = copy(specFetchQueryParams);
     trustedOrigins = trustedOrigins == null ? List.of() : List.copyOf(trustedOrigins);
     auth = auth == null ? SourceAuth.NONE : auth;
+    if (awsProfile != null && !AWS_PROFILE.matcher(awsProfile).matches()) {
+      throw new IllegalArgumentException(
+          "awsProfile must be a profile name: 1 to 128 characters, no spaces, brackets, '#' or"
+              + " ';'");
+    }
   }
+
+  /** A profile name of the shared config files, as their section headers can hold it. */
+  private static final java.util.regex.Pattern AWS_PROFILE =
+      java.util.regex.Pattern.compile("[^\\s\\[\\]#;]{1,128}");
 
   /** A source without sign-in settings. */
   public SourceConfig(
@@ -83,7 +94,8 @@ public record SourceConfig(
         specFetchHeaders,
         specFetchQueryParams,
         trustedOrigins,
-        SourceAuth.NONE);
+        SourceAuth.NONE,
+        null);
   }
 
   /** A source without listed trusted origins. */
@@ -108,7 +120,8 @@ public record SourceConfig(
         specFetchHeaders,
         specFetchQueryParams,
         List.of(),
-        SourceAuth.NONE);
+        SourceAuth.NONE,
+        null);
   }
 
   /** A source with only a spec and no credentials. */
@@ -133,22 +146,20 @@ public record SourceConfig(
 
   /** The same settings with another spec text (null: none kept, e.g. while it stays on disk). */
   public SourceConfig withSpecText(String text) {
-    return new SourceConfig(
-        namespace,
-        name,
-        specUrl,
-        text,
-        baseUrl,
-        headers,
-        queryParams,
-        specFetchHeaders,
-        specFetchQueryParams,
-        trustedOrigins,
-        auth);
+    return with(text, auth, awsProfile);
   }
 
   /** The same settings with other sign-in settings. */
   public SourceConfig withAuth(SourceAuth auth) {
+    return with(specText, auth, awsProfile);
+  }
+
+  /** The same settings with another AWS profile (null: none of its own). */
+  public SourceConfig withAwsProfile(String profile) {
+    return with(specText, auth, profile);
+  }
+
+  private SourceConfig with(String specText, SourceAuth auth, String awsProfile) {
     return new SourceConfig(
         namespace,
         name,
@@ -160,7 +171,8 @@ public record SourceConfig(
         specFetchHeaders,
         specFetchQueryParams,
         trustedOrigins,
-        auth);
+        auth,
+        awsProfile);
   }
 
   /** The stored form, literal credential values included. */
@@ -231,7 +243,8 @@ public record SourceConfig(
         credentials(json, "specFetchHeaders"),
         credentials(json, "specFetchQueryParams"),
         strings(json.get("trustedOrigins"), "trustedOrigins"),
-        SourceAuth.fromJson(json.get("auth")));
+        SourceAuth.fromJson(json.get("auth")),
+        Json.text(json, "awsProfile"));
   }
 
   @Override
@@ -246,6 +259,7 @@ public record SourceConfig(
     if (specUrl != null) json.put("specUrl", redact ? redactUrl(specUrl) : specUrl);
     if (baseUrl != null) json.put("baseUrl", redact ? redactUrl(baseUrl) : baseUrl);
     if (!trustedOrigins.isEmpty()) trustedOrigins.forEach(json.putArray("trustedOrigins")::add);
+    if (awsProfile != null) json.put("awsProfile", awsProfile);
     return json;
   }
 

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
  * @param trustedOrigins as given; the registry keeps only exact origins and refuses the rest
  * @param auth the {@code auth} argument as given (read against the spec's schemes once it is
  *     loaded), or null
+ * @param awsProfile the AWS profile an AWS spec's calls sign with, or null
  */
 public record SourceRequest(
     String spec,
@@ -27,6 +28,7 @@ public record SourceRequest(
     Map<String, CredentialValue> specFetchQueryParams,
     List<String> trustedOrigins,
     JsonNode auth,
+    String awsProfile,
     boolean replace) {
 
   public SourceRequest {
@@ -56,6 +58,7 @@ public record SourceRequest(
         credentials(fetch.get("queryParams"), "specFetchCredentials.queryParams"),
         strings(arguments.get("trustedOrigins")),
         arguments.get("auth"),
+        text(arguments, "awsProfile"),
         arguments.path("replace").asBoolean(false));
   }
 

@@ -242,7 +242,7 @@ class SsoCommandTest {
     OidcStubs.tokenReplies(server, "ok");
     String readme = Files.readString(Path.of("README.md"));
     String section =
-        readme.substring(readme.indexOf("### AWS sign-in"), readme.indexOf("## Java API"));
+        readme.substring(readme.indexOf("### AWS sign-in"), readme.indexOf("### AWS APIs (SigV4)"));
     List<String[]> commands =
         section
             .lines()
