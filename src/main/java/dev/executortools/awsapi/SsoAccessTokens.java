@@ -29,8 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
  * (where {@code sso login} and {@code aws sso login} put it); within five minutes of its expiry
  * (the provider's prefetch time) refreshed with SSO-OIDC {@code CreateToken} ({@code grantType
  * refresh_token}, with the refresh token and client registration the file holds) and written back
- * in place, the file's other fields kept; a token that cannot be refreshed is used while it has a
- * minute left (the provider's stale time).
+ * in place, the file's other fields kept but the refresh token, which stays only when the answer
+ * has a new one (as the SDK and botocore write it; {@code AwsCredentialRenewalTest}); a token that
+ * cannot be refreshed is used while it has a minute left (the provider's stale time).
  */
 final class SsoAccessTokens {
   static final Duration PREFETCH = Duration.ofMinutes(5);
@@ -123,6 +124,8 @@ final class SsoAccessTokens {
       String refreshToken = answer.path("refreshToken").asString(null);
       if (refreshToken != null && !refreshToken.isEmpty()) {
         updated.put("refreshToken", refreshToken);
+      } else {
+        updated.remove("refreshToken"); // as the SDK and botocore write it: only what was answered
       }
       return updated;
     } catch (IOException | RuntimeException e) {
