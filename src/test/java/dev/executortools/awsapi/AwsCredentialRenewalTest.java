@@ -72,20 +72,7 @@ class AwsCredentialRenewalTest {
     env.put("AWS_ENDPOINT_URL_SSO", aws.baseUrl());
     env.put("AWS_ENDPOINT_URL_STS", aws.baseUrl());
     Files.createDirectories(home.resolve(".aws"));
-    Files.writeString(
-        home.resolve(".aws/config"),
-        """
-        [profile dev]
-        sso_session = my-sso
-        sso_account_id = 111122223333
-        sso_role_name = ReadOnly
-        region = eu-west-1
-
-        [sso-session my-sso]
-        sso_start_url = https://d-9067642ac7.awsapps.com/start
-        sso_region = eu-west-1
-        sso_registration_scopes = sso:account:access
-        """);
+    Files.writeString(home.resolve(".aws/config"), SsoPortalStubs.DEV_PROFILE_CONFIG);
   }
 
   /** The token file {@code sso login} leaves, its access token {@code expiresAt}. */
@@ -120,18 +107,7 @@ class AwsCredentialRenewalTest {
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder roleCredentials(
       String key, Instant expiration) {
-    return aResponse()
-        .withHeader("Content-Type", "application/json")
-        .withBody(
-            "{\"roleCredentials\": {\"accessKeyId\": \""
-                + key
-                + "\", \"secretAccessKey\": \"secret-"
-                + key
-                + "\", \"sessionToken\": \"token-"
-                + key
-                + "\", \"expiration\": "
-                + expiration.toEpochMilli()
-                + "}}");
+    return SsoPortalStubs.roleCredentials(key, "secret-" + key, "token-" + key, expiration);
   }
 
   @Test

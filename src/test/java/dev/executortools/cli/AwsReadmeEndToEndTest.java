@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.executortools.awsapi.SdkProfileCredentialsMain;
+import dev.executortools.awsapi.SsoPortalStubs;
 import dev.executortools.internal.Json;
 import dev.executortools.sso.OidcStubs;
 import java.io.InputStream;
@@ -92,20 +93,7 @@ class AwsReadmeEndToEndTest {
     environment.put("AWS_ENDPOINT_URL_STS", aws.baseUrl());
     environment.put("AWS_ENDPOINT_URL_DYNAMODB", aws.baseUrl());
     Files.createDirectories(home.resolve(".aws"));
-    Files.writeString(
-        home.resolve(".aws/config"),
-        """
-        [profile dev]
-        sso_session = my-sso
-        sso_account_id = 111122223333
-        sso_role_name = ReadOnly
-        region = eu-west-1
-
-        [sso-session my-sso]
-        sso_start_url = https://d-9067642ac7.awsapps.com/start
-        sso_region = eu-west-1
-        sso_registration_scopes = sso:account:access
-        """);
+    Files.writeString(home.resolve(".aws/config"), SsoPortalStubs.DEV_PROFILE_CONFIG);
     OidcStubs.register(oidc, Instant.now().plus(Duration.ofDays(90)).getEpochSecond());
     OidcStubs.deviceAuthorization(oidc, 600, 1);
     OidcStubs.tokenReplies(oidc, "pending", "ok");
@@ -116,18 +104,8 @@ class AwsReadmeEndToEndTest {
             .withQueryParam("role_name", equalTo("ReadOnly"))
             .withHeader("x-amz-sso_bearer_token", equalTo(ACCESS_TOKEN))
             .willReturn(
-                aResponse()
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(
-                        "{\"roleCredentials\": {\"accessKeyId\": \""
-                            + ROLE_KEY
-                            + "\", \"secretAccessKey\": \""
-                            + ROLE_SECRET
-                            + "\", \"sessionToken\": \""
-                            + ROLE_TOKEN
-                            + "\", \"expiration\": "
-                            + expiration
-                            + "}}")));
+                SsoPortalStubs.roleCredentials(
+                    ROLE_KEY, ROLE_SECRET, ROLE_TOKEN, Instant.ofEpochMilli(expiration))));
     aws.stubFor(
         post(urlEqualTo("/"))
             .withRequestBody(containing("Action=GetCallerIdentity"))
