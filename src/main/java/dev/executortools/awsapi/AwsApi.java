@@ -72,6 +72,20 @@ public record AwsApi(String service, Protocol protocol, String target, String pa
     return amp < 0 ? value : value.substring(0, amp);
   }
 
+  /**
+   * The SigV4 service name an AWS spec gives when it differs from its endpoint prefix: {@code
+   * info.x-aws-signingName} (238 of the directory's 354 AWS specs carry it, e.g. {@code ses} for
+   * the {@code email} endpoint, {@code sagemaker} for {@code api.sagemaker}); null otherwise, and
+   * the endpoint prefix signs, as botocore's {@code signingName} defaults to its {@code
+   * endpointPrefix}. {@code info.x-serviceName} is not the signing name: {@code eventbridge} signs
+   * as {@code events}, {@code opensearch} as {@code es}.
+   */
+  public static String signingName(JsonNode root) {
+    if (!isAwsSpec(root)) return null;
+    String name = root.path("info").path("x-aws-signingName").asString("").strip();
+    return name.isEmpty() ? null : name;
+  }
+
   /** Whether a spec document is one of AWS's: a server on {@code amazonaws.com}. */
   public static boolean isAwsSpec(JsonNode root) {
     for (JsonNode server : root.path("servers")) {

@@ -197,9 +197,10 @@ final class AwsCalls {
           "AWS credentials sign requests to AWS's hosts and the source's own base URL only; the"
               + " server argument points elsewhere");
     }
-    String region = AwsRequestShape.regionOf(url.host());
-    if (region == null) region = configured != null ? configured : "us-east-1";
-    SigV4Signer.Scope scope = new SigV4Signer.Scope(region, api.service());
+    SigV4Signer.Scope scope =
+        new SigV4Signer.Scope(
+            region(url.host(), configured),
+            source.awsSigningName() != null ? source.awsSigningName() : api.service());
     ToolResult result = null;
     for (int attempt = 0; attempt < 2; attempt++) {
       AwsCredentials credentials;
@@ -216,6 +217,22 @@ final class AwsCalls {
       chain.forget(profile, credentials);
     }
     return result;
+  }
+
+  /**
+   * The region a request to {@code host} signs for: the host's own ({@code
+   * dynamodb.eu-west-1.amazonaws.com}); on a global endpoint of AWS ({@code sts.amazonaws.com},
+   * {@code iam.amazonaws.com}) that of its partition, us-east-1 (cn-north-1 in China), as the SDKs
+   * sign for it; elsewhere (a base URL, {@code AWS_ENDPOINT_URL}) the configured one, else
+   * us-east-1.
+   */
+  static String region(String host, String configured) {
+    String region = AwsRequestShape.regionOf(host);
+    if (region != null) return region;
+    if (AwsRequestShape.isAwsHost(host)) {
+      return host.toLowerCase(java.util.Locale.ROOT).endsWith(".cn") ? "cn-north-1" : "us-east-1";
+    }
+    return configured != null ? configured : "us-east-1";
   }
 
   /** {@code url}'s path and query under {@code endpoint} ({@code AWS_ENDPOINT_URL_...}). */

@@ -48,6 +48,7 @@ final class BundledSource {
             profile.serverResolver(),
             profile.errorModel(),
             SourceAuth.NONE,
+            null,
             null);
     List<HttpToolEntry> entries = new ArrayList<>();
     Map<String, HttpToolEntry> ids = new HashMap<>();

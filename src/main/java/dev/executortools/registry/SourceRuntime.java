@@ -15,6 +15,7 @@ import java.util.Map;
  * @param trustedOrigins origins the user listed for the source's credentials (see {@link
  *     TrustedOrigins})
  * @param awsProfile the AWS profile the source's calls sign with, or null (see {@link AwsCalls})
+ * @param awsSigningName the SigV4 service name of the source's spec, or null (its endpoint prefix)
  */
 record SourceRuntime(
     String id,
@@ -25,7 +26,8 @@ record SourceRuntime(
     ServerResolver serverResolver,
     ErrorModel errorModel,
     SourceAuth auth,
-    String awsProfile) {
+    String awsProfile,
+    String awsSigningName) {
 
   /** Whether the source adds headers, query parameters or sign-in credentials of its own. */
   boolean hasCredentials() {

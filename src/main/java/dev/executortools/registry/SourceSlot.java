@@ -192,6 +192,7 @@ final class SourceSlot {
         ServerResolver.DEFAULT,
         ErrorModel.GENERIC,
         c.auth(),
-        c.awsProfile());
+        c.awsProfile(),
+        c.awsSigningName());
   }
 }

@@ -5,6 +5,7 @@ import dev.executortools.ToolResult;
 import dev.executortools.auth.AuthArguments;
 import dev.executortools.auth.RequiredScopes;
 import dev.executortools.auth.TokenStore;
+import dev.executortools.awsapi.AwsApi;
 import dev.executortools.compile.CompileOptions;
 import dev.executortools.compile.CompiledTool;
 import dev.executortools.compile.ToolCompiler;
@@ -72,6 +73,7 @@ final class SourceWrites implements SourceSink {
                   request.specFetchQueryParams(),
                   TrustedOrigins.listed(request.trustedOrigins()))
               .withAwsProfile(AwsCalls.profileOption(request.awsProfile(), document))
+              .withAwsSigningName(AwsApi.signingName(document.root()))
               .requireSpec();
       tools = compile(config, document);
       List<SecurityRequirement> requirements = new ArrayList<>();
@@ -219,6 +221,7 @@ final class SourceWrites implements SourceSink {
     } catch (SpecException e) {
       return ToolResult.failure(e.toError());
     }
+    config = config.withAwsSigningName(AwsApi.signingName(document.root()));
     List<CompiledTool> tools = compile(config, document);
     ToolResult refused =
         save(new StoredSource(config, current.addedAt(), Instant.now(), tools), Save.PUT);

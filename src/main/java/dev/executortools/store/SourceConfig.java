@@ -29,6 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  *     credentials go to, beyond its base URL and spec servers
  * @param auth how the source satisfies its spec's security schemes
  * @param awsProfile the AWS profile its calls sign with (AWS specs), or null; a name, no secret
+ * @param awsSigningName the SigV4 service name its spec gives ({@code info.x-aws-signingName}), or
+ *     null (not an AWS spec, or one signing for its endpoint prefix)
  */
 public record SourceConfig(
     String namespace,
@@ -42,7 +44,8 @@ public record SourceConfig(
     Map<String, CredentialValue> specFetchQueryParams,
     List<String> trustedOrigins,
     SourceAuth auth,
-    String awsProfile) {
+    String awsProfile,
+    String awsSigningName) {
 
   public SourceConfig {
     Objects.requireNonNull(namespace, "namespace");
@@ -95,6 +98,7 @@ public record SourceConfig(
         specFetchQueryParams,
         trustedOrigins,
         SourceAuth.NONE,
+        null,
         null);
   }
 
@@ -121,6 +125,7 @@ public record SourceConfig(
         specFetchQueryParams,
         List.of(),
         SourceAuth.NONE,
+        null,
         null);
   }
 
@@ -146,20 +151,26 @@ public record SourceConfig(
 
   /** The same settings with another spec text (null: none kept, e.g. while it stays on disk). */
   public SourceConfig withSpecText(String text) {
-    return with(text, auth, awsProfile);
+    return with(text, auth, awsProfile, awsSigningName);
   }
 
   /** The same settings with other sign-in settings. */
   public SourceConfig withAuth(SourceAuth auth) {
-    return with(specText, auth, awsProfile);
+    return with(specText, auth, awsProfile, awsSigningName);
   }
 
   /** The same settings with another AWS profile (null: none of its own). */
   public SourceConfig withAwsProfile(String profile) {
-    return with(specText, auth, profile);
+    return with(specText, auth, profile, awsSigningName);
   }
 
-  private SourceConfig with(String specText, SourceAuth auth, String awsProfile) {
+  /** The same settings with the SigV4 service name of another spec (null: none). */
+  public SourceConfig withAwsSigningName(String signingName) {
+    return with(specText, auth, awsProfile, signingName);
+  }
+
+  private SourceConfig with(
+      String specText, SourceAuth auth, String awsProfile, String awsSigningName) {
     return new SourceConfig(
         namespace,
         name,
@@ -172,13 +183,15 @@ public record SourceConfig(
         specFetchQueryParams,
         trustedOrigins,
         auth,
-        awsProfile);
+        awsProfile,
+        awsSigningName);
   }
 
   /** The stored form, literal credential values included. */
   public ObjectNode toJson() {
     ObjectNode json = identity(false);
     if (specText != null) json.put("specText", specText);
+    if (awsSigningName != null) json.put("awsSigningName", awsSigningName);
     json.set("headers", CredentialValue.mapToJson(headers));
     json.set("queryParams", CredentialValue.mapToJson(queryParams));
     json.set("specFetchHeaders", CredentialValue.mapToJson(specFetchHeaders));
@@ -244,7 +257,8 @@ public record SourceConfig(
         credentials(json, "specFetchQueryParams"),
         strings(json.get("trustedOrigins"), "trustedOrigins"),
         SourceAuth.fromJson(json.get("auth")),
-        Json.text(json, "awsProfile"));
+        Json.text(json, "awsProfile"),
+        Json.text(json, "awsSigningName"));
   }
 
   @Override

@@ -252,6 +252,17 @@ class AwsSdkDifferentialTest {
   }
 
   @Test
+  void dynamoDbListTablesWithNoArgumentsSendsTheSdksEmptyInput() throws IOException {
+    add("dynamodb", "dynamodb.json");
+    LoggedRequest ours =
+        ours("dynamodb.xAmzTargetDynamoDb20120810ListTables.listTables", Json.object());
+    assertThat(ours.getBodyAsString()).isEqualTo("{}");
+    try (DynamoDbClient dynamodb = dynamodb(signedAt(ours))) {
+      assertSameRequest(ours, sdks(() -> dynamodb.listTables()));
+    }
+  }
+
+  @Test
   void dynamoDbPutItem() throws IOException {
     add("dynamodb", "dynamodb.json");
     ObjectNode args = Json.object();
