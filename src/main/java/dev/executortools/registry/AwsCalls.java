@@ -53,14 +53,17 @@ final class AwsCalls {
   private final Map<String, String> environment;
 
   /**
+   * @param guarded the network policy's client, for addresses the environment names (container
+   *     credentials)
    * @param awsProfile the profile every AWS source signs with ({@code --profile}), or null
    */
   AwsCalls(
       Map<String, String> environment,
       Supplier<OkHttpClient> http,
+      Supplier<OkHttpClient> guarded,
       Clock clock,
       String awsProfile) {
-    this.chain = new AwsCredentialChain(environment, http, clock);
+    this.chain = new AwsCredentialChain(environment, http, guarded, clock);
     this.clock = clock;
     this.awsProfile = awsProfile;
     this.environment = Map.copyOf(environment);

@@ -128,7 +128,12 @@ final class Registrar implements AutoCloseable {
             config.home() != null ? new FileSourceStore(config.home()) : new MemorySourceStore());
     this.writes = new SourceWrites(sources, tokens.store());
     this.aws =
-        new AwsCalls(config.environment(), () -> transport().client(), CLOCK, config.awsProfile());
+        new AwsCalls(
+            config.environment(),
+            () -> transport().client(),
+            () -> transport().guardedClient(),
+            CLOCK,
+            config.awsProfile());
     this.httpCalls = new HttpCalls(this::transport, credentials, tokens, aws);
     this.signIns = new SignIns(sources, tokens, grants, CLOCK, Sleeper.REAL);
     this.listings =
