@@ -171,13 +171,13 @@ final class AwsCalls {
       boolean trusted,
       boolean guarded,
       JsonNode args,
-      JsonNode inputSchema,
+      CompiledTool tool,
       HttpTransport transport) {
     String profile = profileOf(source);
     String configured = chain.region(profile);
     HttpRequestSpec shaped =
         AwsRequestShape.shape(
-            request, api, modelChosenServer ? null : configured, args, inputSchema);
+            request, api, modelChosenServer ? null : configured, args, tool.inputSchema());
     HttpUrl url = HttpUrl.get(shaped.url());
     String endpoint =
         modelChosenServer || source.baseUrl() != null

@@ -92,7 +92,7 @@ final class HttpCalls {
           approved,
           modelChosen,
           args,
-          entry.compiled.inputSchema(),
+          entry.compiled,
           transport.get());
     }
     ToolResult result =
