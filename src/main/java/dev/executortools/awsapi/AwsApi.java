@@ -33,9 +33,13 @@ public record AwsApi(String service, Protocol protocol, String target, String pa
   /** Services of the JSON protocol that take {@code application/x-amz-json-1.0} (botocore). */
   private static final Set<String> JSON_1_0 = Set.of("dynamodb", "swf", "states", "streams");
 
-  /** The seven SigV4 parameters every directory spec declares: the signer's, not the model's. */
+  /**
+   * The seven SigV4 parameters every directory spec declares, and the session-token header of its
+   * S3 spec: the signer's, not the model's.
+   */
   public static final Set<String> SIGNER_PARAM_KEYS =
       Set.of(
+          "header:x-amz-security-token",
           "header:X-Amz-Content-Sha256",
           "header:X-Amz-Date",
           "header:X-Amz-Algorithm",

@@ -2,6 +2,8 @@ package dev.executortools.awsapi;
 
 import dev.executortools.bind.HttpRequestSpec;
 import dev.executortools.bind.HttpRequestSpec.HttpHeader;
+import dev.executortools.compile.HttpBinding;
+import dev.executortools.extract.MediaTypeSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +31,17 @@ public final class AwsRequestShape {
   /**
    * @param region the region to call, or null to keep the URL's
    * @param args the call's arguments (their {@code body} is a query operation's input)
-   * @param inputSchema the tool's input schema (member order, lists and maps of the input)
+   * @param binding the tool's binding: its path template and its body's {@link AwsWireShapes wire
+   *     shape}
+   * @param inputSchema the tool's input schema (the shape of a body with no wire shape)
    */
   public static HttpRequestSpec shape(
-      HttpRequestSpec request, AwsApi api, String region, JsonNode args, JsonNode inputSchema) {
+      HttpRequestSpec request,
+      AwsApi api,
+      String region,
+      JsonNode args,
+      HttpBinding binding,
+      JsonNode inputSchema) {
     HttpUrl url = HttpUrl.parse(request.url());
     if (url == null) return request;
     HttpUrl.Builder target = url.newBuilder().fragment(null);
@@ -49,9 +58,27 @@ public final class AwsRequestShape {
         target.host(regional.group(1) + regional.group(2) + region + regional.group(4));
       }
     }
+    if (api.protocol() == AwsApi.Protocol.REST && !api.service().equals("s3")) {
+      // the SDK sends a REST path without the model's trailing slash (Lambda's
+      // /2015-03-31/functions/ as /2015-03-31/functions); S3's keys keep theirs
+      String path = target.build().encodedPath();
+      if (path.length() > 1 && path.endsWith("/")) {
+        target.encodedPath(path.substring(0, path.length() - 1));
+      }
+    }
+    if (api.service().equals("s3")) {
+      target =
+          S3Addressing.address(
+              target.build(),
+              target.build().newBuilder(),
+              binding.pathTemplate().startsWith("/{Bucket}"));
+    }
     List<HttpHeader> headers = new ArrayList<>(request.headers());
     byte[] body = request.body();
     String contentType = request.contentType();
+    JsonNode wire = wireShape(binding);
+    JsonNode bodySchema = wire != null ? wire : inputSchema.path("properties").path("body");
+    JsonNode root = wire != null ? wire : inputSchema;
     switch (api.protocol()) {
       case QUERY -> {
         if (!request.method().equalsIgnoreCase("GET")) {
@@ -59,12 +86,7 @@ public final class AwsRequestShape {
           JsonNode input = args.path("body");
           if (input.isObject() && !input.isEmpty()) {
             if (form.length() > 0) form.append('&');
-            form.append(
-                QueryForm.encode(
-                    input,
-                    inputSchema.path("properties").path("body"),
-                    inputSchema,
-                    api.service().equals("ec2")));
+            form.append(QueryForm.encode(input, bodySchema, root, api.service().equals("ec2")));
           }
           target.query(null);
           body = form.toString().getBytes(StandardCharsets.UTF_8);
@@ -75,10 +97,32 @@ public final class AwsRequestShape {
         contentType = api.jsonContentType();
         if (body == null) body = "{}".getBytes(StandardCharsets.UTF_8);
       }
-      case REST -> {}
+      case REST -> {
+        if (contentType != null && isXml(contentType) && args.path("body").isObject()) {
+          RestXmlBody.Payload payload = RestXmlBody.encode(args.path("body"), root);
+          body = payload.body();
+          contentType = payload.contentType();
+          headers.addAll(payload.headers());
+        }
+      }
     }
     return new HttpRequestSpec(
         request.method(), target.build().toString(), headers, body, contentType);
+  }
+
+  /** The body's wire shape ({@link AwsWireShapes}), or null for a tool compiled without one. */
+  private static JsonNode wireShape(HttpBinding binding) {
+    if (binding.requestBody() == null) return null;
+    for (MediaTypeSpec type : binding.requestBody().mediaTypes()) {
+      JsonNode schema = type.schema();
+      if (schema != null && schema.path(AwsWireShapes.MARK).asBoolean(false)) return schema;
+    }
+    return null;
+  }
+
+  private static boolean isXml(String contentType) {
+    String type = contentType.toLowerCase(Locale.ROOT);
+    return type.startsWith("text/xml") || type.startsWith("application/xml");
   }
 
   /** The URL's query as the SDKs encode forms: RFC 3986, a space as {@code %20}. */

@@ -45,6 +45,12 @@ public final class SignedRequests {
       request.body().writeTo(buffer);
       payload = buffer.readByteArray();
     }
+    if (scope.isS3() && payload.length == 0 && request.header("X-Amz-Content-Sha256") == null) {
+      // the SDK's S3 requests with no body state no payload hash (its S3 auth scheme turns payload
+      // signing off; the signer still signs a body sent over plain HTTP); ours do the same
+      builder.header("X-Amz-Content-Sha256", UNSIGNED_PAYLOAD);
+      headers.add(new Pair("X-Amz-Content-Sha256", UNSIGNED_PAYLOAD));
+    }
     List<Pair> added =
         SigV4Signer.sign(
             new SigV4Signer.Request(request.method(), url.encodedPath(), query, headers, payload),
@@ -54,6 +60,8 @@ public final class SignedRequests {
     for (Pair pair : added) builder.header(pair.name(), pair.value());
     return builder.build();
   }
+
+  static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 
   /** What OkHttp adds for the connection and its own decoding, which no API asks to sign. */
   private static final java.util.Set<String> UNSIGNED_HOP_HEADERS =

@@ -8,6 +8,7 @@ import dev.executortools.awsapi.AwsCredentialChain;
 import dev.executortools.awsapi.AwsCredentials;
 import dev.executortools.awsapi.AwsCredentialsException;
 import dev.executortools.awsapi.AwsRequestShape;
+import dev.executortools.awsapi.AwsWireShapes;
 import dev.executortools.awsapi.AwsXml;
 import dev.executortools.awsapi.SigV4Signer;
 import dev.executortools.awsapi.SignedRequests;
@@ -75,11 +76,14 @@ final class AwsCalls {
         options.baseUrl());
   }
 
-  /** The tools with their fixed parameters out of their input schemas. */
-  static List<CompiledTool> withoutFixedParams(List<CompiledTool> tools) {
+  /**
+   * The tools with their fixed parameters out of their input schemas, their bodies' wire shapes
+   * ({@link AwsWireShapes}) in their bindings.
+   */
+  static List<CompiledTool> forAws(SpecDocument document, List<CompiledTool> tools) {
     List<CompiledTool> out = new ArrayList<>(tools.size());
     for (CompiledTool tool : tools) {
-      if (AwsApi.of(tool.binding()).isPresent()) {
+      if (tool.binding() != null && AwsApi.of(tool.binding()).isPresent()) {
         ObjectNode schema = tool.inputSchema();
         for (String property : AwsApi.fixedParams(tool.binding()).keySet()) {
           if (schema.path("properties") instanceof ObjectNode properties)
@@ -90,6 +94,14 @@ final class AwsCalls {
             }
           }
         }
+        String operationId = tool.operation() == null ? "" : tool.operation().operationId();
+        tool =
+            new CompiledTool(
+                tool.tool(),
+                tool.inputSchema(),
+                tool.outputSchema(),
+                AwsWireShapes.of(tool.binding(), document.root(), operationId),
+                tool.operation());
       }
       out.add(tool);
     }
@@ -122,12 +134,17 @@ final class AwsCalls {
       boolean modelChosenServer,
       boolean trusted,
       JsonNode args,
-      JsonNode inputSchema)
+      CompiledTool tool)
       throws AwsCredentialsException {
     String configured = chain.region(null);
     HttpRequestSpec shaped =
         AwsRequestShape.shape(
-            request, api, modelChosenServer ? null : configured, args, inputSchema);
+            request,
+            api,
+            modelChosenServer ? null : configured,
+            args,
+            tool.binding(),
+            tool.inputSchema());
     HttpUrl url = HttpUrl.get(shaped.url());
     if (!trusted && !AwsRequestShape.isAwsHost(url.host())) {
       throw new IllegalArgumentException(

@@ -94,7 +94,7 @@ final class HttpCalls {
                 args.has("server"),
                 approved,
                 args,
-                entry.compiled.inputSchema());
+                entry.compiled);
       } catch (AwsCredentialsException e) {
         return ToolResult.failure(ErrorCode.AUTH_REQUIRED, e.getMessage());
       } catch (IllegalArgumentException e) {

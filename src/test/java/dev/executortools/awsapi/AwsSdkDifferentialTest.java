@@ -1,236 +1,92 @@
 package dev.executortools.awsapi;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static dev.executortools.awsapi.SdkDifferential.assertSameRequest;
+import static dev.executortools.awsapi.SdkDifferential.signedAt;
+import static dev.executortools.awsapi.SdkDifferential.urlConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.executortools.ApprovalHandler;
-import dev.executortools.ToolRegistry;
 import dev.executortools.ToolResult;
 import dev.executortools.internal.Json;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.http.auth.aws.scheme.AwsV4AuthScheme;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.AsyncSignRequest;
-import software.amazon.awssdk.http.auth.spi.signer.AsyncSignedRequest;
-import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignRequest;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.identity.spi.IdentityProvider;
-import software.amazon.awssdk.identity.spi.IdentityProviders;
-import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.sts.StsClient;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The request a tool added from the directory's AWS spec sends and the one the AWS SDK for Java v2
- * sends for the same input, credentials and clock, both captured by one loopback server: same
- * method, path, query, body and signature. (The SDK's own bookkeeping headers, {@code
- * amz-sdk-invocation-id} and {@code amz-sdk-request}, are taken off before its signer signs: they
- * carry a random id.)
+ * sends for the same input, credentials and clock, both captured by one loopback server ({@link
+ * SdkDifferential}): same method, path, query, body, payload hash and signature. One operation of
+ * each protocol: query (STS), JSON (DynamoDB), REST-JSON (Lambda), REST-XML (S3), EC2.
  */
 class AwsSdkDifferentialTest {
-  private static final String KEY = "AKIDEXAMPLE";
-  private static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
-  private static final String TOKEN = "session-token-EXAMPLE";
-  private static final String REGION = "eu-west-1";
-  private static final DateTimeFormatter AMZ_DATE =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-
-  private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().port(0));
-  private ToolRegistry registry;
-
-  @BeforeEach
-  void start() {
-    server.start();
-    server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
-    registry =
-        ToolRegistry.builder()
-            .approvals(ApprovalHandler.APPROVE_ALL)
-            .allowPrivateNetwork(true)
-            .environment(
-                Map.of(
-                    "AWS_ACCESS_KEY_ID", KEY,
-                    "AWS_SECRET_ACCESS_KEY", SECRET,
-                    "AWS_SESSION_TOKEN", TOKEN,
-                    "AWS_REGION", REGION,
-                    "HOME", "/nonexistent"))
-            .build();
-  }
+  private final SdkDifferential differential = new SdkDifferential();
 
   @AfterEach
   void stop() {
-    registry.close();
-    server.stop();
-  }
-
-  private void add(String namespace, String resource) throws IOException {
-    try (InputStream in = getClass().getResourceAsStream("/aws/" + resource)) {
-      ObjectNode args =
-          Json.object()
-              .put("spec", new String(in.readAllBytes(), StandardCharsets.UTF_8))
-              .put("namespace", namespace)
-              .put("baseUrl", server.baseUrl());
-      ToolResult added = registry.addSource(args);
-      assertThat(added.ok()).as(added.toJson().toString()).isTrue();
-    }
-  }
-
-  /** Our request for a tool call, and the instant it was signed at. */
-  private LoggedRequest ours(String id, ObjectNode args) {
-    server.resetRequests();
-    ToolResult result = registry.call(id, args);
-    assertThat(result.ok()).as(result.toJson().toString()).isTrue();
-    List<LoggedRequest> requests = server.findAll(anyRequestedFor(anyUrl()));
-    assertThat(requests).hasSize(1);
-    return requests.get(0);
-  }
-
-  private LoggedRequest sdks(Runnable call) {
-    server.resetRequests();
-    try {
-      call.run();
-    } catch (RuntimeException e) {
-      // the stand-in's answer need not parse as the SDK's output: the request is what counts
-    }
-    List<LoggedRequest> requests = server.findAll(anyRequestedFor(anyUrl()));
-    assertThat(requests).hasSize(1);
-    return requests.get(0);
-  }
-
-  private static Instant signedAt(LoggedRequest request) {
-    return Instant.from(AMZ_DATE.parse(request.getHeader("X-Amz-Date")));
-  }
-
-  private static void assertSameRequest(LoggedRequest ours, LoggedRequest sdks) {
-    assertThat(ours.getMethod()).isEqualTo(sdks.getMethod());
-    assertThat(URI.create(ours.getUrl()).getRawPath())
-        .isEqualTo(URI.create(sdks.getUrl()).getRawPath());
-    assertThat(URI.create(ours.getUrl()).getRawQuery())
-        .isEqualTo(URI.create(sdks.getUrl()).getRawQuery());
-    assertThat(ours.getBodyAsString()).isEqualTo(sdks.getBodyAsString());
-    assertThat(ours.getHeader("Content-Type")).isEqualTo(sdks.getHeader("Content-Type"));
-    assertThat(ours.getHeader("X-Amz-Security-Token")).isEqualTo(TOKEN);
-    assertThat(ours.getHeader("Authorization")).isEqualTo(sdks.getHeader("Authorization"));
-  }
-
-  /** The SDK's client: our loopback server, the same credentials, the given clock. */
-  private <B extends AwsClientBuilder<B, ?>> B configured(B builder) {
-    return builder
-        .endpointOverride(URI.create(server.baseUrl()))
-        .region(Region.of(REGION))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsSessionCredentials.create(KEY, SECRET, TOKEN)));
-  }
-
-  /**
-   * The SDK's own SigV4 scheme, its signer given the SDK's request less the two bookkeeping
-   * headers, at a fixed instant.
-   */
-  private static AwsV4AuthScheme signingAt(Instant instant) {
-    AwsV4AuthScheme sdk = AwsV4AuthScheme.create();
-    AwsV4HttpSigner signer = sdk.signer();
-    AwsV4HttpSigner withoutBookkeeping =
-        new AwsV4HttpSigner() {
-          @Override
-          public SignedRequest sign(SignRequest<? extends AwsCredentialsIdentity> request) {
-            return signer.sign(
-                request.toBuilder()
-                    .request(
-                        request.request().toBuilder()
-                            .removeHeader("amz-sdk-invocation-id")
-                            .removeHeader("amz-sdk-request")
-                            .build())
-                    .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(instant, ZoneOffset.UTC))
-                    .build());
-          }
-
-          @Override
-          public CompletableFuture<AsyncSignedRequest> signAsync(
-              AsyncSignRequest<? extends AwsCredentialsIdentity> request) {
-            throw new UnsupportedOperationException();
-          }
-        };
-    return new AwsV4AuthScheme() {
-      @Override
-      public String schemeId() {
-        return sdk.schemeId();
-      }
-
-      @Override
-      public IdentityProvider<AwsCredentialsIdentity> identityProvider(
-          IdentityProviders providers) {
-        return sdk.identityProvider(providers);
-      }
-
-      @Override
-      public AwsV4HttpSigner signer() {
-        return withoutBookkeeping;
-      }
-    };
+    differential.close();
   }
 
   private StsClient sts(Instant instant) {
-    return configured(StsClient.builder())
-        .httpClient(UrlConnectionHttpClient.create())
-        .putAuthScheme(signingAt(instant))
-        .build();
+    return differential.client(urlConnection(StsClient.builder()), instant);
   }
 
   private DynamoDbClient dynamodb(Instant instant) {
-    return configured(DynamoDbClient.builder())
-        .httpClient(UrlConnectionHttpClient.create())
-        .putAuthScheme(signingAt(instant))
-        .build();
+    return differential.client(urlConnection(DynamoDbClient.builder()), instant);
+  }
+
+  /**
+   * S3 on a loopback endpoint: path-style (a virtual host {@code bucket.127.0.0.1} does not
+   * resolve), no aws-chunked body and checksums only where an operation requires one, so that the
+   * SDK signs the payload's SHA-256 in one piece as our tools do; no trailing MD5 asked of
+   * GetObject answers ({@code x-amz-te: append-md5}: the SDK's own check of what it reads).
+   */
+  private S3Client s3(Instant instant) {
+    return differential.client(
+        urlConnection(S3Client.builder())
+            .forcePathStyle(true)
+            .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED),
+        instant);
   }
 
   @Test
   void stsGetCallerIdentity() throws IOException {
-    add("sts", "sts.json");
-    LoggedRequest ours = ours("sts.actionGetCallerIdentity.postGetCallerIdentity", Json.object());
+    differential.add("sts", "sts.json");
+    LoggedRequest ours =
+        differential.ours("sts.actionGetCallerIdentity.postGetCallerIdentity", Json.object());
     try (StsClient sts = sts(signedAt(ours))) {
-      assertSameRequest(ours, sdks(sts::getCallerIdentity));
+      assertSameRequest(ours, differential.sdks(sts::getCallerIdentity));
     }
   }
 
   @Test
   void stsAssumeRole() throws IOException {
-    add("sts", "sts.json");
+    differential.add("sts", "sts.json");
     ObjectNode args = Json.object();
     args.putObject("body")
         .put("RoleArn", "arn:aws:iam::123456789012:role/Admin")
         .put("RoleSessionName", "me")
         .put("DurationSeconds", 900);
-    LoggedRequest ours = ours("sts.actionAssumeRole.postAssumeRole", args);
+    LoggedRequest ours = differential.ours("sts.actionAssumeRole.postAssumeRole", args);
     try (StsClient sts = sts(signedAt(ours))) {
       assertSameRequest(
           ours,
-          sdks(
+          differential.sdks(
               () ->
                   sts.assumeRole(
                       r ->
@@ -242,26 +98,28 @@ class AwsSdkDifferentialTest {
 
   @Test
   void dynamoDbListTables() throws IOException {
-    add("dynamodb", "dynamodb.json");
+    differential.add("dynamodb", "dynamodb.json");
     ObjectNode args = Json.object();
     args.putObject("body").put("Limit", 5);
-    LoggedRequest ours = ours("dynamodb.xAmzTargetDynamoDb20120810ListTables.listTables", args);
+    LoggedRequest ours =
+        differential.ours("dynamodb.xAmzTargetDynamoDb20120810ListTables.listTables", args);
     try (DynamoDbClient dynamodb = dynamodb(signedAt(ours))) {
-      assertSameRequest(ours, sdks(() -> dynamodb.listTables(r -> r.limit(5))));
+      assertSameRequest(ours, differential.sdks(() -> dynamodb.listTables(r -> r.limit(5))));
     }
   }
 
   @Test
   void dynamoDbPutItem() throws IOException {
-    add("dynamodb", "dynamodb.json");
+    differential.add("dynamodb", "dynamodb.json");
     ObjectNode args = Json.object();
     ObjectNode body = args.putObject("body").put("TableName", "Music");
     body.putObject("Item").putObject("Artist").put("S", "No One You Know");
-    LoggedRequest ours = ours("dynamodb.xAmzTargetDynamoDb20120810PutItem.putItem", args);
+    LoggedRequest ours =
+        differential.ours("dynamodb.xAmzTargetDynamoDb20120810PutItem.putItem", args);
     try (DynamoDbClient dynamodb = dynamodb(signedAt(ours))) {
       assertSameRequest(
           ours,
-          sdks(
+          differential.sdks(
               () ->
                   dynamodb.putItem(
                       r ->
@@ -274,12 +132,94 @@ class AwsSdkDifferentialTest {
   }
 
   @Test
+  void lambdaListFunctions() throws IOException {
+    differential.add("lambda", "lambda.json");
+    ObjectNode args = Json.object().put("MaxItems", 10).put("FunctionVersion", "ALL");
+    LoggedRequest ours = differential.ours("lambda.20150331.listFunctions", args);
+    try (LambdaClient lambda =
+        differential.client(urlConnection(LambdaClient.builder()), signedAt(ours))) {
+      assertSameRequest(
+          ours,
+          differential.sdks(
+              () -> lambda.listFunctions(r -> r.maxItems(10).functionVersion("ALL"))));
+    }
+  }
+
+  @Test
+  void s3ListBuckets() throws IOException {
+    differential.add("s3", "s3.json");
+    LoggedRequest ours = differential.ours("s3.root.listBuckets", Json.object());
+    try (S3Client s3 = s3(signedAt(ours))) {
+      assertSameRequest(ours, differential.sdks(s3::listBuckets));
+    }
+  }
+
+  @Test
+  void s3CreateBucketOutsideUsEast1() throws IOException {
+    differential.add("s3", "s3.json");
+    ObjectNode args = Json.object().put("Bucket", "my-bucket");
+    args.putObject("body")
+        .putObject("CreateBucketConfiguration")
+        .put("LocationConstraint", "eu-west-1");
+    LoggedRequest ours = differential.ours("s3.root.createBucket", args);
+    assertThat(ours.getBodyAsString()).contains("<LocationConstraint>eu-west-1<");
+    try (S3Client s3 = s3(signedAt(ours))) {
+      assertSameRequest(
+          ours,
+          differential.sdks(
+              () ->
+                  s3.createBucket(
+                      r ->
+                          r.bucket("my-bucket")
+                              .createBucketConfiguration(
+                                  c -> c.locationConstraint(BucketLocationConstraint.EU_WEST_1)))));
+    }
+  }
+
+  @Test
+  void s3PutObject() throws IOException {
+    differential.add("s3", "s3.json");
+    ObjectNode args = Json.object().put("Bucket", "my-bucket").put("Key", "notes/a b.txt");
+    ObjectNode body = args.putObject("body").put("Body", "hello, S3");
+    body.putObject("x-amz-meta-").put("author", "me");
+    LoggedRequest ours = differential.ours("s3.root.putObject", args);
+    assertThat(ours.getBodyAsString()).isEqualTo("hello, S3");
+    try (S3Client s3 = s3(signedAt(ours))) {
+      assertSameRequest(
+          ours,
+          differential.sdks(
+              () ->
+                  s3.putObject(
+                      r ->
+                          r.bucket("my-bucket")
+                              .key("notes/a b.txt")
+                              .metadata(Map.of("author", "me")),
+                      RequestBody.fromBytes("hello, S3".getBytes(StandardCharsets.UTF_8)))));
+    }
+  }
+
+  @Test
+  void s3GetObject() throws IOException {
+    differential.add("s3", "s3.json");
+    ObjectNode args = Json.object().put("Bucket", "my-bucket").put("Key", "notes/a b.txt");
+    LoggedRequest ours = differential.ours("s3.root.getObject", args);
+    try (S3Client s3 = s3(signedAt(ours))) {
+      assertSameRequest(
+          ours,
+          differential.sdks(
+              () -> s3.getObjectAsBytes(r -> r.bucket("my-bucket").key("notes/a b.txt"))));
+    }
+  }
+
+  @Test
   void authStatusNamesTheCredentialsAnAwsSourceSignsWithNeverTheirValues() throws IOException {
-    add("dynamodb", "dynamodb.json");
-    ToolResult status = registry.signInStatus("dynamodb");
+    differential.add("dynamodb", "dynamodb.json");
+    ToolResult status = differential.registry.signInStatus("dynamodb");
     assertThat(status.data().path("sources").get(0).path("aws").toString())
         .isEqualTo(
             "{\"credentials\":\"environment (AWS_ACCESS_KEY_ID)\",\"region\":\"eu-west-1\"}");
-    assertThat(status.toJson().toString()).doesNotContain(SECRET).doesNotContain(TOKEN);
+    assertThat(status.toJson().toString())
+        .doesNotContain(SdkDifferential.SECRET)
+        .doesNotContain(SdkDifferential.TOKEN);
   }
 }

@@ -1,0 +1,120 @@
+package dev.executortools.awsapi;
+
+import dev.executortools.compile.HttpBinding;
+import dev.executortools.extract.MediaTypeSpec;
+import dev.executortools.extract.RequestBodySpec;
+import dev.executortools.internal.Json;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The request body of an AWS operation as its wire needs it, kept with the tool's binding in place
+ * of the raw schema (whose {@code $ref}s point into a document a call no longer has): the members
+ * in the order of their shape, with what the directory's specs keep of the AWS model in OpenAPI's
+ * {@code xml} object and nowhere else (the tools' input schemas drop it) — a member's wire name
+ * ({@code xml.name}: the model's {@code locationName}, EC2's {@code Filter} for {@code Filters}), a
+ * flattened list or map ({@code xml.wrapped: false}), an XML attribute, and the payload's
+ * namespace, which the directory puts on the operation's {@code <OperationId>Request} schema
+ * ({@code CreateBucketRequest}: {@code http://s3.amazonaws.com/doc/2006-03-01/}).
+ *
+ * <p>The result is self-contained: its shapes are in its own {@code $defs}, {@code $ref}s point
+ * there, and {@code allOf} pairs ({@code $ref} plus a member's {@code xml}) are merged into one.
+ */
+public final class AwsWireShapes {
+  /** The key that marks a schema as a wire shape. */
+  static final String MARK = "x-awsWireShape";
+
+  private static final String COMPONENTS = "#/components/schemas/";
+  private static final Set<String> KEPT = Set.of("type", "format", "xml");
+
+  private final JsonNode schemas;
+  private final ObjectNode defs = Json.object();
+  private final Deque<String> pending = new ArrayDeque<>();
+  private final Set<String> seen = new LinkedHashSet<>();
+
+  private AwsWireShapes(JsonNode document) {
+    this.schemas = document.path("components").path("schemas");
+  }
+
+  /** The binding with each request-body schema replaced by its wire shape. */
+  public static HttpBinding of(HttpBinding binding, JsonNode document, String operationId) {
+    RequestBodySpec body = binding.requestBody();
+    if (body == null) return binding;
+    List<MediaTypeSpec> types = new ArrayList<>();
+    for (MediaTypeSpec type : body.mediaTypes()) {
+      JsonNode schema = type.schema();
+      types.add(
+          schema == null
+              ? type
+              : new MediaTypeSpec(
+                  type.mediaType(), wire(schema, document, operationId), type.encoding()));
+    }
+    return new HttpBinding(
+        binding.method(),
+        binding.pathTemplate(),
+        binding.params(),
+        new RequestBodySpec(body.required(), body.description(), types),
+        binding.servers(),
+        binding.security());
+  }
+
+  static ObjectNode wire(JsonNode schema, JsonNode document, String operationId) {
+    AwsWireShapes shapes = new AwsWireShapes(document);
+    ObjectNode root = shapes.shape(schema);
+    while (!shapes.pending.isEmpty()) {
+      String name = shapes.pending.pop();
+      shapes.defs.set(name, shapes.shape(shapes.schemas.path(name)));
+    }
+    if (!shapes.defs.isEmpty()) root.set("$defs", shapes.defs);
+    root.put(MARK, true);
+    JsonNode request = shapes.schemas.path(operationId + "Request").path("xml");
+    ObjectNode xml = root.path("xml").isObject() ? (ObjectNode) root.get("xml") : Json.object();
+    if (request.path("namespace").isString() && !xml.has("namespace")) {
+      xml.set("namespace", request.path("namespace"));
+    }
+    if (!xml.has("name")) {
+      xml.put("name", request.path("name").asString(operationId + "Request"));
+    }
+    root.set("xml", xml);
+    return root;
+  }
+
+  private ObjectNode shape(JsonNode schema) {
+    ObjectNode out = Json.object();
+    if (schema == null || !schema.isObject()) return out;
+    for (Map.Entry<String, JsonNode> entry : schema.properties()) {
+      String key = entry.getKey();
+      JsonNode value = entry.getValue();
+      if (KEPT.contains(key)) {
+        out.set(key, value.deepCopy());
+      } else if (key.equals("$ref")) {
+        out.put("$ref", reference(value.asString("")));
+      } else if (key.equals("properties")) {
+        ObjectNode properties = out.putObject("properties");
+        value.properties().forEach(p -> properties.set(p.getKey(), shape(p.getValue())));
+      } else if ((key.equals("items") || key.equals("additionalProperties")) && value.isObject()) {
+        out.set(key, shape(value));
+      } else if (key.equals("allOf")) {
+        for (JsonNode part : value) {
+          ObjectNode merged = shape(part);
+          merged.properties().forEach(p -> out.set(p.getKey(), p.getValue()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private String reference(String ref) {
+    if (!ref.startsWith(COMPONENTS)) return ref;
+    String name = ref.substring(COMPONENTS.length());
+    if (seen.add(name)) pending.push(name);
+    return "#/$defs/" + name;
+  }
+}
