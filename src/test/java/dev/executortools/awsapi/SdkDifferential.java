@@ -24,9 +24,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import mockwebserver3.RecordedRequest;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.scheme.AwsV4AuthScheme;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.AsyncSignRequest;
@@ -36,6 +40,7 @@ import software.amazon.awssdk.http.auth.spi.signer.SignRequest;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.identity.spi.IdentityProviders;
 import software.amazon.awssdk.regions.Region;
@@ -83,12 +88,16 @@ final class SdkDifferential implements AutoCloseable {
 
   /** Adds the trimmed directory spec {@code /aws/<resource>} with the loopback base URL. */
   void add(String namespace, String resource) throws IOException {
+    add(namespace, resource, server.baseUrl());
+  }
+
+  void add(String namespace, String resource, String baseUrl) throws IOException {
     try (InputStream in = getClass().getResourceAsStream("/aws/" + resource)) {
       ObjectNode args =
           Json.object()
               .put("spec", new String(in.readAllBytes(), StandardCharsets.UTF_8))
               .put("namespace", namespace)
-              .put("baseUrl", server.baseUrl());
+              .put("baseUrl", baseUrl);
       ToolResult added = registry.addSource(args);
       assertThat(added.ok()).as(added.toJson().toString()).isTrue();
     }
@@ -135,6 +144,41 @@ final class SdkDifferential implements AutoCloseable {
         .isEqualTo(sdks.getHeader("X-Amz-Content-Sha256"));
     assertThat(ours.getHeader("X-Amz-Security-Token")).isEqualTo(TOKEN);
     assertThat(ours.getHeader("Authorization")).isEqualTo(sdks.getHeader("Authorization"));
+  }
+
+  /**
+   * The {@code Authorization} the SDK's own signer ({@code AwsV4HttpSigner}) gives a request as it
+   * reached a server, byte for byte (a {@code MockWebServer}'s record: WireMock's server writes a
+   * form's {@code charset=utf-8} as {@code UTF-8}): its method, path, query, body and the headers
+   * its signature signed, at its instant.
+   */
+  static String sdkSignature(RecordedRequest sent, String service) {
+    String authorization = sent.getHeaders().get("Authorization");
+    String signed =
+        authorization.substring(
+            authorization.indexOf("SignedHeaders=") + 14, authorization.indexOf(", Signature"));
+    SdkHttpRequest.Builder request =
+        SdkHttpRequest.builder()
+            .method(SdkHttpMethod.fromValue(sent.getMethod()))
+            .uri(URI.create("http://" + sent.getHeaders().get("Host") + sent.getTarget()));
+    for (String name : signed.split(";")) {
+      if (!List.of("host", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256")
+          .contains(name)) {
+        request.appendHeader(name, sent.getHeaders().get(name));
+      }
+    }
+    Instant at = Instant.from(AMZ_DATE.parse(sent.getHeaders().get("X-Amz-Date")));
+    SignedRequest sdk =
+        AwsV4HttpSigner.create()
+            .sign(
+                r ->
+                    r.identity(AwsSessionCredentialsIdentity.create(KEY, SECRET, TOKEN))
+                        .request(request.build())
+                        .payload(ContentStreamProvider.fromByteArray(sent.getBody().toByteArray()))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, REGION)
+                        .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(at, ZoneOffset.UTC)));
+    return sdk.request().firstMatchingHeader("Authorization").orElseThrow();
   }
 
   /** The SDK's client: the loopback server, the same credentials, the SDK's signer at a clock. */
