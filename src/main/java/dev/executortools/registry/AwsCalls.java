@@ -197,10 +197,13 @@ final class AwsCalls {
         return JSON_ERRORS.toError(response);
       };
 
-  /** An XML error's {@code Error} element as the JSON fields the JSON error model reads. */
+  /**
+   * An XML error's {@code Error} element (under {@code ErrorResponse} in the query protocol, the
+   * root itself in S3's) as the JSON fields the JSON error model reads.
+   */
   private static JsonNode flatten(JsonNode parsed) {
-    JsonNode error = parsed.path("Error");
-    if (!error.isObject()) return parsed;
+    JsonNode error = parsed.path("Error").isObject() ? parsed.path("Error") : parsed;
+    if (!error.path("Code").isString()) return parsed;
     ObjectNode fields = Json.object();
     fields.put("__type", error.path("Code").asString(""));
     fields.put("message", error.path("Message").asString(""));
