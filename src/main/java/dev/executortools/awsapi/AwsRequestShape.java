@@ -17,8 +17,9 @@ import tools.jackson.databind.JsonNode;
  * A bound request of an AWS operation as AWS takes it: without the template's {@code #...} (bound
  * as {@code %23...}); on AWS's own hosts over https and in the chosen region; query-protocol POSTs
  * with {@code Action}, {@code Version} and the input in a form body ({@code
- * application/x-www-form-urlencoded; charset=utf-8}, as the SDKs send it); JSON-protocol bodies as
- * {@code application/x-amz-json-1.x} ({@code {}} when there is none).
+ * application/x-www-form-urlencoded; charset=utf-8}, as the SDKs send it: {@link QueryForm});
+ * JSON-protocol bodies as {@code application/x-amz-json-1.x} ({@code {}} when there is none);
+ * REST-XML bodies built by {@link RestXmlBody}; S3's buckets addressed by {@link S3Addressing}.
  */
 public final class AwsRequestShape {
   private static final Pattern REGIONAL_HOST =
@@ -98,7 +99,7 @@ public final class AwsRequestShape {
         if (body == null) body = "{}".getBytes(StandardCharsets.UTF_8);
       }
       case REST -> {
-        if (contentType != null && isXml(contentType) && args.path("body").isObject()) {
+        if (wire != null && isXml(contentType) && args.path("body").isObject()) {
           RestXmlBody.Payload payload = RestXmlBody.encode(args.path("body"), root);
           body = payload.body();
           contentType = payload.contentType();
@@ -121,7 +122,7 @@ public final class AwsRequestShape {
   }
 
   private static boolean isXml(String contentType) {
-    String type = contentType.toLowerCase(Locale.ROOT);
+    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
     return type.startsWith("text/xml") || type.startsWith("application/xml");
   }
 
