@@ -3,6 +3,7 @@ package dev.executortools.awsapi;
 import dev.executortools.bind.HttpRequestSpec;
 import dev.executortools.bind.HttpRequestSpec.HttpHeader;
 import dev.executortools.compile.HttpBinding;
+import dev.executortools.compile.ParamBinding;
 import dev.executortools.extract.MediaTypeSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -82,7 +83,9 @@ public final class AwsRequestShape {
     JsonNode root = wire != null ? wire : inputSchema;
     switch (api.protocol()) {
       case QUERY -> {
-        if (!request.method().equalsIgnoreCase("GET")) {
+        if (request.method().equalsIgnoreCase("GET")) {
+          target.encodedQuery(getQuery(url, binding, args, api.service().equals("ec2")));
+        } else {
           StringBuilder form = new StringBuilder(url.encodedQuery() == null ? "" : formQuery(url));
           JsonNode input = args.path("body");
           if (input.isObject() && !input.isEmpty()) {
@@ -111,12 +114,30 @@ public final class AwsRequestShape {
         request.method(), target.build().toString(), headers, body, contentType);
   }
 
+  /**
+   * The query of a query-protocol GET (the directory's GET variants): what the binder bound, then
+   * each structured parameter (which it left out: {@link AwsWireShapes#shapedParams}) as the SDKs
+   * put it in a form ({@code Filter.1.Name}, {@code AttributeName.1}).
+   */
+  private static String getQuery(HttpUrl url, HttpBinding binding, JsonNode args, boolean ec2) {
+    List<String> pairs = new ArrayList<>();
+    if (url.encodedQuery() != null) pairs.add(formQuery(url));
+    for (ParamBinding param : binding.params()) {
+      JsonNode schema = param.param().schema();
+      JsonNode value = args.get(param.property());
+      if (AwsWireShapes.isWireShape(schema) && value != null && !value.isNull()) {
+        pairs.addAll(QueryForm.pairs(param.param().name(), value, schema, schema, ec2));
+      }
+    }
+    return pairs.isEmpty() ? null : String.join("&", pairs);
+  }
+
   /** The body's wire shape ({@link AwsWireShapes}), or null for a tool compiled without one. */
   private static JsonNode wireShape(HttpBinding binding) {
     if (binding.requestBody() == null) return null;
     for (MediaTypeSpec type : binding.requestBody().mediaTypes()) {
       JsonNode schema = type.schema();
-      if (schema != null && schema.path(AwsWireShapes.MARK).asBoolean(false)) return schema;
+      if (AwsWireShapes.isWireShape(schema)) return schema;
     }
     return null;
   }

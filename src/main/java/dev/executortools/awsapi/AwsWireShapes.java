@@ -1,7 +1,9 @@
 package dev.executortools.awsapi;
 
 import dev.executortools.compile.HttpBinding;
+import dev.executortools.compile.ParamBinding;
 import dev.executortools.extract.MediaTypeSpec;
+import dev.executortools.extract.Param;
 import dev.executortools.extract.RequestBodySpec;
 import dev.executortools.internal.Json;
 import java.util.ArrayDeque;
@@ -43,26 +45,79 @@ public final class AwsWireShapes {
     this.schemas = document.path("components").path("schemas");
   }
 
-  /** The binding with each request-body schema replaced by its wire shape. */
+  /**
+   * The binding with each request-body schema replaced by its wire shape, and so the schema of each
+   * structured query parameter of a query-protocol operation (the directory's GET variants: EC2's
+   * {@code Filter} list).
+   */
   public static HttpBinding of(HttpBinding binding, JsonNode document, String operationId) {
     RequestBodySpec body = binding.requestBody();
-    if (body == null) return binding;
-    List<MediaTypeSpec> types = new ArrayList<>();
-    for (MediaTypeSpec type : body.mediaTypes()) {
-      JsonNode schema = type.schema();
-      types.add(
-          schema == null
-              ? type
-              : new MediaTypeSpec(
-                  type.mediaType(), wire(schema, document, operationId), type.encoding()));
+    if (body != null) {
+      List<MediaTypeSpec> types = new ArrayList<>();
+      for (MediaTypeSpec type : body.mediaTypes()) {
+        JsonNode schema = type.schema();
+        types.add(
+            schema == null
+                ? type
+                : new MediaTypeSpec(
+                    type.mediaType(), wire(schema, document, operationId), type.encoding()));
+      }
+      body = new RequestBodySpec(body.required(), body.description(), types);
+    }
+    boolean query = AwsApi.of("", binding.pathTemplate()).protocol() == AwsApi.Protocol.QUERY;
+    List<ParamBinding> params = new ArrayList<>();
+    for (ParamBinding param : binding.params()) {
+      Param p = param.param();
+      params.add(
+          query && p.location().equals("query") && structured(p.schema())
+              ? new ParamBinding(
+                  param.property(),
+                  new Param(
+                      p.name(),
+                      p.location(),
+                      p.required(),
+                      p.description(),
+                      p.deprecated(),
+                      wire(p.schema(), document, operationId),
+                      p.style(),
+                      p.explode(),
+                      p.allowReserved(),
+                      p.contentType()))
+              : param);
     }
     return new HttpBinding(
         binding.method(),
         binding.pathTemplate(),
-        binding.params(),
-        new RequestBodySpec(body.required(), body.description(), types),
+        params,
+        body,
         binding.servers(),
         binding.security());
+  }
+
+  /** Whether a schema is a list, map or structure (a scalar's, enums included, stays as it is). */
+  private static boolean structured(JsonNode schema) {
+    return schema != null
+        && (schema.has("$ref")
+            || schema.has("items")
+            || schema.has("properties")
+            || schema.has("additionalProperties"));
+  }
+
+  /**
+   * The properties of the query parameters this operation's requests carry as AWS does ({@code
+   * AwsRequestShape}), which the generic binder must leave out.
+   */
+  public static Set<String> shapedParams(HttpBinding binding) {
+    Set<String> shaped = new LinkedHashSet<>();
+    for (ParamBinding param : binding.params()) {
+      if (isWireShape(param.param().schema())) shaped.add(param.property());
+    }
+    return shaped;
+  }
+
+  /** Whether a schema is a wire shape made here. */
+  static boolean isWireShape(JsonNode schema) {
+    return schema != null && schema.path(MARK).asBoolean(false);
   }
 
   static ObjectNode wire(JsonNode schema, JsonNode document, String operationId) {

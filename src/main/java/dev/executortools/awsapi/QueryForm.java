@@ -32,9 +32,15 @@ final class QueryForm {
    * @param root the document {@code schema}'s {@code #/$defs/...} refer to
    */
   static String encode(JsonNode value, JsonNode schema, JsonNode root, boolean ec2) {
+    return String.join("&", pairs("", value, schema, root, ec2));
+  }
+
+  /** The encoded {@code name=value} pairs of a member named {@code name} (a query parameter). */
+  static List<String> pairs(
+      String name, JsonNode value, JsonNode schema, JsonNode root, boolean ec2) {
     QueryForm form = new QueryForm(root, ec2);
-    form.member("", value, schema);
-    return String.join("&", form.pairs);
+    form.member(name, value, schema);
+    return form.pairs;
   }
 
   private void member(String name, JsonNode value, JsonNode schema) {

@@ -108,12 +108,17 @@ final class AwsCalls {
     return out;
   }
 
-  /** The arguments with the operation's fixed parameters filled in. */
+  /**
+   * The arguments to bind: the operation's fixed parameters filled in, the parameters its AWS
+   * protocol encodes itself left out ({@link AwsWireShapes#shapedParams}).
+   */
   static JsonNode withFixedParams(HttpBinding binding, JsonNode args) {
     Map<String, String> fixed = AwsApi.fixedParams(binding);
-    if (fixed.isEmpty() || !(args instanceof ObjectNode object)) return args;
+    Set<String> shaped = AwsWireShapes.shapedParams(binding);
+    if ((fixed.isEmpty() && shaped.isEmpty()) || !(args instanceof ObjectNode object)) return args;
     ObjectNode copy = object.deepCopy();
     fixed.forEach(copy::put);
+    shaped.forEach(copy::remove);
     return copy;
   }
 

@@ -315,12 +315,48 @@ class AwsSdkDifferentialTest {
         .isEqualTo(SdkDifferential.sdkSignature(sent, "sqs"));
   }
 
-  /** The request an SQS tool sends, as a {@code MockWebServer} received it. */
+  /**
+   * The directory's GET variant of a query operation: its query carries what the SDK's form body
+   * carries for the same input (EC2's lists as {@code Filter.1.Value.1}, not OpenAPI's form style),
+   * signed as the SDK's signer signs that very request.
+   */
+  @Test
+  void ec2DescribeInstancesGetCarriesTheSdksFormInItsQuery() throws Exception {
+    ObjectNode args = Json.object().put("DryRun", false);
+    ObjectNode filter = args.putArray("Filter").addObject().put("Name", "instance-state-name");
+    filter.putArray("Values").add("running").add("pending");
+    args.putArray("InstanceId").add("i-0123456789abcdef0");
+    RecordedRequest sent =
+        sentTo("ec2", "ec2.json", "ec2.actionDescribeInstances.getDescribeInstances", args);
+    assertThat(sent.getMethod()).isEqualTo("GET");
+    LoggedRequest sdks;
+    try (Ec2Client ec2 = differential.client(urlConnection(Ec2Client.builder()), Instant.now())) {
+      sdks =
+          differential.sdks(
+              () ->
+                  ec2.describeInstances(
+                      r ->
+                          r.filters(f -> f.name("instance-state-name").values("running", "pending"))
+                              .instanceIds("i-0123456789abcdef0")
+                              .dryRun(false)));
+    }
+    assertThat(sent.getUrl().encodedQuery().split("&"))
+        .containsExactlyInAnyOrder(sdks.getBodyAsString().split("&"));
+    assertThat(sent.getHeaders().get("Authorization"))
+        .isEqualTo(SdkDifferential.sdkSignature(sent, "ec2"));
+  }
+
+  /** The request a tool sends, as a {@code MockWebServer} received it. */
   private RecordedRequest sentTo(String id, ObjectNode args) throws Exception {
+    return sentTo("sqs", "sqs.json", id, args);
+  }
+
+  private RecordedRequest sentTo(String namespace, String spec, String id, ObjectNode args)
+      throws Exception {
     try (MockWebServer raw = new MockWebServer()) {
       raw.start();
       raw.enqueue(new MockResponse.Builder().code(200).body("<Response/>").build());
-      differential.add("sqs", "sqs.json", "http://localhost:" + raw.getPort());
+      differential.add(namespace, spec, "http://localhost:" + raw.getPort());
       ToolResult result = differential.registry.call(id, args);
       assertThat(result.ok()).as(result.toJson().toString()).isTrue();
       return raw.takeRequest();

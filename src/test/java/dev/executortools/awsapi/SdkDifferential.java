@@ -174,7 +174,11 @@ final class SdkDifferential implements AutoCloseable {
                 r ->
                     r.identity(AwsSessionCredentialsIdentity.create(KEY, SECRET, TOKEN))
                         .request(request.build())
-                        .payload(ContentStreamProvider.fromByteArray(sent.getBody().toByteArray()))
+                        .payload(
+                            ContentStreamProvider.fromByteArray(
+                                sent.getBody() == null
+                                    ? new byte[0]
+                                    : sent.getBody().toByteArray()))
                         .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                         .putProperty(AwsV4HttpSigner.REGION_NAME, REGION)
                         .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(at, ZoneOffset.UTC)));
