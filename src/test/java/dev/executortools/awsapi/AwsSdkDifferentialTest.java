@@ -183,7 +183,7 @@ class AwsSdkDifferentialTest {
   @Test
   void s3PutObject() throws IOException {
     differential.add("s3", "s3.json");
-    ObjectNode args = Json.object().put("Bucket", "my-bucket").put("Key", "notes/a b.txt");
+    ObjectNode args = Json.object().put("Bucket", "my-bucket").put("Key", "notes/a b+c=d (1)!*~é.txt");
     ObjectNode body = args.putObject("body").put("Body", "hello, S3");
     body.putObject("x-amz-meta-").put("author", "me");
     LoggedRequest ours = differential.ours("s3.root.putObject", args);
@@ -196,7 +196,7 @@ class AwsSdkDifferentialTest {
                   s3.putObject(
                       r ->
                           r.bucket("my-bucket")
-                              .key("notes/a b.txt")
+                              .key("notes/a b+c=d (1)!*~é.txt")
                               .metadata(Map.of("author", "me")),
                       RequestBody.fromBytes("hello, S3".getBytes(StandardCharsets.UTF_8)))));
     }
@@ -205,13 +205,13 @@ class AwsSdkDifferentialTest {
   @Test
   void s3GetObject() throws IOException {
     differential.add("s3", "s3.json");
-    ObjectNode args = Json.object().put("Bucket", "my-bucket").put("Key", "notes/a b.txt");
+    ObjectNode args = Json.object().put("Bucket", "my-bucket").put("Key", "notes/a b+c=d (1)!*~é.txt");
     LoggedRequest ours = differential.ours("s3.root.getObject", args);
     try (S3Client s3 = s3(signedAt(ours))) {
       assertSameRequest(
           ours,
           differential.sdks(
-              () -> s3.getObjectAsBytes(r -> r.bucket("my-bucket").key("notes/a b.txt"))));
+              () -> s3.getObjectAsBytes(r -> r.bucket("my-bucket").key("notes/a b+c=d (1)!*~é.txt"))));
     }
   }
 
