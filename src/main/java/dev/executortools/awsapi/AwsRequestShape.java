@@ -102,8 +102,13 @@ public final class AwsRequestShape {
         if (body == null) body = "{}".getBytes(StandardCharsets.UTF_8);
       }
       case REST -> {
-        if (wire != null && isXml(contentType) && args.path("body").isObject()) {
-          RestXmlBody.Payload payload = RestXmlBody.encode(args.path("body"), root);
+        JsonNode input = args.path("body");
+        if (api.service().equals("s3")) {
+          String callRegion = regionOf(target.build().host());
+          input = S3BucketRegion.located(input, binding, callRegion != null ? callRegion : region);
+        }
+        if (wire != null && isXml(contentType) && input.isObject()) {
+          RestXmlBody.Payload payload = RestXmlBody.encode(input, root);
           body = payload.body();
           contentType = payload.contentType();
           headers.addAll(payload.headers());

@@ -180,10 +180,24 @@ class AwsSdkDifferentialTest {
     }
   }
 
+  /** With no configuration, the SDK gives the bucket its client's region; so does a tool. */
+  @Test
+  void s3CreateBucketInTheCallsRegionWhenNoneIsGiven() throws IOException {
+    differential.add("s3", "s3.json");
+    ObjectNode args = Json.object().put("Bucket", "my-bucket");
+    args.putObject("body");
+    LoggedRequest ours = differential.ours("s3.root.createBucket", args);
+    assertThat(ours.getBodyAsString()).contains("<LocationConstraint>eu-west-1<");
+    try (S3Client s3 = s3(signedAt(ours))) {
+      assertSameRequest(ours, differential.sdks(() -> s3.createBucket(r -> r.bucket("my-bucket"))));
+    }
+  }
+
   @Test
   void s3PutObject() throws IOException {
     differential.add("s3", "s3.json");
-    ObjectNode args = Json.object().put("Bucket", "my-bucket").put("Key", "notes/a b+c=d (1)!*~é.txt");
+    ObjectNode args =
+        Json.object().put("Bucket", "my-bucket").put("Key", "notes/a b+c=d (1)!*~é.txt");
     ObjectNode body = args.putObject("body").put("Body", "hello, S3");
     body.putObject("x-amz-meta-").put("author", "me");
     LoggedRequest ours = differential.ours("s3.root.putObject", args);
@@ -205,13 +219,16 @@ class AwsSdkDifferentialTest {
   @Test
   void s3GetObject() throws IOException {
     differential.add("s3", "s3.json");
-    ObjectNode args = Json.object().put("Bucket", "my-bucket").put("Key", "notes/a b+c=d (1)!*~é.txt");
+    ObjectNode args =
+        Json.object().put("Bucket", "my-bucket").put("Key", "notes/a b+c=d (1)!*~é.txt");
     LoggedRequest ours = differential.ours("s3.root.getObject", args);
     try (S3Client s3 = s3(signedAt(ours))) {
       assertSameRequest(
           ours,
           differential.sdks(
-              () -> s3.getObjectAsBytes(r -> r.bucket("my-bucket").key("notes/a b+c=d (1)!*~é.txt"))));
+              () ->
+                  s3.getObjectAsBytes(
+                      r -> r.bucket("my-bucket").key("notes/a b+c=d (1)!*~é.txt"))));
     }
   }
 
