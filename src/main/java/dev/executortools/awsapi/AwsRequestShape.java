@@ -102,6 +102,10 @@ public final class AwsRequestShape {
         if (body == null) body = "{}".getBytes(StandardCharsets.UTF_8);
       }
       case REST -> {
+        for (String key : AwsApi.subresources(binding)) {
+          // ?tagging, as the SDK sends it, not the binder's tagging=true
+          target.removeAllQueryParameters(key).addQueryParameter(key, null);
+        }
         JsonNode input = args.path("body");
         if (api.service().equals("s3")) {
           String callRegion = regionOf(target.build().host());
@@ -113,6 +117,7 @@ public final class AwsRequestShape {
           contentType = payload.contentType();
           headers.addAll(payload.headers());
         }
+        if (api.service().equals("s3")) headers = S3Checksums.withChecksum(headers, body, binding);
       }
     }
     return new HttpRequestSpec(

@@ -113,11 +113,11 @@ final class AwsCalls {
    * protocol encodes itself left out ({@link AwsWireShapes#shapedParams}).
    */
   static JsonNode withFixedParams(HttpBinding binding, JsonNode args) {
-    Map<String, String> fixed = AwsApi.fixedParams(binding);
+    Map<String, JsonNode> fixed = AwsApi.fixedParams(binding);
     Set<String> shaped = AwsWireShapes.shapedParams(binding);
     if ((fixed.isEmpty() && shaped.isEmpty()) || !(args instanceof ObjectNode object)) return args;
     ObjectNode copy = object.deepCopy();
-    fixed.forEach(copy::put);
+    fixed.forEach(copy::set);
     shaped.forEach(copy::remove);
     return copy;
   }

@@ -198,7 +198,9 @@ class MotoEndToEndTest {
 
   /**
    * S3 as REST-XML, outside us-east-1: the bucket's XML body carries its LocationConstraint; the
-   * object goes up as its raw bytes with its metadata headers and comes back the same.
+   * object goes up as its raw bytes with its metadata headers and comes back the same; the bucket
+   * takes tags (a wrapped list) and the object goes by DeleteObjects (a flattened one), each with
+   * the checksum S3 asks of them.
    */
   @Test
   void s3BucketOutsideUsEast1PutAndGetAnObject() throws IOException {
@@ -223,6 +225,28 @@ class MotoEndToEndTest {
 
       ToolResult buckets = ok(registry, "s3.root.listBuckets", Json.object());
       assertThat(buckets.data().path("Buckets").toString()).contains("\"Name\":\"moto-bucket\"");
+
+      ObjectNode tagging = Json.object().put("Bucket", "moto-bucket");
+      tagging
+          .putObject("body")
+          .putObject("Tagging")
+          .putArray("TagSet")
+          .addObject()
+          .put("Key", "team")
+          .put("Value", "a & b");
+      ok(registry, "s3.bucketTagging.putBucketTagging", tagging);
+
+      ObjectNode delete = Json.object().put("Bucket", "moto-bucket");
+      delete
+          .putObject("body")
+          .putObject("Delete")
+          .putArray("Objects")
+          .addObject()
+          .put("Key", "notes/today.txt");
+      ToolResult deleted = ok(registry, "s3.bucketDelete.deleteObjects", delete);
+      assertThat(deleted.data().toString()).contains("notes/today.txt");
+      ToolResult gone = registry.call("s3.root.getObject", get);
+      assertThat(gone.error().details().path("type").asString()).isEqualTo("NoSuchKey");
 
       ObjectNode location = Json.object().put("Bucket", "no-such-bucket").put("Key", "k");
       ToolResult missing = registry.call("s3.root.getObject", location);
