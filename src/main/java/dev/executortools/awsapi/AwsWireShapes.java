@@ -60,7 +60,7 @@ public final class AwsWireShapes {
             schema == null
                 ? type
                 : new MediaTypeSpec(
-                    type.mediaType(), wire(schema, document, operationId), type.encoding()));
+                    type.mediaType(), payload(schema, document, operationId), type.encoding()));
       }
       body = new RequestBodySpec(body.required(), body.description(), types);
     }
@@ -78,7 +78,7 @@ public final class AwsWireShapes {
                       p.required(),
                       p.description(),
                       p.deprecated(),
-                      wire(p.schema(), document, operationId),
+                      wire(p.schema(), document),
                       p.style(),
                       p.explode(),
                       p.allowReserved(),
@@ -120,7 +120,8 @@ public final class AwsWireShapes {
     return schema != null && schema.path(MARK).asBoolean(false);
   }
 
-  static ObjectNode wire(JsonNode schema, JsonNode document, String operationId) {
+  /** A schema's wire shape, its shapes in its own {@code $defs}. */
+  static ObjectNode wire(JsonNode schema, JsonNode document) {
     AwsWireShapes shapes = new AwsWireShapes(document);
     ObjectNode root = shapes.shape(schema);
     while (!shapes.pending.isEmpty()) {
@@ -129,7 +130,17 @@ public final class AwsWireShapes {
     }
     if (!shapes.defs.isEmpty()) root.set("$defs", shapes.defs);
     root.put(MARK, true);
-    JsonNode request = shapes.schemas.path(operationId + "Request").path("xml");
+    return root;
+  }
+
+  /**
+   * A request body's wire shape, with the XML root's name and namespace of the operation's {@code
+   * <OperationId>Request} schema (default name: {@code <OperationId>Request}).
+   */
+  static ObjectNode payload(JsonNode schema, JsonNode document, String operationId) {
+    ObjectNode root = wire(schema, document);
+    JsonNode request =
+        document.path("components").path("schemas").path(operationId + "Request").path("xml");
     ObjectNode xml = root.path("xml").isObject() ? (ObjectNode) root.get("xml") : Json.object();
     if (request.path("namespace").isString() && !xml.has("namespace")) {
       xml.set("namespace", request.path("namespace"));

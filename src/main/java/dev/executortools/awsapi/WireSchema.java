@@ -49,8 +49,8 @@ final class WireSchema {
    */
   boolean flattened(JsonNode member) {
     return member != null
-        && (member.path("xml").path("wrapped").asBoolean(true) == false
-            || resolve(member).path("xml").path("wrapped").asBoolean(true) == false);
+        && (!member.path("xml").path("wrapped").asBoolean(true)
+            || !resolve(member).path("xml").path("wrapped").asBoolean(true));
   }
 
   /** Whether a member is an XML attribute of its parent ({@code xml.attribute: true}). */
