@@ -33,9 +33,13 @@ public record AwsApi(String service, Protocol protocol, String target, String pa
   /** Services of the JSON protocol that take {@code application/x-amz-json-1.0} (botocore). */
   private static final Set<String> JSON_1_0 = Set.of("dynamodb", "swf", "states", "streams");
 
-  /** The seven SigV4 parameters every directory spec declares: the signer's, not the model's. */
+  /**
+   * The seven SigV4 parameters every directory spec declares, and the session-token header of its
+   * S3 spec: the signer's, not the model's.
+   */
   public static final Set<String> SIGNER_PARAM_KEYS =
       Set.of(
+          "header:x-amz-security-token",
           "header:X-Amz-Content-Sha256",
           "header:X-Amz-Date",
           "header:X-Amz-Algorithm",
@@ -116,20 +120,41 @@ public record AwsApi(String service, Protocol protocol, String target, String pa
 
   /**
    * The parameters with one possible value that the operation requires ({@code Action}, {@code
-   * Version}, {@code X-Amz-Target}), by input property: filled in, never asked of a model.
+   * Version}, {@code X-Amz-Target}, and S3's subresources such as {@code tagging}: {@code true}),
+   * by input property: filled in, never asked of a model.
    */
-  public static Map<String, String> fixedParams(HttpBinding binding) {
-    Map<String, String> fixed = new LinkedHashMap<>();
+  public static Map<String, JsonNode> fixedParams(HttpBinding binding) {
+    Map<String, JsonNode> fixed = new LinkedHashMap<>();
     for (ParamBinding param : binding.params()) {
       JsonNode schema = param.param().schema();
       if (param.param().required()
           && schema != null
           && schema.path("enum").isArray()
           && schema.path("enum").size() == 1
-          && schema.path("enum").get(0).isString()) {
-        fixed.put(param.property(), schema.path("enum").get(0).asString());
+          && (schema.path("enum").get(0).isString() || schema.path("enum").get(0).isBoolean())) {
+        fixed.put(param.property(), schema.path("enum").get(0));
       }
     }
     return fixed;
+  }
+
+  /**
+   * The query keys the operation's path names with no value (S3's {@code ?tagging}, {@code
+   * ?delete}): in the directory, required query parameters whose one value is {@code true}.
+   */
+  public static Set<String> subresources(HttpBinding binding) {
+    Set<String> keys = new java.util.LinkedHashSet<>();
+    for (ParamBinding param : binding.params()) {
+      JsonNode values = param.param().schema() == null ? null : param.param().schema().path("enum");
+      if (param.param().location().equals("query")
+          && param.param().required()
+          && values != null
+          && values.size() == 1
+          && values.get(0).isBoolean()
+          && values.get(0).booleanValue()) {
+        keys.add(param.param().name());
+      }
+    }
+    return keys;
   }
 }

@@ -62,7 +62,10 @@ public final class SigV4Signer {
   public static List<Pair> sign(
       Request request, Scope scope, AwsCredentials credentials, Instant now) {
     String amzDate = AMZ_DATE.format(now);
-    String payloadHash = hex(sha256(request.payload() == null ? new byte[0] : request.payload()));
+    String payloadHash = presetPayloadHash(request.headers());
+    if (payloadHash == null) {
+      payloadHash = hex(sha256(request.payload() == null ? new byte[0] : request.payload()));
+    }
     List<Pair> added = new ArrayList<>();
     added.add(new Pair("X-Amz-Date", amzDate));
     if (credentials.sessionToken() != null) {
@@ -119,6 +122,17 @@ public final class SigV4Signer {
                 + ", Signature="
                 + signature));
     return added;
+  }
+
+  /**
+   * The payload hash a request already states ({@code UNSIGNED-PAYLOAD}), as the SDK's signer takes
+   * it, or null.
+   */
+  private static String presetPayloadHash(List<Pair> headers) {
+    for (Pair header : headers) {
+      if (header.name().equalsIgnoreCase("X-Amz-Content-Sha256")) return header.value();
+    }
+    return null;
   }
 
   private static TreeMap<String, String> canonicalHeaders(List<Pair> headers) {

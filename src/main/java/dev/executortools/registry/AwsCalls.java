@@ -11,6 +11,7 @@ import dev.executortools.awsapi.AwsCredentials;
 import dev.executortools.awsapi.AwsCredentialsException;
 import dev.executortools.awsapi.AwsEndpoints;
 import dev.executortools.awsapi.AwsRequestShape;
+import dev.executortools.awsapi.AwsWireShapes;
 import dev.executortools.awsapi.AwsXml;
 import dev.executortools.awsapi.SigV4Signer;
 import dev.executortools.awsapi.SignedRequests;
@@ -94,14 +95,15 @@ final class AwsCalls {
   }
 
   /**
-   * The tools with their fixed parameters out of their input schemas, and the {@code body} of a
-   * query or JSON-protocol operation optional when it has no required member ({@code ListTables}
-   * takes {@code {}}): {@link #withFixedParams} sends an empty input then.
+   * The tools with their fixed parameters out of their input schemas, their bodies' wire shapes
+   * ({@link AwsWireShapes}) in their bindings, and the {@code body} of a query or JSON-protocol
+   * operation optional when it has no required member ({@code ListTables} takes {@code {}}): {@link
+   * #withFixedParams} sends an empty input then.
    */
-  static List<CompiledTool> withoutFixedParams(List<CompiledTool> tools) {
+  static List<CompiledTool> forAws(SpecDocument document, List<CompiledTool> tools) {
     List<CompiledTool> out = new ArrayList<>(tools.size());
     for (CompiledTool tool : tools) {
-      Optional<AwsApi> api = AwsApi.of(tool.binding());
+      Optional<AwsApi> api = tool.binding() == null ? Optional.empty() : AwsApi.of(tool.binding());
       if (api.isPresent()) {
         ObjectNode schema = tool.inputSchema();
         Set<String> dropped = new java.util.HashSet<>(AwsApi.fixedParams(tool.binding()).keySet());
@@ -116,6 +118,14 @@ final class AwsCalls {
             if (dropped.contains(required.get(i).asString(""))) required.remove(i);
           }
         }
+        String operationId = tool.operation() == null ? "" : tool.operation().operationId();
+        tool =
+            new CompiledTool(
+                tool.tool(),
+                tool.inputSchema(),
+                tool.outputSchema(),
+                AwsWireShapes.of(tool.binding(), document.root(), operationId),
+                tool.operation());
       }
       out.add(tool);
     }
@@ -135,19 +145,24 @@ final class AwsCalls {
   }
 
   /**
-   * The arguments with the operation's fixed parameters filled in, and an empty input for a query
-   * or JSON-protocol operation called without one.
+   * The arguments to bind: the operation's fixed parameters filled in, the parameters its AWS
+   * protocol encodes itself left out ({@link AwsWireShapes#shapedParams}), and an empty input for a
+   * query or JSON-protocol operation called without one.
    */
   static JsonNode withFixedParams(HttpBinding binding, JsonNode args) {
-    Map<String, String> fixed = AwsApi.fixedParams(binding);
+    Map<String, JsonNode> fixed = AwsApi.fixedParams(binding);
+    Set<String> shaped = AwsWireShapes.shapedParams(binding);
     boolean noInput =
         args instanceof ObjectNode
             && !args.has("body")
             && binding.requestBody() != null
             && AwsApi.of(binding).map(a -> a.protocol() != AwsApi.Protocol.REST).orElse(false);
-    if ((fixed.isEmpty() && !noInput) || !(args instanceof ObjectNode object)) return args;
+    if ((fixed.isEmpty() && shaped.isEmpty() && !noInput) || !(args instanceof ObjectNode object)) {
+      return args;
+    }
     ObjectNode copy = object.deepCopy();
-    fixed.forEach(copy::put);
+    fixed.forEach(copy::set);
+    shaped.forEach(copy::remove);
     if (noInput) copy.putObject("body");
     return copy;
   }
@@ -175,9 +190,19 @@ final class AwsCalls {
       HttpTransport transport) {
     String profile = profileOf(source);
     String configured = chain.region(profile);
-    HttpRequestSpec shaped =
-        AwsRequestShape.shape(
-            request, api, modelChosenServer ? null : configured, args, tool.inputSchema());
+    HttpRequestSpec shaped;
+    try {
+      shaped =
+          AwsRequestShape.shape(
+              request,
+              api,
+              modelChosenServer ? null : configured,
+              args,
+              tool.binding(),
+              tool.inputSchema());
+    } catch (IllegalArgumentException e) {
+      return ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, e.getMessage());
+    }
     HttpUrl url = HttpUrl.get(shaped.url());
     String endpoint =
         modelChosenServer || source.baseUrl() != null
@@ -327,10 +352,13 @@ final class AwsCalls {
         return JSON_ERRORS.toError(response);
       };
 
-  /** An XML error's {@code Error} element as the JSON fields the JSON error model reads. */
+  /**
+   * An XML error's {@code Error} element (under {@code ErrorResponse} in the query protocol, the
+   * root itself in S3's) as the JSON fields the JSON error model reads.
+   */
   private static JsonNode flatten(JsonNode parsed) {
-    JsonNode error = parsed.path("Error");
-    if (!error.isObject()) return parsed;
+    JsonNode error = parsed.path("Error").isObject() ? parsed.path("Error") : parsed;
+    if (!error.path("Code").isString()) return parsed;
     ObjectNode fields = Json.object();
     fields.put("__type", error.path("Code").asString(""));
     fields.put("message", error.path("Message").asString(""));

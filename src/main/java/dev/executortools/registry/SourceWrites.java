@@ -272,7 +272,8 @@ final class SourceWrites implements SourceSink {
 
   private static List<CompiledTool> compile(SourceConfig config, SpecDocument document) {
     String url = config.specUrl();
-    return AwsCalls.withoutFixedParams(
+    return AwsCalls.forAws(
+        document,
         ToolCompiler.compile(
                 document,
                 url == null ? null : SpecFetcher.location(url),
