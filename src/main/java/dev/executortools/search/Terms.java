@@ -100,6 +100,11 @@ final class Terms {
    */
   record Analysed(List<String> terms, List<String> exact) {}
 
+  /** Whether {@code lower} (lower case) is a word that says nothing of a tool. */
+  static boolean isStopWord(String lower) {
+    return STOP.contains(lower);
+  }
+
   /** The terms of a text, in order, stop words dropped. */
   static List<String> of(String text) {
     return analyse(text).terms();
