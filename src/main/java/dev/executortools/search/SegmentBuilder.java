@@ -37,6 +37,9 @@ public final class SegmentBuilder {
   private final Map<String, String> interned = new HashMap<>();
   private final Map<String, Terms.Analysed> analysed = new HashMap<>();
   private final double[] totalLength = new double[Field.values().length];
+  private final WordVectors wordVectors = WordVectors.shared();
+  private final List<byte[]> vectors = new ArrayList<>();
+  private final List<Float> vectorScales = new ArrayList<>();
 
   public SegmentBuilder add(SearchDocument doc) {
     Map<Field, Terms.Analysed> terms = Field.termsOf(doc, this::analyse);
@@ -52,7 +55,18 @@ public final class SegmentBuilder {
         new IdTerms(
             Set.copyOf(intern(List.copyOf(id.leaf()))),
             Set.copyOf(intern(List.copyOf(id.group())))));
+    addVector(DenseText.vector(doc, wordVectors));
     return this;
+  }
+
+  /** A tool's dense vector (of length 1, or all zero) as int8 and a scale. */
+  private void addVector(float[] v) {
+    float max = 0;
+    for (float f : v) max = Math.max(max, Math.abs(f));
+    byte[] bytes = new byte[v.length];
+    for (int j = 0; j < v.length; j++) bytes[j] = (byte) Math.round(v[j] / max * 127);
+    vectors.add(max == 0 ? new byte[v.length] : bytes);
+    vectorScales.add(max / 127);
   }
 
   public int size() {
@@ -171,6 +185,9 @@ public final class SegmentBuilder {
         Postings p = postings.get(terms[t]);
         for (int i = 0; i < p.size; i++) out.writeByte(Math.round(p.strengths[i] * 2));
       }
+      out.writeInt(wordVectors.dims());
+      for (float scale : vectorScales) out.writeFloat(scale);
+      for (byte[] vector : vectors) out.write(vector);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
