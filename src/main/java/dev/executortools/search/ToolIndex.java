@@ -29,6 +29,11 @@ public final class ToolIndex {
   public interface Filter {
     boolean shows(String source, String id, String method);
 
+    /** Whether any tool of {@code source} may be shown (what ranks are counted among). */
+    default boolean showsSource(String source) {
+      return true;
+    }
+
     Filter ALL = (source, id, method) -> true;
   }
 
@@ -107,16 +112,17 @@ public final class ToolIndex {
       int queryTerms = terms.size();
       for (int doc = 0; doc < scores.length; doc++) {
         if (scores[doc] <= 0) continue;
+        if (!filter.showsSource(segment.source(doc))) continue;
         int[] misses = segment.idMisses(doc, t -> contains(own, queryTerms, t));
         double score = scores[doc] * strength[doc] / queryTerms * IdTerms.fit(misses[0], misses[1]);
         candidates.add(new Candidate(segment, doc, score));
       }
     }
-    return best(candidates, limit, filter);
+    return best(Fusion.fuse(query, candidates, segments, filter), limit, filter);
   }
 
   /** A tool that scored, before any of its text is read. */
-  private record Candidate(IndexSegment segment, int doc, double score) {}
+  record Candidate(IndexSegment segment, int doc, double score) {}
 
   /** A candidate with its text, read only for those ranked high enough to be looked at. */
   private record Ranked(String id, String description, double score, String copyKey) {}
