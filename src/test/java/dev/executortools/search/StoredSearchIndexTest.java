@@ -204,6 +204,18 @@ class StoredSearchIndexTest {
     assertThat(byId.values()).anySatisfy(c -> assertThat(c).isGreaterThan(0.3f));
   }
 
+  @Test
+  void aTaskInWordsNoToolUsesIsFoundThroughTheStoredVectors() throws Exception {
+    add("items", V1, false);
+    add("stock", V2, false);
+    Object before = identity(index("items"));
+
+    // no tool's text has "merchandise" nor "product": only the dense part ranks them
+    assertThat(search("merchandise", "items")).isNotEmpty().allMatch(id -> id.startsWith("items."));
+    assertThat(search("erase a product", "items")).first().isEqualTo("items.items.deleteItem");
+    assertThat(identity(index("items"))).as("read, not built again").isEqualTo(before);
+  }
+
   /** {@code bytes} marked as written in another format of the index (before or after). */
   private static byte[] ofFormat(byte[] bytes, int format) {
     byte[] copy = bytes.clone();
