@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The lexical ranking joined with the dense one ({@link WordVectors}): each tool's score is its
@@ -31,15 +32,39 @@ final class Fusion {
 
   private record Key(IndexSegment segment, int doc) {}
 
-  static List<ToolIndex.Candidate> fuse(
-      String query,
-      List<ToolIndex.Candidate> lexical,
-      List<IndexSegment> segments,
-      ToolIndex.Filter filter) {
-    if (RANKING.equals("lexical")) return lexical;
+  /** The dense side of one query: each segment's cosines and the nearest tools. */
+  record Dense(Map<IndexSegment, float[]> cosines, List<ToolIndex.Candidate> nearest) {
+    static final Dense NONE = new Dense(Map.of(), List.of());
+  }
+
+  /**
+   * Starts the dense side of {@code query} on another thread (the word vectors read on the first
+   * search, the cosine over every tool), so that it runs while the lexical side does; none when the
+   * ranking is lexical or the query has no word with a vector.
+   */
+  static CompletableFuture<Dense> start(
+      String query, List<IndexSegment> segments, ToolIndex.Filter filter) {
+    if (RANKING.equals("lexical")) return CompletableFuture.completedFuture(Dense.NONE);
+    CompletableFuture<Dense> future = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                future.complete(dense(query, segments, filter));
+              } catch (Throwable e) { // the lexical ranking alone
+                future.complete(Dense.NONE);
+              }
+            },
+            "search-dense");
+    thread.setDaemon(true);
+    thread.start();
+    return future;
+  }
+
+  private static Dense dense(String query, List<IndexSegment> segments, ToolIndex.Filter filter) {
     WordVectors words = WordVectors.shared();
     float[] q = DenseText.query(query, words);
-    if (isZero(q)) return lexical;
+    if (isZero(q)) return Dense.NONE;
     Map<IndexSegment, float[]> cosines = new HashMap<>();
     PriorityQueue<ToolIndex.Candidate> nearest =
         new PriorityQueue<>(Comparator.comparingDouble(ToolIndex.Candidate::score));
@@ -56,16 +81,24 @@ final class Fusion {
         if (nearest.size() > DENSE_DEPTH) nearest.poll();
       }
     }
-    if (RANKING.equals("dense")) return new ArrayList<>(nearest);
+    return new Dense(cosines, new ArrayList<>(nearest));
+  }
+
+  /** The lexical candidates fused with the dense side ({@link #start}). */
+  static List<ToolIndex.Candidate> fuse(
+      List<ToolIndex.Candidate> lexical, CompletableFuture<Dense> started) {
+    Dense dense = started.join();
+    if (dense.cosines().isEmpty()) return lexical;
+    if (RANKING.equals("dense")) return dense.nearest();
     double best = 0;
     for (ToolIndex.Candidate c : lexical) best = Math.max(best, c.score());
     Map<Key, Double> fused = new HashMap<>();
     for (ToolIndex.Candidate c : lexical) {
-      float[] cos = cosines.get(c.segment());
-      double dense = cos == null ? 0 : cos[c.doc()];
-      fused.put(new Key(c.segment(), c.doc()), c.score() / best + DENSE_WEIGHT * dense);
+      float[] cos = dense.cosines().get(c.segment());
+      double similarity = cos == null ? 0 : cos[c.doc()];
+      fused.put(new Key(c.segment(), c.doc()), c.score() / best + DENSE_WEIGHT * similarity);
     }
-    for (ToolIndex.Candidate c : nearest) {
+    for (ToolIndex.Candidate c : dense.nearest()) {
       fused.putIfAbsent(new Key(c.segment(), c.doc()), DENSE_WEIGHT * c.score());
     }
     List<ToolIndex.Candidate> out = new ArrayList<>(fused.size());

@@ -75,6 +75,8 @@ public final class ToolIndex {
     Terms.Analysed analysed = Terms.analyse(query);
     Set<String> terms = new LinkedHashSet<>(analysed.terms());
     if (terms.isEmpty() || limit <= 0) return List.of();
+    java.util.concurrent.CompletableFuture<Fusion.Dense> dense =
+        Fusion.start(query, segments, filter);
     List<String> exact = new ArrayList<>(new LinkedHashSet<>(analysed.exact()));
     exact.removeAll(terms);
     List<byte[]> words = new ArrayList<>();
@@ -118,7 +120,7 @@ public final class ToolIndex {
         candidates.add(new Candidate(segment, doc, score));
       }
     }
-    return best(Fusion.fuse(query, candidates, segments, filter), limit, filter);
+    return best(Fusion.fuse(candidates, dense), limit, filter);
   }
 
   /** A tool that scored, before any of its text is read. */

@@ -1,13 +1,11 @@
 package dev.executortools.search;
 
 import dev.executortools.naming.Words;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Static word vectors distilled from the sentence model all-MiniLM-L6-v2 (the Model2Vec method;
@@ -32,9 +30,13 @@ final class WordVectors {
    */
   static final double SIF = 3e-3;
 
-  private static final WordVectors NONE = new WordVectors(Map.of(), 0, new float[0], new byte[0]);
+  private static final WordVectors NONE =
+      new WordVectors(new int[] {0}, new byte[0], 0, new float[0], new byte[0]);
 
-  private final Map<String, Integer> numbers;
+  /** The sorted words: word i is {@code text[offsets[i], offsets[i + 1])}. */
+  private final int[] offsets;
+
+  private final byte[] text;
   private final int dims;
 
   /** Per word: the scale of its int8 vector times its weight. */
@@ -42,8 +44,9 @@ final class WordVectors {
 
   private final byte[] vectors;
 
-  private WordVectors(Map<String, Integer> numbers, int dims, float[] scales, byte[] vectors) {
-    this.numbers = numbers;
+  private WordVectors(int[] offsets, byte[] text, int dims, float[] scales, byte[] vectors) {
+    this.offsets = offsets;
+    this.text = text;
     this.dims = dims;
     this.scales = scales;
     this.vectors = vectors;
@@ -61,33 +64,53 @@ final class WordVectors {
   private static WordVectors load() {
     try (InputStream in = WordVectors.class.getResourceAsStream("word-vectors.bin")) {
       if (in == null) return NONE;
-      return read(ByteBuffer.wrap(in.readAllBytes()));
+      return read(new DataInputStream(new BufferedInputStream(in, 1 << 16)));
     } catch (IOException | RuntimeException e) {
       return NONE; // the lexical ranking alone
     }
   }
 
-  static WordVectors read(ByteBuffer b) throws IOException {
-    if (b.getInt() != MAGIC || b.getInt() != FORMAT) throw new IOException("not word vectors");
-    int count = b.getInt();
-    int dims = b.getInt();
-    double total = Math.max(1, b.getLong());
+  /** Reads the layout into flat arrays: no object per word. */
+  static WordVectors read(DataInputStream in) throws IOException {
+    if (in.readInt() != MAGIC || in.readInt() != FORMAT) throw new IOException("not word vectors");
+    int count = in.readInt();
+    int dims = in.readInt();
+    double total = Math.max(1, in.readLong());
     int[] offsets = new int[count + 1];
-    for (int i = 0; i <= count; i++) offsets[i] = b.getInt();
+    for (int i = 0; i <= count; i++) offsets[i] = in.readInt();
     byte[] text = new byte[offsets[count]];
-    b.get(text);
-    Map<String, Integer> numbers = new HashMap<>(count * 2);
-    for (int i = 0; i < count; i++) {
-      numbers.put(
-          new String(text, offsets[i], offsets[i + 1] - offsets[i], StandardCharsets.ISO_8859_1),
-          i);
-    }
+    in.readFully(text);
     float[] scales = new float[count];
-    for (int i = 0; i < count; i++) scales[i] = (float) (SIF / (SIF + b.getInt() / total));
-    for (int i = 0; i < count; i++) scales[i] *= b.getFloat();
+    for (int i = 0; i < count; i++) scales[i] = (float) (SIF / (SIF + in.readInt() / total));
+    for (int i = 0; i < count; i++) scales[i] *= in.readFloat();
     byte[] vectors = new byte[count * dims];
-    b.get(vectors);
-    return new WordVectors(numbers, dims, scales, vectors);
+    in.readFully(vectors);
+    return new WordVectors(offsets, text, dims, scales, vectors);
+  }
+
+  /** The number of {@code word} (lower case, ASCII), or -1 when it has no vector. */
+  int number(String word) {
+    int low = 0;
+    int high = offsets.length - 2;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      int cmp = compare(mid, word);
+      if (cmp < 0) low = mid + 1;
+      else if (cmp > 0) high = mid - 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  private int compare(int number, String word) {
+    int from = offsets[number];
+    int length = offsets[number + 1] - from;
+    int n = Math.min(length, word.length());
+    for (int i = 0; i < n; i++) {
+      int cmp = Integer.compare(text[from + i] & 0xff, word.charAt(i));
+      if (cmp != 0) return cmp;
+    }
+    return Integer.compare(length, word.length());
   }
 
   /** The number of dimensions; 0 when there are no vectors. */
@@ -106,11 +129,10 @@ final class WordVectors {
       if (word.length() < 2) continue;
       String lower = word.toLowerCase(Locale.ROOT);
       if (Terms.isStopWord(lower)) continue;
-      Integer number = numbers.get(lower);
-      if (number == null && lower.endsWith("s")) {
-        number = numbers.get(lower.substring(0, lower.length() - 1));
-      }
-      if (number == null) continue;
+      int number = number(lower);
+      if (number < 0 && lower.endsWith("s"))
+        number = number(lower.substring(0, lower.length() - 1));
+      if (number < 0) continue;
       float scale = scales[number] * weight;
       int at = number * dims;
       for (int j = 0; j < dims; j++) sum[j] += scale * vectors[at + j];
