@@ -23,7 +23,10 @@ final class Fusion {
    */
   static final String RANKING = System.getProperty("executortools.search.ranking", "fused");
 
-  /** How much the cosine counts next to the lexical score (0 to 1); 0.5 to 2 were measured. */
+  /**
+   * How much the cosine counts next to the lexical score over the best one's (1 for the best); 0.5
+   * to 2 were measured.
+   */
   static final double DENSE_WEIGHT = 1;
 
   static final int DENSE_DEPTH = 100;

@@ -18,8 +18,10 @@ import java.util.Set;
  * a synonym ({@code mail}). That sum is then weighed by how much of the query the tool covers (a
  * word in its id, summary or path counts fully, one only in its description or parameters by half)
  * and by how well its id fits the query ({@link IdTerms}). Term rarity (idf) is counted over all
- * the segments. Immutable and thread-safe; a query reads the postings of its terms and the ids of
- * the tools it ranks.
+ * the segments. That lexical score is then fused with the cosine between the query and each tool in
+ * a space of static word vectors ({@link Fusion}, {@link WordVectors}), computed on another thread
+ * meanwhile. Immutable and thread-safe; a query reads the postings of its terms, every tool's dense
+ * vector and the ids of the tools it ranks.
  */
 public final class ToolIndex {
   private static final double K1 = 1.2;
