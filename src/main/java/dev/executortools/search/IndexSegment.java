@@ -16,7 +16,13 @@ import java.util.zip.CRC32;
  */
 public final class IndexSegment {
   static final int MAGIC = 0x45545349; // "ETSI"
-  static final int FORMAT = 2;
+
+  /**
+   * 2: a collection GET's {@code get} in its id words reads as {@code list} ({@link IdTerms}); 3:
+   * each tool's dense vector.
+   */
+  static final int FORMAT = 3;
+
   static final int HEADER = 16;
 
   private final ByteBuffer buf;
@@ -193,15 +199,20 @@ public final class IndexSegment {
 
   /**
    * How many words of the tool's id leaf and group the query (its term numbers, {@code inQuery})
-   * does not mention: {@code [leaf, group]}.
+   * does not mention, with the leaf words {@code verb} tells apart ({@code create}, {@code
+   * delete}...) counted on their own: {@code [leaf, group, verb]}.
    */
-  int[] idMisses(int doc, java.util.function.IntPredicate inQuery) {
+  int[] idMisses(
+      int doc, java.util.function.IntPredicate inQuery, java.util.function.IntPredicate verb) {
     int from = buf.getInt(idTermOffsetsAt + 4 * doc);
     int to = buf.getInt(idTermOffsetsAt + 4 * (doc + 1));
     int leaf = buf.getShort(leafCountsAt + 2 * doc);
-    int[] misses = new int[2];
+    int[] misses = new int[3];
     for (int i = from; i < to; i++) {
-      if (!inQuery.test(buf.getInt(idTermsAt + 4 * i))) misses[i - from < leaf ? 0 : 1]++;
+      int term = buf.getInt(idTermsAt + 4 * i);
+      if (inQuery.test(term)) continue;
+      boolean inLeaf = i - from < leaf;
+      misses[inLeaf && verb.test(term) ? 2 : inLeaf ? 0 : 1]++;
     }
     return misses;
   }

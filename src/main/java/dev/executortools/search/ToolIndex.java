@@ -114,11 +114,15 @@ public final class ToolIndex {
         }
       }
       int queryTerms = terms.size();
+      int[] verbs = verbTerms(segment);
       for (int doc = 0; doc < scores.length; doc++) {
         if (scores[doc] <= 0) continue;
         if (!filter.showsSource(segment.source(doc))) continue;
-        int[] misses = segment.idMisses(doc, t -> contains(own, queryTerms, t));
-        double score = scores[doc] * strength[doc] / queryTerms * IdTerms.fit(misses[0], misses[1]);
+        int[] misses =
+            segment.idMisses(
+                doc, t -> contains(own, queryTerms, t), t -> contains(verbs, verbs.length, t));
+        double score =
+            scores[doc] * strength[doc] / queryTerms * IdTerms.fit(misses[0], misses[1], misses[2]);
         candidates.add(new Candidate(segment, doc, score));
       }
     }
@@ -192,6 +196,14 @@ public final class ToolIndex {
       name = name.substring(0, dot + 1) + leaf.substring(method.length());
     }
     return description + "|" + VERSION.matcher(name).replaceAll("");
+  }
+
+  /** The numbers in {@code segment} of {@link IdTerms#VERBS}. */
+  private static int[] verbTerms(IndexSegment segment) {
+    return IdTerms.VERBS.stream()
+        .mapToInt(v -> segment.term(v.getBytes(StandardCharsets.UTF_8)))
+        .filter(t -> t >= 0)
+        .toArray();
   }
 
   private static boolean contains(int[] numbers, int count, int term) {
