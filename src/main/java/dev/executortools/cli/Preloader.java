@@ -46,8 +46,9 @@ final class Preloader {
       HttpTransport
           .prepare(); // the cleartext client, then TLS (for https URLs: an http GET does not wait
       // for it)
-    } catch (RuntimeException | LinkageError e) {
-      // The command meets the same failure on its own thread and reports it there.
+    } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+      // The command meets the same failure on its own thread and reports it there (out of memory
+      // too: as internal_error, never a stack trace).
     }
   }
 }

@@ -24,8 +24,16 @@ final class SearchCatalog {
    * when given.
    */
   static ToolIndex.Filter visibleIn(String source, ApprovalPolicy policy) {
-    return (toolSource, id, method) ->
-        (source == null || source.equals(toolSource))
-            && policy.decide(id, method) != PolicyAction.BLOCK;
+    return new ToolIndex.Filter() {
+      @Override
+      public boolean shows(String toolSource, String id, String method) {
+        return showsSource(toolSource) && policy.decide(id, method) != PolicyAction.BLOCK;
+      }
+
+      @Override
+      public boolean showsSource(String toolSource) {
+        return source == null || source.equals(toolSource);
+      }
+    };
   }
 }

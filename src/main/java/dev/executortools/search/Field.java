@@ -50,7 +50,7 @@ enum Field {
   }
 
   /** What the method says a caller does: GET of a collection lists, of an item gets... */
-  private static List<String> verb(SearchDocument doc) {
+  static List<String> verb(SearchDocument doc) {
     if (doc.method() == null) return List.of();
     String word =
         switch (doc.method().toLowerCase(Locale.ROOT)) {

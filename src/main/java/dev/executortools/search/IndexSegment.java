@@ -11,11 +11,18 @@ import java.util.zip.CRC32;
  * tool and no schema is read. Layout: a header (magic, format, body length, CRC-32 of the body),
  * the body, then the stamp (what it was built from: {@link #stamped}). The body holds counts, the
  * source and method tables, per tool its source, method, id, hit text and id words (as term
- * numbers), the sorted terms, and per term its postings.
+ * numbers), the sorted terms, per term its postings, then the tools' dense vectors ({@link
+ * WordVectors}: the dimension count, per tool the scale of its int8 vector, the vectors).
  */
 public final class IndexSegment {
   static final int MAGIC = 0x45545349; // "ETSI"
-  static final int FORMAT = 1;
+
+  /**
+   * 2: a collection GET's {@code get} in its id words reads as {@code list} ({@link IdTerms}); 3:
+   * each tool's dense vector.
+   */
+  static final int FORMAT = 3;
+
   static final int HEADER = 16;
 
   private final ByteBuffer buf;
@@ -36,6 +43,9 @@ public final class IndexSegment {
   private final int postingDocsAt;
   private final int postingWeightsAt;
   private final int postingStrengthsAt;
+  private final int dims;
+  private final int vectorScalesAt;
+  private final int vectorsAt;
 
   /** A segment's stored form could not be read: the caller rebuilds it. */
   public static final class DamagedException extends RuntimeException {
@@ -77,6 +87,9 @@ public final class IndexSegment {
     postingDocsAt = at.skip(4L * postings);
     postingWeightsAt = at.skip(4L * postings);
     postingStrengthsAt = at.skip(postings);
+    dims = at.count();
+    vectorScalesAt = at.skip(4L * docs);
+    vectorsAt = at.skip((long) docs * dims);
     if (at.position != buf.limit()) throw new DamagedException("sections do not add up");
     if (buf.getInt(postingStartsAt + 4 * terms) != postings
         || buf.getInt(idTermOffsetsAt + 4 * docs) != idTerms) {
@@ -134,6 +147,25 @@ public final class IndexSegment {
     return stringAt(descriptionsAt, docs, doc);
   }
 
+  /** The dimensions of the tools' dense vectors; 0 when the segment has none. */
+  int dims() {
+    return dims;
+  }
+
+  /**
+   * The cosine of each tool's dense vector with {@code query} (of length 1, {@link #dims}
+   * dimensions) into {@code into}; 0 for a tool without words the vectors know.
+   */
+  void cosines(float[] query, float[] into) {
+    byte[] row = new byte[dims];
+    for (int doc = 0; doc < docs; doc++) {
+      buf.get(vectorsAt + doc * dims, row);
+      float dot = 0;
+      for (int j = 0; j < dims; j++) dot += query[j] * row[j];
+      into[doc] = dot * buf.getFloat(vectorScalesAt + 4 * doc);
+    }
+  }
+
   /** The number of {@code term}, or -1 when no tool here has it. */
   int term(byte[] term) {
     int low = 0;
@@ -167,15 +199,20 @@ public final class IndexSegment {
 
   /**
    * How many words of the tool's id leaf and group the query (its term numbers, {@code inQuery})
-   * does not mention: {@code [leaf, group]}.
+   * does not mention, with the leaf words {@code verb} tells apart ({@code create}, {@code
+   * delete}...) counted on their own: {@code [leaf, group, verb]}.
    */
-  int[] idMisses(int doc, java.util.function.IntPredicate inQuery) {
+  int[] idMisses(
+      int doc, java.util.function.IntPredicate inQuery, java.util.function.IntPredicate verb) {
     int from = buf.getInt(idTermOffsetsAt + 4 * doc);
     int to = buf.getInt(idTermOffsetsAt + 4 * (doc + 1));
     int leaf = buf.getShort(leafCountsAt + 2 * doc);
-    int[] misses = new int[2];
+    int[] misses = new int[3];
     for (int i = from; i < to; i++) {
-      if (!inQuery.test(buf.getInt(idTermsAt + 4 * i))) misses[i - from < leaf ? 0 : 1]++;
+      int term = buf.getInt(idTermsAt + 4 * i);
+      if (inQuery.test(term)) continue;
+      boolean inLeaf = i - from < leaf;
+      misses[inLeaf && verb.test(term) ? 2 : inLeaf ? 0 : 1]++;
     }
     return misses;
   }

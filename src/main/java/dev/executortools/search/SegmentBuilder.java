@@ -37,6 +37,9 @@ public final class SegmentBuilder {
   private final Map<String, String> interned = new HashMap<>();
   private final Map<String, Terms.Analysed> analysed = new HashMap<>();
   private final double[] totalLength = new double[Field.values().length];
+  private final WordVectors wordVectors = WordVectors.shared();
+  private byte[] vectors = new byte[0];
+  private float[] vectorScales = new float[16];
 
   public SegmentBuilder add(SearchDocument doc) {
     Map<Field, Terms.Analysed> terms = Field.termsOf(doc, this::analyse);
@@ -52,7 +55,23 @@ public final class SegmentBuilder {
         new IdTerms(
             Set.copyOf(intern(List.copyOf(id.leaf()))),
             Set.copyOf(intern(List.copyOf(id.group())))));
+    addVector(DenseText.vector(doc, wordVectors));
     return this;
+  }
+
+  /** A tool's dense vector (of length 1, or all zero) as int8 and a scale. */
+  private void addVector(float[] v) {
+    int doc = ids.size() - 1;
+    if (doc >= vectorScales.length) vectorScales = Arrays.copyOf(vectorScales, doc * 2);
+    if ((doc + 1) * v.length > vectors.length) {
+      vectors = Arrays.copyOf(vectors, Math.max(16, doc * 2) * v.length);
+    }
+    float max = 0;
+    for (float f : v) max = Math.max(max, Math.abs(f));
+    for (int j = 0; j < v.length && max > 0; j++) {
+      vectors[doc * v.length + j] = (byte) Math.round(v[j] / max * 127);
+    }
+    vectorScales[doc] = max / 127;
   }
 
   public int size() {
@@ -133,7 +152,30 @@ public final class SegmentBuilder {
     int idTermCount = 0;
     for (IdTerms id : idTerms) idTermCount += id.leaf().size() + id.group().size();
 
-    Output bytes = new Output();
+    List<byte[]> idBytes = ids.stream().map(SegmentBuilder::utf8).toList();
+    List<byte[]> descriptionBytes = descriptions.stream().map(SegmentBuilder::utf8).toList();
+    long termBytesTotal = 0;
+    for (byte[] t : termBytes) termBytesTotal += t.length;
+    // The exact size, so that the buffer is never grown by copying (a large source's index is
+    // tens of MB, built beside the source's own compilation in the same heap).
+    long size =
+        IndexSegment.HEADER
+            + 16L
+            + tableBytes(sourceTable.keySet())
+            + tableBytes(methodTable.keySet())
+            + 3L * count
+            + stringsBytes(idBytes)
+            + stringsBytes(descriptionBytes)
+            + 4L * (count + 1)
+            + 2L * count
+            + 4L * idTermCount
+            + 4L * (terms.length + 1)
+            + termBytesTotal
+            + 4L * (terms.length + 1)
+            + 9L * postingCount
+            + 4
+            + (4L + wordVectors.dims()) * count;
+    Output bytes = new Output((int) Math.min(Integer.MAX_VALUE - 8, size));
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(count);
       out.writeInt(terms.length);
@@ -143,8 +185,8 @@ public final class SegmentBuilder {
       writeTable(out, methodTable.keySet());
       for (int source : sources) out.writeShort(source);
       for (int method : methods) out.writeByte(method);
-      writeStrings(out, ids.stream().map(SegmentBuilder::utf8).toList());
-      writeStrings(out, descriptions.stream().map(SegmentBuilder::utf8).toList());
+      writeStrings(out, idBytes);
+      writeStrings(out, descriptionBytes);
       int offset = 0;
       out.writeInt(0);
       for (IdTerms id : idTerms) out.writeInt(offset += id.leaf().size() + id.group().size());
@@ -171,6 +213,9 @@ public final class SegmentBuilder {
         Postings p = postings.get(terms[t]);
         for (int i = 0; i < p.size; i++) out.writeByte(Math.round(p.strengths[i] * 2));
       }
+      out.writeInt(wordVectors.dims());
+      for (int d = 0; d < count; d++) out.writeFloat(vectorScales[d]);
+      out.write(vectors, 0, count * wordVectors.dims());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -186,14 +231,26 @@ public final class SegmentBuilder {
 
   /** Bytes written after room for the header, handed out without a copy. */
   private static final class Output extends ByteArrayOutputStream {
-    Output() {
-      super(1 << 16);
+    Output(int capacity) {
+      super(capacity);
       write(new byte[IndexSegment.HEADER], 0, IndexSegment.HEADER);
     }
 
     java.nio.ByteBuffer buffer() {
       return java.nio.ByteBuffer.wrap(buf, 0, count).slice();
     }
+  }
+
+  private static long tableBytes(Iterable<String> values) {
+    long size = 4;
+    for (String value : values) size += 4 + utf8(value).length;
+    return size;
+  }
+
+  private static long stringsBytes(List<byte[]> values) {
+    long size = 4L * (values.size() + 1);
+    for (byte[] value : values) size += value.length;
+    return size;
   }
 
   private static void writeString(DataOutputStream out, String value) throws IOException {

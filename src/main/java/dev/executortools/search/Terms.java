@@ -37,7 +37,7 @@ final class Terms {
   /** Groups of words folded into their first word (each written unstemmed). */
   private static final String[][] SYNONYMS = {
     {"create", "add", "new", "make", "open", "start", "insert", "register", "publish"},
-    {"delete", "remove", "erase", "destroy", "drop", "discard", "trash"},
+    {"delete", "remove", "erase", "destroy", "drop", "discard", "trash", "kill", "terminate"},
     {"list", "enumerate", "browse"},
     {
       "get",
@@ -58,7 +58,7 @@ final class Terms {
     {"repo", "repository", "repos", "repositories"},
     {"me", "my", "myself", "mine", "authenticated", "signed", "belong"},
     {"issue", "ticket", "bug"},
-    {"user", "profile", "account"},
+    {"user", "profile"},
     {"org", "organization", "organisation", "orgs", "company"},
     {"star", "favorite", "favourite"},
     {"watch", "subscribe", "subscription", "subscriber", "watcher"},
@@ -99,6 +99,11 @@ final class Terms {
    * tool uses itself can count a little more than its synonyms.
    */
   record Analysed(List<String> terms, List<String> exact) {}
+
+  /** Whether {@code lower} (lower case) is a word that says nothing of a tool. */
+  static boolean isStopWord(String lower) {
+    return STOP.contains(lower);
+  }
 
   /** The terms of a text, in order, stop words dropped. */
   static List<String> of(String text) {

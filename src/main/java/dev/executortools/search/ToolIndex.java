@@ -18,8 +18,10 @@ import java.util.Set;
  * a synonym ({@code mail}). That sum is then weighed by how much of the query the tool covers (a
  * word in its id, summary or path counts fully, one only in its description or parameters by half)
  * and by how well its id fits the query ({@link IdTerms}). Term rarity (idf) is counted over all
- * the segments. Immutable and thread-safe; a query reads the postings of its terms and the ids of
- * the tools it ranks.
+ * the segments. That lexical score is then fused with the cosine between the query and each tool in
+ * a space of static word vectors ({@link Fusion}, {@link WordVectors}), computed on another thread
+ * meanwhile. Immutable and thread-safe; a query reads the postings of its terms, every tool's dense
+ * vector and the ids of the tools it ranks.
  */
 public final class ToolIndex {
   private static final double K1 = 1.2;
@@ -28,6 +30,11 @@ public final class ToolIndex {
   @FunctionalInterface
   public interface Filter {
     boolean shows(String source, String id, String method);
+
+    /** Whether any tool of {@code source} may be shown (what ranks are counted among). */
+    default boolean showsSource(String source) {
+      return true;
+    }
 
     Filter ALL = (source, id, method) -> true;
   }
@@ -70,6 +77,8 @@ public final class ToolIndex {
     Terms.Analysed analysed = Terms.analyse(query);
     Set<String> terms = new LinkedHashSet<>(analysed.terms());
     if (terms.isEmpty() || limit <= 0) return List.of();
+    java.util.concurrent.CompletableFuture<Fusion.Dense> dense =
+        Fusion.start(query, segments, filter);
     List<String> exact = new ArrayList<>(new LinkedHashSet<>(analysed.exact()));
     exact.removeAll(terms);
     List<byte[]> words = new ArrayList<>();
@@ -105,18 +114,23 @@ public final class ToolIndex {
         }
       }
       int queryTerms = terms.size();
+      int[] verbs = verbTerms(segment);
       for (int doc = 0; doc < scores.length; doc++) {
         if (scores[doc] <= 0) continue;
-        int[] misses = segment.idMisses(doc, t -> contains(own, queryTerms, t));
-        double score = scores[doc] * strength[doc] / queryTerms * IdTerms.fit(misses[0], misses[1]);
+        if (!filter.showsSource(segment.source(doc))) continue;
+        int[] misses =
+            segment.idMisses(
+                doc, t -> contains(own, queryTerms, t), t -> contains(verbs, verbs.length, t));
+        double score =
+            scores[doc] * strength[doc] / queryTerms * IdTerms.fit(misses[0], misses[1], misses[2]);
         candidates.add(new Candidate(segment, doc, score));
       }
     }
-    return best(candidates, limit, filter);
+    return best(Fusion.fuse(candidates, dense), limit, filter);
   }
 
   /** A tool that scored, before any of its text is read. */
-  private record Candidate(IndexSegment segment, int doc, double score) {}
+  record Candidate(IndexSegment segment, int doc, double score) {}
 
   /** A candidate with its text, read only for those ranked high enough to be looked at. */
   private record Ranked(String id, String description, double score, String copyKey) {}
@@ -182,6 +196,14 @@ public final class ToolIndex {
       name = name.substring(0, dot + 1) + leaf.substring(method.length());
     }
     return description + "|" + VERSION.matcher(name).replaceAll("");
+  }
+
+  /** The numbers in {@code segment} of {@link IdTerms#VERBS}. */
+  private static int[] verbTerms(IndexSegment segment) {
+    return IdTerms.VERBS.stream()
+        .mapToInt(v -> segment.term(v.getBytes(StandardCharsets.UTF_8)))
+        .filter(t -> t >= 0)
+        .toArray();
   }
 
   private static boolean contains(int[] numbers, int count, int term) {

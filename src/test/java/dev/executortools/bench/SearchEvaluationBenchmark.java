@@ -5,8 +5,9 @@ import dev.executortools.search.ApiTaskSets;
 import java.util.List;
 
 /**
- * On demand: recall@5 and @10 of the ten APIs' task sets ({@code ApiTaskSets}), tuned and held-out
- * parts, each API with its source given and across all ten in one registry, with the misses.
+ * On demand: recall@5 and @10 of the sixteen APIs' task sets ({@code ApiTaskSets}), tuned and
+ * held-out parts, each API with its source given and across all sixteen in one registry, with the
+ * misses.
  *
  * <pre>
  * java -cp ... dev.executortools.bench.SearchEvaluationBenchmark [tuned|heldout|both]

