@@ -280,10 +280,23 @@ public final class SegmentBuilder {
 
   private static String shortDescription(SearchDocument doc) {
     String text = !doc.summary().isBlank() ? doc.summary() : doc.description();
-    text = text.strip().replaceAll("\\s+", " ");
+    text = text.strip();
+    if (!isSpacedOnce(text)) text = text.replaceAll("\\s+", " ");
     if (text.length() <= HIT_DESCRIPTION_CHARS) return text;
     int cut = text.lastIndexOf(' ', HIT_DESCRIPTION_CHARS);
     return text.substring(0, cut > HIT_DESCRIPTION_CHARS / 2 ? cut : HIT_DESCRIPTION_CHARS) + "…";
+  }
+
+  /**
+   * Whether {@code text} has no whitespace but single spaces (nor control characters): collapsing
+   * its whitespace would not change it (most summaries), and the pattern is not run.
+   */
+  private static boolean isSpacedOnce(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ' ' ? i > 0 && text.charAt(i - 1) == ' ' : c <= ' ' && c >= '\t') return false;
+    }
+    return true;
   }
 
   /** One term's documents, its weight in each and how strongly it is there. */

@@ -33,6 +33,36 @@ class TermsTest {
     assertThat(String.join(" ", Terms.of(text))).isEqualTo(terms);
   }
 
+  /**
+   * Each phrase in any case and place is still found: the texts the pattern is not run on (most)
+   * are only those that hold none of the words it needs.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "the Logged In user      | me",
+        "SIGNED IN              | me",
+        "Current Users          | me",
+        "x-PRs of a repo        | pull",
+        "PR                     | pull",
+        "P Rs                   | pull",
+        "Pull Requests          | pull",
+        "FETCH ALL tags         | list",
+        "all of the tags        | list",
+        "E Mails                | email",
+        "Book a room            | creat",
+        "Organise new meetings  | creat",
+        "Set Up an account      | creat",
+        "To Do lists            | task",
+        "todos                  | task",
+        "OneDrive files         | driv",
+        "Share Point lists      | sit"
+      })
+  void findsEachPhraseInAnyCase(String text, String term) {
+    assertThat(Terms.of(text)).contains(term);
+  }
+
   @Test
   void keepsTheStemOfAWordASynonymFolded() {
     Terms.Analysed analysed = Terms.analyse("move a message to the mail folder");
