@@ -146,7 +146,13 @@ public final class Main {
                 + " (OutOfMemoryError): give the JVM a larger heap"
                 + " (e.g. JAVA_OPTS=-Xmx2g with bin/executor-tools)"
             : command + " failed unexpectedly: " + e.getClass().getSimpleName();
-    return Output.fail(ToolError.of(ErrorCode.INTERNAL_ERROR, message));
+    try {
+      return Output.fail(ToolError.of(ErrorCode.INTERNAL_ERROR, message));
+    } catch (RuntimeException | LinkageError | OutOfMemoryError printing) {
+      // Out of memory, another thread may have failed to initialize a class the JSON printer
+      // needs (a NoClassDefFoundError from then on): the envelope is written without it.
+      return Output.lastResort(ErrorCode.INTERNAL_ERROR, message);
+    }
   }
 
   /**

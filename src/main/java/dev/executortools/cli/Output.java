@@ -49,6 +49,29 @@ final class Output {
     return exitCode(result);
   }
 
+  /**
+   * Prints {@code {"ok": false, "error": {"code", "message"}}} with no JSON library, for when the
+   * library itself cannot run (a class of it failed to initialize when the heap ran out); exit 1.
+   * The message is the program's own text: only quotes, backslashes and controls are escaped.
+   */
+  static int lastResort(ErrorCode code, String message) {
+    StringBuilder escaped = new StringBuilder();
+    for (char c : message.toCharArray()) {
+      if (c == '"' || c == '\\') escaped.append('\\').append(c);
+      else if (c < 0x20) escaped.append(String.format("\\u%04x", (int) c));
+      else escaped.append(c);
+    }
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    out.println(
+        "{\n  \"ok\" : false,\n  \"error\" : {\n    \"code\" : \""
+            + code.wireName()
+            + "\",\n    \"message\" : \""
+            + escaped
+            + "\"\n  }\n}");
+    out.flush();
+    return FAILED;
+  }
+
   static int exitCode(ToolResult result) {
     if (result.ok()) return OK;
     return result.error().code() == ErrorCode.INVALID_USAGE ? USAGE : FAILED;
