@@ -1,9 +1,7 @@
 package dev.executortools.registry;
 
 import dev.executortools.ErrorCode;
-import dev.executortools.ToolError;
 import dev.executortools.ToolResult;
-import dev.executortools.aws.AwsJsonErrorModel;
 import dev.executortools.aws.SsoOidcProfile;
 import dev.executortools.awsapi.AwsApi;
 import dev.executortools.awsapi.AwsCredentialChain;
@@ -11,41 +9,31 @@ import dev.executortools.awsapi.AwsCredentials;
 import dev.executortools.awsapi.AwsCredentialsException;
 import dev.executortools.awsapi.AwsEndpoints;
 import dev.executortools.awsapi.AwsRequestShape;
-import dev.executortools.awsapi.AwsWireShapes;
-import dev.executortools.awsapi.AwsXml;
 import dev.executortools.awsapi.SigV4Signer;
 import dev.executortools.awsapi.SignedRequests;
 import dev.executortools.bind.HttpRequestSpec;
-import dev.executortools.compile.CompileOptions;
 import dev.executortools.compile.CompiledTool;
-import dev.executortools.compile.HttpBinding;
-import dev.executortools.internal.Json;
 import dev.executortools.invoke.HttpTransport;
 import dev.executortools.invoke.RequestSigner;
 import dev.executortools.invoke.SourceCredentials;
-import dev.executortools.parse.SpecDocument;
-import dev.executortools.result.ErrorModel;
-import dev.executortools.result.ErrorResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The calls of AWS's APIs (sources added from the directory's AWS specs): the signer's parameters
- * and the fixed ones ({@code Action}, {@code Version}, {@code X-Amz-Target}) out of the tools'
- * schemas, filled in on every call; requests shaped for the API's protocol, on AWS's hosts over
- * https in the configured region; each signed (SigV4) with the credentials the AWS SDKs would use.
+ * The calls of AWS's APIs (sources added from the directory's AWS specs): each request shaped for
+ * the API's protocol, on AWS's hosts over https in the configured region, signed (SigV4) with the
+ * credentials the AWS SDKs would use, and sent again once when they have expired. The tools' fixed
+ * parameters are {@link AwsTools}'; how answers read, {@link AwsAnswers}'.
  */
 final class AwsCalls {
   private final AwsCredentialChain chain;
@@ -81,90 +69,6 @@ final class AwsCalls {
   static Optional<AwsApi> api(HttpToolEntry entry) {
     if (entry.source.id().equals(SsoOidcProfile.SOURCE_ID)) return Optional.empty();
     return AwsApi.of(entry.compiled.binding());
-  }
-
-  /** How an added source compiles: an AWS spec's tools leave out the signer's parameters. */
-  static CompileOptions options(SpecDocument document, CompileOptions options) {
-    if (!AwsApi.isAwsSpec(document.root())) return options;
-    return new CompileOptions(
-        options.sourceId(),
-        options.idPrefix(),
-        AwsApi.SIGNER_PARAM_KEYS,
-        options.servers(),
-        options.baseUrl());
-  }
-
-  /**
-   * The tools with their fixed parameters out of their input schemas, their bodies' wire shapes
-   * ({@link AwsWireShapes}) in their bindings, and the {@code body} of a query or JSON-protocol
-   * operation optional when it has no required member ({@code ListTables} takes {@code {}}): {@link
-   * #withFixedParams} sends an empty input then.
-   */
-  static List<CompiledTool> forAws(SpecDocument document, List<CompiledTool> tools) {
-    List<CompiledTool> out = new ArrayList<>(tools.size());
-    for (CompiledTool tool : tools) {
-      Optional<AwsApi> api = tool.binding() == null ? Optional.empty() : AwsApi.of(tool.binding());
-      if (api.isPresent()) {
-        ObjectNode schema = tool.inputSchema();
-        Set<String> dropped = new java.util.HashSet<>(AwsApi.fixedParams(tool.binding()).keySet());
-        if (schema.path("properties") instanceof ObjectNode properties) {
-          dropped.forEach(properties::remove);
-        }
-        if (api.get().protocol() != AwsApi.Protocol.REST && emptyInputWorks(schema)) {
-          dropped.add("body");
-        }
-        if (schema.path("required") instanceof ArrayNode required) {
-          for (int i = required.size() - 1; i >= 0; i--) {
-            if (dropped.contains(required.get(i).asString(""))) required.remove(i);
-          }
-        }
-        String operationId = tool.operation() == null ? "" : tool.operation().operationId();
-        tool =
-            new CompiledTool(
-                tool.tool(),
-                tool.inputSchema(),
-                tool.outputSchema(),
-                AwsWireShapes.of(tool.binding(), document.root(), operationId),
-                tool.operation());
-      }
-      out.add(tool);
-    }
-    return out;
-  }
-
-  /**
-   * Whether the input schema's {@code body} (or the {@code $defs} entry it names) requires none.
-   */
-  private static boolean emptyInputWorks(JsonNode schema) {
-    JsonNode body = schema.path("properties").path("body");
-    String ref = body.path("$ref").asString("");
-    if (ref.startsWith("#/$defs/")) {
-      body = schema.path("$defs").path(ref.substring("#/$defs/".length()));
-    }
-    return body.isObject() && body.path("required").isEmpty();
-  }
-
-  /**
-   * The arguments to bind: the operation's fixed parameters filled in, the parameters its AWS
-   * protocol encodes itself left out ({@link AwsWireShapes#shapedParams}), and an empty input for a
-   * query or JSON-protocol operation called without one.
-   */
-  static JsonNode withFixedParams(HttpBinding binding, JsonNode args) {
-    Map<String, JsonNode> fixed = AwsApi.fixedParams(binding);
-    Set<String> shaped = AwsWireShapes.shapedParams(binding);
-    boolean noInput =
-        args instanceof ObjectNode
-            && !args.has("body")
-            && binding.requestBody() != null
-            && AwsApi.of(binding).map(a -> a.protocol() != AwsApi.Protocol.REST).orElse(false);
-    if ((fixed.isEmpty() && shaped.isEmpty() && !noInput) || !(args instanceof ObjectNode object)) {
-      return args;
-    }
-    ObjectNode copy = object.deepCopy();
-    fixed.forEach(copy::set);
-    shaped.forEach(copy::remove);
-    if (noInput) copy.putObject("body");
-    return copy;
   }
 
   /**
@@ -238,10 +142,13 @@ final class AwsCalls {
         return ToolResult.failure(ErrorCode.AUTH_REQUIRED, e.getMessage());
       }
       result =
-          readable(
+          AwsAnswers.readable(
               transport.send(
-                  shaped, base.withSigner(new Signer(scope, credentials, clock)), ERRORS, guarded));
-      if (!expired(result)) return result;
+                  shaped,
+                  base.withSigner(new Signer(scope, credentials, clock)),
+                  AwsAnswers.ERRORS,
+                  guarded));
+      if (!AwsAnswers.expired(result)) return result;
       chain.forget(profile, credentials);
     }
     return result;
@@ -287,118 +194,6 @@ final class AwsCalls {
   String profileOf(SourceRuntime source) {
     if (awsProfile != null) return awsProfile;
     return source.awsProfile();
-  }
-
-  /**
-   * A source's {@code awsProfile} as asked for, or null.
-   *
-   * @throws IllegalArgumentException when it is given for a spec that is not AWS's
-   */
-  static String profileOption(String profile, SpecDocument document) {
-    if (profile == null) return null;
-    if (!AwsApi.isAwsSpec(document.root())) {
-      throw new IllegalArgumentException(
-          "awsProfile is for AWS specs (servers on amazonaws.com); this spec is not one");
-    }
-    return profile;
-  }
-
-  /** Error types by which AWS says the credentials' session has expired. */
-  private static final Set<String> EXPIRED = Set.of("ExpiredToken", "ExpiredTokenException");
-
-  private static boolean expired(ToolResult result) {
-    ToolError error = result.error();
-    if (error == null || error.code() != ErrorCode.UPSTREAM_HTTP_ERROR) return false;
-    if (error.status() == null || (error.status() != 400 && error.status() != 403)) return false;
-    return error.details() != null && EXPIRED.contains(error.details().path("type").asString(""));
-  }
-
-  /** Types of AWS errors worth sending again (throttling, a service briefly unavailable). */
-  private static final Set<String> RETRYABLE =
-      Set.of(
-          "ThrottlingException",
-          "Throttling",
-          "RequestLimitExceeded",
-          "ProvisionedThroughputExceededException",
-          "TooManyRequestsException",
-          "ServiceUnavailable",
-          "ServiceUnavailableException",
-          "InternalServerError",
-          "InternalFailure",
-          "SlowDown");
-
-  private static final AwsJsonErrorModel JSON_ERRORS = new AwsJsonErrorModel(Map.of(), RETRYABLE);
-
-  /**
-   * AWS's error answers: JSON ({@code x-amzn-ErrorType}, {@code __type}) and XML ({@code <Code>},
-   * {@code <Message>}), each an {@code upstream_http_error} with {@code details.type}.
-   */
-  static final ErrorModel ERRORS =
-      response -> {
-        JsonNode body = response.body();
-        String text = text(body);
-        if (text != null) {
-          JsonNode parsed = readable(text, response.header("content-type"));
-          if (parsed != null && parsed != body) {
-            return JSON_ERRORS.toError(
-                new ErrorResponse(
-                    response.method(),
-                    response.url(),
-                    response.status(),
-                    response.headers(),
-                    flatten(parsed)));
-          }
-        }
-        return JSON_ERRORS.toError(response);
-      };
-
-  /**
-   * An XML error's {@code Error} element (under {@code ErrorResponse} in the query protocol, the
-   * root itself in S3's) as the JSON fields the JSON error model reads.
-   */
-  private static JsonNode flatten(JsonNode parsed) {
-    JsonNode error = parsed.path("Error").isObject() ? parsed.path("Error") : parsed;
-    if (!error.path("Code").isString()) return parsed;
-    ObjectNode fields = Json.object();
-    fields.put("__type", error.path("Code").asString(""));
-    fields.put("message", error.path("Message").asString(""));
-    return fields;
-  }
-
-  /** A result whose AWS JSON or XML answer is JSON for the model. */
-  static ToolResult readable(ToolResult result) {
-    if (!result.ok() || result.data() == null || result.http() == null) return result;
-    String text = text(result.data());
-    if (text == null) return result;
-    JsonNode parsed = readable(text, result.http().headers().get("content-type"));
-    return parsed == null ? result : ToolResult.success(parsed, result.http());
-  }
-
-  /** A body as text: a string, or the {@code {"base64"}} form of a type not known as text. */
-  private static String text(JsonNode data) {
-    if (data.isString()) return data.asString();
-    if (data.isObject() && data.path("base64").isString()) {
-      try {
-        return new String(
-            java.util.Base64.getDecoder().decode(data.path("base64").asString()),
-            java.nio.charset.StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        return null;
-      }
-    }
-    return null;
-  }
-
-  /** AWS's JSON ({@code application/x-amz-json-1.x}) and XML answers parsed, else null. */
-  private static JsonNode readable(String text, String contentType) {
-    String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
-    try {
-      if (type.contains("json")) return Json.parse(text);
-      if (type.contains("xml") || text.stripLeading().startsWith("<")) return AwsXml.toJson(text);
-    } catch (RuntimeException e) {
-      return null;
-    }
-    return null;
   }
 
   /**

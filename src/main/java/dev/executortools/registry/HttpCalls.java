@@ -50,7 +50,7 @@ final class HttpCalls {
     SourceRuntime source = entry.source;
     Optional<AwsApi> awsApi = AwsCalls.api(entry);
     JsonNode bindArgs =
-        awsApi.isPresent() ? AwsCalls.withFixedParams(entry.compiled.binding(), args) : args;
+        awsApi.isPresent() ? AwsTools.withFixedParams(entry.compiled.binding(), args) : args;
     BoundRequest bound =
         entry.plan().bind(bindArgs, new BindContext(source.baseUrl(), source.serverResolver()));
     if (bound.error() != null) return ToolResult.failure(bound.error());

@@ -72,7 +72,7 @@ final class SourceWrites implements SourceSink {
                   request.specFetchHeaders(),
                   request.specFetchQueryParams(),
                   TrustedOrigins.listed(request.trustedOrigins()))
-              .withAwsProfile(AwsCalls.profileOption(request.awsProfile(), document))
+              .withAwsProfile(AwsTools.profileOption(request.awsProfile(), document))
               .withAwsSigningName(AwsApi.signingName(document.root()))
               .requireSpec();
       tools = compile(config, document);
@@ -277,12 +277,12 @@ final class SourceWrites implements SourceSink {
 
   private static List<CompiledTool> compile(SourceConfig config, SpecDocument document) {
     String url = config.specUrl();
-    return AwsCalls.forAws(
+    return AwsTools.forAws(
         document,
         ToolCompiler.compile(
                 document,
                 url == null ? null : SpecFetcher.location(url),
-                AwsCalls.options(
+                AwsTools.options(
                     document, CompileOptions.forSource(config.namespace(), config.baseUrl())))
             .tools());
   }
