@@ -2,28 +2,45 @@ package dev.executortools.bench;
 
 import dev.executortools.ToolRegistry;
 import dev.executortools.search.ApiTaskSets;
+import dev.executortools.search.ApiTaskSets.Part;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * On demand: recall@5 and @10 of the sixteen APIs' task sets ({@code ApiTaskSets}), tuned and
- * held-out parts, each API with its source given and across all sixteen in one registry, with the
- * misses.
+ * On demand: recall@5 and @10 of the sixteen APIs' task sets ({@code ApiTaskSets}), part by part,
+ * each API with its source given and across all sixteen in one registry, with the misses.
  *
  * <pre>
- * java -cp ... dev.executortools.bench.SearchEvaluationBenchmark [tuned|heldout|both]
+ * java -cp ... dev.executortools.bench.SearchEvaluationBenchmark [--eleven] [PART...]
  * </pre>
+ *
+ * {@code --eleven}: the registry holds only the eleven APIs of the issue's own held-out set ({@code
+ * ApiTaskSets.ELEVEN}), as that set is searched, rather than all sixteen. PART: {@code tuned},
+ * {@code heldout}, {@code blind}, {@code blind-heldout} ({@code ApiTaskSets.Part}); {@code both}
+ * (the default) is tuned and heldout.
  */
 public final class SearchEvaluationBenchmark {
   private SearchEvaluationBenchmark() {}
 
   public static void main(String[] args) {
-    String which = args.length > 0 ? args[0] : "both";
-    try (ToolRegistry registry = ApiTaskSets.registry()) {
-      for (boolean heldOut : new boolean[] {false, true}) {
-        if (which.equals(heldOut ? "tuned" : "heldout")) continue;
-        String part = heldOut ? "held-out" : "tuned";
-        for (String api : ApiTaskSets.SPECS.keySet()) {
-          ApiTaskSets.Result r = ApiTaskSets.run(registry, heldOut, List.of(api));
+    List<Part> parts = new ArrayList<>();
+    List<String> apis = List.copyOf(ApiTaskSets.SPECS.keySet());
+    for (String arg : args) {
+      switch (arg) {
+        case "--eleven" -> apis = ApiTaskSets.ELEVEN;
+        case "both" -> parts.addAll(List.of(Part.TUNED, Part.HELD_OUT));
+        case "tuned" -> parts.add(Part.TUNED);
+        case "heldout" -> parts.add(Part.HELD_OUT);
+        case "blind" -> parts.add(Part.BLIND_TUNED);
+        case "blind-heldout" -> parts.add(Part.BLIND_HELD_OUT);
+        default -> throw new IllegalArgumentException("no part " + arg);
+      }
+    }
+    if (parts.isEmpty()) parts.addAll(List.of(Part.TUNED, Part.HELD_OUT));
+    try (ToolRegistry registry = ApiTaskSets.registry(apis)) {
+      for (Part part : parts) {
+        for (String api : apis) {
+          ApiTaskSets.Result r = ApiTaskSets.run(registry, part, List.of(api));
           if (r.withSource().outcomes().isEmpty()) continue;
           System.out.printf(
               "%s %-15s tasks %3d  source given r@5 %.3f r@10 %.3f  across r@5 %.3f r@10 %.3f%n",
@@ -35,8 +52,7 @@ public final class SearchEvaluationBenchmark {
               r.across().recallAt(5),
               r.across().recallAt(10));
         }
-        ApiTaskSets.Result all =
-            ApiTaskSets.run(registry, heldOut, List.copyOf(ApiTaskSets.SPECS.keySet()));
+        ApiTaskSets.Result all = ApiTaskSets.run(registry, part, apis);
         System.out.printf("%s, all, source given: %s", part, all.withSource().summary());
         System.out.printf("%s, all, across: %s", part, all.across().summary());
       }

@@ -47,8 +47,8 @@ class ApiSearchEvaluationTest {
   @Test
   void everyExpectedIdIsARealToolOfItsSource() {
     for (String namespace : ApiTaskSets.SPECS.keySet()) {
-      for (boolean heldOut : List.of(false, true)) {
-        for (SearchEvaluation.Task task : ApiTaskSets.tasks(namespace, heldOut).tasks()) {
+      for (ApiTaskSets.Part part : ApiTaskSets.Part.values()) {
+        for (SearchEvaluation.Task task : ApiTaskSets.tasks(namespace, part).tasks()) {
           assertThat(task.expected()).allSatisfy(id -> assertThat(id).startsWith(namespace + "."));
           for (String id : task.expected()) {
             assertThat(registry.tool(id)).as("%s for \"%s\"", id, task.query()).isPresent();
