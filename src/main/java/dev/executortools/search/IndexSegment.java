@@ -2,6 +2,7 @@ package dev.executortools.search;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.CRC32;
 
 /**
@@ -131,6 +132,11 @@ public final class IndexSegment {
 
   public String id(int doc) {
     return stringAt(idsAt, docs, doc);
+  }
+
+  /** The sources whose tools the segment holds. */
+  public List<String> sources() {
+    return List.of(sources);
   }
 
   public String source(int doc) {

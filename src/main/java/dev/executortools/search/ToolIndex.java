@@ -126,7 +126,8 @@ public final class ToolIndex {
         candidates.add(new Candidate(segment, doc, score));
       }
     }
-    return best(Fusion.fuse(candidates, dense), limit, filter);
+    List<Candidate> fused = Fusion.fuse(candidates, dense);
+    return best(NamedSources.first(query, fused, segments, filter), limit, filter);
   }
 
   /** A tool that scored, before any of its text is read. */

@@ -194,4 +194,49 @@ class ToolIndexTest {
         .element(1)
         .isEqualTo("k.appsV1.patchAppsV1NamespacedDeploymentScale");
   }
+
+  @Test
+  void aTaskThatNamesAnApiRanksThatApisToolsFirst() {
+    ToolIndex index =
+        ToolIndex.of(
+            List.of(
+                new SearchDocument(
+                    "zoom.groups.groupCreate",
+                    "zoom",
+                    "Create a new group for a team",
+                    "Create a new group for a team under your account.",
+                    "post",
+                    "/groups",
+                    List.of("name")),
+                new SearchDocument(
+                    "google_calendar.acl.aclInsert",
+                    "google_calendar",
+                    "Create an access rule",
+                    "Creates an access control rule for a calendar.",
+                    "post",
+                    "/calendars/{calendarId}/acl",
+                    List.of("calendarId")),
+                new SearchDocument(
+                    "gitlab.groups.postV3Groups",
+                    "gitlab",
+                    "",
+                    "Creates a group.",
+                    "post",
+                    "/groups",
+                    List.of("name", "path"))));
+
+    assertThat(ids(index, "create a new group for the team")).startsWith("zoom.groups.groupCreate");
+    assertThat(ids(index, "create a new group for the team in GitLab"))
+        .startsWith("gitlab.groups.postV3Groups");
+    assertThat(ids(index, "create a new group for the team in gitlab"))
+        .startsWith("gitlab.groups.postV3Groups");
+    assertThat(ids(index, "create a group for the team in my Google Calendar"))
+        .startsWith("google_calendar.acl.aclInsert");
+    // Within one API, naming it changes nothing.
+    assertThat(
+            index.search(
+                "create a group in zoom", 10, (source, id, method) -> source.equals("zoom")))
+        .extracting(SearchHit::id)
+        .containsExactly("zoom.groups.groupCreate");
+  }
 }
