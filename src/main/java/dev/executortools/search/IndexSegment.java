@@ -20,9 +20,9 @@ public final class IndexSegment {
 
   /**
    * 2: a collection GET's {@code get} in its id words reads as {@code list} ({@link IdTerms}); 3:
-   * each tool's dense vector.
+   * each tool's dense vector; 4: a word the vectors lack read as two words it runs together.
    */
-  static final int FORMAT = 3;
+  static final int FORMAT = 4;
 
   static final int HEADER = 16;
 

@@ -58,11 +58,12 @@ final class WordVectors {
   }
 
   private static final class Holder {
-    static final WordVectors SHARED = load();
+    static final WordVectors SHARED = load("word-vectors.bin");
   }
 
-  private static WordVectors load() {
-    try (InputStream in = WordVectors.class.getResourceAsStream("word-vectors.bin")) {
+  /** The vectors of the resource {@code name} beside this class; none if it cannot be read. */
+  static WordVectors load(String name) {
+    try (InputStream in = WordVectors.class.getResourceAsStream(name)) {
       if (in == null) return NONE;
       return read(new DataInputStream(new BufferedInputStream(in, 1 << 16)));
     } catch (IOException | RuntimeException e) {
@@ -121,7 +122,8 @@ final class WordVectors {
   /**
    * Adds the weighed vectors of the words of {@code text} times {@code weight} to {@code sum}:
    * words split as {@link Words} does, lower-cased, stop words left out; a word the vectors lack is
-   * looked up without its plural ending.
+   * looked up without its plural ending, then as two words it runs together ({@code freebusy},
+   * {@code chargeback}, {@code worklog}), as a WordPiece model reads an unknown word by its pieces.
    */
   void addTo(float[] sum, String text, float weight) {
     if (dims == 0 || text == null) return;
@@ -129,14 +131,39 @@ final class WordVectors {
       if (word.length() < 2) continue;
       String lower = word.toLowerCase(Locale.ROOT);
       if (Terms.isStopWord(lower)) continue;
-      int number = number(lower);
-      if (number < 0 && lower.endsWith("s"))
-        number = number(lower.substring(0, lower.length() - 1));
-      if (number < 0) continue;
-      float scale = scales[number] * weight;
-      int at = number * dims;
-      for (int j = 0; j < dims; j++) sum[j] += scale * vectors[at + j];
+      int number = known(lower);
+      if (number >= 0) {
+        add(sum, number, weight);
+        continue;
+      }
+      for (int cut = lower.length() - COMPOUND_PART; cut >= COMPOUND_PART; cut--) {
+        int left = number(lower.substring(0, cut));
+        int right = left < 0 ? -1 : known(lower.substring(cut));
+        if (right >= 0) {
+          add(sum, left, weight);
+          add(sum, right, weight);
+          break;
+        }
+      }
     }
+  }
+
+  /** The shortest part of a compound word read as two words. */
+  private static final int COMPOUND_PART = 3;
+
+  /**
+   * The number of {@code lower}, or of it without its plural ending; -1 when the vectors lack it.
+   */
+  private int known(String lower) {
+    int number = number(lower);
+    if (number < 0 && lower.endsWith("s")) number = number(lower.substring(0, lower.length() - 1));
+    return number;
+  }
+
+  private void add(float[] sum, int number, float weight) {
+    float scale = scales[number] * weight;
+    int at = number * dims;
+    for (int j = 0; j < dims; j++) sum[j] += scale * vectors[at + j];
   }
 
   /** {@code v} scaled to length 1 in place; false when it is all zero. */

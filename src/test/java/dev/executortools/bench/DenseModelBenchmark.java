@@ -24,17 +24,27 @@ import java.util.Map;
  * scored nothing lexically with the cosine alone), without the search's grouping of copies.
  *
  * <pre>
- * java -cp ... dev.executortools.bench.DenseModelBenchmark [tuned|heldout]
+ * java -cp ... dev.executortools.bench.DenseModelBenchmark [tuned|heldout|blind|hard] [--eleven]
  * </pre>
+ *
+ * {@code --eleven}: only the eleven APIs of the issue's own held-out set in the registry.
  */
 public final class DenseModelBenchmark {
   private DenseModelBenchmark() {}
 
   public static void main(String[] args) {
     System.setProperty("executortools.search.ranking", "lexical");
-    boolean heldOut = args.length > 0 && args[0].equals("heldout");
+    List<String> flags = List.of(args);
+    ApiTaskSets.Part part =
+        flags.contains("heldout")
+            ? ApiTaskSets.Part.HELD_OUT
+            : flags.contains("blind")
+                ? ApiTaskSets.Part.BLIND_TUNED
+                : flags.contains("hard") ? ApiTaskSets.Part.HARD : ApiTaskSets.Part.TUNED;
+    List<String> apis =
+        flags.contains("--eleven") ? ApiTaskSets.ELEVEN : List.copyOf(ApiTaskSets.SPECS.keySet());
     AllMiniLmL6V2QuantizedEmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
-    try (ToolRegistry registry = ApiTaskSets.registry()) {
+    try (ToolRegistry registry = ApiTaskSets.registry(apis)) {
       List<Tool> tools = registry.tools();
       List<float[]> vectors = new ArrayList<>();
       long start = System.nanoTime();
@@ -50,9 +60,9 @@ public final class DenseModelBenchmark {
       for (boolean across : new boolean[] {false, true}) {
         List<SearchEvaluation.Outcome> dense = new ArrayList<>();
         List<SearchEvaluation.Outcome> fused = new ArrayList<>();
-        for (String api : ApiTaskSets.SPECS.keySet()) {
+        for (String api : apis) {
           String source = across ? null : api;
-          SearchEvaluation tasks = ApiTaskSets.tasks(api, heldOut);
+          SearchEvaluation tasks = ApiTaskSets.tasks(api, part);
           dense.addAll(
               tasks.run((q, k) -> nearest(model, q, tools, vectors, source, k, null)).outcomes());
           fused.addAll(
@@ -63,11 +73,11 @@ public final class DenseModelBenchmark {
                               model, q, tools, vectors, source, k, registry.search(q, 200, source)))
                   .outcomes());
         }
-        String part = (heldOut ? "held-out" : "tuned") + (across ? ", across" : ", source given");
+        String name = part + (across ? ", across" : ", source given");
         System.out.printf(
-            "%s, MiniLM dense: %s", part, new SearchEvaluation.Report(dense).summary());
+            "%s, MiniLM dense: %s", name, new SearchEvaluation.Report(dense).summary());
         System.out.printf(
-            "%s, MiniLM fused: %s", part, new SearchEvaluation.Report(fused).summary());
+            "%s, MiniLM fused: %s", name, new SearchEvaluation.Report(fused).summary());
       }
     }
   }

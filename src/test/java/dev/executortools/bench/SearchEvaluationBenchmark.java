@@ -16,8 +16,8 @@ import java.util.List;
  *
  * {@code --eleven}: the registry holds only the eleven APIs of the issue's own held-out set ({@code
  * ApiTaskSets.ELEVEN}), as that set is searched, rather than all sixteen. PART: {@code tuned},
- * {@code heldout}, {@code blind}, {@code blind-heldout} ({@code ApiTaskSets.Part}); {@code both}
- * (the default) is tuned and heldout.
+ * {@code heldout}, {@code blind}, {@code blind-heldout}, {@code hard}, {@code hard-heldout} ({@code
+ * ApiTaskSets.Part}); {@code both} (the default) is tuned and heldout.
  */
 public final class SearchEvaluationBenchmark {
   private SearchEvaluationBenchmark() {}
@@ -33,6 +33,8 @@ public final class SearchEvaluationBenchmark {
         case "heldout" -> parts.add(Part.HELD_OUT);
         case "blind" -> parts.add(Part.BLIND_TUNED);
         case "blind-heldout" -> parts.add(Part.BLIND_HELD_OUT);
+        case "hard" -> parts.add(Part.HARD);
+        case "hard-heldout" -> parts.add(Part.HARD_HELD_OUT);
         default -> throw new IllegalArgumentException("no part " + arg);
       }
     }

@@ -78,9 +78,9 @@ public final class ApiTaskSets {
 
   /**
    * A part of the tasks. The first two were written with the ranking's tuning, by the hands that
-   * tuned it; the blind ones later, for the eleven APIs of the issue's own held-out set, by helpers
-   * who had seen neither the tools nor the ranking ({@code blind-queries/} keeps the queries as
-   * they wrote them, before the ids).
+   * tuned it; the blind and hard ones later, for the eleven APIs of the issue's own held-out set,
+   * by helpers who had seen neither the tools nor the ranking ({@code blind-queries/} and {@code
+   * hard-queries/} keep the queries as they wrote them, before the ids).
    */
   public enum Part {
     /** {@code <name>-tasks.tsv}: the ranking may be tuned on it. */
@@ -94,7 +94,14 @@ public final class ApiTaskSets {
     /**
      * {@code <name>-blind-heldout.tsv}: even tasks of the blind set; not looked at while tuning.
      */
-    BLIND_HELD_OUT("-blind-heldout.tsv");
+    BLIND_HELD_OUT("-blind-heldout.tsv"),
+    /**
+     * {@code <name>-hard-tasks.tsv}: odd tasks of the hard blind set, a non-expert's everyday words
+     * (the kinds of miss #23 names); the ranking may be tuned on it.
+     */
+    HARD("-hard-tasks.tsv"),
+    /** {@code <name>-hard-heldout.tsv}: even tasks of the hard blind set; not looked at. */
+    HARD_HELD_OUT("-hard-heldout.tsv");
 
     private final String suffix;
 

@@ -239,4 +239,40 @@ class ToolIndexTest {
         .extracting(SearchHit::id)
         .containsExactly("zoom.groups.groupCreate");
   }
+
+  @Test
+  void aWordRunTogetherInAToolsNameIsReadAsItsTwoWordsByTheDensePart() {
+    ToolIndex index =
+        ToolIndex.of(
+            List.of(
+                new SearchDocument(
+                    "calendar.freebusy.calendarFreebusyQuery",
+                    "calendar",
+                    "",
+                    "",
+                    "post",
+                    "/freebusy",
+                    List.of()),
+                new SearchDocument(
+                    "calendar.events.calendarEventsList",
+                    "calendar",
+                    "",
+                    "",
+                    "get",
+                    "/calendars/{calendarId}/events",
+                    List.of("calendarId")),
+                new SearchDocument(
+                    "calendar.settings.calendarSettingsList",
+                    "calendar",
+                    "",
+                    "",
+                    "get",
+                    "/users/me/settings",
+                    List.of())));
+
+    // No tool has the word "busy": only the dense part, reading freebusy as free and busy, finds
+    // it.
+    assertThat(ids(index, "when is everyone busy"))
+        .startsWith("calendar.freebusy.calendarFreebusyQuery");
+  }
 }
