@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * words that mean the same for an API caller folded into one term ({@code open}, {@code add} and
  * {@code new} are {@code create}; {@code mail} and {@code message} are {@code email}...). A word in
  * -ed stays as written: a participle names a state, not the action ({@code createdObjects} is not a
- * way to create, {@code starred} repositories are not starring one).
+ * way to create, {@code starred} repositories are not starring one); without it GitHub and Graph
+ * each lost a task, with every stemmer measured (BENCHMARKS.md, "Library stemmers").
  */
 final class Terms {
   /** Phrases a person writes for one idea, rewritten before splitting. */
