@@ -97,10 +97,12 @@ public final class ToolIndex {
       idf[w] = Math.log(1 + (size - df + 0.5) / (df + 0.5));
     }
     List<Candidate> candidates = new ArrayList<>();
+    double coverage = 0;
     for (int s = 0; s < segments.size(); s++) {
       IndexSegment segment = segments.get(s);
       double[] scores = new double[segment.size()];
       double[] strength = new double[segment.size()];
+      int[] matched = new int[segment.size()];
       int[] own = numbers[s];
       for (int w = 0; w < words.size(); w++) {
         if (own[w] < 0) continue;
@@ -110,7 +112,10 @@ public final class ToolIndex {
           if (isExact && scores[doc] <= 0) continue;
           double tf = segment.postingWeight(p);
           scores[doc] += idf[w] * tf * (K1 + 1) / (tf + K1);
-          if (!isExact) strength[doc] += segment.postingStrength(p);
+          if (!isExact) {
+            strength[doc] += segment.postingStrength(p);
+            matched[doc]++;
+          }
         }
       }
       int queryTerms = terms.size();
@@ -124,9 +129,10 @@ public final class ToolIndex {
         double score =
             scores[doc] * strength[doc] / queryTerms * IdTerms.fit(misses[0], misses[1], misses[2]);
         candidates.add(new Candidate(segment, doc, score));
+        coverage = Math.max(coverage, (double) matched[doc] / queryTerms);
       }
     }
-    List<Candidate> fused = Fusion.fuse(candidates, dense);
+    List<Candidate> fused = Fusion.fuse(candidates, dense, coverage);
     return best(NamedSources.first(query, fused, segments, filter), limit, filter);
   }
 

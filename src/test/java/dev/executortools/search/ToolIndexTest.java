@@ -275,4 +275,49 @@ class ToolIndexTest {
     assertThat(ids(index, "when is everyone busy"))
         .startsWith("calendar.freebusy.calendarFreebusyQuery");
   }
+
+  @Test
+  void whenTheTasksWordsMostlyMatchNoToolTheNearestInMeaningComesFirst() {
+    ToolIndex index =
+        ToolIndex.of(
+            List.of(
+                new SearchDocument(
+                    "forum.comments.createComment",
+                    "forum",
+                    "Create a comment",
+                    "Adds a comment under a topic.",
+                    "post",
+                    "/topics/{topicId}/comments",
+                    List.of("topicId", "body")),
+                new SearchDocument(
+                    "forum.posts.createPost",
+                    "forum",
+                    "Create a post",
+                    "Publishes a new post.",
+                    "post",
+                    "/posts",
+                    List.of("title", "body")),
+                new SearchDocument(
+                    "forum.posts.deletePost",
+                    "forum",
+                    "Delete a post",
+                    "Deletes a post.",
+                    "delete",
+                    "/posts/{postId}",
+                    List.of("postId")),
+                new SearchDocument(
+                    "forum.posts.getPost",
+                    "forum",
+                    "Get a post",
+                    "Returns a post.",
+                    "get",
+                    "/posts/{postId}",
+                    List.of("postId"))));
+
+    // One word of three ("post") matches the post tools; a remark is a comment.
+    assertThat(ids(index, "write a quick remark on the post"))
+        .startsWith("forum.comments.createComment");
+    // Every word matches: the lexical ranking is sure and stays first.
+    assertThat(ids(index, "publish a post")).startsWith("forum.posts.createPost");
+  }
 }
