@@ -19,9 +19,10 @@ public final class IndexSegment {
 
   /**
    * 2: a collection GET's {@code get} in its id words reads as {@code list} ({@link IdTerms}); 3:
-   * each tool's dense vector.
+   * each tool's dense vector; 4: a GET's verb and id words read from what it answers where its path
+   * leaves it open ({@link Answer}).
    */
-  static final int FORMAT = 3;
+  static final int FORMAT = 4;
 
   static final int HEADER = 16;
 
