@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.executortools.SearchHit;
 import dev.executortools.ToolRegistry;
 import dev.executortools.internal.Json;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A GET whose path ends in a parameter lists when what it answers is a page of things (Bitbucket's
  * {@code GET /repositories/{workspace}}): read from the spec's response when the source is added,
- * kept in the stored index.
+ * kept in the stored index, and read from the stored tools when that index is built again.
  */
 class AnswerShapeSearchTest {
   @TempDir Path home;
@@ -71,7 +72,7 @@ class AnswerShapeSearchTest {
   }
 
   @Test
-  void theAnswerOfAnItemPathTellsThatItLists() {
+  void theAnswerOfAnItemPathTellsThatItLists() throws Exception {
     try (ToolRegistry registry = ToolRegistry.builder().home(home).build()) {
       var added = registry.addSource(Json.object().put("spec", SPEC).put("namespace", "repos"));
       assertThat(added.ok()).as(added.toString()).isTrue();
@@ -89,6 +90,13 @@ class AnswerShapeSearchTest {
       assertThat(list).endsWith("Workspace");
       assertThat(search(registry, "list the repositories")).first().isEqualTo(list);
       assertThat(search(registry, "get a repository")).first().isEqualTo(item);
+    }
+    // A home whose index is gone (written before indexes were kept): built from the stored tools.
+    Files.delete(home.resolve("sources").resolve("repos.search"));
+    try (ToolRegistry registry = ToolRegistry.builder().home(home).build()) {
+      assertThat(search(registry, "get a repository"))
+          .first()
+          .isEqualTo("repos.repositories.getRepositoriesWorkspaceRepoSlug");
     }
   }
 }
