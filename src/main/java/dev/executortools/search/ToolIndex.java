@@ -17,11 +17,9 @@ import java.util.Set;
  * for a query word (its {@code message} for the query's {@code message}) counts a little more than
  * a synonym ({@code mail}). That sum is then weighed by how much of the query the tool covers (a
  * word in its id, summary or path counts fully, one only in its description or parameters by half)
- * and by how well its id fits the query ({@link IdTerms}). A task that asks to read without saying
- * whether it wants a list or one thing implies it by the number of what it asks for ({@link
- * Reading}): a weak {@code list} or {@code get}. Term rarity (idf) is counted over all the
- * segments. That lexical score is then fused with the cosine between the query and each tool in a
- * space of static word vectors ({@link Fusion}, {@link WordVectors}), computed on another thread
+ * and by how well its id fits the query ({@link IdTerms}). Term rarity (idf) is counted over all
+ * the segments. That lexical score is then fused with the cosine between the query and each tool in
+ * a space of static word vectors ({@link Fusion}, {@link WordVectors}), computed on another thread
  * meanwhile. Immutable and thread-safe; a query reads the postings of its terms, every tool's dense
  * vector and the ids of the tools it ranks.
  */
@@ -83,12 +81,9 @@ public final class ToolIndex {
         Fusion.start(query, segments, filter);
     List<String> exact = new ArrayList<>(new LinkedHashSet<>(analysed.exact()));
     exact.removeAll(terms);
-    String implied = implied(query, terms);
     List<byte[]> words = new ArrayList<>();
     for (String term : terms) words.add(term.getBytes(StandardCharsets.UTF_8));
     for (String term : exact) words.add(term.getBytes(StandardCharsets.UTF_8));
-    int impliedAt = words.size();
-    if (implied != null) words.add(implied.getBytes(StandardCharsets.UTF_8));
     int[][] numbers = new int[segments.size()][words.size()];
     double[] idf = new double[words.size()];
     for (int w = 0; w < words.size(); w++) {
@@ -110,59 +105,28 @@ public final class ToolIndex {
       for (int w = 0; w < words.size(); w++) {
         if (own[w] < 0) continue;
         boolean isExact = w >= terms.size();
-        double weight = w == impliedAt ? IMPLIED_WEIGHT : 1;
         for (int p = segment.postingStart(own[w]); p < segment.postingStart(own[w] + 1); p++) {
           int doc = segment.postingDoc(p);
           if (isExact && scores[doc] <= 0) continue;
           double tf = segment.postingWeight(p);
-          scores[doc] += weight * idf[w] * tf * (K1 + 1) / (tf + K1);
+          scores[doc] += idf[w] * tf * (K1 + 1) / (tf + K1);
           if (!isExact) strength[doc] += segment.postingStrength(p);
         }
       }
       int queryTerms = terms.size();
-      int impliedTerm = implied != null ? own[impliedAt] : -1;
       int[] verbs = verbTerms(segment);
       for (int doc = 0; doc < scores.length; doc++) {
         if (scores[doc] <= 0) continue;
         if (!filter.showsSource(segment.source(doc))) continue;
         int[] misses =
             segment.idMisses(
-                doc,
-                t -> (t >= 0 && t == impliedTerm) || contains(own, queryTerms, t),
-                t -> contains(verbs, verbs.length, t));
+                doc, t -> contains(own, queryTerms, t), t -> contains(verbs, verbs.length, t));
         double score =
             scores[doc] * strength[doc] / queryTerms * IdTerms.fit(misses[0], misses[1], misses[2]);
         candidates.add(new Candidate(segment, doc, score));
       }
     }
     return best(Fusion.fuse(candidates, dense), limit, filter);
-  }
-
-  /**
-   * How much the term a task implies ({@link #implied}) counts next to one it writes: like the
-   * exact terms, it adds only to tools another term found and does not count towards covering the
-   * task; unlike them, it frees a tool's id of a miss ({@code list} of {@code listReleases}).
-   */
-  private static final double IMPLIED_WEIGHT = 0.5;
-
-  private static final String LIST = Terms.of("list").get(0);
-  private static final String GET = Terms.of("get").get(0);
-
-  /**
-   * The term a task that asks to read implies ({@link Reading}), weighed by {@link
-   * #IMPLIED_WEIGHT}, or null. A task whose word for reading folded into {@code get} but that asks
-   * for many things ("show the deployments") has that {@code get} turned into {@code list} in
-   * {@code terms}, and keeps {@code get} as the implied term: a list's description often says it
-   * gets ("Gets the pods").
-   */
-  private static String implied(String query, Set<String> terms) {
-    String implied = Reading.implied(query);
-    if (implied == null) return null;
-    if (implied.equals(LIST) && terms.remove(GET)) {
-      terms.add(LIST);
-      return GET;
-    }
-    return terms.contains(implied) ? null : implied;
   }
 
   /** A tool that scored, before any of its text is read. */

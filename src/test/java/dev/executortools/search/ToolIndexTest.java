@@ -230,36 +230,4 @@ class ToolIndexTest {
     assertThat(Field.verb(tools.get(0))).isEqualTo(Terms.of("list"));
     assertThat(Field.verb(tools.get(1))).isEqualTo(Terms.of("get"));
   }
-
-  @Test
-  void aPluralAskedToReadWantsTheListAndASingularTheItem() {
-    ToolIndex index =
-        ToolIndex.of(
-            List.of(
-                tool(
-                    "k.appsV1.listAppsV1NamespacedDeployment",
-                    "list or watch objects of kind Deployment",
-                    "",
-                    "get",
-                    "/apis/apps/v1/namespaces/{namespace}/deployments",
-                    "namespace"),
-                tool(
-                    "k.appsV1.readAppsV1NamespacedDeployment",
-                    "read the specified Deployment",
-                    "",
-                    "get",
-                    "/apis/apps/v1/namespaces/{namespace}/deployments/{name}",
-                    "namespace",
-                    "name")));
-
-    assertThat(ids(index, "show the deployments in a namespace"))
-        .first()
-        .isEqualTo("k.appsV1.listAppsV1NamespacedDeployment");
-    assertThat(ids(index, "what deployments are there"))
-        .first()
-        .isEqualTo("k.appsV1.listAppsV1NamespacedDeployment");
-    assertThat(ids(index, "show the deployment"))
-        .first()
-        .isEqualTo("k.appsV1.readAppsV1NamespacedDeployment");
-  }
 }
