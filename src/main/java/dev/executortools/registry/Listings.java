@@ -126,7 +126,10 @@ final class Listings {
       cached = searchCatalog;
       if (cached != null && cached.generation == generation) return cached;
       SegmentBuilder inMemory = new SegmentBuilder();
-      pluginTools.get().forEach(t -> inMemory.add(SearchDocument.of(t, t.inputSchema(), null)));
+      pluginTools
+          .get()
+          .forEach(
+              t -> inMemory.add(SearchDocument.of(t, t.inputSchema(), t.outputSchema(), null)));
       sources.bundledTools().forEach(e -> inMemory.add(SearchSegments.document(e.compiled)));
       List<IndexSegment> segments = new ArrayList<>();
       segments.add(inMemory.build());

@@ -29,7 +29,8 @@ final class SearchSegments {
   /** The text search reads of a tool (its operation's summary, when it has one). */
   static SearchDocument document(CompiledTool compiled) {
     String summary = compiled.operation() == null ? null : compiled.operation().summary();
-    return SearchDocument.of(compiled.tool(), compiled.inputSchema(), summary);
+    return SearchDocument.of(
+        compiled.tool(), compiled.inputSchema(), compiled.outputSchema(), summary);
   }
 
   /**

@@ -54,13 +54,30 @@ enum Field {
     if (doc.method() == null) return List.of();
     String word =
         switch (doc.method().toLowerCase(Locale.ROOT)) {
-          case "get" -> doc.path() != null && doc.path().endsWith("}") ? "get" : "list";
+          case "get" -> reads(doc);
           case "post" -> isAction(doc.path()) ? null : "create";
           case "put", "patch" -> "update";
           case "delete" -> "delete";
           default -> null;
         };
     return word == null ? List.of() : Terms.of(word);
+  }
+
+  /**
+   * Whether a GET lists or gets. Where its path ends in a plural ({@code /projects/{id}/members})
+   * it lists, whatever a spec says it answers; elsewhere the path leaves it open and what it
+   * answers ({@link Answer}) decides: the path of an item may name an owner whose things it lists
+   * ({@code GET /repositories/{workspace}} answers a page of repositories), and one that ends in
+   * another word may read one thing ({@code /rate_limit}, {@code /Calls/{Sid}.json}) or many
+   * ({@code /conversations.history}). Without an answer, a path that ends in a parameter gets, any
+   * other lists.
+   */
+  private static String reads(SearchDocument doc) {
+    String path = doc.path();
+    Answer answer = doc.answer();
+    if (path != null && path.endsWith("}")) return answer == Answer.MANY ? "list" : "get";
+    if (IdTerms.namesMany(path)) return "list";
+    return answer == Answer.ONE ? "get" : "list";
   }
 
   /**

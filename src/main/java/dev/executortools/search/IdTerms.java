@@ -11,7 +11,8 @@ import java.util.Set;
  * and its group (what comes between the source's namespace and the leaf: {@code pulls}, {@code
  * meActions}). The namespace is left out: every tool of a source carries it. A leaf's {@code get}
  * reads as {@code list} when the tool is a GET of a collection named by a plural ({@code getUsers}
- * of {@code GET /users/{userId}/meetings} lists meetings).
+ * of {@code GET /users/{userId}/meetings} lists meetings) or that answers many things ({@link
+ * Answer}).
  */
 record IdTerms(Set<String> leaf, Set<String> group) {
   /** How much each leaf word a query does not mention lowers a score. */
@@ -40,7 +41,9 @@ record IdTerms(Set<String> leaf, Set<String> group) {
     }
     int dot = id.lastIndexOf('.');
     Set<String> leaf = new HashSet<>(Terms.of(id.substring(dot + 1)));
-    if (Field.verb(doc).equals(LIST) && namesMany(doc.path()) && leaf.remove(GET)) {
+    if (Field.verb(doc).equals(LIST)
+        && (namesMany(doc.path()) || doc.answer() == Answer.MANY)
+        && leaf.remove(GET)) {
       leaf.addAll(LIST);
     }
     Set<String> group = new HashSet<>(dot < 0 ? List.of() : Terms.of(id.substring(0, dot)));

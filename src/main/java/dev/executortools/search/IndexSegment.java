@@ -20,9 +20,10 @@ public final class IndexSegment {
 
   /**
    * 2: a collection GET's {@code get} in its id words reads as {@code list} ({@link IdTerms}); 3:
-   * each tool's dense vector; 4: a word the vectors lack read as two words it runs together.
+   * each tool's dense vector; 4: a GET's verb and id words read from what it answers where its path
+   * leaves it open ({@link Answer}); 5: a word the vectors lack read as two words it runs together.
    */
-  static final int FORMAT = 4;
+  static final int FORMAT = 5;
 
   static final int HEADER = 16;
 

@@ -9,8 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The text of one tool that search reads: its id, the operation's summary and description, the HTTP
- * method and path template (null for tools that are not HTTP operations) and the names of its
- * parameters.
+ * method and path template (null for tools that are not HTTP operations), the names of its
+ * parameters and what it answers on success ({@link Answer}: many things or one).
  */
 public record SearchDocument(
     String id,
@@ -19,7 +19,8 @@ public record SearchDocument(
     String description,
     String method,
     String path,
-    List<String> parameterNames) {
+    List<String> parameterNames,
+    Answer answer) {
 
   public SearchDocument {
     Objects.requireNonNull(id, "id");
@@ -27,6 +28,19 @@ public record SearchDocument(
     summary = summary == null ? "" : summary;
     description = description == null ? "" : description;
     parameterNames = List.copyOf(parameterNames);
+    answer = answer == null ? Answer.UNKNOWN : answer;
+  }
+
+  /** A tool whose answer is not known ({@link Answer#UNKNOWN}). */
+  public SearchDocument(
+      String id,
+      String source,
+      String summary,
+      String description,
+      String method,
+      String path,
+      List<String> parameterNames) {
+    this(id, source, summary, description, method, path, parameterNames, Answer.UNKNOWN);
   }
 
   /**
@@ -69,9 +83,11 @@ public record SearchDocument(
   /**
    * The search text of a tool: its parameter names are the input schema's properties (except the
    * {@code server} and {@code contentType} plumbing) and, for {@code body}, the body's own
-   * properties, read from {@code inputSchema}: the tool's own schema, uncopied.
+   * properties, read from {@code inputSchema}: the tool's own schema, uncopied; what it answers is
+   * read from {@code outputSchema} (likewise uncopied; null when it has none).
    */
-  public static SearchDocument of(Tool tool, ObjectNode inputSchema, String summary) {
+  public static SearchDocument of(
+      Tool tool, ObjectNode inputSchema, ObjectNode outputSchema, String summary) {
     List<String> names = new ArrayList<>();
     JsonNode properties = inputSchema.path("properties");
     for (String name : properties.propertyNames()) {
@@ -89,7 +105,8 @@ public record SearchDocument(
         tool.description(),
         tool.annotations().method(),
         tool.annotations().pathTemplate(),
-        names);
+        names,
+        Answer.of(outputSchema));
   }
 
   private static Iterable<String> bodyProperties(JsonNode root, JsonNode body) {

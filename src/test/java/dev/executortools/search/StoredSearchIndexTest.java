@@ -187,7 +187,7 @@ class StoredSearchIndexTest {
           .isTrue();
       inMemory.tools().stream()
           .filter(t -> t.source().equals("items"))
-          .forEach(t -> builder.add(SearchDocument.of(t, t.inputSchema(), null)));
+          .forEach(t -> builder.add(SearchDocument.of(t, t.inputSchema(), t.outputSchema(), null)));
     }
     IndexSegment built = builder.build();
     float[] query = DenseText.query("archive an item", WordVectors.shared());

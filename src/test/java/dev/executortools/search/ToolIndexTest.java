@@ -15,7 +15,8 @@ class ToolIndexTest {
       String method,
       String path,
       String... parameters) {
-    return new SearchDocument(id, "graph", summary, description, method, path, List.of(parameters));
+    return new SearchDocument(
+        id, "graph", summary, description, method, path, List.of(parameters), Answer.UNKNOWN);
   }
 
   private static List<String> ids(ToolIndex index, String query) {
@@ -319,5 +320,40 @@ class ToolIndexTest {
         .startsWith("forum.comments.createComment");
     // Every word matches: the lexical ranking is sure and stays first.
     assertThat(ids(index, "publish a post")).startsWith("forum.posts.createPost");
+  }
+
+  private static SearchDocument answering(
+      Answer answer, String id, String description, String path, String... parameters) {
+    return new SearchDocument(id, "b", "", description, "get", path, List.of(parameters), answer);
+  }
+
+  @Test
+  void aGetThatAnswersAPageListsWhateverItsPathEndsIn() {
+    // Bitbucket: GET /repositories/{workspace} answers a page of the workspace's repositories.
+    List<SearchDocument> tools =
+        List.of(
+            answering(
+                Answer.MANY,
+                "b.repositories.getRepositoriesWorkspace",
+                "Returns the repositories owned by the workspace.",
+                "/repositories/{workspace}",
+                "workspace"),
+            answering(
+                Answer.ONE,
+                "b.repositories.getRepositoriesWorkspaceRepoSlug",
+                "Returns the repository.",
+                "/repositories/{workspace}/{repo_slug}",
+                "workspace",
+                "repo_slug"));
+    ToolIndex index = ToolIndex.of(tools);
+
+    assertThat(ids(index, "list the repositories"))
+        .first()
+        .isEqualTo("b.repositories.getRepositoriesWorkspace");
+    assertThat(ids(index, "get a repository"))
+        .first()
+        .isEqualTo("b.repositories.getRepositoriesWorkspaceRepoSlug");
+    assertThat(Field.verb(tools.get(0))).isEqualTo(Terms.of("list"));
+    assertThat(Field.verb(tools.get(1))).isEqualTo(Terms.of("get"));
   }
 }
