@@ -29,72 +29,99 @@ public enum Answer {
   /** How deep {@code $ref}s and {@code allOf}s are followed. */
   private static final int DEPTH = 8;
 
+  /**
+   * How many schemas one reading may visit: a schema whose parts refer to each other many times
+   * over ({@code allOf} of the same {@code $ref} at every level) is read as unknown rather than
+   * walked along every path.
+   */
+  private static final int VISITS = 2_000;
+
   /** What a tool whose success schema is {@code schema} (null: none) answers. */
   public static Answer of(ObjectNode schema) {
     if (schema == null) return UNKNOWN;
-    return of(schema, schema, 0);
+    Reading reading = new Reading(schema);
+    Answer answer = reading.of(schema, 0);
+    return reading.exhausted() ? UNKNOWN : answer;
   }
 
-  private static Answer of(JsonNode root, JsonNode schema, int depth) {
-    JsonNode s = resolve(root, schema);
-    if (s == null || depth > DEPTH) return UNKNOWN;
-    if (isArray(s)) return MANY;
-    for (String choice : List.of("oneOf", "anyOf")) {
-      if (!s.path(choice).isArray() || s.path(choice).isEmpty()) continue;
-      Answer agreed = null;
-      for (JsonNode option : s.path(choice)) {
-        Answer one = of(root, option, depth + 1);
-        if (agreed != null && agreed != one) return UNKNOWN;
-        agreed = one;
+  /** One reading of one schema: its root, for {@code $ref}s, and what is left of its visits. */
+  private static final class Reading {
+    private final JsonNode root;
+    private int visits = VISITS;
+
+    Reading(JsonNode root) {
+      this.root = root;
+    }
+
+    boolean exhausted() {
+      return visits < 0;
+    }
+
+    private Answer of(JsonNode schema, int depth) {
+      JsonNode s = resolve(schema);
+      if (s == null || depth > DEPTH) return UNKNOWN;
+      if (isArray(s)) return MANY;
+      for (String choice : List.of("oneOf", "anyOf")) {
+        if (!s.path(choice).isArray() || s.path(choice).isEmpty()) continue;
+        Answer agreed = null;
+        for (JsonNode option : s.path(choice)) {
+          Answer one = of(option, depth + 1);
+          if (agreed != null && agreed != one) return UNKNOWN;
+          agreed = one;
+        }
+        return agreed;
       }
-      return agreed;
+      Map<String, JsonNode> properties = properties(s, depth);
+      if (properties.isEmpty()) return UNKNOWN;
+      return isPage(properties) ? MANY : ONE;
     }
-    Map<String, JsonNode> properties = properties(root, s, depth);
-    if (properties.isEmpty()) return UNKNOWN;
-    return isPage(root, properties) ? MANY : ONE;
-  }
 
-  /** Whether an object of {@code properties} is a page of its one array's items. */
-  private static boolean isPage(JsonNode root, Map<String, JsonNode> properties) {
-    List<Map<String, JsonNode>> items = new ArrayList<>();
-    for (JsonNode property : properties.values()) {
-      JsonNode p = resolve(root, property);
-      if (p == null) continue;
-      if (isArray(p)) {
-        Map<String, JsonNode> item = properties(root, resolve(root, p.path("items")), 0);
-        if (!item.isEmpty()) items.add(item);
-      } else if (!properties(root, p, 0).isEmpty() || isObject(p)) {
-        return false; // a thing of its own beside the array: the answer is one thing
+    /** Whether an object of {@code properties} is a page of its one array's items. */
+    private boolean isPage(Map<String, JsonNode> properties) {
+      List<Map<String, JsonNode>> items = new ArrayList<>();
+      for (JsonNode property : properties.values()) {
+        JsonNode p = resolve(property);
+        if (p == null) continue;
+        if (isArray(p)) {
+          Map<String, JsonNode> item = properties(resolve(p.path("items")), 0);
+          if (!item.isEmpty()) items.add(item);
+        } else if (!properties(p, 0).isEmpty() || isObject(p)) {
+          return false; // a thing of its own beside the array: the answer is one thing
+        }
       }
+      return items.size() == 1 && items.get(0).size() >= properties.size() - 1;
     }
-    return items.size() == 1 && items.get(0).size() >= properties.size() - 1;
-  }
 
-  /**
-   * The properties of an object schema, those of its {@code allOf} parts and of each of its choices
-   * ({@code oneOf}, {@code anyOf}: an artist or a track) included.
-   */
-  private static Map<String, JsonNode> properties(JsonNode root, JsonNode schema, int depth) {
-    Map<String, JsonNode> out = new LinkedHashMap<>();
-    JsonNode s = resolve(root, schema);
-    if (s == null || depth > DEPTH) return out;
-    JsonNode own = s.path("properties");
-    for (String name : own.propertyNames()) out.put(name, own.get(name));
-    for (JsonNode part : s.path("allOf")) out.putAll(properties(root, part, depth + 1));
-    for (String choice : List.of("oneOf", "anyOf")) {
-      for (JsonNode option : s.path(choice)) out.putAll(properties(root, option, depth + 1));
+    /**
+     * The properties of an object schema, those of its {@code allOf} parts and of each of its
+     * choices ({@code oneOf}, {@code anyOf}: an artist or a track) included.
+     */
+    private Map<String, JsonNode> properties(JsonNode schema, int depth) {
+      Map<String, JsonNode> out = new LinkedHashMap<>();
+      JsonNode s = resolve(schema);
+      if (s == null || depth > DEPTH) return out;
+      JsonNode own = s.path("properties");
+      for (String name : own.propertyNames()) out.put(name, own.get(name));
+      for (JsonNode part : s.path("allOf")) out.putAll(properties(part, depth + 1));
+      for (String choice : List.of("oneOf", "anyOf")) {
+        for (JsonNode option : s.path(choice)) out.putAll(properties(option, depth + 1));
+      }
+      return out;
     }
-    return out;
-  }
 
-  private static JsonNode resolve(JsonNode root, JsonNode schema) {
-    JsonNode s = schema;
-    for (int i = 0; i < DEPTH && s != null && !s.isMissingNode(); i++) {
-      String ref = s.path("$ref").asString("");
-      if (!ref.startsWith(DEFS)) return s;
-      s = root.path("$defs").get(ref.substring(DEFS.length()));
+    /**
+     * {@code schema} with its {@code $ref}s followed; null when it leads nowhere or visits ran out.
+     */
+    private JsonNode resolve(JsonNode schema) {
+      if (--visits < 0) return null;
+      JsonNode s = schema;
+      for (int i = 0; i < DEPTH && s != null && !s.isMissingNode(); i++) {
+        String ref = s.path("$ref").asString("");
+        if (!ref.startsWith(DEFS)) return s;
+        s = root.path("$defs").get(ref.substring(DEFS.length()));
+      }
+      return s == null || s.isMissingNode() ? null : s;
     }
-    return s == null || s.isMissingNode() ? null : s;
   }
 
   private static boolean isArray(JsonNode s) {

@@ -25,13 +25,14 @@ final class NamedSources {
       for (int j = i; j < Math.min(words.size(), i + 3); j++)
         runs.add(run.append(words.get(j)).toString());
     }
+    Set<String> present = new java.util.HashSet<>(words);
     Set<String> named = new LinkedHashSet<>();
     for (String source : sources) {
       List<String> parts = new ArrayList<>();
       for (String part : Words.words(source)) parts.add(part.toLowerCase(Locale.ROOT));
       String joined = String.join("", parts);
       if (joined.length() < 3) continue;
-      if (runs.contains(joined) || words.containsAll(parts)) named.add(source);
+      if (runs.contains(joined) || present.containsAll(parts)) named.add(source);
     }
     return named;
   }

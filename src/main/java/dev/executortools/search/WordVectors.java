@@ -44,7 +44,13 @@ final class WordVectors {
 
   private final byte[] vectors;
 
+  /** The length of the longest word (in bytes). */
+  private final int longest;
+
   private WordVectors(int[] offsets, byte[] text, int dims, float[] scales, byte[] vectors) {
+    int max = 0;
+    for (int i = 0; i + 1 < offsets.length; i++) max = Math.max(max, offsets[i + 1] - offsets[i]);
+    this.longest = max;
     this.offsets = offsets;
     this.text = text;
     this.dims = dims;
@@ -136,7 +142,10 @@ final class WordVectors {
         add(sum, number, weight);
         continue;
       }
-      for (int cut = lower.length() - COMPOUND_PART; cut >= COMPOUND_PART; cut--) {
+      // Each part is at most the longest word known (and its plural): linear in the word's length.
+      int from = Math.min(lower.length() - COMPOUND_PART, longest);
+      int to = Math.max(COMPOUND_PART, lower.length() - longest - 1);
+      for (int cut = from; cut >= to; cut--) {
         int left = number(lower.substring(0, cut));
         int right = left < 0 ? -1 : known(lower.substring(cut));
         if (right >= 0) {

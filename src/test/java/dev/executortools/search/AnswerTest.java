@@ -96,4 +96,30 @@ class AnswerTest {
     assertThat(Answer.of(null)).isEqualTo(Answer.UNKNOWN);
     assertThat(of("{'type': 'string'}")).isEqualTo(Answer.UNKNOWN);
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(
+      value = 20,
+      threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void aSchemaThatFansOutAtEveryLevelIsReadInTimeLinearInItsSize() {
+    // Eight levels, each an allOf of the next level forty times: 40^8 paths, 320 references.
+    StringBuilder defs = new StringBuilder();
+    for (int level = 0; level < 8; level++) {
+      StringBuilder parts = new StringBuilder();
+      for (int i = 0; i < 40; i++)
+        parts
+            .append(i == 0 ? "" : ",")
+            .append("{'$ref': '#/$defs/l")
+            .append(level + 1)
+            .append("'}");
+      defs.append("'l")
+          .append(level)
+          .append("': {'type': 'object', 'allOf': [")
+          .append(parts)
+          .append("], 'properties': {'x': {'type': 'string'}}},");
+    }
+    defs.append("'l8': {'type': 'object', 'properties': {'y': {'type': 'string'}}}");
+    assertThat(of("{'$ref': '#/$defs/l0', '$defs': {" + defs + "}}"))
+        .isIn(Answer.ONE, Answer.UNKNOWN);
+  }
 }

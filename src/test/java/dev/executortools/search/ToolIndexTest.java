@@ -356,4 +356,27 @@ class ToolIndexTest {
     assertThat(Field.verb(tools.get(0))).isEqualTo(Terms.of("list"));
     assertThat(Field.verb(tools.get(1))).isEqualTo(Terms.of("get"));
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(
+      value = 20,
+      threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void aHugeWordNoVectorKnowsIsReadInTimeLinearInItsLength() {
+    String word = "zq".repeat(200_000);
+    ToolIndex index =
+        ToolIndex.of(
+            List.of(
+                new SearchDocument(
+                    "spam.things." + word, "spam", word, word, "get", "/" + word, List.of(word)),
+                new SearchDocument(
+                    "spam.things.listThings",
+                    "spam",
+                    "List things",
+                    "",
+                    "get",
+                    "/things",
+                    List.of())));
+
+    assertThat(ids(index, "list the things " + word)).contains("spam.things.listThings");
+  }
 }
