@@ -30,7 +30,7 @@ class ApiSearchEvaluationTest {
   @Test
   void findsTheRightToolAmongTheFirstFiveWithOrWithoutTheSource() {
     List<String> apis = List.copyOf(ApiTaskSets.SPECS.keySet());
-    ApiTaskSets.Result result = ApiTaskSets.run(registry, false, apis);
+    ApiTaskSets.Result result = ApiTaskSets.run(registry, ApiTaskSets.Part.TUNED, apis);
     System.out.println("with the source given: " + result.withSource().summary());
     System.out.println("across the sixteen APIs: " + result.across().summary());
 

@@ -117,17 +117,8 @@ public final class ApiTaskSets {
     return SearchEvaluation.parse(Corpus.resource(resource));
   }
 
-  /** As {@link #tasks(String, Part)}: the tuned part, or the held-out part. */
-  public static SearchEvaluation tasks(String namespace, boolean heldOut) {
-    return tasks(namespace, heldOut ? Part.HELD_OUT : Part.TUNED);
-  }
-
   /** Recall over every API's tasks: with each task's source given, or across all of them. */
   public record Result(SearchEvaluation.Report withSource, SearchEvaluation.Report across) {}
-
-  public static Result run(ToolRegistry registry, boolean heldOut, List<String> namespaces) {
-    return run(registry, heldOut ? Part.HELD_OUT : Part.TUNED, namespaces);
-  }
 
   public static Result run(ToolRegistry registry, Part part, List<String> namespaces) {
     List<SearchEvaluation.Outcome> withSource = new ArrayList<>();
