@@ -25,11 +25,10 @@ final class Fusion {
   static final String RANKING = System.getProperty("executortools.search.ranking", "fused");
 
   /**
-   * How much the cosine counts next to the lexical score over the best one's (1 for the best). 0.5
-   * to 2 were measured before the lexical side was weighed by its coverage; with that weighing,
-   * 0.3, 0.5, 0.7 and 1 (BENCHMARKS.md): 0.5 gains on the hard, blind and Graph task sets.
+   * How much the cosine counts next to the lexical score over the best one's (1 for the best); 0.5
+   * to 2 were measured.
    */
-  static final double DENSE_WEIGHT = 0.5;
+  static final double DENSE_WEIGHT = 1;
 
   static final int DENSE_DEPTH = 100;
 
