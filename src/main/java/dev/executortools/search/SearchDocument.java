@@ -10,7 +10,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The text of one tool that search reads: its id, the operation's summary and description, the HTTP
  * method and path template (null for tools that are not HTTP operations), the names of its
- * parameters and what it answers on success ({@link Answer}: many things or one).
+ * parameters, what it answers on success ({@link Answer}: many things or one) and what its
+ * parameters' descriptions say first ({@code parameterText}: Twilio's "Whether the participant
+ * should be muted" is how a task to mute someone finds the participant update).
  */
 public record SearchDocument(
     String id,
@@ -20,7 +22,11 @@ public record SearchDocument(
     String method,
     String path,
     List<String> parameterNames,
-    Answer answer) {
+    Answer answer,
+    String parameterText) {
+
+  /** How much of each parameter's description is read: its first sentence, at most this long. */
+  static final int PARAMETER_TEXT_CHARS = 150;
 
   public SearchDocument {
     Objects.requireNonNull(id, "id");
@@ -29,6 +35,20 @@ public record SearchDocument(
     description = description == null ? "" : description;
     parameterNames = List.copyOf(parameterNames);
     answer = answer == null ? Answer.UNKNOWN : answer;
+    parameterText = parameterText == null ? "" : parameterText;
+  }
+
+  /** A tool whose parameters' descriptions are not read. */
+  public SearchDocument(
+      String id,
+      String source,
+      String summary,
+      String description,
+      String method,
+      String path,
+      List<String> parameterNames,
+      Answer answer) {
+    this(id, source, summary, description, method, path, parameterNames, answer, "");
   }
 
   /** A tool whose answer is not known ({@link Answer#UNKNOWN}). */
@@ -40,7 +60,7 @@ public record SearchDocument(
       String method,
       String path,
       List<String> parameterNames) {
-    this(id, source, summary, description, method, path, parameterNames, Answer.UNKNOWN);
+    this(id, source, summary, description, method, path, parameterNames, Answer.UNKNOWN, "");
   }
 
   /**
@@ -81,21 +101,27 @@ public record SearchDocument(
   }
 
   /**
-   * The search text of a tool: its parameter names are the input schema's properties (except the
-   * {@code server} and {@code contentType} plumbing) and, for {@code body}, the body's own
-   * properties, read from {@code inputSchema}: the tool's own schema, uncopied; what it answers is
-   * read from {@code outputSchema} (likewise uncopied; null when it has none).
+   * The search text of a tool: its parameters are the input schema's properties (except the {@code
+   * server} and {@code contentType} plumbing) and, for {@code body}, the body's own properties,
+   * read from {@code inputSchema}: the tool's own schema, uncopied; what it answers is read from
+   * {@code outputSchema} (likewise uncopied; null when it has none).
    */
   public static SearchDocument of(
       Tool tool, ObjectNode inputSchema, ObjectNode outputSchema, String summary) {
     List<String> names = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
     JsonNode properties = inputSchema.path("properties");
     for (String name : properties.propertyNames()) {
       if (name.equals("server") || name.equals("contentType")) continue;
       if (name.equals("body")) {
-        bodyProperties(inputSchema, properties.get(name)).forEach(names::add);
+        JsonNode body = bodySchema(inputSchema, properties.get(name)).path("properties");
+        for (String property : body.propertyNames()) {
+          names.add(property);
+          appendFirstSentence(text, body.get(property));
+        }
       } else {
         names.add(name);
+        appendFirstSentence(text, properties.get(name));
       }
     }
     return new SearchDocument(
@@ -106,14 +132,27 @@ public record SearchDocument(
         tool.annotations().method(),
         tool.annotations().pathTemplate(),
         names,
-        Answer.of(outputSchema));
+        Answer.of(outputSchema),
+        text.toString());
   }
 
-  private static Iterable<String> bodyProperties(JsonNode root, JsonNode body) {
-    JsonNode schema = body;
-    String ref = schema.path("$ref").asString("");
+  private static JsonNode bodySchema(JsonNode root, JsonNode body) {
+    String ref = body.path("$ref").asString("");
     if (ref.startsWith("#/$defs/"))
-      schema = root.path("$defs").path(ref.substring("#/$defs/".length()));
-    return schema.path("properties").propertyNames();
+      return root.path("$defs").path(ref.substring("#/$defs/".length()));
+    return body;
+  }
+
+  /**
+   * The first sentence of {@code parameter}'s description, at most {@link #PARAMETER_TEXT_CHARS}.
+   */
+  private static void appendFirstSentence(StringBuilder text, JsonNode parameter) {
+    String description = parameter.path("description").asString("");
+    if (description.isEmpty()) return;
+    int end = Math.min(description.length(), PARAMETER_TEXT_CHARS);
+    int stop = description.indexOf(". ");
+    if (stop >= 0 && stop < end) end = stop;
+    if (!text.isEmpty()) text.append(' ');
+    text.append(description, 0, end);
   }
 }
