@@ -61,21 +61,28 @@ class ParameterTextSearchTest {
     return registry.search(query, 5, "zoom").stream().map(SearchHit::id).toList();
   }
 
+  private static void add(ToolRegistry registry, String spec) {
+    ToolResult added = registry.addSource(Json.object().put("spec", spec).put("namespace", "zoom"));
+    assertThat(added.ok()).as(added.toString()).isTrue();
+  }
+
+  private static String firstFound(ToolRegistry registry, String query) {
+    List<String> ids = search(registry, query);
+    assertThat(ids).isNotEmpty();
+    return ids.get(0);
+  }
+
   @Test
   void aTaskInTheWordsOfAParameterFindsTheToolThatTakesIt() throws Exception {
     try (ToolRegistry registry = ToolRegistry.builder().home(home).build()) {
-      ToolResult added =
-          registry.addSource(Json.object().put("spec", SPEC).put("namespace", "zoom"));
-      assertThat(added.ok()).as(added.toString()).isTrue();
-      assertThat(search(registry, "end the meeting for everyone"))
-          .first()
+      add(registry, SPEC);
+      assertThat(firstFound(registry, "end the meeting for everyone"))
           .isEqualTo("zoom.meetings.meetingStatus");
     }
     // A home whose index is gone (written before indexes were kept): built from the stored tools.
     Files.delete(home.resolve("sources").resolve("zoom.search"));
     try (ToolRegistry registry = ToolRegistry.builder().home(home).build()) {
-      assertThat(search(registry, "end the meeting for everyone"))
-          .first()
+      assertThat(firstFound(registry, "end the meeting for everyone"))
           .isEqualTo("zoom.meetings.meetingStatus");
     }
   }
@@ -88,9 +95,7 @@ class ParameterTextSearchTest {
         SPEC.replace("End a meeting for all its participants. Or recover a deleted one.", endless)
             .replace("The meeting's topic.", "Topic. " + endless);
     try (ToolRegistry registry = ToolRegistry.builder().build()) {
-      ToolResult added =
-          registry.addSource(Json.object().put("spec", spec).put("namespace", "zoom"));
-      assertThat(added.ok()).as(added.toString()).isTrue();
+      add(registry, spec);
       for (var tool : registry.tools()) {
         if (!tool.source().equals("zoom")) continue;
         SearchDocument doc = SearchDocument.of(tool, tool.inputSchema(), null, tool.summary());
@@ -100,7 +105,7 @@ class ParameterTextSearchTest {
                 doc.parameterNames().size() * (SearchDocument.PARAMETER_TEXT_CHARS + 1));
       }
       // the update's topic is read up to its first sentence's end: "Topic", not "end"
-      assertThat(search(registry, "end")).first().isEqualTo("zoom.meetings.meetingStatus");
+      assertThat(firstFound(registry, "end")).isEqualTo("zoom.meetings.meetingStatus");
     }
   }
 }
