@@ -12,16 +12,17 @@ import java.util.Set;
 /**
  * The one ranking behind {@code tools search}, MCP {@code search_tools} and {@code unknown_tool}
  * suggestions, over {@link IndexSegment}s (one per stored source, one for the tools in memory):
- * BM25F over each tool's id, summary, path, parameter names, description and what its HTTP method
- * does, with {@link Terms} (word splitting, stemming, synonyms) on both sides; a tool's own word
- * for a query word (its {@code message} for the query's {@code message}) counts a little more than
- * a synonym ({@code mail}). That sum is then weighed by how much of the query the tool covers (a
- * word in its id, summary or path counts fully, one only in its description or parameters by half)
- * and by how well its id fits the query ({@link IdTerms}). Term rarity (idf) is counted over all
- * the segments. That lexical score is then fused with the cosine between the query and each tool in
- * a space of static word vectors ({@link Fusion}, {@link WordVectors}), computed on another thread
- * meanwhile. Immutable and thread-safe; a query reads the postings of its terms, every tool's dense
- * vector and the ids of the tools it ranks.
+ * BM25F over each tool's id, summary, path, parameter names, description, the first sentence of
+ * each parameter's description and what its HTTP method does, with {@link Terms} (word splitting,
+ * stemming, synonyms) on both sides; a tool's own word for a query word (its {@code message} for
+ * the query's {@code message}) counts a little more than a synonym ({@code mail}). That sum is then
+ * weighed by how much of the query the tool covers (a word in its id, summary or path counts fully,
+ * one only in its description or parameters by half) and by how well its id fits the query ({@link
+ * IdTerms}). Term rarity (idf) is counted over all the segments. That lexical score is then fused
+ * with the cosine between the query and each tool in a space of static word vectors ({@link
+ * Fusion}, {@link WordVectors}), computed on another thread meanwhile. Immutable and thread-safe; a
+ * query reads the postings of its terms, every tool's dense vector and the ids of the tools it
+ * ranks.
  */
 public final class ToolIndex {
   private static final double K1 = 1.2;
