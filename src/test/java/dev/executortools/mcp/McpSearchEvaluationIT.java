@@ -70,7 +70,8 @@ class McpSearchEvaluationIT {
     SearchEvaluation.Report withSource = new SearchEvaluation.Report(given);
     assertThat(withSource.recallAt(5)).as(withSource.summary()).isGreaterThanOrEqualTo(0.85);
     SearchEvaluation.Report all = new SearchEvaluation.Report(across);
-    assertThat(all.recallAt(5)).as(all.summary()).isGreaterThanOrEqualTo(0.75);
+    // the goal across ten or more APIs in one home; 0.764 on the build it was filed against
+    assertThat(all.recallAt(5)).as(all.summary()).isGreaterThanOrEqualTo(0.80);
   }
 
   private static List<String> searchTools(
