@@ -16,8 +16,8 @@ import java.util.List;
  *
  * {@code --eleven}: the registry holds only the eleven APIs of the issue's own held-out set ({@code
  * ApiTaskSets.ELEVEN}), as that set is searched, rather than all sixteen. PART: {@code tuned},
- * {@code heldout}, {@code blind}, {@code blind-heldout}, {@code hard}, {@code hard-heldout} ({@code
- * ApiTaskSets.Part}); {@code both} (the default) is tuned and heldout.
+ * {@code heldout}, {@code blind}, {@code blind-heldout}, {@code hard}, {@code hard-heldout}, {@code
+ * fresh} ({@code ApiTaskSets.Part}); {@code both} (the default) is tuned and heldout.
  */
 public final class SearchEvaluationBenchmark {
   private SearchEvaluationBenchmark() {}
@@ -35,6 +35,7 @@ public final class SearchEvaluationBenchmark {
         case "blind-heldout" -> parts.add(Part.BLIND_HELD_OUT);
         case "hard" -> parts.add(Part.HARD);
         case "hard-heldout" -> parts.add(Part.HARD_HELD_OUT);
+        case "fresh" -> parts.add(Part.FRESH);
         default -> throw new IllegalArgumentException("no part " + arg);
       }
     }

@@ -101,7 +101,12 @@ public final class ApiTaskSets {
      */
     HARD("-hard-tasks.tsv"),
     /** {@code <name>-hard-heldout.tsv}: even tasks of the hard blind set; not looked at. */
-    HARD_HELD_OUT("-hard-heldout.tsv");
+    HARD_HELD_OUT("-hard-heldout.tsv"),
+    /**
+     * {@code <name>-fresh.tsv}: written blind in the ninth session (half in an agent's words, half
+     * in a non-expert's) to check that session's changes; not looked at.
+     */
+    FRESH("-fresh.tsv");
 
     private final String suffix;
 
