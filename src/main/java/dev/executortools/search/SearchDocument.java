@@ -11,8 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The text of one tool that search reads: its id, the operation's summary and description, the HTTP
  * method and path template (null for tools that are not HTTP operations), the names of its
  * parameters, what it answers on success ({@link Answer}: many things or one) and what its
- * parameters' descriptions say first ({@code parameterText}: Twilio's "Whether the participant
- * should be muted" is how a task to mute someone finds the participant update).
+ * parameters' descriptions say first ({@code parameterText}: Zoom's meeting status update takes an
+ * {@code action} that ends a meeting for all its participants, which is how "end the meeting for
+ * everyone" finds it).
  */
 public record SearchDocument(
     String id,
