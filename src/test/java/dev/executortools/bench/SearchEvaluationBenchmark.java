@@ -36,6 +36,7 @@ public final class SearchEvaluationBenchmark {
         case "hard" -> parts.add(Part.HARD);
         case "hard-heldout" -> parts.add(Part.HARD_HELD_OUT);
         case "fresh" -> parts.add(Part.FRESH);
+        case "fresh2" -> parts.add(Part.FRESH_2);
         default -> throw new IllegalArgumentException("no part " + arg);
       }
     }

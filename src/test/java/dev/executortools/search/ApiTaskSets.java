@@ -106,7 +106,9 @@ public final class ApiTaskSets {
      * {@code <name>-fresh.tsv}: written blind in the ninth session (half in an agent's words, half
      * in a non-expert's) to check that session's changes; not looked at.
      */
-    FRESH("-fresh.tsv");
+    FRESH("-fresh.tsv"),
+    /** {@code <name>-fresh2.tsv}: a second fresh set, written the same way; not looked at. */
+    FRESH_2("-fresh2.tsv");
 
     private final String suffix;
 
