@@ -24,8 +24,6 @@ public enum Answer {
   ONE,
   UNKNOWN;
 
-  private static final String DEFS = "#/$defs/";
-
   /** How deep {@code $ref}s and {@code allOf}s are followed. */
   private static final int DEPTH = 8;
 
@@ -116,9 +114,9 @@ public enum Answer {
       if (--visits < 0) return null;
       JsonNode s = schema;
       for (int i = 0; i < DEPTH && s != null && !s.isMissingNode(); i++) {
-        String ref = s.path("$ref").asString("");
-        if (!ref.startsWith(DEFS)) return s;
-        s = root.path("$defs").get(ref.substring(DEFS.length()));
+        JsonNode next = Defs.follow(root, s);
+        if (next == s) return s;
+        s = next;
       }
       return s == null || s.isMissingNode() ? null : s;
     }

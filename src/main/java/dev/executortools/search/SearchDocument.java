@@ -39,20 +39,7 @@ public record SearchDocument(
     parameterText = parameterText == null ? "" : parameterText;
   }
 
-  /** A tool whose parameters' descriptions are not read. */
-  public SearchDocument(
-      String id,
-      String source,
-      String summary,
-      String description,
-      String method,
-      String path,
-      List<String> parameterNames,
-      Answer answer) {
-    this(id, source, summary, description, method, path, parameterNames, answer, "");
-  }
-
-  /** A tool whose answer is not known ({@link Answer#UNKNOWN}). */
+  /** A tool whose answer is not known ({@link Answer#UNKNOWN}) and parameters not described. */
   public SearchDocument(
       String id,
       String source,
@@ -115,7 +102,7 @@ public record SearchDocument(
     for (String name : properties.propertyNames()) {
       if (name.equals("server") || name.equals("contentType")) continue;
       if (name.equals("body")) {
-        JsonNode body = bodySchema(inputSchema, properties.get(name)).path("properties");
+        JsonNode body = Defs.follow(inputSchema, properties.get(name)).path("properties");
         for (String property : body.propertyNames()) {
           names.add(property);
           appendFirstSentence(text, body.get(property));
@@ -135,13 +122,6 @@ public record SearchDocument(
         names,
         Answer.of(outputSchema),
         text.toString());
-  }
-
-  private static JsonNode bodySchema(JsonNode root, JsonNode body) {
-    String ref = body.path("$ref").asString("");
-    if (ref.startsWith("#/$defs/"))
-      return root.path("$defs").path(ref.substring("#/$defs/".length()));
-    return body;
   }
 
   /**

@@ -8,8 +8,7 @@ import org.junit.jupiter.api.Test;
 /** The words of a tool's id that the ranking weighs against a task's. */
 class IdTermsTest {
   private static IdTerms of(String id, String method, String path) {
-    return IdTerms.of(
-        new SearchDocument(id, "zoom", "", "", method, path, List.of(), Answer.UNKNOWN));
+    return IdTerms.of(new SearchDocument(id, "zoom", "", "", method, path, List.of()));
   }
 
   @Test

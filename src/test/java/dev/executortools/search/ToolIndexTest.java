@@ -15,8 +15,7 @@ class ToolIndexTest {
       String method,
       String path,
       String... parameters) {
-    return new SearchDocument(
-        id, "graph", summary, description, method, path, List.of(parameters), Answer.UNKNOWN);
+    return new SearchDocument(id, "graph", summary, description, method, path, List.of(parameters));
   }
 
   private static List<String> ids(ToolIndex index, String query) {
@@ -324,7 +323,8 @@ class ToolIndexTest {
 
   private static SearchDocument answering(
       Answer answer, String id, String description, String path, String... parameters) {
-    return new SearchDocument(id, "b", "", description, "get", path, List.of(parameters), answer);
+    return new SearchDocument(
+        id, "b", "", description, "get", path, List.of(parameters), answer, "");
   }
 
   @Test
