@@ -37,6 +37,7 @@ public final class SearchEvaluationBenchmark {
         case "hard-heldout" -> parts.add(Part.HARD_HELD_OUT);
         case "fresh" -> parts.add(Part.FRESH);
         case "fresh2" -> parts.add(Part.FRESH_2);
+        case "fresh3" -> parts.add(Part.FRESH_3);
         default -> throw new IllegalArgumentException("no part " + arg);
       }
     }

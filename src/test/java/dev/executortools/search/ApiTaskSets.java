@@ -108,7 +108,12 @@ public final class ApiTaskSets {
      */
     FRESH("-fresh.tsv"),
     /** {@code <name>-fresh2.tsv}: a second fresh set, written the same way; not looked at. */
-    FRESH_2("-fresh2.tsv");
+    FRESH_2("-fresh2.tsv"),
+    /**
+     * {@code <name>-fresh3.tsv}: a third fresh set, written the same way in the tenth session; not
+     * looked at.
+     */
+    FRESH_3("-fresh3.tsv");
 
     private final String suffix;
 
