@@ -22,9 +22,11 @@ public final class IndexSegment {
    * 2: a collection GET's {@code get} in its id words reads as {@code list} ({@link IdTerms}); 3:
    * each tool's dense vector; 4: a GET's verb and id words read from what it answers where its path
    * leaves it open ({@link Answer}); 5: a word the vectors lack read as two words it runs together;
-   * 6: what the parameters' descriptions say first ({@link Field#PARAMETER_TEXT}).
+   * 6: what the parameters' descriptions say first ({@link Field#PARAMETER_TEXT}); 7: a long
+   * description's first sentence as the summary of an operation that has none ({@link
+   * SearchDocument#LEAD_AFTER_CHARS}).
    */
-  static final int FORMAT = 6;
+  static final int FORMAT = 7;
 
   static final int HEADER = 16;
 

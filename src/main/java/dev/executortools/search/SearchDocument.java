@@ -8,12 +8,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The text of one tool that search reads: its id, the operation's summary and description, the HTTP
- * method and path template (null for tools that are not HTTP operations), the names of its
- * parameters, what it answers on success ({@link Answer}: many things or one) and what its
- * parameters' descriptions say first ({@code parameterText}: Zoom's meeting status update takes an
- * {@code action} that ends a meeting for all its participants, which is how "end the meeting for
- * everyone" finds it).
+ * The text of one tool that search reads: its id, the operation's summary (or what a long
+ * description says first, {@link #LEAD_AFTER_CHARS}) and description, the HTTP method and path
+ * template (null for tools that are not HTTP operations), the names of its parameters, what it
+ * answers on success ({@link Answer}: many things or one) and what its parameters' descriptions say
+ * first ({@code parameterText}: Zoom's meeting status update takes an {@code action} that ends a
+ * meeting for all its participants, which is how "end the meeting for everyone" finds it).
  */
 public record SearchDocument(
     String id,
@@ -26,8 +26,20 @@ public record SearchDocument(
     Answer answer,
     String parameterText) {
 
-  /** How much of each parameter's description is read: its first sentence, at most this long. */
-  static final int PARAMETER_TEXT_CHARS = 150;
+  /**
+   * How much of each parameter's description (and of a long description, for its summary) is read:
+   * its first sentence, at most this long.
+   */
+  static final int SENTENCE_CHARS = 150;
+
+  /**
+   * How long a description must be for its first sentence to be read as the summary of an operation
+   * that has none: BM25's length normalization dilutes what a long description says first
+   * (Bitbucket's "Creates a new pull request..." before a curl example), as it does not a spec's
+   * own summary. 300, 400 and 600 gain alike on the task sets; 0 (every description) and
+   * descriptions of more than one sentence gain less (BENCHMARKS.md, "Tenth session").
+   */
+  static final int LEAD_AFTER_CHARS = 400;
 
   public SearchDocument {
     Objects.requireNonNull(id, "id");
@@ -92,7 +104,9 @@ public record SearchDocument(
    * The search text of a tool: its parameters are the input schema's properties (except the {@code
    * server} and {@code contentType} plumbing) and, for {@code body}, the body's own properties,
    * read from {@code inputSchema}: the tool's own schema, uncopied; what it answers is read from
-   * {@code outputSchema} (likewise uncopied; null when it has none).
+   * {@code outputSchema} (likewise uncopied; null when it has none). An operation with no {@code
+   * summary} and a description of more than {@value #LEAD_AFTER_CHARS} characters is summarized by
+   * the description's first sentence.
    */
   public static SearchDocument of(
       Tool tool, ObjectNode inputSchema, ObjectNode outputSchema, String summary) {
@@ -115,7 +129,7 @@ public record SearchDocument(
     return new SearchDocument(
         tool.id(),
         tool.source(),
-        summary,
+        summary == null || summary.isBlank() ? lead(tool.description()) : summary,
         tool.description(),
         tool.annotations().method(),
         tool.annotations().pathTemplate(),
@@ -124,13 +138,23 @@ public record SearchDocument(
         text.toString());
   }
 
-  /**
-   * The first sentence of {@code parameter}'s description, at most {@link #PARAMETER_TEXT_CHARS}.
-   */
+  /** The first sentence of a description longer than {@link #LEAD_AFTER_CHARS}, else none. */
+  private static String lead(String description) {
+    if (description == null || description.length() <= LEAD_AFTER_CHARS) return null;
+    StringBuilder lead = new StringBuilder();
+    appendFirstSentence(lead, description);
+    return lead.toString();
+  }
+
+  /** The first sentence of {@code parameter}'s description, at most {@link #SENTENCE_CHARS}. */
   private static void appendFirstSentence(StringBuilder text, JsonNode parameter) {
-    String description = parameter.path("description").asString("");
+    appendFirstSentence(text, parameter.path("description").asString(""));
+  }
+
+  /** The first sentence of {@code description}, at most {@link #SENTENCE_CHARS}. */
+  private static void appendFirstSentence(StringBuilder text, String description) {
     if (description.isEmpty()) return;
-    int end = Math.min(description.length(), PARAMETER_TEXT_CHARS);
+    int end = Math.min(description.length(), SENTENCE_CHARS);
     int stop = description.indexOf(". ");
     if (stop >= 0 && stop < end) end = stop;
     if (!text.isEmpty()) text.append(' ');

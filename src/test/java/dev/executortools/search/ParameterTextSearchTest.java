@@ -101,8 +101,7 @@ class ParameterTextSearchTest {
         SearchDocument doc = SearchDocument.of(tool, tool.inputSchema(), null, tool.summary());
         assertThat(doc.parameterText().length())
             .as(tool.id())
-            .isLessThanOrEqualTo(
-                doc.parameterNames().size() * (SearchDocument.PARAMETER_TEXT_CHARS + 1));
+            .isLessThanOrEqualTo(doc.parameterNames().size() * (SearchDocument.SENTENCE_CHARS + 1));
       }
       // the update's topic is read up to its first sentence's end: "Topic", not "end"
       assertThat(firstFound(registry, "end")).isEqualTo("zoom.meetings.meetingStatus");
