@@ -32,6 +32,8 @@ final class Terms {
           "\\be mails?\\b", "email",
           "\\b(schedule|book|arrange|organi[sz]e|set up) (an?|new)\\b", "create",
           "\\bto ?dos?\\b", "task",
+          // "who's in the marketing group", "who is on the team": its members
+          "^who( ?s| is| are| was| were)? (in|on|at)\\b", "member",
           "one ?drive", "drive",
           "share ?point", "site");
 
@@ -175,6 +177,7 @@ final class Terms {
     "set up ",
     "todo",
     "to do",
+    "who ",
     "onedrive",
     "one drive",
     "sharepoint",
