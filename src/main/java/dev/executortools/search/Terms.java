@@ -34,6 +34,9 @@ final class Terms {
           "\\bto ?dos?\\b", "task",
           // "who's in the marketing group", "who is on the team": its members
           "^who( ?s| is| are| was| were)? (in|on|at)\\b", "member",
+          // "text a user", "the texts we got": a text message
+          "^text\\b", "send message",
+          "\\btexts\\b", "message",
           "one ?drive", "drive",
           "share ?point", "site");
 
@@ -178,6 +181,7 @@ final class Terms {
     "todo",
     "to do",
     "who ",
+    "text",
     "onedrive",
     "one drive",
     "sharepoint",

@@ -1,0 +1,41 @@
+package dev.executortools.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.executortools.SearchHit;
+import dev.executortools.ToolRegistry;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * To text is to send a message, and texts are messages, though the task never says "message":
+ * Twilio's and Telegram's own specs (out of the first ten, and sixth, without it).
+ */
+class TextMessageSearchTest {
+  private static ToolRegistry registry;
+
+  @BeforeAll
+  static void load() {
+    registry = ApiTaskSets.registry(List.of("twilio", "telegram"));
+  }
+
+  @AfterAll
+  static void close() {
+    registry.close();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "twilio | text this number saying I'm running late | twilio.api20100401Message.createMessage",
+        "twilio | texts we got yesterday | twilio.api20100401Message.listMessage",
+        "telegram | text a user from my bot | telegram.sendMessage.postSendMessage"
+      })
+  void toTextIsToSendAMessage(String source, String query, String tool) {
+    assertThat(registry.search(query, 5, source)).extracting(SearchHit::id).contains(tool);
+  }
+}
