@@ -37,6 +37,8 @@ final class Terms {
           // "text a user", "the texts we got": a text message
           "^text\\b", "send message",
           "\\btexts\\b", "message",
+          // "how much money is left in my account": its balance
+          "\\bhow much money\\b", "balance",
           "one ?drive", "drive",
           "share ?point", "site");
 
@@ -181,6 +183,7 @@ final class Terms {
     "todo",
     "to do",
     "who ",
+    "money",
     "text",
     "onedrive",
     "one drive",

@@ -11,15 +11,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * To text is to send a message, and texts are messages, though the task never says "message":
- * Twilio's and Telegram's own specs (out of the first ten, and sixth, without it).
+ * Everyday phrases for what an API names otherwise, on the APIs' own specs: to text is to send a
+ * message and texts are messages (out of the first ten, and sixth, without it); how much money is
+ * an account's balance (out of the first ten without it).
  */
-class TextMessageSearchTest {
+class EverydayPhrasesSearchTest {
   private static ToolRegistry registry;
 
   @BeforeAll
   static void load() {
-    registry = ApiTaskSets.registry(List.of("twilio", "telegram"));
+    registry = ApiTaskSets.registry(List.of("twilio", "telegram", "stripe"));
   }
 
   @AfterAll
@@ -33,9 +34,10 @@ class TextMessageSearchTest {
       value = {
         "twilio | text this number saying I'm running late | twilio.api20100401Message.createMessage",
         "twilio | texts we got yesterday | twilio.api20100401Message.listMessage",
-        "telegram | text a user from my bot | telegram.sendMessage.postSendMessage"
+        "telegram | text a user from my bot | telegram.sendMessage.postSendMessage",
+        "stripe | how much money is sitting in my account right now | stripe.balance.getBalance"
       })
-  void toTextIsToSendAMessage(String source, String query, String tool) {
+  void aPhraseFindsTheToolItMeans(String source, String query, String tool) {
     assertThat(registry.search(query, 5, source)).extracting(SearchHit::id).contains(tool);
   }
 }
