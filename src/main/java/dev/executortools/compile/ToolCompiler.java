@@ -5,12 +5,14 @@ import dev.executortools.ToolAnnotations;
 import dev.executortools.extract.Operation;
 import dev.executortools.extract.OperationExtractor;
 import dev.executortools.extract.Param;
+import dev.executortools.extract.RequestBodySpec;
 import dev.executortools.extract.SecurityRequirement;
 import dev.executortools.extract.ServerSpec;
 import dev.executortools.internal.Limits;
 import dev.executortools.naming.ToolPathNamer;
 import dev.executortools.naming.ToolPathOrder;
 import dev.executortools.parse.SpecDocument;
+import dev.executortools.schema.Descriptions;
 import dev.executortools.schema.InputSchema;
 import dev.executortools.schema.SchemaCompiler;
 import java.net.URI;
@@ -77,10 +79,12 @@ public final class ToolCompiler {
       SchemaCompiler schemas,
       CompileOptions options) {
     InputSchema input = schemas.inputSchema(op, hiddenKeys(op, options), options.baseUrl());
+    Descriptions descriptions = schemas.descriptions();
     List<ParamBinding> params = new ArrayList<>();
     for (Param param : op.params()) {
       String property = input.propertyByParamKey().get(param.key());
-      if (property != null) params.add(new ParamBinding(property, param));
+      if (property != null)
+        params.add(new ParamBinding(property, withCutText(param, descriptions)));
     }
     ObjectNode inputSchema = input.schema();
     ObjectNode outputSchema = schemas.outputSchema(op);
@@ -89,13 +93,18 @@ public final class ToolCompiler {
             options.idPrefix() + path,
             path,
             options.sourceId(),
-            description(op),
+            description(op, descriptions),
             inputSchema,
             outputSchema,
             ToolAnnotations.forHttp(op.method(), op.pathTemplate()));
     HttpBinding binding =
         new HttpBinding(
-            op.method(), op.pathTemplate(), params, op.requestBody(), op.servers(), security);
+            op.method(),
+            op.pathTemplate(),
+            params,
+            withCutText(op.requestBody(), descriptions),
+            op.servers(),
+            security);
     return new CompiledTool(
         tool,
         inputSchema,
@@ -137,10 +146,38 @@ public final class ToolCompiler {
    * counts as absent (a model gains nothing from an empty description). Cut to {@link
    * Limits#MAX_DESCRIPTION_CHARS} with a marker.
    */
-  static String description(Operation op) {
+  static String description(Operation op, Descriptions descriptions) {
     if (op.description() != null && !op.description().isBlank())
-      return Limits.description(op.description());
-    if (op.summary() != null && !op.summary().isBlank()) return Limits.description(op.summary());
+      return descriptions.shown(op.description());
+    if (op.summary() != null && !op.summary().isBlank()) return descriptions.shown(op.summary());
     return op.method().toUpperCase(Locale.ROOT) + " " + op.pathTemplate();
+  }
+
+  /**
+   * The parameter as its binding keeps it: with the description cut as the schema shows it (and the
+   * same copy), not the document's whole text once per tool.
+   */
+  private static Param withCutText(Param p, Descriptions descriptions) {
+    String cut = descriptions.cut(p.description());
+    if (cut == p.description()) return p;
+    return new Param(
+        p.name(),
+        p.location(),
+        p.required(),
+        cut,
+        p.deprecated(),
+        p.schema(),
+        p.style(),
+        p.explode(),
+        p.allowReserved(),
+        p.contentType());
+  }
+
+  private static RequestBodySpec withCutText(RequestBodySpec body, Descriptions descriptions) {
+    if (body == null) return null;
+    String cut = descriptions.cut(body.description());
+    return cut == body.description()
+        ? body
+        : new RequestBodySpec(body.required(), cut, body.mediaTypes());
   }
 }
