@@ -5,7 +5,6 @@ import dev.executortools.ToolAnnotations;
 import dev.executortools.extract.Operation;
 import dev.executortools.extract.OperationExtractor;
 import dev.executortools.extract.Param;
-import dev.executortools.extract.RequestBodySpec;
 import dev.executortools.extract.SecurityRequirement;
 import dev.executortools.extract.ServerSpec;
 import dev.executortools.internal.Limits;
@@ -37,12 +36,13 @@ public final class ToolCompiler {
     SecurityRequirement documentSecurity = extractor.documentSecurity();
     List<String> paths = ToolPathNamer.toolPaths(operations);
     SchemaCompiler schemas = new SchemaCompiler(doc);
+    BindingTexts texts = new BindingTexts(schemas.descriptions());
     List<CompiledTool> tools = new ArrayList<>(operations.size());
     for (int i = 0; i < operations.size(); i++) {
       Operation op = operations.get(i);
       if (!options.servers().isEmpty()) op = withServers(op, options.servers());
       SecurityRequirement security = op.security() != null ? op.security() : documentSecurity;
-      tools.add(compileOne(op, security, paths.get(i), schemas, options));
+      tools.add(compileOne(op, security, paths.get(i), schemas, texts, options));
     }
     tools.sort(Comparator.comparing(t -> t.tool().id(), ToolPathOrder.INSTANCE));
     return new CompiledSource(
@@ -77,14 +77,13 @@ public final class ToolCompiler {
       SecurityRequirement security,
       String path,
       SchemaCompiler schemas,
+      BindingTexts texts,
       CompileOptions options) {
     InputSchema input = schemas.inputSchema(op, hiddenKeys(op, options), options.baseUrl());
-    Descriptions descriptions = schemas.descriptions();
     List<ParamBinding> params = new ArrayList<>();
     for (Param param : op.params()) {
       String property = input.propertyByParamKey().get(param.key());
-      if (property != null)
-        params.add(new ParamBinding(property, withCutText(param, descriptions)));
+      if (property != null) params.add(new ParamBinding(property, texts.param(param)));
     }
     ObjectNode inputSchema = input.schema();
     ObjectNode outputSchema = schemas.outputSchema(op);
@@ -93,7 +92,7 @@ public final class ToolCompiler {
             options.idPrefix() + path,
             path,
             options.sourceId(),
-            description(op, descriptions),
+            description(op, schemas.descriptions()),
             inputSchema,
             outputSchema,
             ToolAnnotations.forHttp(op.method(), op.pathTemplate()));
@@ -102,7 +101,7 @@ public final class ToolCompiler {
             op.method(),
             op.pathTemplate(),
             params,
-            withCutText(op.requestBody(), descriptions),
+            texts.body(op.requestBody()),
             op.servers(),
             security);
     return new CompiledTool(
@@ -151,33 +150,5 @@ public final class ToolCompiler {
       return descriptions.shown(op.description());
     if (op.summary() != null && !op.summary().isBlank()) return descriptions.shown(op.summary());
     return op.method().toUpperCase(Locale.ROOT) + " " + op.pathTemplate();
-  }
-
-  /**
-   * The parameter as its binding keeps it: with the description cut as the schema shows it (and the
-   * same copy), not the document's whole text once per tool.
-   */
-  private static Param withCutText(Param p, Descriptions descriptions) {
-    String cut = descriptions.cut(p.description());
-    if (cut == p.description()) return p;
-    return new Param(
-        p.name(),
-        p.location(),
-        p.required(),
-        cut,
-        p.deprecated(),
-        p.schema(),
-        p.style(),
-        p.explode(),
-        p.allowReserved(),
-        p.contentType());
-  }
-
-  private static RequestBodySpec withCutText(RequestBodySpec body, Descriptions descriptions) {
-    if (body == null) return null;
-    String cut = descriptions.cut(body.description());
-    return cut == body.description()
-        ? body
-        : new RequestBodySpec(body.required(), cut, body.mediaTypes());
   }
 }

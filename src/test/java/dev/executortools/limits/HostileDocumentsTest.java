@@ -225,11 +225,13 @@ class HostileDocumentsTest {
     assertUsable(home);
   }
 
-  @Test
-  void parameterDescriptionsThatManyOperationsReferenceAreStoredCutNotWhole() throws Exception {
+  @ParameterizedTest(name = "within its schema: {0}")
+  @ValueSource(booleans = {false, true})
+  void parameterDescriptionsThatManyOperationsReferenceAreStoredCutNotWhole(boolean inSchema)
+      throws Exception {
     // 60 operations × 4 parameters × 200 KB: before, each tool's binding kept the whole text, 48
     // MB.
-    String yaml = Shapes.sharedParameters(60, 4, 200_000);
+    String yaml = Shapes.sharedParameters(60, 4, 200_000, inSchema);
 
     ToolResult added = within(() -> call(home, "openapi.addSource", add(yaml, "shared")));
 
@@ -246,7 +248,7 @@ class HostileDocumentsTest {
   @Test
   void aSourceWhoseToolsWouldShowTooMuchDescriptionIsRefusedAndNothingIsStored() throws Exception {
     // 300 operations × 30 parameters × 4,000 characters shown: 36 M, from a 2 MB document.
-    String yaml = Shapes.sharedParameters(300, 30, 5_000);
+    String yaml = Shapes.sharedParameters(300, 30, 5_000, false);
 
     ToolResult result = within(() -> call(home, "openapi.addSource", add(yaml, "wide")));
 

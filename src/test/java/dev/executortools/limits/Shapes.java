@@ -65,16 +65,21 @@ final class Shapes {
 
   /**
    * {@code operations} operations that each reference the same {@code parameters} parameters
-   * (components/parameters), each described by about {@code descriptionChars} characters: YAML.
+   * (components/parameters), each described by about {@code descriptionChars} characters, beside
+   * its schema or ({@code inSchema}) within it: YAML.
    */
-  static String sharedParameters(int operations, int parameters, int descriptionChars) {
+  static String sharedParameters(
+      int operations, int parameters, int descriptionChars, boolean inSchema) {
     StringBuilder yaml = new StringBuilder(HEAD).append("components:\n  parameters:\n");
     for (int p = 0; p < parameters; p++) {
       yaml.append("    P")
           .append(p)
           .append(":\n      name: p")
           .append(p)
-          .append("\n      in: query\n      schema: {type: string}\n      description: \"")
+          .append(
+              inSchema
+                  ? "\n      in: query\n      schema:\n        type: string\n        description: \""
+                  : "\n      in: query\n      schema: {type: string}\n      description: \"")
           .append(("word" + p + " ").repeat(descriptionChars / (6 + String.valueOf(p).length())))
           .append("\"\n");
     }

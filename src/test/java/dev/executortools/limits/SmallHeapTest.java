@@ -54,7 +54,8 @@ class SmallHeapTest {
     // 1,500 operations × 40 parameters × a 200 KB description: before, each tool kept its own
     // copy of each (cut to 4,000 characters in its schema, whole in its binding): out of memory.
     Path spec = dir.resolve("shared.yaml");
-    Files.writeString(spec, Shapes.sharedParameters(1_500, 40, 200_000), StandardCharsets.UTF_8);
+    Files.writeString(
+        spec, Shapes.sharedParameters(1_500, 40, 200_000, false), StandardCharsets.UTF_8);
     Path small = dir.resolve("small.yaml");
     Files.writeString(small, HostileHome.SMALL_SPEC, StandardCharsets.UTF_8);
     assertThat(add("kept", small).exit()).isZero();
