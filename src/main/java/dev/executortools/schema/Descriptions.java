@@ -1,6 +1,7 @@
 package dev.executortools.schema;
 
 import dev.executortools.internal.Limits;
+import dev.executortools.internal.TooMuchTextException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
