@@ -5,6 +5,7 @@ import dev.executortools.compile.CompiledTool;
 import dev.executortools.compile.ToolCompiler;
 import dev.executortools.compile.ToolListing;
 import dev.executortools.fetch.SpecFetcher;
+import dev.executortools.internal.TooMuchTextException;
 import dev.executortools.parse.SpecDocument;
 import dev.executortools.parse.SpecException;
 import dev.executortools.parse.SpecFiles;
@@ -49,7 +50,7 @@ public final class SpecExtractor {
       CacheFile.writeTools(file, fetchedAt, tools);
       return new ExtractOutcome(
           ExtractStatus.OK, null, tools.size(), tools.size() - MetaTools.COUNT, millisSince(start));
-    } catch (SpecException e) {
+    } catch (SpecException | TooMuchTextException e) {
       reason = e.getMessage(); // as executor's catalog records its error: the message alone
     } catch (IOException e) {
       reason = "cannot read " + input.spec() + ": " + e.getMessage();

@@ -11,6 +11,7 @@ import dev.executortools.internal.Limits;
 import dev.executortools.naming.ToolPathNamer;
 import dev.executortools.naming.ToolPathOrder;
 import dev.executortools.parse.SpecDocument;
+import dev.executortools.schema.Descriptions;
 import dev.executortools.schema.InputSchema;
 import dev.executortools.schema.SchemaCompiler;
 import java.net.URI;
@@ -35,12 +36,13 @@ public final class ToolCompiler {
     SecurityRequirement documentSecurity = extractor.documentSecurity();
     List<String> paths = ToolPathNamer.toolPaths(operations);
     SchemaCompiler schemas = new SchemaCompiler(doc);
+    BindingTexts texts = new BindingTexts(schemas.descriptions());
     List<CompiledTool> tools = new ArrayList<>(operations.size());
     for (int i = 0; i < operations.size(); i++) {
       Operation op = operations.get(i);
       if (!options.servers().isEmpty()) op = withServers(op, options.servers());
       SecurityRequirement security = op.security() != null ? op.security() : documentSecurity;
-      tools.add(compileOne(op, security, paths.get(i), schemas, options));
+      tools.add(compileOne(op, security, paths.get(i), schemas, texts, options));
     }
     tools.sort(Comparator.comparing(t -> t.tool().id(), ToolPathOrder.INSTANCE));
     return new CompiledSource(
@@ -75,12 +77,13 @@ public final class ToolCompiler {
       SecurityRequirement security,
       String path,
       SchemaCompiler schemas,
+      BindingTexts texts,
       CompileOptions options) {
     InputSchema input = schemas.inputSchema(op, hiddenKeys(op, options), options.baseUrl());
     List<ParamBinding> params = new ArrayList<>();
     for (Param param : op.params()) {
       String property = input.propertyByParamKey().get(param.key());
-      if (property != null) params.add(new ParamBinding(property, param));
+      if (property != null) params.add(new ParamBinding(property, texts.param(param)));
     }
     ObjectNode inputSchema = input.schema();
     ObjectNode outputSchema = schemas.outputSchema(op);
@@ -89,13 +92,18 @@ public final class ToolCompiler {
             options.idPrefix() + path,
             path,
             options.sourceId(),
-            description(op),
+            description(op, schemas.descriptions()),
             inputSchema,
             outputSchema,
             ToolAnnotations.forHttp(op.method(), op.pathTemplate()));
     HttpBinding binding =
         new HttpBinding(
-            op.method(), op.pathTemplate(), params, op.requestBody(), op.servers(), security);
+            op.method(),
+            op.pathTemplate(),
+            params,
+            texts.body(op.requestBody()),
+            op.servers(),
+            security);
     return new CompiledTool(
         tool,
         inputSchema,
@@ -137,10 +145,10 @@ public final class ToolCompiler {
    * counts as absent (a model gains nothing from an empty description). Cut to {@link
    * Limits#MAX_DESCRIPTION_CHARS} with a marker.
    */
-  static String description(Operation op) {
+  static String description(Operation op, Descriptions descriptions) {
     if (op.description() != null && !op.description().isBlank())
-      return Limits.description(op.description());
-    if (op.summary() != null && !op.summary().isBlank()) return Limits.description(op.summary());
+      return descriptions.shown(op.description());
+    if (op.summary() != null && !op.summary().isBlank()) return descriptions.shown(op.summary());
     return op.method().toUpperCase(Locale.ROOT) + " " + op.pathTemplate();
   }
 }

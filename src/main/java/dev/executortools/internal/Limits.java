@@ -50,6 +50,12 @@ public final class Limits {
   /** Longest description (tool, parameter or schema) a model is shown; longer ones are cut. */
   public static final int MAX_DESCRIPTION_CHARS = 4_000;
 
+  /**
+   * Most characters of descriptions and titles the tools of one source show, each tool counting the
+   * texts it shows (a parameter that many operations reference counts once for each).
+   */
+  public static final long MAX_SOURCE_DESCRIPTION_CHARS = 32L * 1024 * 1024;
+
   /** What ends a description that was cut. */
   public static final String TRUNCATION_MARKER = "… [truncated]";
 

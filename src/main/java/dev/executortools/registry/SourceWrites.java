@@ -14,6 +14,7 @@ import dev.executortools.extract.SecurityScheme;
 import dev.executortools.fetch.SpecFetcher;
 import dev.executortools.home.StoreException;
 import dev.executortools.internal.Json;
+import dev.executortools.internal.TooMuchTextException;
 import dev.executortools.parse.SpecDocument;
 import dev.executortools.parse.SpecException;
 import dev.executortools.parse.SpecReader;
@@ -86,6 +87,8 @@ final class SourceWrites implements SourceSink {
                   scheme -> RequiredScopes.of(requirements, scheme)));
     } catch (IllegalArgumentException e) {
       return ToolResult.failure(ErrorCode.INVALID_ARGUMENTS, e.getMessage());
+    } catch (TooMuchTextException e) {
+      return ToolResult.failure(ErrorCode.OPENAPI_PARSE_FAILED, e.getMessage());
     }
     // The spec's tree is no longer read (the tools hold what they need of it), but the caller's
     // frame holds it until the add returns: emptied here, so that writing the source and building
@@ -227,7 +230,12 @@ final class SourceWrites implements SourceSink {
       return ToolResult.failure(e.toError());
     }
     config = config.withAwsSigningName(AwsApi.signingName(document.root()));
-    List<CompiledTool> tools = compile(config, document);
+    List<CompiledTool> tools;
+    try {
+      tools = compile(config, document);
+    } catch (TooMuchTextException e) {
+      return ToolResult.failure(ErrorCode.OPENAPI_PARSE_FAILED, e.getMessage());
+    }
     ToolResult refused =
         save(new StoredSource(config, current.addedAt(), Instant.now(), tools), Save.PUT);
     if (refused != null) return refused;

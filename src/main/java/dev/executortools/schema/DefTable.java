@@ -30,7 +30,7 @@ final class DefTable {
   record Def(ObjectNode schema, Set<String> refs) {}
 
   private final DefNames names;
-  private final SchemaTranslator translator = new SchemaTranslator(this);
+  private final SchemaTranslator translator;
   private final Map<String, Def> forInput = new ConcurrentHashMap<>();
   private final Map<String, Def> forOutput = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> inPlaceEdges = new ConcurrentHashMap<>();
@@ -45,8 +45,9 @@ final class DefTable {
   private final Map<Set<String>, ObjectNode> inputDefsByRoots = new ConcurrentHashMap<>();
   private final Map<Set<String>, ObjectNode> outputDefsByRoots = new ConcurrentHashMap<>();
 
-  DefTable(DefNames names) {
+  DefTable(DefNames names, Descriptions descriptions) {
     this.names = names;
+    this.translator = new SchemaTranslator(this, descriptions);
   }
 
   DefNames names() {

@@ -1,7 +1,6 @@
 package dev.executortools.schema;
 
 import dev.executortools.internal.Json;
-import dev.executortools.internal.Limits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashSet;
@@ -30,13 +29,6 @@ final class KeywordValues {
 
   static JsonNode string(JsonNode value) {
     return value != null && value.isString() ? value : null;
-  }
-
-  /** A title or description, cut to {@link Limits#MAX_DESCRIPTION_CHARS} (a model reads it). */
-  static JsonNode text(JsonNode value) {
-    if (value == null || !value.isString()) return null;
-    String cut = Limits.description(value.stringValue());
-    return cut == value.stringValue() ? value : JsonNodeFactory.instance.stringNode(cut);
   }
 
   static JsonNode bool(JsonNode value) {

@@ -5,7 +5,6 @@ import dev.executortools.extract.Operation;
 import dev.executortools.extract.Param;
 import dev.executortools.extract.RequestBodySpec;
 import dev.executortools.internal.Json;
-import dev.executortools.internal.Limits;
 import dev.executortools.parse.SpecDocument;
 import java.util.List;
 import java.util.Locale;
@@ -24,10 +23,16 @@ import tools.jackson.databind.node.ObjectNode;
  * use from several threads.
  */
 public final class SchemaCompiler {
+  private final Descriptions descriptions = new Descriptions();
   private final DefTable defs;
 
   public SchemaCompiler(SpecDocument doc) {
-    this.defs = new DefTable(new DefNames(doc));
+    this.defs = new DefTable(new DefNames(doc), descriptions);
+  }
+
+  /** The descriptions this compiler hands out, cut once each and counted per tool. */
+  public Descriptions descriptions() {
+    return descriptions;
   }
 
   /**
@@ -151,9 +156,9 @@ public final class SchemaCompiler {
         .put("default", mediaTypes.get(0).mediaType());
   }
 
-  private static void describe(ObjectNode schema, String description) {
+  private void describe(ObjectNode schema, String description) {
     if (description != null && !description.isBlank() && !schema.has("description")) {
-      schema.put("description", Limits.description(description));
+      schema.put("description", descriptions.shown(description));
     }
   }
 }

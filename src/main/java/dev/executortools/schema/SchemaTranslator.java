@@ -23,9 +23,11 @@ final class SchemaTranslator {
   static final int MAX_DEPTH = 96;
 
   private final DefTable defs;
+  private final Descriptions descriptions;
 
-  SchemaTranslator(DefTable defs) {
+  SchemaTranslator(DefTable defs, Descriptions descriptions) {
     this.defs = defs;
+    this.descriptions = descriptions;
   }
 
   /**
@@ -79,7 +81,7 @@ final class SchemaTranslator {
           put(out, key, KeywordValues.type(value));
           if (KeywordValues.isFileType(value)) out.put("contentEncoding", "base64");
         }
-        case "title", "description" -> put(out, key, KeywordValues.text(value));
+        case "title", "description" -> put(out, key, descriptions.shown(value));
         case "format", "$comment", "contentEncoding", "contentMediaType" ->
             put(out, key, KeywordValues.string(value));
         case "deprecated", "readOnly", "writeOnly", "uniqueItems" ->

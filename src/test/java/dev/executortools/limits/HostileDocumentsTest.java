@@ -225,6 +225,41 @@ class HostileDocumentsTest {
     assertUsable(home);
   }
 
+  @ParameterizedTest(name = "within its schema: {0}")
+  @ValueSource(booleans = {false, true})
+  void parameterDescriptionsThatManyOperationsReferenceAreStoredCutNotWhole(boolean inSchema)
+      throws Exception {
+    // 60 operations × 4 parameters × 200 KB: before, each tool's binding kept the whole text, 48
+    // MB.
+    String yaml = Shapes.sharedParameters(60, 4, 200_000, inSchema);
+
+    ToolResult added = within(() -> call(home, "openapi.addSource", add(yaml, "shared")));
+
+    assertThat(added.ok()).as("%s", added).isTrue();
+    assertThat(Files.size(home.resolve("sources/shared.json"))).isLessThan(4L * yaml.length());
+    try (ToolRegistry registry = HostileHome.open(home)) {
+      var tool = registry.tool("shared.o7.getO7").orElseThrow();
+      String p3 =
+          tool.inputSchema().path("properties").path("p3").path("description").stringValue();
+      assertThat(p3).hasSize(Limits.MAX_DESCRIPTION_CHARS).endsWith(Limits.TRUNCATION_MARKER);
+    }
+  }
+
+  @Test
+  void aSourceWhoseToolsWouldShowTooMuchDescriptionIsRefusedAndNothingIsStored() throws Exception {
+    // 300 operations × 30 parameters × 4,000 characters shown: 36 M, from a 2 MB document.
+    String yaml = Shapes.sharedParameters(300, 30, 5_000, false);
+
+    ToolResult result = within(() -> call(home, "openapi.addSource", add(yaml, "wide")));
+
+    assertFails(
+        result,
+        ErrorCode.OPENAPI_PARSE_FAILED,
+        String.format("%,d characters of descriptions", Limits.MAX_SOURCE_DESCRIPTION_CHARS));
+    assertNothingStored();
+    assertUsable(home);
+  }
+
   @Test
   void aLongOperationDescriptionIsCutWithAMarker() {
     String yaml =

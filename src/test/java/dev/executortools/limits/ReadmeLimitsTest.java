@@ -26,6 +26,8 @@ class ReadmeLimitsTest {
             String.format(
                 "`%s` | %,d characters |", Limits.TRUNCATION_MARKER, Limits.MAX_DESCRIPTION_CHARS),
             String.format(
+                "shows 5.6 million) | %,d characters |", Limits.MAX_SOURCE_DESCRIPTION_CHARS),
+            String.format(
                 "more than %,d entries", dev.executortools.parse.SpecLint.MAX_LIST_LENGTH),
             String.format(
                 "patterns, all values together | %,d ms |", Limits.MAX_PATTERN_MATCHING_MILLIS));

@@ -62,4 +62,36 @@ final class Shapes {
       text.append(i > 0 ? (json ? "," : ", ") : "").append(item);
     return text.append(json ? "]}" : "]\n").toString();
   }
+
+  /**
+   * {@code operations} operations that each reference the same {@code parameters} parameters
+   * (components/parameters), each described by about {@code descriptionChars} characters, beside
+   * its schema or ({@code inSchema}) within it: YAML.
+   */
+  static String sharedParameters(
+      int operations, int parameters, int descriptionChars, boolean inSchema) {
+    StringBuilder yaml = new StringBuilder(HEAD).append("components:\n  parameters:\n");
+    for (int p = 0; p < parameters; p++) {
+      yaml.append("    P")
+          .append(p)
+          .append(":\n      name: p")
+          .append(p)
+          .append(
+              inSchema
+                  ? "\n      in: query\n      schema:\n        type: string\n        description: \""
+                  : "\n      in: query\n      schema: {type: string}\n      description: \"")
+          .append(("word" + p + " ").repeat(descriptionChars / (6 + String.valueOf(p).length())))
+          .append("\"\n");
+    }
+    yaml.append("paths:\n");
+    for (int o = 0; o < operations; o++) {
+      yaml.append("  /o")
+          .append(o)
+          .append(":\n    get:\n      responses: {'200': {description: ok}}\n      parameters:\n");
+      for (int p = 0; p < parameters; p++) {
+        yaml.append("        - $ref: '#/components/parameters/P").append(p).append("'\n");
+      }
+    }
+    return yaml.toString();
+  }
 }

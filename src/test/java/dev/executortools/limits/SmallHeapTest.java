@@ -17,8 +17,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The limits hold in a 512 MB heap: the command line, run as a separate JVM with {@code -Xmx512m},
- * refuses 50 MB of nested lists (which ran out of memory before) with a JSON error naming the
- * limit, and the home keeps working.
+ * refuses 50 MB of nested lists, and 11 MB of operations that each reference the same long
+ * parameter descriptions (both ran out of memory before), with a JSON error naming the limit, and
+ * the home keeps working.
  */
 class SmallHeapTest {
   @TempDir Path dir;
@@ -44,5 +45,43 @@ class SmallHeapTest {
     assertThat(error.path("message").stringValue())
         .contains(String.format("%,d values", Limits.MAX_NODES));
     assertThat(cli("tools", "list").exit()).isZero();
+  }
+
+  @Test
+  @Timeout(300)
+  void elevenMegabytesOfSharedParameterDescriptionsAreRefusedWithinFiveHundredTwelveMegabytes()
+      throws Exception {
+    // 1,500 operations × 40 parameters × a 200 KB description: before, each tool kept its own
+    // copy of each (cut to 4,000 characters in its schema, whole in its binding): out of memory.
+    Path spec = dir.resolve("shared.yaml");
+    Files.writeString(
+        spec, Shapes.sharedParameters(1_500, 40, 200_000, false), StandardCharsets.UTF_8);
+    Path small = dir.resolve("small.yaml");
+    Files.writeString(small, HostileHome.SMALL_SPEC, StandardCharsets.UTF_8);
+    assertThat(add("kept", small).exit()).isZero();
+    Path kept = dir.resolve("home/sources/kept.json");
+    byte[] before = Files.readAllBytes(kept);
+
+    CliProcess run = add("shared", spec);
+
+    assertThat(run.err()).doesNotContain("OutOfMemoryError", "\tat ");
+    assertThat(run.exit()).as(run.out()).isEqualTo(1);
+    JsonNode error = Json.parse(run.out()).path("error");
+    assertThat(error.path("code").stringValue()).isEqualTo("openapi_parse_failed");
+    assertThat(error.path("message").stringValue())
+        .contains(String.format("%,d characters", Limits.MAX_SOURCE_DESCRIPTION_CHARS));
+    assertThat(dir.resolve("home/sources/shared.json")).doesNotExist();
+    assertThat(Files.readAllBytes(kept)).isEqualTo(before);
+    assertThat(cli("tools", "list").out()).contains("\"kept.");
+  }
+
+  private CliProcess add(String namespace, Path spec) throws Exception {
+    return cli(
+        "call",
+        "--yes",
+        "openapi.addSource",
+        "{\"namespace\": \"" + namespace + "\"}",
+        "--arg-file",
+        "spec=" + spec);
   }
 }
