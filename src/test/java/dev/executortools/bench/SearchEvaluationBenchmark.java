@@ -38,6 +38,7 @@ public final class SearchEvaluationBenchmark {
         case "fresh" -> parts.add(Part.FRESH);
         case "fresh2" -> parts.add(Part.FRESH_2);
         case "fresh3" -> parts.add(Part.FRESH_3);
+        case "fresh4" -> parts.add(Part.FRESH_4);
         default -> throw new IllegalArgumentException("no part " + arg);
       }
     }

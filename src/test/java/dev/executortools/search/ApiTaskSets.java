@@ -113,7 +113,12 @@ public final class ApiTaskSets {
      * {@code <name>-fresh3.tsv}: a third fresh set, written the same way in the tenth session; not
      * looked at.
      */
-    FRESH_3("-fresh3.tsv");
+    FRESH_3("-fresh3.tsv"),
+    /**
+     * {@code <name>-fresh4.tsv}: a fourth fresh set, written the same way in the eleventh session;
+     * not looked at.
+     */
+    FRESH_4("-fresh4.tsv");
 
     private final String suffix;
 
