@@ -44,11 +44,32 @@ final class DenseText {
     for (int j = 0; j < v.length; j++) v[j] += weight * part[j];
   }
 
-  /** A query's vector, of length 1 (all zero when none of its words has a vector). */
+  /**
+   * A query's vector, of length 1 (all zero when none of its words has a vector): its words, and
+   * the words APIs use for its everyday phrases, weaker.
+   */
   static float[] query(String query, WordVectors words) {
     float[] v = new float[words.dims()];
     words.addTo(v, query, 1);
     WordVectors.normalize(v);
+    StringBuilder everyday = new StringBuilder();
+    for (EverydayWords.Expansion e : EverydayWords.of(query))
+      everyday.append(' ').append(e.words());
+    if (everyday.length() > 0) {
+      float[] part = new float[v.length];
+      words.addTo(part, everyday.toString(), 1);
+      if (WordVectors.normalize(part)) {
+        for (int j = 0; j < v.length; j++) v[j] += EVERYDAY * part[j];
+        WordVectors.normalize(v);
+      }
+    }
     return v;
   }
+
+  /**
+   * How much the words APIs use for the task's everyday phrases ({@link EverydayWords}) count in
+   * its vector next to its own words (each part normalized); 0.3 to 1 measured (BENCHMARKS.md,
+   * "Eleventh session").
+   */
+  static final float EVERYDAY = 0.6f;
 }

@@ -15,14 +15,15 @@ import java.util.Set;
  * BM25F over each tool's id, summary, path, parameter names, description, the first sentence of
  * each parameter's description and what its HTTP method does, with {@link Terms} (word splitting,
  * stemming, synonyms) on both sides; a tool's own word for a query word (its {@code message} for
- * the query's {@code message}) counts a little more than a synonym ({@code mail}). That sum is then
- * weighed by how much of the query the tool covers (a word in its id, summary or path counts fully,
- * one only in its description or parameters by half) and by how well its id fits the query ({@link
- * IdTerms}). Term rarity (idf) is counted over all the segments. That lexical score is then fused
- * with the cosine between the query and each tool in a space of static word vectors ({@link
- * Fusion}, {@link WordVectors}), computed on another thread meanwhile. Immutable and thread-safe; a
- * query reads the postings of its terms, every tool's dense vector and the ids of the tools it
- * ranks.
+ * the query's {@code message}) counts a little more than a synonym ({@code mail}), and the words
+ * APIs use for the task's everyday phrases ({@link EverydayWords}: a machine may be a node) count
+ * at half a word for the words they stand for. That sum is then weighed by how much of the query
+ * the tool covers (a word in its id, summary or path counts fully, one only in its description or
+ * parameters by half) and by how well its id fits the query ({@link IdTerms}). Term rarity (idf) is
+ * counted over all the segments. That lexical score is then fused with the cosine between the query
+ * and each tool in a space of static word vectors ({@link Fusion}, {@link WordVectors}), computed
+ * on another thread meanwhile. Immutable and thread-safe; a query reads the postings of its terms,
+ * every tool's dense vector and the ids of the tools it ranks.
  */
 public final class ToolIndex {
   private static final double K1 = 1.2;
@@ -85,25 +86,26 @@ public final class ToolIndex {
     List<byte[]> words = new ArrayList<>();
     for (String term : terms) words.add(term.getBytes(StandardCharsets.UTF_8));
     for (String term : exact) words.add(term.getBytes(StandardCharsets.UTF_8));
-    int[][] numbers = new int[segments.size()][words.size()];
-    double[] idf = new double[words.size()];
-    for (int w = 0; w < words.size(); w++) {
-      int df = 0;
-      for (int s = 0; s < segments.size(); s++) {
-        IndexSegment segment = segments.get(s);
-        int term = segment.term(words.get(w));
-        numbers[s][w] = term;
-        if (term >= 0) df += segment.postingStart(term + 1) - segment.postingStart(term);
-      }
-      idf[w] = Math.log(1 + (size - df + 0.5) / (df + 0.5));
+    Rarity found = lookUp(words);
+    int[][] numbers = found.numbers();
+    double[] idf = found.idf();
+    List<String> termList = List.copyOf(terms);
+    List<EverydayWords.Expansion> expansions = EverydayWords.of(query);
+    List<byte[]> extra = new ArrayList<>();
+    for (EverydayWords.Expansion e : expansions) {
+      for (String term : e.terms()) extra.add(term.getBytes(StandardCharsets.UTF_8));
     }
+    Rarity extraFound = lookUp(extra);
+    int[][] extraNumbers = extraFound.numbers();
+    double[] extraIdf = extraFound.idf();
     List<Candidate> candidates = new ArrayList<>();
     double coverage = 0;
     for (int s = 0; s < segments.size(); s++) {
       IndexSegment segment = segments.get(s);
       double[] scores = new double[segment.size()];
       double[] strength = new double[segment.size()];
-      int[] matched = new int[segment.size()];
+      double[] matched = new double[segment.size()];
+      long[] slots = new long[segment.size()];
       int[] own = numbers[s];
       for (int w = 0; w < words.size(); w++) {
         if (own[w] < 0) continue;
@@ -116,25 +118,123 @@ public final class ToolIndex {
           if (!isExact) {
             strength[doc] += segment.postingStrength(p);
             matched[doc]++;
+            if (w < 64) slots[doc] |= 1L << w;
           }
         }
       }
+      expand(
+          segment,
+          expansions,
+          termList,
+          extraNumbers[s],
+          extraIdf,
+          scores,
+          strength,
+          matched,
+          slots);
       int queryTerms = terms.size();
       int[] verbs = verbTerms(segment);
+      int[] extraOwn = extraNumbers[s];
       for (int doc = 0; doc < scores.length; doc++) {
         if (scores[doc] <= 0) continue;
         if (!filter.showsSource(segment.source(doc))) continue;
         int[] misses =
             segment.idMisses(
-                doc, t -> contains(own, queryTerms, t), t -> contains(verbs, verbs.length, t));
+                doc,
+                t -> contains(own, queryTerms, t) || contains(extraOwn, extraOwn.length, t),
+                t -> contains(verbs, verbs.length, t));
         double score =
             scores[doc] * strength[doc] / queryTerms * IdTerms.fit(misses[0], misses[1], misses[2]);
         candidates.add(new Candidate(segment, doc, score));
-        coverage = Math.max(coverage, (double) matched[doc] / queryTerms);
+        coverage = Math.max(coverage, matched[doc] / queryTerms);
       }
     }
     List<Candidate> fused = Fusion.fuse(candidates, dense, coverage);
     return best(NamedSources.first(query, fused, segments, filter), limit, filter);
+  }
+
+  /**
+   * How much an API's word for a phrase of the task counts next to the task's own words ({@link
+   * EverydayWords}): a tool that has it scores as if it had the phrase's words it lacks, at this
+   * weight. 0.3, 0.5, 0.75 and 1 were measured (BENCHMARKS.md, "Eleventh session"): within two
+   * tasks of each other over 961, all above none.
+   */
+  static final double EVERYDAY_WEIGHT = 0.5;
+
+  /**
+   * Adds to each tool what the words an API uses for the task's everyday phrases ({@code
+   * expansions}) give it, for the phrase's words ({@code slots}) it does not have itself: the best
+   * of those words' BM25 terms, and their coverage, at {@link #EVERYDAY_WEIGHT}.
+   */
+  private static void expand(
+      IndexSegment segment,
+      List<EverydayWords.Expansion> expansions,
+      List<String> termList,
+      int[] numbers,
+      double[] idf,
+      double[] scores,
+      double[] strength,
+      double[] matched,
+      long[] slots) {
+    int w = 0;
+    double[] gain = new double[segment.size()];
+    double[] gainStrength = new double[segment.size()];
+    for (EverydayWords.Expansion e : expansions) {
+      long wanted = 0;
+      for (String slot : e.slots()) {
+        int at = termList.indexOf(slot);
+        if (at >= 0 && at < 64) wanted |= 1L << at;
+      }
+      boolean any = false;
+      for (int i = 0; i < e.terms().size(); i++, w++) {
+        if (numbers[w] < 0 || wanted == 0) continue;
+        for (int p = segment.postingStart(numbers[w]);
+            p < segment.postingStart(numbers[w] + 1);
+            p++) {
+          int doc = segment.postingDoc(p);
+          double tf = segment.postingWeight(p);
+          double v = idf[w] * tf * (K1 + 1) / (tf + K1);
+          if (v > gain[doc]) {
+            gain[doc] = v;
+            gainStrength[doc] = segment.postingStrength(p);
+            any = true;
+          }
+        }
+      }
+      if (!any) continue;
+      for (int doc = 0; doc < gain.length; doc++) {
+        if (gain[doc] <= 0) continue;
+        long missing = wanted & ~slots[doc];
+        int k = Long.bitCount(missing);
+        if (k > 0) {
+          scores[doc] += EVERYDAY_WEIGHT * gain[doc];
+          strength[doc] += EVERYDAY_WEIGHT * gainStrength[doc] * k;
+          matched[doc] += EVERYDAY_WEIGHT * k;
+          slots[doc] |= missing;
+        }
+        gain[doc] = 0;
+        gainStrength[doc] = 0;
+      }
+    }
+  }
+
+  /** Each word's number in each segment (-1 where absent), and its rarity over all of them. */
+  private record Rarity(int[][] numbers, double[] idf) {}
+
+  private Rarity lookUp(List<byte[]> words) {
+    int[][] numbers = new int[segments.size()][words.size()];
+    double[] idf = new double[words.size()];
+    for (int w = 0; w < words.size(); w++) {
+      int df = 0;
+      for (int s = 0; s < segments.size(); s++) {
+        IndexSegment segment = segments.get(s);
+        int term = segment.term(words.get(w));
+        numbers[s][w] = term;
+        if (term >= 0) df += segment.postingStart(term + 1) - segment.postingStart(term);
+      }
+      idf[w] = Math.log(1 + (size - df + 0.5) / (df + 0.5));
+    }
+    return new Rarity(numbers, idf);
   }
 
   /** A tool that scored, before any of its text is read. */

@@ -1,0 +1,93 @@
+package dev.executortools.search;
+
+import dev.executortools.naming.Words;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The words web APIs use for what people say in everyday words: a task's "machines" may be an API's
+ * nodes, instances or servers, its "chargeback" a dispute. Read from {@code everyday-words.tsv}
+ * beside this class: a general lexicon (not the words of any one API), written for this project
+ * from a general knowledge of how people talk and how APIs across the industry name things, before
+ * any of the project's task sets was shown to its writers (provenance in {@code SOURCES.md} beside
+ * it). A task's phrase is matched on its words' stems; what it stands for is searched beside the
+ * task's own words, weaker ({@link ToolIndex}).
+ */
+final class EverydayWords {
+  /** What a phrase of a task may stand for: the task's terms it stands in for, and the API's. */
+  record Expansion(List<String> slots, List<String> terms, String words) {}
+
+  private record Entry(List<String> stems, List<String> slots, List<String> terms, String words) {}
+
+  private static final String RESOURCE = "everyday-words.tsv";
+
+  /** The longest phrase, in words. */
+  private static final int LONGEST = 4;
+
+  private static final Map<String, List<Entry>> BY_FIRST_STEM = load();
+
+  private EverydayWords() {}
+
+  /** What the phrases of {@code query} stand for, in the order they appear. */
+  static List<Expansion> of(String query) {
+    if (BY_FIRST_STEM.isEmpty()) return List.of();
+    List<String> stems = new ArrayList<>();
+    for (String word : Words.words(query)) stems.add(Stemmer.stem(word.toLowerCase(Locale.ROOT)));
+    List<Expansion> out = new ArrayList<>();
+    for (int i = 0; i < stems.size(); i++) {
+      for (Entry entry : BY_FIRST_STEM.getOrDefault(stems.get(i), List.of())) {
+        int n = entry.stems().size();
+        if (i + n <= stems.size() && stems.subList(i, i + n).equals(entry.stems())) {
+          out.add(new Expansion(entry.slots(), entry.terms(), entry.words()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, List<Entry>> load() {
+    InputStream in = EverydayWords.class.getResourceAsStream(RESOURCE);
+    if (in == null) return Map.of();
+    Map<String, List<Entry>> map = new HashMap<>();
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        Entry entry = parse(line);
+        if (entry != null)
+          map.computeIfAbsent(entry.stems().get(0), k -> new ArrayList<>()).add(entry);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Map.copyOf(map);
+  }
+
+  /** One line: {@code phrase<TAB>word, word...}; null for a comment or a line that says nothing. */
+  private static Entry parse(String line) {
+    if (line.isBlank() || line.startsWith("#")) return null;
+    int tab = line.indexOf('\t');
+    if (tab < 0) return null;
+    String phrase = line.substring(0, tab).trim();
+    List<String> stems = new ArrayList<>();
+    for (String word : Words.words(phrase)) stems.add(Stemmer.stem(word.toLowerCase(Locale.ROOT)));
+    List<String> slots = Terms.of(phrase);
+    if (stems.isEmpty() || stems.size() > LONGEST || slots.isEmpty()) return null;
+    Set<String> terms = new LinkedHashSet<>();
+    String words = line.substring(tab + 1).replace(',', ' ');
+    for (String word : words.split(" ")) terms.addAll(Terms.of(word));
+    terms.removeAll(slots);
+    if (terms.isEmpty()) return null;
+    return new Entry(List.copyOf(stems), List.copyOf(slots), List.copyOf(terms), words);
+  }
+}
