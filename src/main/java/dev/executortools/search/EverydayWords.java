@@ -28,7 +28,8 @@ final class EverydayWords {
   /** What a phrase of a task may stand for: the task's terms it stands in for, and the API's. */
   record Expansion(List<String> slots, List<String> terms, String words) {}
 
-  private record Entry(List<String> stems, List<String> slots, List<String> terms, String words) {}
+  /** A line of the lexicon: its phrase's stems, the phrase, and the API's words as written. */
+  private record Entry(List<String> stems, String phrase, String words) {}
 
   private static final String RESOURCE = "everyday-words.tsv";
 
@@ -49,7 +50,8 @@ final class EverydayWords {
       for (Entry entry : BY_FIRST_STEM.getOrDefault(stems.get(i), List.of())) {
         int n = entry.stems().size();
         if (i + n <= stems.size() && stems.subList(i, i + n).equals(entry.stems())) {
-          out.add(new Expansion(entry.slots(), entry.terms(), entry.words()));
+          Expansion expansion = expansion(entry);
+          if (expansion != null) out.add(expansion);
         }
       }
     }
@@ -73,7 +75,11 @@ final class EverydayWords {
     return Map.copyOf(map);
   }
 
-  /** One line: {@code phrase<TAB>word, word...}; null for a comment or a line that says nothing. */
+  /**
+   * One line: {@code phrase<TAB>word, word...}; null for a comment. Only the phrase's words are
+   * read here: the terms are analysed when a task has the phrase (reading them all took 40 ms of a
+   * first search).
+   */
   private static Entry parse(String line) {
     if (line.isBlank() || line.startsWith("#")) return null;
     int tab = line.indexOf('\t');
@@ -81,13 +87,16 @@ final class EverydayWords {
     String phrase = line.substring(0, tab).trim();
     List<String> stems = new ArrayList<>();
     for (String word : Words.words(phrase)) stems.add(Stemmer.stem(word.toLowerCase(Locale.ROOT)));
-    List<String> slots = Terms.of(phrase);
-    if (stems.isEmpty() || stems.size() > LONGEST || slots.isEmpty()) return null;
-    Set<String> terms = new LinkedHashSet<>();
-    String words = line.substring(tab + 1).replace(',', ' ');
-    for (String word : words.split(" ")) terms.addAll(Terms.of(word));
+    if (stems.isEmpty() || stems.size() > LONGEST) return null;
+    return new Entry(List.copyOf(stems), phrase, line.substring(tab + 1).replace(',', ' '));
+  }
+
+  /** What {@code entry} stands for; null when its phrase or its words have no term. */
+  private static Expansion expansion(Entry entry) {
+    List<String> slots = Terms.of(entry.phrase());
+    Set<String> terms = new LinkedHashSet<>(Terms.of(entry.words()));
     terms.removeAll(slots);
-    if (terms.isEmpty()) return null;
-    return new Entry(List.copyOf(stems), List.copyOf(slots), List.copyOf(terms), words);
+    if (slots.isEmpty() || terms.isEmpty()) return null;
+    return new Expansion(slots, List.copyOf(terms), entry.words());
   }
 }
