@@ -46,7 +46,7 @@ final class DenseText {
 
   /**
    * A query's vector, of length 1 (all zero when none of its words has a vector): its words, and
-   * the words APIs use for its everyday phrases, weaker.
+   * the first word APIs use for each of its everyday phrases, weaker.
    */
   static float[] query(String query, WordVectors words) {
     float[] v = new float[words.dims()];
@@ -54,7 +54,7 @@ final class DenseText {
     WordVectors.normalize(v);
     StringBuilder everyday = new StringBuilder();
     for (EverydayWords.Expansion e : EverydayWords.of(query))
-      everyday.append(' ').append(e.words());
+      everyday.append(' ').append(e.first());
     if (everyday.length() > 0) {
       float[] part = new float[v.length];
       words.addTo(part, everyday.toString(), 1);

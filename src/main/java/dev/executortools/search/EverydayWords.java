@@ -25,8 +25,11 @@ import java.util.Set;
  * task's own words, weaker ({@link ToolIndex}).
  */
 final class EverydayWords {
-  /** What a phrase of a task may stand for: the task's terms it stands in for, and the API's. */
-  record Expansion(List<String> slots, List<String> terms, String words) {}
+  /**
+   * What a phrase of a task may stand for: the task's terms it stands in for ({@code slots}), the
+   * API's terms ({@code terms}), and the first of the API's words as written, for the dense part.
+   */
+  record Expansion(List<String> slots, List<String> terms, String first) {}
 
   /** A line of the lexicon: its phrase's stems, the phrase, and the API's words as written. */
   private record Entry(List<String> stems, String phrase, String words) {}
@@ -88,15 +91,19 @@ final class EverydayWords {
     List<String> stems = new ArrayList<>();
     for (String word : Words.words(phrase)) stems.add(Stemmer.stem(word.toLowerCase(Locale.ROOT)));
     if (stems.isEmpty() || stems.size() > LONGEST) return null;
-    return new Entry(List.copyOf(stems), phrase, line.substring(tab + 1).replace(',', ' '));
+    return new Entry(List.copyOf(stems), phrase, line.substring(tab + 1));
   }
 
   /** What {@code entry} stands for; null when its phrase or its words have no term. */
   private static Expansion expansion(Entry entry) {
     List<String> slots = Terms.of(entry.phrase());
-    Set<String> terms = new LinkedHashSet<>(Terms.of(entry.words()));
+    String all = entry.words().replace(',', ' ');
+    Set<String> terms = new LinkedHashSet<>(Terms.of(all));
     terms.removeAll(slots);
     if (slots.isEmpty() || terms.isEmpty()) return null;
-    return new Expansion(slots, List.copyOf(terms), entry.words());
+    // The dense part takes the first word alone, the one its writer put first: all of them
+    // blurred the task's vector (BENCHMARKS.md, "Eleventh session").
+    String first = entry.words().split(",")[0].trim();
+    return new Expansion(slots, List.copyOf(terms), first);
   }
 }

@@ -138,28 +138,20 @@ class ToolIndexTest {
     ToolIndex index =
         ToolIndex.of(
             List.of(
+                tool("bb.widgets.postReposWidgets", "", "", "post", "/repos/widgets"),
+                tool("bb.widgets.putReposWidgetsId", "", "", "put", "/repos/widgets/{id}", "id"),
                 tool(
-                    "bb.pullrequests.postReposPullrequests", "", "", "post", "/repos/pullrequests"),
-                tool(
-                    "bb.pullrequests.putReposPullrequestsId",
-                    "",
-                    "",
-                    "put",
-                    "/repos/pullrequests/{id}",
-                    "id"),
-                tool(
-                    "bb.pullrequests.postReposPullrequestsIdMerge",
+                    "bb.widgets.postReposWidgetsIdMerge",
                     "",
                     "",
                     "post",
-                    "/repos/pullrequests/{id}/merge",
+                    "/repos/widgets/{id}/merge",
                     "id")));
 
-    assertThat(ids(index, "open a pull request"))
+    assertThat(ids(index, "open a widget"))
         .as("post of a collection creates; post of one item's action does not")
-        .startsWith("bb.pullrequests.postReposPullrequests");
-    assertThat(ids(index, "merge a pull request"))
-        .startsWith("bb.pullrequests.postReposPullrequestsIdMerge");
+        .startsWith("bb.widgets.postReposWidgets");
+    assertThat(ids(index, "merge a widget")).startsWith("bb.widgets.postReposWidgetsIdMerge");
   }
 
   @Test
