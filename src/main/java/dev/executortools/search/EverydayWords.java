@@ -21,8 +21,8 @@ import java.util.Set;
  * beside this class: a general lexicon (not the words of any one API), written for this project
  * from a general knowledge of how people talk and how APIs across the industry name things, before
  * any of the project's task sets was shown to its writers (provenance in {@code SOURCES.md} beside
- * it). A task's phrase is matched on its words' stems; what it stands for is searched beside the
- * task's own words, weaker ({@link ToolIndex}).
+ * it). A task's phrase is matched on its words, plural or not; what it stands for is searched
+ * beside the task's own words, weaker ({@link ToolIndex}).
  */
 final class EverydayWords {
   /**
@@ -31,34 +31,54 @@ final class EverydayWords {
    */
   record Expansion(List<String> slots, List<String> terms, String first) {}
 
-  /** A line of the lexicon: its phrase's stems, the phrase, and the API's words as written. */
-  private record Entry(List<String> stems, String phrase, String words) {}
+  /** A line of the lexicon: its phrase's words, the phrase, and the API's words as written. */
+  private record Entry(List<String> words, String phrase, String apiWords) {}
 
   private static final String RESOURCE = "everyday-words.tsv";
 
   /** The longest phrase, in words. */
   private static final int LONGEST = 4;
 
-  private static final Map<String, List<Entry>> BY_FIRST_STEM = load();
+  private static final Map<String, List<Entry>> BY_FIRST_WORD = load();
 
   private EverydayWords() {}
 
   /** What the phrases of {@code query} stand for, in the order they appear. */
   static List<Expansion> of(String query) {
-    if (BY_FIRST_STEM.isEmpty()) return List.of();
-    List<String> stems = new ArrayList<>();
-    for (String word : Words.words(query)) stems.add(Stemmer.stem(word.toLowerCase(Locale.ROOT)));
+    if (BY_FIRST_WORD.isEmpty()) return List.of();
+    List<String> words = new ArrayList<>();
+    for (String word : Words.words(query)) words.add(word.toLowerCase(Locale.ROOT));
     List<Expansion> out = new ArrayList<>();
-    for (int i = 0; i < stems.size(); i++) {
-      for (Entry entry : BY_FIRST_STEM.getOrDefault(stems.get(i), List.of())) {
-        int n = entry.stems().size();
-        if (i + n <= stems.size() && stems.subList(i, i + n).equals(entry.stems())) {
-          Expansion expansion = expansion(entry);
-          if (expansion != null) out.add(expansion);
+    for (int i = 0; i < words.size(); i++) {
+      for (String key : keys(words.get(i))) {
+        for (Entry entry : BY_FIRST_WORD.getOrDefault(key, List.of())) {
+          if (matches(entry.words(), words, i)) {
+            Expansion expansion = expansion(entry);
+            if (expansion != null) out.add(expansion);
+          }
         }
       }
     }
     return out;
+  }
+
+  /** A task's word as written, and without its plural ending when it has one. */
+  private static List<String> keys(String word) {
+    String singular = Stemmer.singular(word);
+    return singular.equals(word) ? List.of(word) : List.of(word, singular);
+  }
+
+  /**
+   * Whether the task's words from {@code at} are {@code phrase}'s: each as written, or without its
+   * plural ending ("machines" for "machine"; "rights" for "right" is not "right now"). The stemmer
+   * is not used: it reads "staging" as "stage" and "rights" as "right".
+   */
+  private static boolean matches(List<String> phrase, List<String> words, int at) {
+    if (at + phrase.size() > words.size()) return false;
+    for (int j = 0; j < phrase.size(); j++) {
+      if (!keys(words.get(at + j)).contains(phrase.get(j))) return false;
+    }
+    return true;
   }
 
   private static Map<String, List<Entry>> load() {
@@ -70,7 +90,7 @@ final class EverydayWords {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         Entry entry = parse(line);
         if (entry != null)
-          map.computeIfAbsent(entry.stems().get(0), k -> new ArrayList<>()).add(entry);
+          map.computeIfAbsent(entry.words().get(0), k -> new ArrayList<>()).add(entry);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -88,22 +108,22 @@ final class EverydayWords {
     int tab = line.indexOf('\t');
     if (tab < 0) return null;
     String phrase = line.substring(0, tab).trim();
-    List<String> stems = new ArrayList<>();
-    for (String word : Words.words(phrase)) stems.add(Stemmer.stem(word.toLowerCase(Locale.ROOT)));
-    if (stems.isEmpty() || stems.size() > LONGEST) return null;
-    return new Entry(List.copyOf(stems), phrase, line.substring(tab + 1));
+    List<String> words = new ArrayList<>();
+    for (String word : Words.words(phrase)) words.add(word.toLowerCase(Locale.ROOT));
+    if (words.isEmpty() || words.size() > LONGEST) return null;
+    return new Entry(List.copyOf(words), phrase, line.substring(tab + 1));
   }
 
   /** What {@code entry} stands for; null when its phrase or its words have no term. */
   private static Expansion expansion(Entry entry) {
     List<String> slots = Terms.of(entry.phrase());
-    String all = entry.words().replace(',', ' ');
+    String all = entry.apiWords().replace(',', ' ');
     Set<String> terms = new LinkedHashSet<>(Terms.of(all));
     terms.removeAll(slots);
     if (slots.isEmpty() || terms.isEmpty()) return null;
     // The dense part takes the first word alone, the one its writer put first: all of them
     // blurred the task's vector (BENCHMARKS.md, "Eleventh session").
-    String first = entry.words().split(",")[0].trim();
+    String first = entry.apiWords().split(",")[0].trim();
     return new Expansion(slots, List.copyOf(terms), first);
   }
 }

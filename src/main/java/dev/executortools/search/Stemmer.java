@@ -37,6 +37,24 @@ final class Stemmer {
     return w;
   }
 
+  /**
+   * {@code word} without a plural ending ({@code machines} → {@code machine}, {@code policies} →
+   * {@code policy}), nothing else stripped.
+   */
+  static String singular(String word) {
+    if (word.length() <= 3 || !isLetters(word)) return word;
+    if (word.endsWith("ies") && word.length() > 4)
+      return word.substring(0, word.length() - 3) + "y";
+    if (word.endsWith("sses")) return word.substring(0, word.length() - 2);
+    if (word.endsWith("s")
+        && !word.endsWith("ss")
+        && !word.endsWith("us")
+        && !word.endsWith("is")) {
+      return word.substring(0, word.length() - 1);
+    }
+    return word;
+  }
+
   private static String undouble(String w) {
     int n = w.length();
     if (n >= 3
