@@ -39,6 +39,8 @@ final class Terms {
           "\\btexts\\b", "message",
           // "how much money is left in my account": its balance
           "\\bhow much money\\b", "balance",
+          // "what am I listening to right now": what is current
+          "\\bright now\\b", "current",
           "one ?drive", "drive",
           "share ?point", "site");
 
@@ -184,6 +186,7 @@ final class Terms {
     "to do",
     "who ",
     "money",
+    "right now",
     "text",
     "onedrive",
     "one drive",

@@ -13,9 +13,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Everyday phrases for what an API names otherwise, on the APIs' own specs: to text is to send a
  * message and texts are messages (out of the first ten, and sixth, without it); how much money is
- * an account's balance (out of the first ten without it). And the lexicon of {@link EverydayWords}:
- * a video call is a Zoom meeting (out of the first forty without it), a shopper a Stripe customer
- * (16th without it), the bills not yet paid its invoices (14th).
+ * an account's balance (out of the first ten without it), and what it is right now its current one
+ * (out of the first ten without that). And the lexicon of {@link EverydayWords}: a video call is a
+ * Zoom meeting (out of the first forty without it), a shopper a Stripe customer (16th without it),
+ * the bills not yet paid its invoices (14th).
  */
 class EverydayPhrasesSearchTest {
   private static ToolRegistry registry;
@@ -38,6 +39,7 @@ class EverydayPhrasesSearchTest {
         "twilio | texts we got yesterday | twilio.api20100401Message.listMessage",
         "telegram | text a user from my bot | telegram.sendMessage.postSendMessage",
         "stripe | how much money is sitting in my account right now | stripe.balance.getBalance",
+        "stripe | how much money do I have in my account right now | stripe.balance.getBalance",
         "zoom | set up a video call for tomorrow at 2pm | zoom.meetings.meetingCreate",
         "zoom | cancel tomorrow's video call | zoom.meetings.meetingDelete",
         "stripe | find a shopper by their email address | stripe.customers.getCustomers",
