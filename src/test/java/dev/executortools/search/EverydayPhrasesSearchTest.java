@@ -43,7 +43,8 @@ class EverydayPhrasesSearchTest {
         "zoom | set up a video call for tomorrow at 2pm | zoom.meetings.meetingCreate",
         "zoom | cancel tomorrow's video call | zoom.meetings.meetingDelete",
         "stripe | find a shopper by their email address | stripe.customers.getCustomers",
-        "stripe | the bills we sent out that haven't been paid yet | stripe.invoices.getInvoices"
+        "stripe | the bills we sent out that haven't been paid yet | stripe.invoices.getInvoices",
+        "zoom | who joined yesterday's call | zoom.meetings.pastMeetingParticipants"
       })
   void aPhraseFindsTheToolItMeans(String source, String query, String tool) {
     assertThat(registry.search(query, 5, source)).extracting(SearchHit::id).contains(tool);
