@@ -43,16 +43,20 @@ final class EverydayWords {
 
   private EverydayWords() {}
 
-  /** What the phrases of {@code query} stand for, in the order they appear. */
+  /**
+   * What the phrases of {@code query} stand for, in the order they first appear, each once: at most
+   * one expansion per line of the lexicon, whatever the length of the task.
+   */
   static List<Expansion> of(String query) {
     if (BY_FIRST_WORD.isEmpty()) return List.of();
     List<String> words = new ArrayList<>();
     for (String word : Words.words(query)) words.add(word.toLowerCase(Locale.ROOT));
+    Set<Entry> found = new LinkedHashSet<>(); // each phrase once, however often the task says it
     List<Expansion> out = new ArrayList<>();
     for (int i = 0; i < words.size(); i++) {
       for (String key : keys(words.get(i))) {
         for (Entry entry : BY_FIRST_WORD.getOrDefault(key, List.of())) {
-          if (matches(entry.words(), words, i)) {
+          if (matches(entry.words(), words, i) && found.add(entry)) {
             Expansion expansion = expansion(entry);
             if (expansion != null) out.add(expansion);
           }

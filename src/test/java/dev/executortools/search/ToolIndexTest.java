@@ -371,4 +371,22 @@ class ToolIndexTest {
 
     assertThat(ids(index, "list the things " + word)).contains("spam.things.listThings");
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(
+      value = 20,
+      threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void aTaskSayingAnEverydayPhraseAMillionTimesIsSearchedInTimeLinearInItsLength() {
+    List<SearchDocument> tools = new java.util.ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      tools.add(
+          new SearchDocument(
+              "k.nodes.listNode" + i, "k", "List nodes " + i, "", "get", "/nodes" + i, List.of()));
+    }
+    ToolIndex index = ToolIndex.of(tools);
+
+    assertThat(ids(index, "machines in the cluster ".repeat(1_000_000)))
+        .hasSize(10)
+        .allMatch(id -> id.startsWith("k.nodes.listNode"));
+  }
 }
