@@ -177,13 +177,14 @@ public final class ToolIndex {
       double[] matched,
       long[] slots) {
     int w = 0;
+    List<String> first = termList.subList(0, Math.min(64, termList.size())); // a bit each
     double[] gain = new double[segment.size()];
     double[] gainStrength = new double[segment.size()];
     for (EverydayWords.Expansion e : expansions) {
       long wanted = 0;
       for (String slot : e.slots()) {
-        int at = termList.indexOf(slot);
-        if (at >= 0 && at < 64) wanted |= 1L << at;
+        int at = first.indexOf(slot);
+        if (at >= 0) wanted |= 1L << at;
       }
       boolean any = false;
       for (int i = 0; i < e.terms().size(); i++, w++) {
