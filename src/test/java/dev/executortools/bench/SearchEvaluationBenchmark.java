@@ -39,6 +39,7 @@ public final class SearchEvaluationBenchmark {
         case "fresh2" -> parts.add(Part.FRESH_2);
         case "fresh3" -> parts.add(Part.FRESH_3);
         case "fresh4" -> parts.add(Part.FRESH_4);
+        case "fresh5" -> parts.add(Part.FRESH_5);
         default -> throw new IllegalArgumentException("no part " + arg);
       }
     }

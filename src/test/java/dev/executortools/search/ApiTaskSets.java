@@ -118,7 +118,12 @@ public final class ApiTaskSets {
      * {@code <name>-fresh4.tsv}: a fourth fresh set, written the same way in the eleventh session;
      * not looked at.
      */
-    FRESH_4("-fresh4.tsv");
+    FRESH_4("-fresh4.tsv"),
+    /**
+     * {@code <name>-fresh5.tsv}: a fifth fresh set, written at the end of the eleventh session; not
+     * run yet.
+     */
+    FRESH_5("-fresh5.tsv");
 
     private final String suffix;
 
