@@ -16,7 +16,7 @@ import java.util.Set;
  * each parameter's description and what its HTTP method does, with {@link Terms} (word splitting,
  * stemming, synonyms) on both sides; a tool's own word for a query word (its {@code message} for
  * the query's {@code message}) counts a little more than a synonym ({@code mail}), and the words
- * APIs use for the task's everyday phrases ({@link EverydayWords}: a machine may be a node) count
+ * APIs use for the task's everyday phrases ({@link EverydayScores}: a machine may be a node) count
  * at half a word for the words they stand for. That sum is then weighed by how much of the query
  * the tool covers (a word in its id, summary or path counts fully, one only in its description or
  * parameters by half) and by how well its id fits the query ({@link IdTerms}). Term rarity (idf) is
@@ -26,7 +26,7 @@ import java.util.Set;
  * every tool's dense vector and the ids of the tools it ranks.
  */
 public final class ToolIndex {
-  private static final double K1 = 1.2;
+  static final double K1 = 1.2;
 
   /** Which tools a caller may see. */
   @FunctionalInterface
@@ -89,15 +89,7 @@ public final class ToolIndex {
     Rarity found = lookUp(words);
     int[][] numbers = found.numbers();
     double[] idf = found.idf();
-    List<String> termList = List.copyOf(terms);
-    List<EverydayWords.Expansion> expansions = EverydayWords.of(query);
-    List<byte[]> extra = new ArrayList<>();
-    for (EverydayWords.Expansion e : expansions) {
-      for (String term : e.terms()) extra.add(term.getBytes(StandardCharsets.UTF_8));
-    }
-    Rarity extraFound = lookUp(extra);
-    int[][] extraNumbers = extraFound.numbers();
-    double[] extraIdf = extraFound.idf();
+    EverydayScores everyday = new EverydayScores(query, List.copyOf(terms), this::lookUp);
     List<Candidate> candidates = new ArrayList<>();
     double coverage = 0;
     for (int s = 0; s < segments.size(); s++) {
@@ -122,26 +114,17 @@ public final class ToolIndex {
           }
         }
       }
-      expand(
-          segment,
-          expansions,
-          termList,
-          extraNumbers[s],
-          extraIdf,
-          scores,
-          strength,
-          matched,
-          slots);
+      everyday.addTo(s, segment, scores, strength, matched, slots);
       int queryTerms = terms.size();
       int[] verbs = verbTerms(segment);
-      int[] extraOwn = extraNumbers[s];
+      int segmentIndex = s;
       for (int doc = 0; doc < scores.length; doc++) {
         if (scores[doc] <= 0) continue;
         if (!filter.showsSource(segment.source(doc))) continue;
         int[] misses =
             segment.idMisses(
                 doc,
-                t -> contains(own, queryTerms, t) || contains(extraOwn, extraOwn.length, t),
+                t -> contains(own, queryTerms, t) || everyday.has(segmentIndex, t),
                 t -> contains(verbs, verbs.length, t));
         double score =
             scores[doc] * strength[doc] / queryTerms * IdTerms.fit(misses[0], misses[1], misses[2]);
@@ -153,74 +136,8 @@ public final class ToolIndex {
     return best(NamedSources.first(query, fused, segments, filter), limit, filter);
   }
 
-  /**
-   * How much an API's word for a phrase of the task counts next to the task's own words ({@link
-   * EverydayWords}): a tool that has it scores as if it had the phrase's words it lacks, at this
-   * weight. 0.3, 0.5, 0.75 and 1 were measured (BENCHMARKS.md, "Eleventh session"): within two
-   * tasks of each other over 961, all above none.
-   */
-  static final double EVERYDAY_WEIGHT = 0.5;
-
-  /**
-   * Adds to each tool what the words an API uses for the task's everyday phrases ({@code
-   * expansions}) give it, for the phrase's words ({@code slots}) it does not have itself: the best
-   * of those words' BM25 terms, and their coverage, at {@link #EVERYDAY_WEIGHT}.
-   */
-  private static void expand(
-      IndexSegment segment,
-      List<EverydayWords.Expansion> expansions,
-      List<String> termList,
-      int[] numbers,
-      double[] idf,
-      double[] scores,
-      double[] strength,
-      double[] matched,
-      long[] slots) {
-    int w = 0;
-    List<String> first = termList.subList(0, Math.min(64, termList.size())); // a bit each
-    double[] gain = new double[segment.size()];
-    double[] gainStrength = new double[segment.size()];
-    for (EverydayWords.Expansion e : expansions) {
-      long wanted = 0;
-      for (String slot : e.slots()) {
-        int at = first.indexOf(slot);
-        if (at >= 0) wanted |= 1L << at;
-      }
-      boolean any = false;
-      for (int i = 0; i < e.terms().size(); i++, w++) {
-        if (numbers[w] < 0 || wanted == 0) continue;
-        for (int p = segment.postingStart(numbers[w]);
-            p < segment.postingStart(numbers[w] + 1);
-            p++) {
-          int doc = segment.postingDoc(p);
-          double tf = segment.postingWeight(p);
-          double v = idf[w] * tf * (K1 + 1) / (tf + K1);
-          if (v > gain[doc]) {
-            gain[doc] = v;
-            gainStrength[doc] = segment.postingStrength(p);
-            any = true;
-          }
-        }
-      }
-      if (!any) continue;
-      for (int doc = 0; doc < gain.length; doc++) {
-        if (gain[doc] <= 0) continue;
-        long missing = wanted & ~slots[doc];
-        int k = Long.bitCount(missing);
-        if (k > 0) {
-          scores[doc] += EVERYDAY_WEIGHT * gain[doc];
-          strength[doc] += EVERYDAY_WEIGHT * gainStrength[doc] * k;
-          matched[doc] += EVERYDAY_WEIGHT * k;
-          slots[doc] |= missing;
-        }
-        gain[doc] = 0;
-        gainStrength[doc] = 0;
-      }
-    }
-  }
-
   /** Each word's number in each segment (-1 where absent), and its rarity over all of them. */
-  private record Rarity(int[][] numbers, double[] idf) {}
+  record Rarity(int[][] numbers, double[] idf) {}
 
   private Rarity lookUp(List<byte[]> words) {
     int[][] numbers = new int[segments.size()][words.size()];
