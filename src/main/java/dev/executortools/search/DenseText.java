@@ -1,5 +1,7 @@
 package dev.executortools.search;
 
+import java.util.List;
+
 /**
  * The text of a tool that its dense vector is made of ({@link WordVectors}): the words of its id,
  * summary, the start of its description, its parameter names and what their descriptions say first,
@@ -46,15 +48,14 @@ final class DenseText {
 
   /**
    * A query's vector, of length 1 (all zero when none of its words has a vector): its words, and
-   * the first word APIs use for each of its everyday phrases, weaker.
+   * the first word APIs use for each of its everyday phrases ({@link EverydayWords#of}), weaker.
    */
-  static float[] query(String query, WordVectors words) {
+  static float[] query(String query, List<EverydayWords.Expansion> phrases, WordVectors words) {
     float[] v = new float[words.dims()];
     words.addTo(v, query, 1);
     WordVectors.normalize(v);
     StringBuilder everyday = new StringBuilder();
-    for (EverydayWords.Expansion e : EverydayWords.of(query))
-      everyday.append(' ').append(e.first());
+    for (EverydayWords.Expansion e : phrases) everyday.append(' ').append(e.first());
     if (everyday.length() > 0) {
       float[] part = new float[v.length];
       words.addTo(part, everyday.toString(), 1);

@@ -27,12 +27,15 @@ final class EverydayScores {
   private final ToolIndex.Rarity rarity;
 
   /**
+   * @param expansions what the task's everyday phrases stand for ({@link EverydayWords#of})
    * @param terms the task's terms, in order (a phrase stands for those among the first 64)
    * @param lookUp each word's number in each segment and its rarity over all of them
    */
   EverydayScores(
-      String query, List<String> terms, Function<List<byte[]>, ToolIndex.Rarity> lookUp) {
-    expansions = EverydayWords.of(query);
+      List<EverydayWords.Expansion> expansions,
+      List<String> terms,
+      Function<List<byte[]>, ToolIndex.Rarity> lookUp) {
+    this.expansions = expansions;
     List<String> first = terms.subList(0, Math.min(64, terms.size()));
     wanted = new long[expansions.size()];
     List<byte[]> words = new ArrayList<>();

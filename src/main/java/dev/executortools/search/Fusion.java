@@ -57,14 +57,17 @@ final class Fusion {
    * ranking is lexical or the query has no word with a vector.
    */
   static CompletableFuture<Dense> start(
-      String query, List<IndexSegment> segments, ToolIndex.Filter filter) {
+      String query,
+      List<EverydayWords.Expansion> phrases,
+      List<IndexSegment> segments,
+      ToolIndex.Filter filter) {
     if (RANKING.equals("lexical")) return CompletableFuture.completedFuture(Dense.NONE);
     CompletableFuture<Dense> future = new CompletableFuture<>();
     Thread thread =
         new Thread(
             () -> {
               try {
-                future.complete(dense(query, segments, filter));
+                future.complete(dense(query, phrases, segments, filter));
               } catch (Throwable e) { // the lexical ranking alone
                 future.complete(Dense.NONE);
               }
@@ -75,9 +78,13 @@ final class Fusion {
     return future;
   }
 
-  private static Dense dense(String query, List<IndexSegment> segments, ToolIndex.Filter filter) {
+  private static Dense dense(
+      String query,
+      List<EverydayWords.Expansion> phrases,
+      List<IndexSegment> segments,
+      ToolIndex.Filter filter) {
     WordVectors words = WordVectors.shared();
-    float[] q = DenseText.query(query, words);
+    float[] q = DenseText.query(query, phrases, words);
     if (isZero(q)) return Dense.NONE;
     Map<IndexSegment, float[]> cosines = new HashMap<>();
     PriorityQueue<ToolIndex.Candidate> nearest =

@@ -16,15 +16,10 @@ final class Stemmer {
   private Stemmer() {}
 
   static String stem(String word) {
-    String w = word;
-    if (w.length() <= 3 || !isLetters(w)) return w;
-    if (w.endsWith("ies") && w.length() > 4) {
-      w = w.substring(0, w.length() - 3) + "i";
-    } else if (w.endsWith("sses")) {
-      w = w.substring(0, w.length() - 2);
-    } else if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
-      w = w.substring(0, w.length() - 1);
-    }
+    if (word.length() <= 3 || !isLetters(word)) return word;
+    String w = singular(word);
+    // policies → polici, as policy becomes below (and flies → fli, shorter than that rule reads)
+    if (word.endsWith("ies") && word.length() > 4) w = w.substring(0, w.length() - 1) + "i";
     if (w.endsWith("ee") && w.length() >= 7) {
       w = w.substring(0, w.length() - 2);
     } else if (w.endsWith("ing") && w.length() >= 6) {

@@ -79,8 +79,9 @@ public final class ToolIndex {
     Terms.Analysed analysed = Terms.analyse(query);
     Set<String> terms = new LinkedHashSet<>(analysed.terms());
     if (terms.isEmpty() || limit <= 0) return List.of();
+    List<EverydayWords.Expansion> phrases = EverydayWords.of(query);
     java.util.concurrent.CompletableFuture<Fusion.Dense> dense =
-        Fusion.start(query, segments, filter);
+        Fusion.start(query, phrases, segments, filter);
     List<String> exact = new ArrayList<>(new LinkedHashSet<>(analysed.exact()));
     exact.removeAll(terms);
     List<byte[]> words = new ArrayList<>();
@@ -89,7 +90,7 @@ public final class ToolIndex {
     Rarity found = lookUp(words);
     int[][] numbers = found.numbers();
     double[] idf = found.idf();
-    EverydayScores everyday = new EverydayScores(query, List.copyOf(terms), this::lookUp);
+    EverydayScores everyday = new EverydayScores(phrases, List.copyOf(terms), this::lookUp);
     List<Candidate> candidates = new ArrayList<>();
     double coverage = 0;
     for (int s = 0; s < segments.size(); s++) {

@@ -190,7 +190,9 @@ class StoredSearchIndexTest {
           .forEach(t -> builder.add(SearchDocument.of(t, t.inputSchema(), t.outputSchema(), null)));
     }
     IndexSegment built = builder.build();
-    float[] query = DenseText.query("archive an item", WordVectors.shared());
+    float[] query =
+        DenseText.query(
+            "archive an item", EverydayWords.of("archive an item"), WordVectors.shared());
     float[] fromFile = new float[stored.size()];
     float[] fresh = new float[built.size()];
     stored.cosines(query, fromFile);
